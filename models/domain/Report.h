@@ -1,0 +1,57 @@
+#pragma once
+
+#include "Agency.h"
+
+#include <QDateTime>
+#include <QGeoCoordinate>
+#include <QString>
+
+namespace tlr {
+
+// What a citizen said about themselves. Kept apart from the report so that whatever renders
+// on a wall can be handed a report without it: see Report::withoutPersonalData().
+struct PersonalData
+{
+    QString name;
+    QString phone;
+
+    bool isEmpty() const { return name.isEmpty() && phone.isEmpty(); }
+};
+
+// A citizen report: a 112 call or a LAKSA complaint (Tangerang LIVE app, WhatsApp, social
+// media, e-mail), the "tlr.report" format of our wire.
+struct Report
+{
+    enum class Channel { Unknown, Call112, App, WhatsApp, Instagram, Facebook, Twitter, Email,
+                         Sms, WalkIn };
+    // The kinds of LAKSA input; 112 calls are emergencies of their own.
+    enum class Kind { Unknown, Emergency, Grievance /*keluhan*/, Complaint /*pengaduan*/,
+                      Input /*masukan*/, Suggestion /*saran*/, Criticism /*kritik*/ };
+
+    QString source; // feed id it arrived on
+    QString id;
+    QDateTime receivedAt; // UTC
+    Channel channel = Channel::Unknown;
+    Kind kind = Kind::Unknown;
+    QString category; // banjir, kemacetan, kebakaran, air_bersih…
+    bool emergency = false;
+    QString kecamatan;
+    QGeoCoordinate location;
+    QString description;
+    Agency agency = Agency::Unknown; // the agency the report concerns, when the source says
+    PersonalData reporter;
+
+    Report withoutPersonalData() const
+    {
+        Report copy = *this;
+        copy.reporter = {};
+        return copy;
+    }
+};
+
+QString channelKey(Report::Channel channel);
+std::optional<Report::Channel> channelFromKey(QStringView key);
+QString reportKindKey(Report::Kind kind);
+std::optional<Report::Kind> reportKindFromKey(QStringView key);
+
+} // namespace tlr

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+
+namespace tlr {
+
+// The format a feed message carries, as the envelope's "format" names it (docs/wire.md).
+enum class PayloadFormat { Unknown, NgsiLd, Cap, GeoJson, TlrReport, Heartbeat };
+
+QString payloadFormatKey(PayloadFormat format);
+std::optional<PayloadFormat> payloadFormatFromKey(QStringView key);
+
+// Our wire envelope around a standard payload. The payload stays a QJsonValue (for CAP, a
+// string holding the XML) so that the bytes are parsed once.
+struct Envelope
+{
+    QString feed;
+    qint64 seq = -1;
+    QDateTime sent; // UTC
+    PayloadFormat format = PayloadFormat::Unknown;
+    QJsonValue payload;
+};
+
+} // namespace tlr

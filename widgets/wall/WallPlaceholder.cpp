@@ -1,0 +1,1 @@
+namespace tlr { void wallPlaceholder() {} }
