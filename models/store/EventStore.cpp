@@ -1,0 +1,137 @@
+#include "EventStore.h"
+
+#include "StoreWorker.h"
+
+#include <QPromise>
+
+namespace tlr {
+
+EventStore::EventStore(QObject *parent)
+    : QObject(parent)
+    , m_counters(std::make_shared<StoreCounters>())
+{
+    m_thread.setObjectName(QStringLiteral("tlr.store"));
+    // Unparented so that it can move to the store's thread; QThread::finished deletes it there.
+    m_worker = new StoreWorker(m_counters);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &StoreWorker::stored, this, &EventStore::stored);
+    connect(m_worker, &StoreWorker::failed, this, &EventStore::failed);
+    m_thread.start();
+}
+
+EventStore::~EventStore()
+{
+    close();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString EventStore::open(const Options &options)
+{
+    QString error;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { error = m_worker->open(options); }, Qt::BlockingQueuedConnection);
+    m_open = error.isEmpty();
+    return error;
+}
+
+void EventStore::close()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->close(); }, Qt::BlockingQueuedConnection);
+    m_open = false;
+}
+
+bool EventStore::isOpen() const { return m_open; }
+
+void EventStore::append(StoredMessage message)
+{
+    // Stamped here rather than on the store's thread, which may be a batch behind.
+    if (!message.receivedAt.isValid())
+        message.receivedAt = QDateTime::currentDateTimeUtc();
+    m_worker->submit(std::move(message));
+}
+
+void EventStore::flush()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->writePending(); }, Qt::BlockingQueuedConnection);
+}
+
+qint64 EventStore::storedEvents() const { return m_counters->storedEvents; }
+qint64 EventStore::quarantined() const { return m_counters->quarantined; }
+qint64 EventStore::duplicatesIgnored() const { return m_counters->duplicatesIgnored; }
+qint64 EventStore::droppedMessages() const { return m_counters->droppedMessages; }
+
+template<typename Reply, typename Job>
+QFuture<Reply> EventStore::runOnStore(Job job) const
+{
+    // Shared: the queued call is copied; a call dropped at shutdown destroys the promise,
+    // which cancels the future rather than leaving a waiter hanging.
+    auto promise = std::make_shared<QPromise<Reply>>();
+    QFuture<Reply> future = promise->future();
+    promise->start();
+    StoreWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, promise, job] {
+            if (!worker->isOpen()) {
+                Reply reply;
+                reply.error = QStringLiteral("the event store is not open");
+                promise->addResult(std::move(reply));
+            } else {
+                worker->writePending(); // a query sees everything appended before it
+                promise->addResult(job(*worker));
+            }
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<StoreReply<QList<RollupPoint>>> EventStore::rollups(const QString &entityId,
+                                                            const QString &quantity,
+                                                            Resolution resolution,
+                                                            const QDateTime &from,
+                                                            const QDateTime &to) const
+{
+    return runOnStore<StoreReply<QList<RollupPoint>>>([=](StoreWorker &worker) {
+        return worker.reader().rollups(entityId, quantity, resolution, from, to);
+    });
+}
+
+QFuture<StoreReply<QList<QuarantineEntry>>> EventStore::quarantineEntries(int limit) const
+{
+    return runOnStore<StoreReply<QList<QuarantineEntry>>>(
+        [=](StoreWorker &worker) { return worker.reader().quarantineEntries(limit); });
+}
+
+QFuture<StoreReply<QList<StoredMessage>>> EventStore::messages(const QString &feed,
+                                                               qint64 fromSeq,
+                                                               qint64 toSeq) const
+{
+    return runOnStore<StoreReply<QList<StoredMessage>>>(
+        [=](StoreWorker &worker) { return worker.reader().messages(feed, fromSeq, toSeq); });
+}
+
+QFuture<StoreReply<qint64>> EventStore::lastSeq(const QString &feed) const
+{
+    return runOnStore<StoreReply<qint64>>(
+        [=](StoreWorker &worker) { return worker.reader().lastSeq(feed); });
+}
+
+QFuture<StoreReply<QList<Alert>>> EventStore::alerts(const QDateTime &from,
+                                                     const QDateTime &to) const
+{
+    return runOnStore<StoreReply<QList<Alert>>>(
+        [=](StoreWorker &worker) { return worker.reader().alerts(from, to); });
+}
+
+QFuture<StoreReply<RetentionResult>> EventStore::applyRetention(const QDateTime &now)
+{
+    return runOnStore<StoreReply<RetentionResult>>(
+        [=](StoreWorker &worker) { return worker.applyRetention(now); });
+}
+
+} // namespace tlr

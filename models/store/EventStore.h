@@ -1,0 +1,75 @@
+#pragma once
+
+#include "StoreOptions.h"
+#include "StoreRecords.h"
+#include "StoredMessage.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace tlr {
+
+class StoreWorker;
+struct StoreCounters;
+
+// The application's event store: every wire message and the events it produced, kept in an
+// SQLite database (WAL) written on a thread of its own. Calls made on the owner's thread never
+// wait for the disk, except open(), close() and flush(), which say so. Read queries run on the
+// store's thread after everything appended before them, and answer through a QFuture.
+class EventStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Options = StoreOptions;
+
+    explicit EventStore(QObject *parent = nullptr);
+    ~EventStore() override; // writes what is pending, then stops the thread
+
+    // Opens or creates the database and migrates it; waits for the store's thread. Refuses,
+    // without modifying it, a file that is not a database or fails its quick check, that is
+    // locked by another writer, or whose schema is newer than ours. Empty on success.
+    QString open(const Options &options);
+    void close(); // waits: writes what is pending and closes the file
+    bool isOpen() const;
+
+    void append(StoredMessage message); // queued, batched into transactions
+    void flush();                       // waits until everything appended so far is committed
+
+    qint64 storedEvents() const;
+    qint64 quarantined() const;
+    qint64 duplicatesIgnored() const;
+    qint64 droppedMessages() const;
+
+    QFuture<StoreReply<QList<RollupPoint>>> rollups(const QString &entityId,
+                                                    const QString &quantity,
+                                                    Resolution resolution,
+                                                    const QDateTime &from,
+                                                    const QDateTime &to) const;
+    QFuture<StoreReply<QList<QuarantineEntry>>> quarantineEntries(int limit = 100) const;
+    QFuture<StoreReply<QList<StoredMessage>>> messages(const QString &feed, qint64 fromSeq,
+                                                       qint64 toSeq) const;
+    QFuture<StoreReply<qint64>> lastSeq(const QString &feed) const; // to resume a feed
+    QFuture<StoreReply<QList<Alert>>> alerts(const QDateTime &from, const QDateTime &to) const;
+    // Runs a retention pass now (it also runs every Options::retentionIntervalMinutes).
+    QFuture<StoreReply<RetentionResult>> applyRetention(
+        const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+signals:
+    void stored(qint64 totalEvents);     // after each committed batch
+    void failed(const QString &message); // a lost batch, a failed retention pass
+
+private:
+    template<typename Reply, typename Job>
+    QFuture<Reply> runOnStore(Job job) const;
+
+    std::shared_ptr<StoreCounters> m_counters;
+    QThread m_thread;
+    StoreWorker *m_worker = nullptr; // lives on m_thread; deleted when the thread finishes
+    std::atomic<bool> m_open{false};
+};
+
+} // namespace tlr

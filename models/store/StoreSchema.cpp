@@ -1,0 +1,263 @@
+#include "StoreSchema.h"
+
+#include "StoreLog.h"
+
+#include <QFile>
+#include <QDir>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace tlr {
+namespace {
+
+// Step N takes the schema from version N to N + 1. Never edit a released step: add one.
+// Times are UTC milliseconds since the epoch; bucket starts are floored (also before 1970).
+const char *const kStep0[] = {
+    R"(CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        feed TEXT NOT NULL,
+        seq INTEGER,
+        received_at INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        bytes BLOB,
+        UNIQUE (feed, seq)))",
+    "CREATE INDEX messages_received_at ON messages (received_at)",
+    R"(CREATE TABLE observations (
+        id INTEGER PRIMARY KEY,
+        entity_id TEXT NOT NULL,
+        entity_type TEXT,
+        kind TEXT,
+        source TEXT,
+        observed_at INTEGER NOT NULL,
+        lat REAL,
+        lon REAL,
+        kecamatan TEXT,
+        status TEXT,
+        name TEXT,
+        UNIQUE (entity_id, observed_at)))",
+    "CREATE INDEX observations_observed_at ON observations (observed_at)",
+    R"(CREATE TABLE measurements (
+        observation_id INTEGER NOT NULL REFERENCES observations (id) ON DELETE CASCADE,
+        quantity TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT,
+        PRIMARY KEY (observation_id, quantity)) WITHOUT ROWID)",
+    R"(CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        source TEXT,
+        identifier TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        sent INTEGER NOT NULL,
+        status TEXT,
+        msg_type TEXT,
+        severity TEXT,
+        document TEXT NOT NULL,
+        UNIQUE (sender, identifier, sent)))",
+    "CREATE INDEX alerts_sent ON alerts (sent)",
+    R"(CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        source TEXT,
+        received_at INTEGER NOT NULL,
+        channel TEXT,
+        kind TEXT,
+        category TEXT,
+        emergency INTEGER NOT NULL DEFAULT 0,
+        kecamatan TEXT,
+        lat REAL,
+        lon REAL,
+        agency TEXT,
+        description TEXT,
+        reporter_name TEXT,
+        reporter_phone TEXT))",
+    "CREATE INDEX reports_received_at ON reports (received_at)",
+    R"(CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        feed TEXT NOT NULL,
+        seq INTEGER,
+        received_at INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        bytes BLOB,
+        UNIQUE (feed, seq, reason)))",
+    "CREATE INDEX quarantine_received_at ON quarantine (received_at)",
+};
+
+// Version 2: rollups maintained on insert, backfilled from the measurements already stored.
+const char *const kStep1[] = {
+    R"(CREATE TABLE rollups_minute (
+        entity_id TEXT NOT NULL,
+        quantity TEXT NOT NULL,
+        bucket_start INTEGER NOT NULL,
+        sample_count INTEGER NOT NULL,
+        min_value REAL NOT NULL,
+        max_value REAL NOT NULL,
+        sum_value REAL NOT NULL,
+        PRIMARY KEY (entity_id, quantity, bucket_start)) WITHOUT ROWID)",
+    "CREATE INDEX rollups_minute_bucket ON rollups_minute (bucket_start)",
+    R"(CREATE TABLE rollups_hour (
+        entity_id TEXT NOT NULL,
+        quantity TEXT NOT NULL,
+        bucket_start INTEGER NOT NULL,
+        sample_count INTEGER NOT NULL,
+        min_value REAL NOT NULL,
+        max_value REAL NOT NULL,
+        sum_value REAL NOT NULL,
+        PRIMARY KEY (entity_id, quantity, bucket_start)) WITHOUT ROWID)",
+    "CREATE INDEX rollups_hour_bucket ON rollups_hour (bucket_start)",
+    R"(INSERT INTO rollups_minute
+        SELECT o.entity_id, m.quantity,
+               o.observed_at - ((o.observed_at % 60000) + 60000) % 60000,
+               count(*), min(m.value), max(m.value), sum(m.value)
+        FROM measurements m JOIN observations o ON o.id = m.observation_id
+        GROUP BY 1, 2, 3)",
+    R"(INSERT INTO rollups_hour
+        SELECT o.entity_id, m.quantity,
+               o.observed_at - ((o.observed_at % 3600000) + 3600000) % 3600000,
+               count(*), min(m.value), max(m.value), sum(m.value)
+        FROM measurements m JOIN observations o ON o.id = m.observation_id
+        GROUP BY 1, 2, 3)",
+};
+
+struct Step
+{
+    const char *const *begin;
+    const char *const *end;
+};
+
+const Step kSteps[] = {
+    {std::begin(kStep0), std::end(kStep0)},
+    {std::begin(kStep1), std::end(kStep1)},
+};
+
+QString describe(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+// Reads the first 16 bytes: SQLite would happily "open" anything and fail later, possibly
+// after we had written to it.
+bool hasSqliteHeader(QFile &file)
+{
+    static const QByteArray kMagic("SQLite format 3\0", 16);
+    return file.read(kMagic.size()) == kMagic;
+}
+
+QString inspectOpen(QSqlDatabase &db, const QString &path)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    if (!db.open())
+        return QStringLiteral("cannot open %1: %2").arg(name, describe(db.lastError()));
+
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        if (StoreSchema::isBusy(query.lastError()))
+            return QStringLiteral("%1 is locked by another writer").arg(name);
+        return QStringLiteral("%1 is corrupt or not a database: %2")
+            .arg(name, describe(query.lastError()));
+    }
+    const int version = query.value(0).toInt();
+    if (version > StoreSchema::currentVersion()) {
+        return QStringLiteral("%1 has schema version %2, newer than this program's %3; "
+                              "refusing to open it (use a newer Live Room)")
+            .arg(name)
+            .arg(version)
+            .arg(StoreSchema::currentVersion());
+    }
+    // quick_check reads every page like integrity_check does but skips the index-content
+    // cross-check, which would take minutes on a month of data at start-up.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next()) {
+        if (StoreSchema::isBusy(query.lastError()))
+            return QStringLiteral("%1 is locked by another writer").arg(name);
+        return QStringLiteral("%1 is corrupt: %2").arg(name, describe(query.lastError()));
+    }
+    const QString verdict = query.value(0).toString();
+    if (verdict != QLatin1String("ok"))
+        return QStringLiteral("%1 is corrupt: %2").arg(name, verdict);
+    return {};
+}
+
+} // namespace
+
+int StoreSchema::currentVersion() { return static_cast<int>(std::size(kSteps)); }
+
+bool StoreSchema::isBusy(const QSqlError &error)
+{
+    // Primary result codes: SQLITE_BUSY (5) and SQLITE_LOCKED (6); extended codes keep them
+    // in their low byte.
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == 5 || code == 6);
+}
+
+QString StoreSchema::inspect(const QString &path, int busyTimeoutMilliseconds)
+{
+    QFile file(path);
+    if (!file.exists() || file.size() == 0) // SQLite treats an empty file as an empty database
+        return {};
+    if (!file.open(QIODevice::ReadOnly)) {
+        return QStringLiteral("cannot read %1: %2")
+            .arg(QDir::toNativeSeparators(path), file.errorString());
+    }
+    if (!hasSqliteHeader(file)) {
+        return QStringLiteral("%1 is not a SQLite database (unrecognised file header); "
+                              "refusing to touch it")
+            .arg(QDir::toNativeSeparators(path));
+    }
+    file.close();
+
+    const QString connection = QStringLiteral("tlr.store.inspect.")
+        + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1")
+                                 .arg(busyTimeoutMilliseconds));
+        error = inspectOpen(db, path);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+QString StoreSchema::migrate(QSqlDatabase &db)
+{
+    const QString name = QDir::toNativeSeparators(db.databaseName());
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (isBusy(query.lastError()))
+            return QStringLiteral("%1 is locked by another writer").arg(name);
+        return QStringLiteral("cannot write to %1: %2").arg(name, describe(query.lastError()));
+    }
+    const auto fail = [&](const QString &message) {
+        QSqlQuery rollback(db);
+        rollback.exec(QStringLiteral("ROLLBACK"));
+        return message;
+    };
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return fail(QStringLiteral("%1: %2").arg(name, describe(query.lastError())));
+    const int from = query.value(0).toInt();
+    query.finish();
+    if (from > currentVersion()) // another process upgraded it since inspect()
+        return fail(QStringLiteral("%1 has schema version %2, newer than this program's %3")
+                        .arg(name).arg(from).arg(currentVersion()));
+
+    for (int step = from; step < currentVersion(); ++step) {
+        for (auto statement = kSteps[step].begin; statement != kSteps[step].end; ++statement) {
+            if (!query.exec(QString::fromUtf8(*statement))) {
+                return fail(QStringLiteral("%1: migration to version %2 failed: %3")
+                                .arg(name).arg(step + 1).arg(describe(query.lastError())));
+            }
+        }
+        qCInfo(lcStore) << "migrated" << name << "to schema version" << step + 1;
+    }
+    if (from != currentVersion()
+        && !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(currentVersion()))) {
+        return fail(QStringLiteral("%1: %2").arg(name, describe(query.lastError())));
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return fail(QStringLiteral("%1: commit failed: %2").arg(name, describe(query.lastError())));
+    return {};
+}
+
+} // namespace tlr

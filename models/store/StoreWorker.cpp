@@ -1,0 +1,230 @@
+#include "StoreWorker.h"
+
+#include "StoreLog.h"
+#include "StoreSchema.h"
+#include "StoreWriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <algorithm>
+#include <span>
+
+namespace tlr {
+namespace {
+
+QString describe(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+} // namespace
+
+StoreWorker::StoreWorker(std::shared_ptr<StoreCounters> counters)
+    : m_counters(std::move(counters))
+    , m_batchTimer(this)
+    , m_retentionTimer(this)
+{
+    m_batchTimer.setSingleShot(true);
+    connect(&m_batchTimer, &QTimer::timeout, this, &StoreWorker::writePending);
+    connect(&m_retentionTimer, &QTimer::timeout, this,
+            [this] { applyRetention(QDateTime::currentDateTimeUtc()); });
+}
+
+StoreWorker::~StoreWorker() { closeConnection(); }
+
+void StoreWorker::submit(StoredMessage message)
+{
+    qsizetype size = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_pending.push_back(std::move(message));
+        size = static_cast<qsizetype>(m_pending.size());
+    }
+    // One wake-up per batch, not per message: 10,000 appends cost two queued calls.
+    if (size == 1 || size == m_maxBatch.load(std::memory_order_relaxed))
+        QMetaObject::invokeMethod(this, &StoreWorker::schedule, Qt::QueuedConnection);
+}
+
+void StoreWorker::schedule()
+{
+    qsizetype size = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        size = static_cast<qsizetype>(m_pending.size());
+    }
+    if (size >= m_maxBatch.load(std::memory_order_relaxed))
+        writePending();
+    else if (size > 0 && !m_batchTimer.isActive())
+        m_batchTimer.start(m_options.batchMilliseconds);
+}
+
+QString StoreWorker::open(const StoreOptions &options)
+{
+    if (m_writer)
+        return QStringLiteral("the event store is already open on %1").arg(m_options.path);
+    const QString path = QFileInfo(options.path).absoluteFilePath();
+    const QString name = QDir::toNativeSeparators(path);
+    if (options.path.isEmpty())
+        return QStringLiteral("no database file given for the event store");
+    if (!QFileInfo(path).absoluteDir().exists())
+        return QStringLiteral("cannot create %1: its folder does not exist").arg(name);
+
+    if (const QString error = StoreSchema::inspect(path, options.busyTimeoutMilliseconds);
+        !error.isEmpty()) {
+        return error;
+    }
+    if (!QFileInfo::exists(path)) {
+        // Created empty and private before SQLite writes anything into it: the file holds
+        // callers' names and phone numbers. SQLite gives its -wal and -shm files the same mode.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return QStringLiteral("cannot create %1: %2").arg(name, file.errorString());
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.close();
+    }
+
+    m_connectionName = QStringLiteral("tlr.store.") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1")
+                               .arg(options.busyTimeoutMilliseconds));
+    if (!m_db.open()) {
+        const QString error = QStringLiteral("cannot open %1: %2").arg(name, describe(m_db.lastError()));
+        closeConnection();
+        return error;
+    }
+
+    QSqlQuery pragma(m_db);
+    // WAL lets the wall's queries read while a batch commits; NORMAL is durable across a crash
+    // of the program, and loses at most the last batch when the machine loses power.
+    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.next()
+        || pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        const QString error = StoreSchema::isBusy(pragma.lastError())
+            ? QStringLiteral("%1 is locked by another writer").arg(name)
+            : QStringLiteral("%1: cannot switch to WAL mode: %2")
+                  .arg(name, describe(pragma.lastError()));
+        pragma = QSqlQuery();
+        closeConnection();
+        return error;
+    }
+    const char *const settings[] = {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"};
+    for (const char *setting : settings) {
+        if (!pragma.exec(QString::fromLatin1(setting))) {
+            const QString error = QStringLiteral("%1: %2").arg(name, describe(pragma.lastError()));
+            pragma = QSqlQuery();
+            closeConnection();
+            return error;
+        }
+    }
+    pragma = QSqlQuery();
+
+    if (const QString error = StoreSchema::migrate(m_db); !error.isEmpty()) {
+        closeConnection();
+        return error;
+    }
+    auto writer = std::make_unique<StoreWriter>(m_db, options.keepRawMessages);
+    if (const QString error = writer->prepare(); !error.isEmpty()) {
+        writer.reset();
+        closeConnection();
+        return QStringLiteral("%1: %2").arg(name, error);
+    }
+    m_writer = std::move(writer);
+    m_options = options;
+    m_options.path = path;
+    m_options.maxBatch = std::max(1, options.maxBatch);
+    m_maxBatch.store(m_options.maxBatch);
+    if (m_options.retentionIntervalMinutes > 0 && m_options.retentionDays > 0) {
+        m_retentionTimer.start(std::chrono::minutes(m_options.retentionIntervalMinutes));
+        QMetaObject::invokeMethod(
+            this, [this] { applyRetention(QDateTime::currentDateTimeUtc()); },
+            Qt::QueuedConnection);
+    }
+    qCInfo(lcStore) << "opened" << name << "schema version" << StoreSchema::currentVersion();
+    // Messages appended before open() waited for it.
+    QMetaObject::invokeMethod(this, &StoreWorker::schedule, Qt::QueuedConnection);
+    return {};
+}
+
+void StoreWorker::close()
+{
+    writePending();
+    closeConnection();
+    QMutexLocker lock(&m_mutex);
+    if (!m_pending.empty()) { // appended to a store that never opened
+        m_counters->droppedMessages += static_cast<qint64>(m_pending.size());
+        qCWarning(lcStore) << "closing: dropped" << m_pending.size() << "unwritten messages";
+        m_pending.clear();
+    }
+}
+
+void StoreWorker::closeConnection()
+{
+    m_batchTimer.stop();
+    m_retentionTimer.stop();
+    m_writer.reset();
+    if (m_connectionName.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+void StoreWorker::writePending()
+{
+    m_batchTimer.stop();
+    if (!m_writer)
+        return; // kept until open(); close() and the destructor count what is left
+    std::vector<StoredMessage> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        pending.swap(m_pending);
+    }
+    const std::span<const StoredMessage> all(pending);
+    const auto batchSize = static_cast<std::size_t>(m_options.maxBatch);
+    for (std::size_t first = 0; first < all.size(); first += batchSize) {
+        const auto batch = all.subspan(first, std::min(batchSize, all.size() - first));
+        const StoreWriter::Outcome outcome = m_writer->write(batch);
+        if (!outcome.error.isEmpty()) {
+            m_counters->droppedMessages += static_cast<qint64>(batch.size());
+            const QString message = QStringLiteral("%1: %2 messages lost: %3")
+                                        .arg(QDir::toNativeSeparators(m_options.path))
+                                        .arg(batch.size())
+                                        .arg(outcome.error);
+            qCWarning(lcStore).noquote() << message;
+            emit failed(message);
+            continue;
+        }
+        m_counters->quarantined += outcome.quarantined;
+        m_counters->duplicatesIgnored += outcome.duplicates;
+        const qint64 total = m_counters->storedEvents += outcome.storedEvents;
+        emit stored(total);
+    }
+}
+
+StoreReply<RetentionResult> StoreWorker::applyRetention(const QDateTime &now)
+{
+    if (!m_writer)
+        return {{}, QStringLiteral("the event store is not open")};
+    if (m_options.retentionDays <= 0)
+        return {};
+    writePending();
+    auto reply = m_writer->applyRetention(now, m_options.retentionDays,
+                                          std::max(m_options.retentionDays,
+                                                   m_options.hourRollupRetentionDays));
+    if (!reply.ok()) {
+        qCWarning(lcStore).noquote() << reply.error;
+        emit failed(reply.error);
+    } else if (reply.value.total() > 0) {
+        qCInfo(lcStore) << "retention removed" << reply.value.total() << "rows older than"
+                        << m_options.retentionDays << "days";
+    }
+    return reply;
+}
+
+} // namespace tlr

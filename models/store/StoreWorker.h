@@ -1,0 +1,71 @@
+#pragma once
+
+#include "StoreOptions.h"
+#include "StoreReader.h"
+#include "StoreRecords.h"
+#include "StoredMessage.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace tlr {
+
+class StoreWriter;
+
+// Figures the GUI thread reads while the store's thread writes them.
+struct StoreCounters
+{
+    std::atomic<qint64> storedEvents{0};
+    std::atomic<qint64> quarantined{0};
+    std::atomic<qint64> duplicatesIgnored{0};
+    std::atomic<qint64> droppedMessages{0}; // lost to a failed transaction or a closed store
+};
+
+// The event store's half that lives on its own thread and owns the database connection (an
+// SQLite connection is used only on the thread that opened it). Only submit() may be called
+// from another thread; EventStore runs everything else on this object's thread.
+class StoreWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreWorker(std::shared_ptr<StoreCounters> counters);
+    ~StoreWorker() override;
+
+    // Any thread: queues a message; the first one of a batch arms the batch timer.
+    void submit(StoredMessage message);
+
+    QString open(const StoreOptions &options);
+    void close(); // writes what is pending first
+    bool isOpen() const { return m_writer != nullptr; }
+    void writePending();
+    StoreReply<RetentionResult> applyRetention(const QDateTime &now);
+    StoreReader reader() const { return StoreReader(m_db); }
+
+signals:
+    void stored(qint64 totalEvents);
+    void failed(const QString &message);
+
+private:
+    void schedule();
+    void closeConnection();
+
+    std::shared_ptr<StoreCounters> m_counters;
+    QMutex m_mutex;
+    std::vector<StoredMessage> m_pending; // guarded by m_mutex
+    std::atomic<int> m_maxBatch{5000};
+    StoreOptions m_options;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<StoreWriter> m_writer;
+    QTimer m_batchTimer;
+    QTimer m_retentionTimer;
+};
+
+} // namespace tlr

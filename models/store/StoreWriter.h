@@ -1,0 +1,82 @@
+#pragma once
+
+#include "StoreRecords.h"
+#include "StoredMessage.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <span>
+
+namespace tlr {
+
+// Writes batches of messages into an open, migrated database, with statements prepared once.
+// Lives on the store's thread, like the connection it uses.
+class StoreWriter
+{
+public:
+    struct Outcome
+    {
+        qint64 storedEvents = 0; // events that added something new
+        qint64 quarantined = 0;  // quarantine rows added (whole messages or single events)
+        qint64 duplicates = 0;   // messages and events that were already stored
+        QString error;           // the batch was rolled back: nothing of it is stored
+    };
+
+    StoreWriter(const QSqlDatabase &db, bool keepRawMessages);
+
+    QString prepare(); // empty on success
+    Outcome write(std::span<const StoredMessage> batch);
+    StoreReply<RetentionResult> applyRetention(const QDateTime &now, int retentionDays,
+                                               int hourRollupRetentionDays);
+
+private:
+    struct RollupKey
+    {
+        QString entityId;
+        QString quantity;
+        qint64 bucketStart;
+        friend bool operator==(const RollupKey &, const RollupKey &) = default;
+        friend size_t qHash(const RollupKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.entityId, key.quantity, key.bucketStart);
+        }
+    };
+    struct RollupValue
+    {
+        qint64 count = 0;
+        double min = 0.0;
+        double max = 0.0;
+        double sum = 0.0;
+    };
+    using Rollups = QHash<RollupKey, RollupValue>;
+
+    // Each returns false when the statement failed in a way that dooms the transaction.
+    bool writeMessage(const StoredMessage &message, Outcome &outcome);
+    bool quarantine(const StoredMessage &message, const QString &reason, Outcome &outcome);
+    bool writeObservation(const StoredMessage &message, int index, const Observation &o,
+                          Outcome &outcome);
+    bool writeAlert(const StoredMessage &message, int index, const Alert &alert,
+                    Outcome &outcome);
+    bool writeReport(const StoredMessage &message, int index, const Report &report,
+                     Outcome &outcome);
+    bool flushRollups(Rollups &rollups, QSqlQuery &upsert, Outcome &outcome);
+    bool exec(QSqlQuery &query, Outcome &outcome);
+
+    QSqlDatabase m_db;
+    bool m_keepRawMessages = true;
+    QSqlQuery m_insertMessage;
+    QSqlQuery m_insertQuarantine;
+    QSqlQuery m_insertObservation;
+    QSqlQuery m_findObservation;
+    QSqlQuery m_insertMeasurement;
+    QSqlQuery m_insertAlert;
+    QSqlQuery m_insertReport;
+    QSqlQuery m_upsertMinute;
+    QSqlQuery m_upsertHour;
+    Rollups m_minuteRollups; // of the batch being written, flushed before COMMIT
+    Rollups m_hourRollups;
+};
+
+} // namespace tlr
