@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ParseContext.h"
+#include "ParseResult.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+
+namespace tlr {
+
+// NGSI-LD entities (normalized and keyValues), arrays of them and NGSI-LD notifications, plus
+// NGSI v2 normalized entities, into domain events: a Smart Data Models "Alert" becomes a
+// tlr::Alert, every other entity type a tlr::Observation.
+//
+// One bad entity among several is a Warning and the others are kept; the document is an Error
+// only when no entity in it is usable. Within a kept entity, an attribute of the wrong type is
+// a Warning and that attribute is skipped.
+class NgsiLdParser
+{
+public:
+    explicit NgsiLdParser(ParseContext context = {})
+        : m_context(std::move(context))
+    {
+    }
+
+    ParseResult parse(const QByteArray &document) const;
+    // The envelope's payload, already parsed: no second pass over the bytes.
+    ParseResult parse(const QJsonValue &document) const;
+
+private:
+    ParseContext m_context;
+};
+
+} // namespace tlr

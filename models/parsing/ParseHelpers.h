@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonValue>
+#include <QStringView>
+
+namespace tlr::parsing {
+
+// ISO 8601 date-time to UTC. A time without an offset (the Smart Data Models examples write
+// them) is taken as UTC: the machine's zone must never change what a document means.
+// Returns an invalid QDateTime when the text is not a date-time.
+QDateTime parseIsoDateTime(QStringView text);
+
+// The deepest nesting of objects and arrays in JSON text, counted on the raw bytes so that an
+// over-deep document is refused before a tree is built for it. Stops counting at `limit + 1`.
+int jsonNestingDepth(const QByteArray &json, int limit);
+
+// The same bound on an already parsed value (the envelope hands one over).
+bool jsonDepthExceeds(const QJsonValue &value, int limit);
+
+bool isValidLatitude(double latitude);
+bool isValidLongitude(double longitude);
+
+} // namespace tlr::parsing
