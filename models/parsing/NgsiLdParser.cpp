@@ -75,12 +75,13 @@ constexpr QLatin1String kStatusAttributes[] = {
     QLatin1String("pumpStatus"), QLatin1String("airQualityLevel"),
 };
 
-// Attributes that are never measurements even when numeric or that are read on their own.
+// Attributes read on their own, never measurements even when a publisher makes them numbers.
 bool isStructural(QStringView name)
 {
     return name == QLatin1String("id") || name == QLatin1String("type") ||
            name == QLatin1String("@context") || name == QLatin1String("location") ||
-           name == QLatin1String("address");
+           name == QLatin1String("address") || name == QLatin1String("name") ||
+           name == QLatin1String("kecamatan");
 }
 
 // One attribute with the NGSI wrapping taken off.
