@@ -48,7 +48,7 @@ bool hasGroupOrOtherAccess(QFileDevice::Permissions permissions)
 
 } // namespace
 
-TEST_CASE("A new database is created private, in WAL mode, at the current schema version")
+TEST_CASE("A new database is created private and in WAL mode at the current schema version")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -83,7 +83,7 @@ TEST_CASE("A new database is created private, in WAL mode, at the current schema
     CHECK(probe.count(QStringLiteral("messages")) == 1);
 }
 
-TEST_CASE("A version 1 database is migrated, keeping its rows and rolling them up")
+TEST_CASE("A version 1 database is migrated keeping its rows and rolling them up")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v1.db"));

@@ -1,0 +1,400 @@
+#include "StoreTestSupport.h"
+
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+using namespace tlr;
+using namespace tlr::test;
+
+namespace {
+
+const QString kFeed = QStringLiteral("dlh-air");
+
+QList<Measurement> threeMeasurements(int i)
+{
+    return {{QStringLiteral("pm25"), 10.0 + i % 50, QStringLiteral("GQ")},
+            {QStringLiteral("pm10"), 20.0 + i % 70, QStringLiteral("GQ")},
+            {QStringLiteral("no2"), 5.0 + i % 30, QStringLiteral("GQ")}};
+}
+
+} // namespace
+
+TEST_CASE("Ten thousand observations appended in batches are counted in every table")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bulk.db"));
+    EventStore store;
+    auto options = optionsFor(path);
+    options.maxBatch = 5000;
+    REQUIRE(store.open(options).isEmpty());
+    int batches = 0;
+    QObject::connect(&store, &EventStore::stored, &store, [&] { ++batches; });
+
+    constexpr int kObservations = 10000;
+    const QDateTime start = utc(2026, 11, 23, 0);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kObservations; ++i) {
+        store.append(makeMessage(kFeed, i,
+                                 {makeObservation(QStringLiteral("urn:ngsi-ld:AQ:%1").arg(i % 40),
+                                                  start.addSecs(i), threeMeasurements(i))}));
+    }
+    const qint64 appendMs = timer.elapsed();
+    store.flush();
+    const qint64 totalMs = std::max<qint64>(1, timer.elapsed());
+    const double perSecond = kObservations * 1000.0 / static_cast<double>(totalMs);
+    std::printf("store: %d observations x 3 measurements appended in %lld ms, committed in "
+                "%lld ms: %.0f events/s (%.0f measurements/s)\n",
+                kObservations, static_cast<long long>(appendMs), static_cast<long long>(totalMs),
+                perSecond, perSecond * 3);
+    // A floor far under what the store does, to catch a lost prepared statement or a
+    // transaction per row, not to benchmark a shared machine.
+    CHECK(perSecond > 1000.0);
+
+    CHECK(store.storedEvents() == kObservations);
+    CHECK(store.duplicatesIgnored() == 0);
+    CHECK(store.quarantined() == 0);
+    QCoreApplication::processEvents();
+    CHECK(batches >= 2);     // maxBatch splits the work into transactions...
+    CHECK(batches <= 50);    // ... far fewer than one per message
+
+    SqlProbe probe(path);
+    CHECK(probe.count(QStringLiteral("messages")) == kObservations);
+    CHECK(probe.count(QStringLiteral("observations")) == kObservations);
+    CHECK(probe.count(QStringLiteral("measurements")) == 3 * kObservations);
+    CHECK(probe.count(QStringLiteral("alerts")) == 0);
+    CHECK(probe.count(QStringLiteral("reports")) == 0);
+    CHECK(probe.count(QStringLiteral("quarantine")) == 0);
+    CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_minute")).toLongLong()
+          == 3 * kObservations);
+    CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_hour")).toLongLong()
+          == 3 * kObservations);
+    // Sensor times are stored as UTC milliseconds.
+    CHECK(probe.value(QStringLiteral("SELECT min(observed_at) FROM observations")).toLongLong()
+          == start.toMSecsSinceEpoch());
+}
+
+TEST_CASE("Messages of every event kind land in their tables")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kinds.db"));
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    const QDateTime at = utc(2026, 11, 23, 3);
+    store.append(makeMessage(QStringLiteral("bpbd-cap"), 1,
+                             {makeAlert(QStringLiteral("BPBD-2026-0042"), at)}));
+    store.append(makeMessage(QStringLiteral("laksa"), 1,
+                             {makeReport(QStringLiteral("LAKSA-1"), at),
+                              makeReport(QStringLiteral("LAKSA-2"), at.addSecs(5))}));
+    store.flush();
+    CHECK(store.storedEvents() == 3);
+
+    SqlProbe probe(path);
+    CHECK(probe.count(QStringLiteral("alerts")) == 1);
+    CHECK(probe.value(QStringLiteral("SELECT severity || ' ' || status || ' ' || msg_type "
+                                     "FROM alerts")).toString()
+          == QLatin1String("severe Actual Alert"));
+    CHECK(probe.count(QStringLiteral("reports")) == 2);
+    CHECK(probe.value(QStringLiteral("SELECT channel || ' ' || kind || ' ' || agency FROM "
+                                     "reports WHERE id = 'LAKSA-1'")).toString()
+          == QLatin1String("whatsapp pengaduan dlh"));
+    CHECK(probe.value(QStringLiteral("SELECT received_at FROM reports WHERE id = 'LAKSA-2'"))
+              .toLongLong()
+          == at.addSecs(5).toMSecsSinceEpoch());
+}
+
+TEST_CASE("Duplicates are stored once and counted")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dup.db"));
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    const QString entity = QStringLiteral("urn:ngsi-ld:AQ:cikokol");
+    const QDateTime at = utc(2026, 11, 23, 3, 10);
+
+    SECTION("the same feed and sequence number")
+    {
+        const auto message = makeMessage(kFeed, 5, {makeObservation(entity, at,
+                                                                    threeMeasurements(1))});
+        store.append(message);
+        store.append(message);
+        store.append(message);
+        store.flush();
+        CHECK(store.storedEvents() == 1);
+        CHECK(store.duplicatesIgnored() == 2);
+        SqlProbe probe(path);
+        CHECK(probe.count(QStringLiteral("messages")) == 1);
+        CHECK(probe.count(QStringLiteral("measurements")) == 3);
+        CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_minute"))
+                  .toLongLong()
+              == 3);
+    }
+    SECTION("the same report id in different messages")
+    {
+        store.append(makeMessage(QStringLiteral("laksa"), 1,
+                                 {makeReport(QStringLiteral("LAKSA-7"), at)}));
+        store.flush(); // in another batch as well
+        store.append(makeMessage(QStringLiteral("laksa"), 2,
+                                 {makeReport(QStringLiteral("LAKSA-7"), at)}));
+        store.append(makeMessage(QStringLiteral("laksa-mirror"), 1,
+                                 {makeReport(QStringLiteral("LAKSA-7"), at)}));
+        store.flush();
+        CHECK(store.storedEvents() == 1);
+        CHECK(store.duplicatesIgnored() == 2);
+        SqlProbe probe(path);
+        CHECK(probe.count(QStringLiteral("reports")) == 1);
+        CHECK(probe.count(QStringLiteral("messages")) == 3); // each frame was received
+    }
+    SECTION("the same CAP sender, identifier and sent")
+    {
+        store.append(makeMessage(QStringLiteral("bpbd-cap"), 1,
+                                 {makeAlert(QStringLiteral("A-1"), at)}));
+        store.append(makeMessage(QStringLiteral("bmkg-cap"), 9,
+                                 {makeAlert(QStringLiteral("A-1"), at)}));
+        // An update has its own sent time: a new message, not a duplicate.
+        store.append(makeMessage(QStringLiteral("bpbd-cap"), 2,
+                                 {makeAlert(QStringLiteral("A-1"), at.addSecs(60))}));
+        store.flush();
+        CHECK(store.storedEvents() == 2);
+        CHECK(store.duplicatesIgnored() == 1);
+        SqlProbe probe(path);
+        CHECK(probe.count(QStringLiteral("alerts")) == 2);
+    }
+    SECTION("the same entity and time: only quantities not yet stored are added")
+    {
+        store.append(makeMessage(kFeed, 1, {makeObservation(entity, at,
+                                                            {{QStringLiteral("pm25"), 30, {}}})}));
+        store.append(makeMessage(QStringLiteral("dlh-air-backup"), 1,
+                                 {makeObservation(entity, at,
+                                                  {{QStringLiteral("pm25"), 99, {}},
+                                                   {QStringLiteral("no2"), 12, {}}})}));
+        store.append(makeMessage(QStringLiteral("dlh-air-backup"), 2,
+                                 {makeObservation(entity, at,
+                                                  {{QStringLiteral("pm25"), 31, {}}})}));
+        store.flush();
+        CHECK(store.storedEvents() == 2);
+        CHECK(store.duplicatesIgnored() == 1);
+        SqlProbe probe(path);
+        CHECK(probe.count(QStringLiteral("observations")) == 1);
+        CHECK(probe.count(QStringLiteral("measurements")) == 2);
+        CHECK(probe.value(QStringLiteral("SELECT value FROM measurements WHERE quantity = "
+                                         "'pm25'")).toDouble()
+              == 30.0);
+        const auto rollups = result(store.rollups(entity, QStringLiteral("pm25"),
+                                                  Resolution::Minute, at, at.addSecs(60)));
+        REQUIRE(rollups.size() == 1);
+        CHECK(rollups[0].count == 1);
+        CHECK(rollups[0].max == 30.0);
+    }
+}
+
+TEST_CASE("Rejected messages and bad events are quarantined with reason and bytes")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("q.db"));
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    const QDateTime at = utc(2026, 11, 23, 3, 20);
+
+    StoredMessage rejected;
+    rejected.feed = QStringLiteral("dishub-traffic");
+    rejected.seq = 17;
+    rejected.receivedAt = at;
+    rejected.format = PayloadFormat::Unknown;
+    rejected.bytes = QByteArray("{\"feed\":\"dishub-traffic\",\xff\xfe\0\x01 trailing", 33);
+    rejected.rejectReason = QStringLiteral("not JSON: illegal value at offset 27");
+    store.append(rejected);
+    store.append(rejected); // resent: kept once
+
+    // One message, one good observation, one without a time, one with a NaN reading.
+    auto bad = makeObservation(QStringLiteral("urn:ngsi-ld:AQ:bad"), at,
+                               {{QStringLiteral("pm25"), qQNaN(), {}},
+                                {QStringLiteral("no2"), 11.0, {}}});
+    auto timeless = makeObservation(QStringLiteral("urn:ngsi-ld:AQ:timeless"), {}, {});
+    store.append(makeMessage(kFeed, 3,
+                             {makeObservation(QStringLiteral("urn:ngsi-ld:AQ:good"), at,
+                                              threeMeasurements(0)),
+                              timeless, bad},
+                             at));
+    store.flush();
+
+    CHECK(store.quarantined() == 3);
+    CHECK(store.duplicatesIgnored() == 1);
+    CHECK(store.storedEvents() == 2); // good, and bad's no2
+
+    const auto entries = result(store.quarantineEntries(10));
+    REQUIRE(entries.size() == 3);
+    const auto byFeed = [&](const QString &feed) {
+        QList<QuarantineEntry> found;
+        for (const auto &e : entries) {
+            if (e.feed == feed)
+                found.append(e);
+        }
+        return found;
+    };
+    const auto whole = byFeed(QStringLiteral("dishub-traffic"));
+    REQUIRE(whole.size() == 1);
+    CHECK(whole[0].seq == 17);
+    CHECK(whole[0].receivedAt == at);
+    CHECK(whole[0].reason == rejected.rejectReason);
+    CHECK(whole[0].bytes == rejected.bytes); // byte for byte, NUL and invalid UTF-8 included
+    const auto parts = byFeed(kFeed);
+    REQUIRE(parts.size() == 2);
+    QStringList reasons;
+    for (const auto &e : parts)
+        reasons.append(e.reason);
+    reasons.sort();
+    CHECK(reasons[0].startsWith(QLatin1String("events[1]: observation of "
+                                              "urn:ngsi-ld:AQ:timeless without a valid")));
+    CHECK(reasons[1] == QLatin1String("events[2]/measurements[0]: pm25 of urn:ngsi-ld:AQ:bad "
+                                      "is not a finite number"));
+
+    SqlProbe probe(path);
+    CHECK(probe.count(QStringLiteral("quarantine")) == 3);
+    CHECK(probe.count(QStringLiteral("observations")) == 2);
+    CHECK(probe.count(QStringLiteral("measurements")) == 4);
+    // A rejected message goes to quarantine only, never to the event tables.
+    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM messages WHERE feed = "
+                                     "'dishub-traffic'")).toInt()
+          == 0);
+}
+
+TEST_CASE("Personal data is kept in the reports table only")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pd.db"));
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    const QString name = QStringLiteral("Siti Rahayu");
+    const QString phone = QStringLiteral("+62 812-3456-7890");
+    Report report = makeReport(QStringLiteral("112-20261123-0001"), utc(2026, 11, 23, 3, 30));
+    report.emergency = true;
+    report.channel = Report::Channel::Call112;
+    report.reporter = {name, phone};
+    StoredMessage message = makeMessage(QStringLiteral("call112"), 1, {report});
+    message.format = PayloadFormat::TlrReport;
+    message.bytes = QStringLiteral(R"({"id":"112-20261123-0001","reporter":{"name":"%1",)"
+                                   R"("phone":"%2"}})").arg(name, phone).toUtf8();
+    store.append(message);
+    store.append(makeMessage(QStringLiteral("laksa"), 1,
+                             {makeReport(QStringLiteral("LAKSA-9"), utc(2026, 11, 23))}));
+    store.close();
+
+    SqlProbe probe(path);
+    CHECK(probe.value(QStringLiteral("SELECT reporter_name || '|' || reporter_phone FROM "
+                                     "reports WHERE emergency = 1")).toString()
+          == name + QLatin1Char('|') + phone);
+    // Search every text and blob column of every other table for either value.
+    QSqlQuery tables(probe.db());
+    REQUIRE(tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name <> 'reports'")));
+    int searched = 0;
+    while (tables.next()) {
+        const QString table = tables.value(0).toString();
+        QSqlQuery columns(probe.db());
+        REQUIRE(columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')")
+                                 .arg(table)));
+        while (columns.next()) {
+            const QString column = columns.value(0).toString();
+            INFO(table.toStdString() << "." << column.toStdString());
+            for (const QString &secret : {name, QStringLiteral("3456-7890")}) {
+                CHECK(probe.value(QStringLiteral("SELECT count(*) FROM %1 WHERE instr(CAST(%2 "
+                                                 "AS TEXT), ?) > 0").arg(table, column),
+                                  {secret})
+                          .toInt()
+                      == 0);
+            }
+            ++searched;
+        }
+    }
+    CHECK(searched > 30);
+    // The frame itself is still accounted for (for dedup and resume), without its bytes.
+    CHECK(probe.value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
+                                     "'call112'")).toBool());
+    CHECK_FALSE(probe.value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
+                                           "'laksa'")).toBool());
+}
+
+TEST_CASE("A feed resumes after the last sequence number stored and its raw frames read back")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("resume.db"));
+    {
+        EventStore store;
+        REQUIRE(store.open(optionsFor(path)).isEmpty());
+        CHECK(result(store.lastSeq(kFeed)) == -1);
+        for (int seq = 1; seq <= 5; ++seq)
+            store.append(makeMessage(kFeed, seq, {}));
+        StoredMessage rejected = makeMessage(kFeed, 6, {});
+        rejected.rejectReason = QStringLiteral("payload: missing");
+        store.append(rejected);
+        store.append(makeMessage(QStringLiteral("other"), 100, {}));
+    } // the destructor writes what is pending
+
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    CHECK(result(store.lastSeq(kFeed)) == 6);
+    CHECK(result(store.lastSeq(QStringLiteral("other"))) == 100);
+    const auto frames = result(store.messages(kFeed, 2, 4));
+    REQUIRE(frames.size() == 3);
+    CHECK(frames[0].seq == 2);
+    CHECK(frames[2].seq == 4);
+    CHECK(frames[1].bytes == makeMessage(kFeed, 3, {}).bytes);
+    CHECK(frames[1].format == PayloadFormat::NgsiLd);
+}
+
+TEST_CASE("Raw bytes are dropped when keepRawMessages is off and dedup still works")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("noraw.db"));
+    EventStore store;
+    auto options = optionsFor(path);
+    options.keepRawMessages = false;
+    REQUIRE(store.open(options).isEmpty());
+    store.append(makeMessage(kFeed, 1, {}));
+    store.append(makeMessage(kFeed, 1, {}));
+    store.flush();
+    CHECK(store.duplicatesIgnored() == 1);
+    SqlProbe probe(path);
+    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM messages WHERE bytes IS NULL"))
+              .toInt()
+          == 1);
+}
+
+TEST_CASE("A batch that cannot be committed is reported and the store goes on")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("busy.db"));
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    QStringList failures;
+    QObject::connect(&store, &EventStore::failed, &store,
+                     [&](const QString &message) { failures.append(message); });
+
+    {
+        // Another writer holds the database longer than the store's busy timeout.
+        SqlProbe other(path, false);
+        REQUIRE(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        store.append(makeMessage(kFeed, 1, {makeObservation(QStringLiteral("e"),
+                                                            utc(2026, 11, 23),
+                                                            threeMeasurements(0))}));
+        store.flush();
+        REQUIRE(other.exec(QStringLiteral("ROLLBACK")));
+    }
+    CHECK(store.droppedMessages() == 1);
+    CHECK(store.storedEvents() == 0);
+    QCoreApplication::processEvents();
+    REQUIRE(failures.size() == 1);
+    CHECK(failures[0].contains(QStringLiteral("busy.db")));
+    CHECK(failures[0].contains(QStringLiteral("1 messages lost")));
+
+    store.append(makeMessage(kFeed, 2, {makeObservation(QStringLiteral("e"),
+                                                        utc(2026, 11, 23, 0, 1),
+                                                        threeMeasurements(1))}));
+    store.flush();
+    CHECK(store.storedEvents() == 1);
+    SqlProbe probe(path);
+    CHECK(probe.count(QStringLiteral("measurements")) == 3);
+    CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_hour")).toInt() == 3);
+}
