@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimeZone>
+#include <QTimer>
+
+namespace tlr {
+
+// The wall's sense of time: what "now" is and a tick on every second boundary, so that every
+// clock, data age and SLA timer on the wall changes together. Tests and replay set the time.
+class WallClock : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WallClock(QObject *parent = nullptr);
+
+    QDateTime now() const; // UTC
+    // Fixes the time (tests, replay); an invalid value returns to the system clock.
+    void setFixedTime(const QDateTime &utc);
+
+    // Western Indonesia Time, UTC+7 all year (Indonesia keeps no daylight saving time).
+    static QTimeZone wib();
+
+signals:
+    void ticked(const QDateTime &utc);
+
+private:
+    void scheduleTick();
+
+    QTimer m_timer;
+    QDateTime m_fixed;
+};
+
+} // namespace tlr

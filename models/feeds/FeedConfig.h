@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain/Agency.h"
+#include "parsing/Envelope.h"
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace tlr {
+
+// One subscription as a feeds file describes it (docs/feeds.md).
+struct FeedConfig
+{
+    enum class Transport { Unknown, WebSocket, Http };
+
+    QString id;
+    Agency agency = Agency::Unknown;
+    FeedKind kind = FeedKind::Unknown;
+    Transport transport = Transport::Unknown;
+    QUrl url;
+    // What the messages carry; Unknown means "auto": detected per document.
+    PayloadFormat format = PayloadFormat::Unknown;
+    int pollSeconds = 60;       // HTTP only
+    int staleSeconds = 15;      // no message for this long: stale; 4x: down
+    QString tokenEnv;           // name of the environment variable holding a bearer token
+    QString caFile;
+};
+
+struct FeedsFile
+{
+    QList<FeedConfig> feeds;
+};
+
+} // namespace tlr

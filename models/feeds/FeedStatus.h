@@ -1,0 +1,34 @@
+#pragma once
+
+#include "FeedConfig.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace tlr {
+
+// What the operator needs to know about one feed, at a glance: is it alive, how fresh is its
+// data, is anything going wrong. Counters are since the wall started.
+struct FeedStatus
+{
+    enum class State { Unknown, Connecting, Up, Stale, Down };
+
+    QString id;
+    Agency agency = Agency::Unknown;
+    FeedKind kind = FeedKind::Unknown;
+    State state = State::Unknown;
+    QDateTime lastMessageAt; // wall-clock time of the last message (heartbeats included)
+    QDateTime lastDataAt;    // wall-clock time of the last accepted data message
+    qint64 received = 0;     // data messages (heartbeats are not counted)
+    qint64 accepted = 0;
+    qint64 rejected = 0;
+    qint64 duplicates = 0;
+    qint64 gaps = 0;          // missing sequence numbers seen
+    qint64 gapsRecovered = 0; // of those, later filled by a resume
+    double messagesPerMinute = 0.0;
+    QString lastError;
+};
+
+QString feedStateKey(FeedStatus::State state);
+
+} // namespace tlr

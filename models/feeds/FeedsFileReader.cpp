@@ -1,0 +1,154 @@
+#include "FeedsFileReader.h"
+
+#include "domain/EnumTable.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace tlr {
+namespace {
+
+constexpr EnumEntry<FeedConfig::Transport> kTransports[] = {
+    {u"http", FeedConfig::Transport::Http},
+    {u"ws", FeedConfig::Transport::WebSocket},
+};
+static_assert(isSortedTable(kTransports));
+
+QString substitute(QString text, const QHash<QString, QString> &variables)
+{
+    static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([A-Za-z_][A-Za-z0-9_]*)\})"));
+    QRegularExpressionMatch match;
+    qsizetype from = 0;
+    while ((match = placeholder.match(text, from)).hasMatch()) {
+        const QString name = match.captured(1);
+        const QString value = variables.contains(name) ? variables.value(name)
+                                                       : qEnvironmentVariable(name.toUtf8().constData());
+        text.replace(match.capturedStart(), match.capturedLength(), value);
+        from = match.capturedStart() + value.size();
+    }
+    return text;
+}
+
+} // namespace
+
+QString FeedsFileReader::Error::toString() const
+{
+    return QStringLiteral("%1: %2 %3").arg(fileName, field.isEmpty() ? QStringLiteral("feeds file") : field, message);
+}
+
+FeedsFileReader::Result FeedsFileReader::read(const QByteArray &json, const QString &fileName,
+                                              const QHash<QString, QString> &variables)
+{
+    auto fail = [&](const QString &field, const QString &message) {
+        return Error{fileName, field, message};
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail({}, QStringLiteral("is not valid JSON: %1 at offset %2")
+                            .arg(parseError.errorString())
+                            .arg(parseError.offset));
+    }
+    const QJsonValue feeds = document.object().value(QLatin1String("feeds"));
+    if (!document.isObject() || !feeds.isArray())
+        return fail(QStringLiteral("feeds"), QStringLiteral("expected {\"feeds\": [ … ]}"));
+
+    FeedsFile result;
+    QSet<QString> ids;
+    const QJsonArray entries = feeds.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString path = QStringLiteral("feeds[%1]").arg(i);
+        const QJsonObject o = entries.at(i).toObject();
+        if (!entries.at(i).isObject())
+            return fail(path, QStringLiteral("expected an object"));
+        auto field = [&](const char *key) { return path + u'.' + QLatin1String(key); };
+        auto requireString = [&](const char *key) -> std::optional<QString> {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (!v.isString() || v.toString().isEmpty())
+                return std::nullopt;
+            return v.toString();
+        };
+
+        FeedConfig feed;
+        const auto id = requireString("id");
+        if (!id)
+            return fail(field("id"), QStringLiteral("is required (a non-empty string)"));
+        if (ids.contains(*id))
+            return fail(field("id"), QStringLiteral("\"%1\" is used twice").arg(*id));
+        ids.insert(*id);
+        feed.id = *id;
+
+        const auto agency = agencyFromKey(requireString("agency").value_or(QString()));
+        if (!agency)
+            return fail(field("agency"), QStringLiteral("expected one of dishub, dinkes, tirtabenteng, dlh, 112"));
+        feed.agency = *agency;
+
+        const auto kind = feedKindFromKey(requireString("kind").value_or(QString()));
+        if (!kind)
+            return fail(field("kind"), QStringLiteral("expected one of traffic, health, water, environment, emergency"));
+        feed.kind = *kind;
+
+        const auto transport = enumFromKey(kTransports, requireString("transport").value_or(QString()));
+        if (!transport)
+            return fail(field("transport"), QStringLiteral("expected ws or http"));
+        feed.transport = *transport;
+
+        const QUrl url(substitute(requireString("url").value_or(QString()), variables));
+        const QString scheme = url.scheme();
+        const bool schemeFits = feed.transport == FeedConfig::Transport::WebSocket
+                                    ? (scheme == u"ws" || scheme == u"wss")
+                                    : (scheme == u"http" || scheme == u"https" || scheme == u"file");
+        if (!url.isValid() || !schemeFits) {
+            return fail(field("url"), feed.transport == FeedConfig::Transport::WebSocket
+                                          ? QStringLiteral("expected a ws:// or wss:// URL")
+                                          : QStringLiteral("expected an http://, https:// or file:// URL"));
+        }
+        feed.url = url;
+
+        const QString format = requireString("format").value_or(QStringLiteral("auto"));
+        if (format != u"auto") {
+            const auto parsed = payloadFormatFromKey(format);
+            if (!parsed || *parsed == PayloadFormat::Heartbeat)
+                return fail(field("format"), QStringLiteral("expected auto, ngsi-ld, cap, geojson or tlr.report"));
+            feed.format = *parsed;
+        }
+
+        const QJsonValue poll = o.value(QLatin1String("poll_seconds"));
+        if (!poll.isUndefined()) {
+            if (!poll.isDouble() || poll.toInt(-1) < 5 || poll.toInt(-1) > 86400)
+                return fail(field("poll_seconds"), QStringLiteral("expected an integer from 5 to 86400"));
+            feed.pollSeconds = poll.toInt();
+        }
+        const QJsonValue stale = o.value(QLatin1String("stale_seconds"));
+        if (!stale.isUndefined()) {
+            if (!stale.isDouble() || stale.toInt(-1) < 1 || stale.toInt(-1) > 86400)
+                return fail(field("stale_seconds"), QStringLiteral("expected an integer from 1 to 86400"));
+            feed.staleSeconds = stale.toInt();
+        } else if (feed.transport == FeedConfig::Transport::Http) {
+            feed.staleSeconds = 3 * feed.pollSeconds;
+        }
+        feed.tokenEnv = o.value(QLatin1String("token_env")).toString();
+        feed.caFile = o.value(QLatin1String("ca_file")).toString();
+        result.feeds.append(feed);
+    }
+    if (result.feeds.isEmpty())
+        return fail(QStringLiteral("feeds"), QStringLiteral("lists no feed"));
+    return result;
+}
+
+FeedsFileReader::Result FeedsFileReader::readFile(const QString &path,
+                                                  const QHash<QString, QString> &variables)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
+    return read(file.read(4 * 1024 * 1024), path, variables);
+}
+
+QString FeedsFileReader::demoFeedsPath() { return QStringLiteral(":/feeds/demo.json"); }
+
+} // namespace tlr

@@ -1,0 +1,160 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>FeedHealthTile</name>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Umpan</translation>
+    </message>
+    <message>
+        <source>per min</source>
+        <translation>per mnt</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Celah</translation>
+    </message>
+    <message>
+        <source>Rej.</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>No feeds configured</source>
+        <translation>Tidak ada umpan data</translation>
+    </message>
+</context>
+<context>
+    <name>FeedState</name>
+    <message>
+        <source>up</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>basi</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>putus</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>tunggu</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tak diketahui</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 dtk</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 hr</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Extreme</source>
+        <translation>Ekstrem</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Parah</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Sedang</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Ringan</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tak diketahui</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::ClockTile</name>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::FeedHealthTile</name>
+    <message>
+        <source>Feed health</source>
+        <translation>Kesehatan umpan data</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::HeaderBar</name>
+    <message>
+        <source>Screen %1 of %2</source>
+        <translation>Layar %1 dari %2</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::PendingTile</name>
+    <message>
+        <source>The live city map is not built yet. It arrives with the Map work.</source>
+        <translation>Peta kota langsung belum tersedia. Hadir bersama pekerjaan Peta.</translation>
+    </message>
+    <message>
+        <source>Live charts are not built yet. They arrive with the Charts and KPIs work.</source>
+        <translation>Grafik langsung belum tersedia. Hadir bersama pekerjaan Grafik dan KPI.</translation>
+    </message>
+    <message>
+        <source>KPI figures are not built yet. They arrive with the Charts and KPIs work.</source>
+        <translation>Angka KPI belum tersedia. Hadir bersama pekerjaan Grafik dan KPI.</translation>
+    </message>
+    <message>
+        <source>The alert panel is not built yet. It arrives with the Alerts work.</source>
+        <translation>Panel peringatan belum tersedia. Hadir bersama pekerjaan Peringatan.</translation>
+    </message>
+    <message>
+        <source>This tile type is not built yet.</source>
+        <translation>Jenis ubin ini belum tersedia.</translation>
+    </message>
+    <message>
+        <source>(continues &quot;%1&quot; from another screen)</source>
+        <translation>(lanjutan "%1" dari layar lain)</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::WallController</name>
+    <message>
+        <source>Tangerang Live Room — overview</source>
+        <translation>Tangerang Live Room — ikhtisar</translation>
+    </message>
+    <message>
+        <source>cannot create the screenshot directory %1</source>
+        <translation>tidak dapat membuat direktori tangkapan layar %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>tidak dapat menulis %1</translation>
+    </message>
+</context>
+</TS>

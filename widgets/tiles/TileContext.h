@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+namespace tlr {
+
+class FeedHealthModel;
+class WallClock;
+
+// What tiles may read. Tiles get models, never the feed manager or the store: the data flows
+// one way, into models and out to views.
+struct TileContext
+{
+    const FeedHealthModel *feedHealth = nullptr;
+    const WallClock *clock = nullptr;
+    QString profileDirectory; // relative file names in tile parameters start here
+};
+
+} // namespace tlr

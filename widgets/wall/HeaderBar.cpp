@@ -1,0 +1,93 @@
+#include "HeaderBar.h"
+
+#include "domain/WallClock.h"
+#include "theme/Theme.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+
+namespace tlr {
+
+namespace {
+
+QLabel *makeLabel(QWidget *parent, int pixels, QFont::Weight weight, const QColor &color)
+{
+    auto *label = new QLabel(parent);
+    label->setFont(Theme::font(pixels, weight));
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, color);
+    label->setPalette(p);
+    return label;
+}
+
+} // namespace
+
+HeaderBar::HeaderBar(const QString &screenName, int screenIndex, int screenCount,
+                     const WallClock *clock, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+    , m_screenIndex(screenIndex)
+    , m_screenCount(screenCount)
+{
+    setAutoFillBackground(true);
+    QPalette p = palette();
+    p.setColor(QPalette::Window, Theme::surfaceRaised());
+    setPalette(p);
+    setFixedHeight(64);
+
+    m_product = makeLabel(this, Theme::kHeaderPixels, QFont::Bold, Theme::accent());
+    m_product->setText(QStringLiteral("TANGERANG LIVE ROOM"));
+    m_screenName = makeLabel(this, Theme::kHeaderPixels, QFont::Normal, Theme::text());
+    m_screenName->setText(screenName);
+    m_banner = makeLabel(this, Theme::kHeaderPixels, QFont::Black, Theme::background());
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, Theme::warning());
+    m_banner->setPalette(bannerPalette);
+    m_banner->setContentsMargins(16, 0, 16, 0);
+    m_banner->hide();
+    m_date = makeLabel(this, Theme::kBodyPixels, QFont::Normal, Theme::textMuted());
+    m_time = makeLabel(this, Theme::kHeaderPixels + 6, QFont::Bold, Theme::text());
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(20, 4, 20, 4);
+    layout->setSpacing(24);
+    layout->addWidget(m_product);
+    layout->addWidget(m_screenName, 1);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_date);
+    layout->addWidget(m_time);
+
+    connect(clock, &WallClock::ticked, this, &HeaderBar::showTime);
+    retranslate();
+}
+
+void HeaderBar::setBanner(const QString &text)
+{
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void HeaderBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void HeaderBar::retranslate()
+{
+    m_screenName->setToolTip(tr("Screen %1 of %2").arg(m_screenIndex + 1).arg(m_screenCount));
+    showTime(m_clock->now());
+}
+
+void HeaderBar::showTime(const QDateTime &utc)
+{
+    const QDateTime wib = utc.toTimeZone(WallClock::wib());
+    m_date->setText(QLocale().toString(wib.date(), QStringLiteral("dddd, d MMMM yyyy")));
+    m_time->setText(wib.toString(QStringLiteral("HH:mm:ss")) + QStringLiteral(" WIB"));
+}
+
+} // namespace tlr

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace tlr {
+
+class WallClock;
+
+// The band at the top of every screen: what this screen is, the clock in WIB, today's date in
+// the wall's language, and the screen's number on the wall.
+class HeaderBar : public QWidget
+{
+    Q_OBJECT
+public:
+    HeaderBar(const QString &screenName, int screenIndex, int screenCount, const WallClock *clock,
+              QWidget *parent = nullptr);
+
+    void setBanner(const QString &text); // e.g. "REPLAY", empty hides it
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showTime(const QDateTime &utc);
+
+    const WallClock *m_clock;
+    int m_screenIndex;
+    int m_screenCount;
+    QLabel *m_product = nullptr;
+    QLabel *m_screenName = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_date = nullptr;
+    QLabel *m_time = nullptr;
+};
+
+} // namespace tlr

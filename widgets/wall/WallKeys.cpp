@@ -1,0 +1,39 @@
+#include "WallKeys.h"
+
+#include "i18n/LanguageSwitcher.h"
+
+#include <QCoreApplication>
+#include <QKeyEvent>
+
+namespace tlr {
+
+WallKeys::WallKeys(LanguageSwitcher *language, bool kiosk, QObject *parent)
+    : QObject(parent)
+    , m_language(language)
+    , m_kiosk(kiosk)
+{
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool WallKeys::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QObject::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->isAutoRepeat())
+        return false;
+    const Qt::KeyboardModifiers mods = key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    if (key->key() == Qt::Key_Q
+        && (mods == (Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier)
+            || (!m_kiosk && mods == Qt::ControlModifier))) {
+        emit quitRequested();
+        return true;
+    }
+    if (key->key() == Qt::Key_F9 && mods == Qt::NoModifier) {
+        m_language->toggle();
+        return true;
+    }
+    return false;
+}
+
+} // namespace tlr

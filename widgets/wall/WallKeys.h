@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QObject>
+
+namespace tlr {
+
+class LanguageSwitcher;
+
+// The wall's application-wide key chords (docs in README's operator's guide):
+//   Ctrl+Alt+Shift+Q  quit (the supervisor chord; the only way out in kiosk mode)
+//   Ctrl+Q            quit, when not in kiosk mode
+//   F9                switch language, Indonesian <-> English
+class WallKeys : public QObject
+{
+    Q_OBJECT
+public:
+    WallKeys(LanguageSwitcher *language, bool kiosk, QObject *parent = nullptr);
+
+signals:
+    void quitRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    LanguageSwitcher *m_language;
+    bool m_kiosk;
+};
+
+} // namespace tlr

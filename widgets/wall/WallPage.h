@@ -1,0 +1,35 @@
+#pragma once
+
+#include "wall/WallProfile.h"
+
+#include <QWidget>
+
+namespace tlr {
+
+class HeaderBar;
+class Tile;
+class TileFactory;
+struct TileContext;
+
+// One screen of the profile: the header, the grid of tiles, the feed-health strip. A page lives
+// as long as the profile; windows show pages and are re-made when monitors come and go.
+class WallPage : public QWidget
+{
+    Q_OBJECT
+public:
+    WallPage(const ScreenSpec &spec, int index, int screenCount, const TileFactory &factory,
+             const TileContext &context, QWidget *parent = nullptr);
+
+    int index() const { return m_index; }
+    const ScreenSpec &spec() const { return m_spec; }
+    QList<Tile *> tiles() const { return m_tiles; }
+    HeaderBar *header() const { return m_header; }
+
+private:
+    ScreenSpec m_spec;
+    int m_index;
+    HeaderBar *m_header = nullptr;
+    QList<Tile *> m_tiles;
+};
+
+} // namespace tlr

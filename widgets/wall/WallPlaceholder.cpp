@@ -1,1 +1,0 @@
-namespace tlr { void wallPlaceholder() {} }
