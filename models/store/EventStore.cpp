@@ -32,7 +32,8 @@ QString EventStore::open(const Options &options)
     QString error;
     QMetaObject::invokeMethod(
         m_worker, [&] { error = m_worker->open(options); }, Qt::BlockingQueuedConnection);
-    m_open = error.isEmpty();
+    if (error.isEmpty())
+        m_open = true;
     return error;
 }
 

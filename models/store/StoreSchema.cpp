@@ -163,6 +163,17 @@ QString inspectOpen(QSqlDatabase &db, const QString &path)
             .arg(version)
             .arg(StoreSchema::currentVersion());
     }
+    if (version == 0) {
+        // Version 0 with tables is somebody else's database (an MBTiles file, a typo in the
+        // path): creating our tables beside theirs would modify it.
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+            return QStringLiteral("%1 is corrupt: %2").arg(name, describe(query.lastError()));
+        if (query.value(0).toInt() > 0) {
+            return QStringLiteral("%1 is an SQLite database but not an event store (it has "
+                                  "tables and no schema version); refusing to modify it")
+                .arg(name);
+        }
+    }
     // quick_check reads every page like integrity_check does but skips the index-content
     // cross-check, which would take minutes on a month of data at start-up.
     if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next()) {

@@ -171,6 +171,39 @@ TEST_CASE("A database with a newer schema version is refused and left byte-ident
     CHECK(store.droppedMessages() == 1);
 }
 
+TEST_CASE("Another application's SQLite database is refused and left byte-identical")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tiles.mbtiles"));
+    {
+        SqlProbe writer(path, false);
+        REQUIRE(writer.exec(QStringLiteral("CREATE TABLE metadata (name TEXT, value TEXT)")));
+        REQUIRE(writer.exec(QStringLiteral("INSERT INTO metadata VALUES ('format', 'png')")));
+    }
+    const QByteArray before = fileBytes(path);
+    EventStore store;
+    const QString error = store.open(optionsFor(path));
+    INFO(error.toStdString());
+    CHECK(error.contains(QStringLiteral("tiles.mbtiles")));
+    CHECK(error.contains(QStringLiteral("not an event store")));
+    CHECK(fileBytes(path) == before);
+}
+
+TEST_CASE("An empty file becomes a new event store")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.db"));
+    writeFile(path, {});
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    CHECK(store.isOpen());
+    // Opening twice is refused and leaves the first open store working.
+    CHECK(store.open(optionsFor(path)).contains(QStringLiteral("already open")));
+    CHECK(store.isOpen());
+    store.append(makeMessage(QStringLiteral("f"), 1, {}));
+    CHECK(result(store.lastSeq(QStringLiteral("f"))) == 1);
+}
+
 TEST_CASE("A file of random bytes is refused and left byte-identical")
 {
     QTemporaryDir dir;

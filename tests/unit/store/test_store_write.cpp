@@ -1,6 +1,7 @@
 #include "StoreTestSupport.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 
 #include <cstdio>
 
@@ -73,6 +74,28 @@ TEST_CASE("Ten thousand observations appended in batches are counted in every ta
     // Sensor times are stored as UTC milliseconds.
     CHECK(probe.value(QStringLiteral("SELECT min(observed_at) FROM observations")).toLongLong()
           == start.toMSecsSinceEpoch());
+}
+
+TEST_CASE("Appends are committed by the batch timer without a flush")
+{
+    QTemporaryDir dir;
+    EventStore store;
+    auto options = optionsFor(dir.filePath(QStringLiteral("timer.db")));
+    options.batchMilliseconds = 150;
+    REQUIRE(store.open(options).isEmpty());
+    QSignalSpy stored(&store, &EventStore::stored);
+    QElapsedTimer timer;
+    timer.start();
+    for (int seq = 0; seq < 3; ++seq)
+        store.append(makeMessage(kFeed, seq, {makeObservation(QStringLiteral("e"),
+                                                              utc(2026, 11, 23).addSecs(seq),
+                                                              threeMeasurements(seq))}));
+    REQUIRE(stored.wait(5000));
+    // One transaction for the three, written once the batch window closed.
+    CHECK(timer.elapsed() >= 140);
+    CHECK(stored.count() == 1);
+    CHECK(stored.at(0).at(0).toLongLong() == 3);
+    CHECK(store.storedEvents() == 3);
 }
 
 TEST_CASE("Messages of every event kind land in their tables")
