@@ -14,6 +14,12 @@ namespace {
 
 using Kind = ParseProblem::Kind;
 
+// "features[3]" + "geometry" -> "features[3].geometry"; a lone feature's paths start bare.
+QString member(const QString &path, const QString &name)
+{
+    return path.isEmpty() ? name : path + QLatin1Char('.') + name;
+}
+
 struct Skip
 {
     Kind kind;
@@ -31,7 +37,7 @@ QString stringProperty(const QJsonObject &properties, QLatin1String key, const Q
         return value.toString();
     if (value.isDouble() && key == QLatin1String("id"))
         return QString::number(value.toDouble(), 'g', 17);
-    result.warning(Kind::WrongType, path + QLatin1String(".properties.") + key,
+    result.warning(Kind::WrongType, member(path, QStringLiteral("properties.") + key),
                    QStringLiteral("expected a string, ignored"));
     return {};
 }
@@ -44,13 +50,13 @@ std::optional<Skip> readFeature(const QJsonValue &value, const QString &path,
         return Skip{Kind::WrongType, path, QStringLiteral("a feature must be an object")};
     const QJsonObject feature = value.toObject();
     if (feature.value(QLatin1String("type")).toString() != QLatin1String("Feature")) {
-        return Skip{Kind::WrongType, path + QStringLiteral(".type"),
+        return Skip{Kind::WrongType, member(path, QStringLiteral("type")),
                     QStringLiteral("expected \"Feature\"")};
     }
     const QJsonValue propertiesValue = feature.value(QLatin1String("properties"));
     if (!propertiesValue.isObject() && !propertiesValue.isNull() &&
         !propertiesValue.isUndefined()) {
-        return Skip{Kind::WrongType, path + QStringLiteral(".properties"),
+        return Skip{Kind::WrongType, member(path, QStringLiteral("properties")),
                     QStringLiteral("must be an object or null")};
     }
     const QJsonObject properties = propertiesValue.toObject();
@@ -72,7 +78,7 @@ std::optional<Skip> readFeature(const QJsonValue &value, const QString &path,
     observation.status = stringProperty(properties, QLatin1String("status"), path, result);
 
     const QJsonValue geometryValue = feature.value(QLatin1String("geometry"));
-    const QString geometryPath = path + QStringLiteral(".geometry");
+    const QString geometryPath = member(path, QStringLiteral("geometry"));
     if (geometryValue.isObject()) {
         QString error, errorPath;
         const GeoJsonGeometry geometry = GeoJsonGeometry::read(
@@ -96,11 +102,11 @@ std::optional<Skip> readFeature(const QJsonValue &value, const QString &path,
             continue;
         observation.observedAt = parsing::parseIsoDateTime(time.toString());
         if (!time.isString() || !observation.observedAt.isValid()) {
-            return Skip{Kind::WrongType, path + QStringLiteral(".properties.") + key,
+            return Skip{Kind::WrongType, member(path, QStringLiteral("properties.") + key),
                         QStringLiteral("not an ISO 8601 date and time")};
         }
         if (context.isTooFarInFuture(observation.observedAt)) {
-            return Skip{Kind::OutOfRange, path + QStringLiteral(".properties.") + key,
+            return Skip{Kind::OutOfRange, member(path, QStringLiteral("properties.") + key),
                         QStringLiteral("%1 is in the future")
                             .arg(observation.observedAt.toString(Qt::ISODate))};
         }
@@ -112,7 +118,8 @@ std::optional<Skip> readFeature(const QJsonValue &value, const QString &path,
             continue;
         const double number = it.value().toDouble();
         if (!std::isfinite(number)) {
-            result.warning(Kind::OutOfRange, path + QStringLiteral(".properties.") + it.key(),
+            result.warning(Kind::OutOfRange,
+                           member(path, QStringLiteral("properties.") + it.key()),
                            QStringLiteral("not a finite number, skipped"));
             continue;
         }
@@ -164,11 +171,7 @@ ParseResult GeoJsonParser::parse(const QJsonValue &document) const
     if (type == QLatin1String("Feature")) {
         Observation observation;
         if (auto skip = readFeature(document, QString(), m_context, result, observation)) {
-            // The path of a lone feature starts at its own members.
-            QString path = skip->path;
-            if (path.startsWith(QLatin1Char('.')))
-                path.remove(0, 1);
-            result.error(skip->kind, path, skip->message);
+            result.error(skip->kind, skip->path, skip->message);
         } else {
             result.events.append(observation);
         }
