@@ -6,6 +6,9 @@
 #include <QLoggingCategory>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 
 Q_LOGGING_CATEGORY(lcCap, "tlr.parsing.cap")
@@ -481,18 +484,48 @@ AlertArea CapReader::readArea(const QString &path)
     return area;
 }
 
-// CAP writes points as "latitude,longitude" (WGS 84), pairs separated by whitespace.
-std::optional<QGeoCoordinate> capPoint(QStringView pair)
+// One decimal number, all of [begin, end). QString::toDouble goes through the locale machinery
+// and cost ~2 us a call, most of the time spent on a 2,600-point polygon; from_chars does not.
+std::optional<double> decimal(const char *begin, const char *end)
 {
-    const qsizetype comma = pair.indexOf(QLatin1Char(','));
-    if (comma < 0)
+    if (begin != end && *begin == '+')
+        ++begin; // from_chars takes no plus sign; CAP writers sometimes do
+    double value = 0;
+    const auto [stop, error] = std::from_chars(begin, end, value);
+    if (error != std::errc() || stop != end || begin == end)
         return std::nullopt;
-    bool latOk = false, lonOk = false;
-    const double lat = pair.left(comma).trimmed().toDouble(&latOk);
-    const double lon = pair.mid(comma + 1).trimmed().toDouble(&lonOk);
-    if (!latOk || !lonOk || !parsing::isValidLatitude(lat) || !parsing::isValidLongitude(lon))
+    return value;
+}
+
+// CAP writes points as "latitude,longitude" (WGS 84), pairs separated by whitespace.
+std::optional<QGeoCoordinate> capPoint(const char *begin, const char *end)
+{
+    const char *comma = std::find(begin, end, ',');
+    if (comma == end)
         return std::nullopt;
-    return QGeoCoordinate(lat, lon);
+    const auto lat = decimal(begin, comma);
+    const auto lon = decimal(comma + 1, end);
+    if (!lat || !lon || !parsing::isValidLatitude(*lat) || !parsing::isValidLongitude(*lon))
+        return std::nullopt;
+    return QGeoCoordinate(*lat, *lon);
+}
+
+// Whitespace-separated tokens of Latin-1 text (anything else cannot be a number anyway).
+QList<std::pair<const char *, const char *>> tokens(const QByteArray &text)
+{
+    QList<std::pair<const char *, const char *>> result;
+    const char *p = text.constData();
+    const char *end = p + text.size();
+    while (p != end) {
+        while (p != end && std::isspace(static_cast<unsigned char>(*p)))
+            ++p;
+        const char *start = p;
+        while (p != end && !std::isspace(static_cast<unsigned char>(*p)))
+            ++p;
+        if (start != p)
+            result.append(std::make_pair(start, p));
+    }
+    return result;
 }
 
 void CapReader::readPolygon(const QString &value, const QString &path, AlertArea &area)
@@ -503,9 +536,8 @@ void CapReader::readPolygon(const QString &value, const QString &path, AlertArea
         return;
     }
     // Pairs are separated by any whitespace, newlines included.
-    const QString normalized = value.simplified();
-    const QList<QStringView> points =
-        QStringView(normalized).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QByteArray latin1 = value.toLatin1();
+    const auto points = tokens(latin1);
     if (points.size() > m_context.limits.maxPolygonVertices) {
         warn(Kind::TooLarge, path,
              QStringLiteral("%1 vertices exceed the limit of %2, polygon skipped")
@@ -516,13 +548,15 @@ void CapReader::readPolygon(const QString &value, const QString &path, AlertArea
     QList<QGeoCoordinate> ring;
     ring.reserve(points.size());
     for (qsizetype i = 0; i < points.size(); ++i) {
-        const auto point = capPoint(points.at(i));
+        const auto [begin, end] = points.at(i);
+        const auto point = capPoint(begin, end);
         if (!point) {
+            const QByteArray pair(begin, std::min<qsizetype>(end - begin, 60));
             warn(Kind::OutOfRange, path,
                  QStringLiteral(
                      "point %1 \"%2\" is not a valid latitude,longitude; polygon skipped")
                      .arg(i)
-                     .arg(points.at(i).left(60).toString()));
+                     .arg(QString::fromLatin1(pair)));
             return;
         }
         ring.append(*point);
@@ -544,17 +578,19 @@ void CapReader::readPolygon(const QString &value, const QString &path, AlertArea
 
 void CapReader::readCircle(const QString &value, const QString &path, AlertArea &area)
 {
-    const QStringList parts = value.simplified().split(QLatin1Char(' '));
-    const auto centre = parts.size() == 2 ? capPoint(parts.at(0)) : std::nullopt;
-    bool ok = false;
-    const double radiusKm = parts.size() == 2 ? parts.at(1).toDouble(&ok) : 0.0;
-    if (!centre || !ok || !std::isfinite(radiusKm) || radiusKm < 0) {
+    const QByteArray latin1 = value.toLatin1();
+    const auto parts = tokens(latin1);
+    const auto centre =
+        parts.size() == 2 ? capPoint(parts[0].first, parts[0].second) : std::nullopt;
+    const auto radiusKm =
+        parts.size() == 2 ? decimal(parts[1].first, parts[1].second) : std::nullopt;
+    if (!centre || !radiusKm || !std::isfinite(*radiusKm) || *radiusKm < 0) {
         warn(Kind::OutOfRange, path,
              QStringLiteral("\"%1\" is not \"latitude,longitude radius_km\"; circle skipped")
                  .arg(value.left(80)));
         return;
     }
-    area.circles.append(QGeoCircle(*centre, radiusKm * 1000.0));
+    area.circles.append(QGeoCircle(*centre, *radiusKm * 1000.0));
 }
 
 } // namespace

@@ -9,10 +9,10 @@
 
 namespace tlr::test {
 
-// Fixtures live in tests/data/<source>/ (TLR_TEST_DATA_DIR points at this folder's data/).
+// Fixtures live in tests/data/<source>/, named after the case they pin down.
 inline QByteArray fixture(const QString &relativePath)
 {
-    QFile file(QStringLiteral(TLR_SOURCE_DIR "/tests/data/") + relativePath);
+    QFile file(QStringLiteral(TLR_TEST_DATA_DIR "/") + relativePath);
     REQUIRE(file.open(QIODevice::ReadOnly));
     return file.readAll();
 }
