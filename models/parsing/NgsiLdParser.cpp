@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cmath>
 
 Q_LOGGING_CATEGORY(lcNgsi, "tlr.parsing.ngsi")
@@ -92,8 +93,28 @@ struct Attribute
     QString observedAt;
 };
 
-Attribute unwrap(const QJsonValue &raw)
+// NGSI-LD multi-attributes are arrays of instances told apart by datasetId: the wall shows the
+// default instance (the one without a datasetId), else the first.
+QJsonValue defaultInstance(const QJsonValue &raw)
 {
+    const QJsonArray instances = raw.toArray();
+    if (instances.isEmpty() || !instances.first().isObject())
+        return raw;
+    const QString type = instances.first()[QLatin1String("type")].toString();
+    if (type != QLatin1String("Property") && type != QLatin1String("GeoProperty") &&
+        type != QLatin1String("Relationship")) {
+        return raw;
+    }
+    for (const QJsonValue &instance : instances) {
+        if (!instance.toObject().contains(QLatin1String("datasetId")))
+            return instance;
+    }
+    return instances.first();
+}
+
+Attribute unwrap(const QJsonValue &wrapped)
+{
+    const QJsonValue raw = wrapped.isArray() ? defaultInstance(wrapped) : wrapped;
     Attribute attribute{raw, {}, {}};
     if (raw.isObject()) {
         const QJsonObject object = raw.toObject();
@@ -290,7 +311,12 @@ std::optional<DomainEvent> EntityReader::read(const QJsonValue &entity, Rejectio
         return std::nullopt;
     }
     m_id = id.toString();
+    // Without an @context the broker may hand out expanded types: keep the term after the IRI.
     m_type = type.toString();
+    const qsizetype cut =
+        std::max(m_type.lastIndexOf(QLatin1Char('#')), m_type.lastIndexOf(QLatin1Char('/')));
+    if (cut >= 0 && cut + 1 < m_type.size())
+        m_type = m_type.mid(cut + 1);
 
     if (m_type == QLatin1String("Alert")) {
         Alert alert;

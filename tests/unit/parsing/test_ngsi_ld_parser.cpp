@@ -475,3 +475,23 @@ TEST_CASE("NGSI: size, depth, count and vertex limits")
     CHECK(tooManyVertices.problems.last().kind == Kind::TooLarge);
     CHECK(tooManyVertices.problems.last().path == QStringLiteral("location.coordinates[3]"));
 }
+
+TEST_CASE("NGSI-LD: expanded type IRIs and multi-attribute instances")
+{
+    const auto result = parseNgsi(R"({"id":"urn:ngsi-ld:TrafficFlowObserved:e",
+        "type":"https://uri.fiware.org/ns/data-models#TrafficFlowObserved",
+        "averageVehicleSpeed":[
+            {"type":"Property","value":61.0,"datasetId":"urn:ngsi-ld:Dataset:radar"},
+            {"type":"Property","value":48.5,"unitCode":"KMH"}],
+        "dateObserved":"2026-11-23T02:00:00Z"})");
+    const Observation o = onlyObservation(result);
+    CHECK(o.entityType == QStringLiteral("TrafficFlowObserved"));
+    CHECK(o.kind == FeedKind::Traffic);
+    CHECK(measurement(o, QStringLiteral("averageVehicleSpeed")).value == 48.5);
+    CHECK(measurement(o, QStringLiteral("averageVehicleSpeed")).unit == QStringLiteral("KMH"));
+
+    const auto alert = parseNgsi(R"({"id":"urn:a","type":"https://smartdatamodels.org/dataModel.Alert/Alert",
+        "category":"weather","dateIssued":"2026-11-23T02:00:00Z"})");
+    REQUIRE(alert.events.size() == 1);
+    CHECK(std::holds_alternative<Alert>(alert.events.first()));
+}
