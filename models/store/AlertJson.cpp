@@ -14,24 +14,28 @@ namespace {
 using Info = AlertInfo;
 
 constexpr EnumEntry<Info::Category> kCategories[] = {
-    {u"CBRNE", Info::Category::CBRNE},   {u"Env", Info::Category::Env},
-    {u"Fire", Info::Category::Fire},     {u"Geo", Info::Category::Geo},
-    {u"Health", Info::Category::Health}, {u"Infra", Info::Category::Infra},
-    {u"Met", Info::Category::Met},       {u"Other", Info::Category::Other},
-    {u"Rescue", Info::Category::Rescue}, {u"Safety", Info::Category::Safety},
+    {u"CBRNE", Info::Category::CBRNE},       {u"Env", Info::Category::Env},
+    {u"Fire", Info::Category::Fire},         {u"Geo", Info::Category::Geo},
+    {u"Health", Info::Category::Health},     {u"Infra", Info::Category::Infra},
+    {u"Met", Info::Category::Met},           {u"Other", Info::Category::Other},
+    {u"Rescue", Info::Category::Rescue},     {u"Safety", Info::Category::Safety},
     {u"Security", Info::Category::Security}, {u"Transport", Info::Category::Transport},
 };
 static_assert(isSortedTable(kCategories));
 
 constexpr EnumEntry<Info::Urgency> kUrgencies[] = {
-    {u"Expected", Info::Urgency::Expected}, {u"Future", Info::Urgency::Future},
-    {u"Immediate", Info::Urgency::Immediate}, {u"Past", Info::Urgency::Past},
+    {u"Expected", Info::Urgency::Expected},
+    {u"Future", Info::Urgency::Future},
+    {u"Immediate", Info::Urgency::Immediate},
+    {u"Past", Info::Urgency::Past},
 };
 static_assert(isSortedTable(kUrgencies));
 
 constexpr EnumEntry<Info::Certainty> kCertainties[] = {
-    {u"Likely", Info::Certainty::Likely},     {u"Observed", Info::Certainty::Observed},
-    {u"Possible", Info::Certainty::Possible}, {u"Unlikely", Info::Certainty::Unlikely},
+    {u"Likely", Info::Certainty::Likely},
+    {u"Observed", Info::Certainty::Observed},
+    {u"Possible", Info::Certainty::Possible},
+    {u"Unlikely", Info::Certainty::Unlikely},
 };
 static_assert(isSortedTable(kCertainties));
 
@@ -45,7 +49,7 @@ constexpr EnumEntry<Info::ResponseType> kResponses[] = {
 static_assert(isSortedTable(kResponses));
 
 constexpr EnumEntry<Alert::Status> kStatuses[] = {
-    {u"Actual", Alert::Status::Actual}, {u"Draft", Alert::Status::Draft},
+    {u"Actual", Alert::Status::Actual},     {u"Draft", Alert::Status::Draft},
     {u"Exercise", Alert::Status::Exercise}, {u"System", Alert::Status::System},
     {u"Test", Alert::Status::Test},
 };
@@ -59,12 +63,13 @@ constexpr EnumEntry<Alert::MsgType> kMsgTypes[] = {
 static_assert(isSortedTable(kMsgTypes));
 
 constexpr EnumEntry<Alert::Scope> kScopes[] = {
-    {u"Private", Alert::Scope::Private}, {u"Public", Alert::Scope::Public},
+    {u"Private", Alert::Scope::Private},
+    {u"Public", Alert::Scope::Public},
     {u"Restricted", Alert::Scope::Restricted},
 };
 static_assert(isSortedTable(kScopes));
 
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 Enum readEnum(const EnumEntry<Enum> (&table)[N], const QJsonValue &value)
 {
     return enumFromKey(table, value.toString()).value_or(Enum::Unknown);
@@ -272,8 +277,14 @@ AlertInfo readInfo(const QJsonObject &object)
 
 } // namespace
 
-QString AlertJson::statusKey(Alert::Status status) { return enumKey(kStatuses, status); }
-QString AlertJson::msgTypeKey(Alert::MsgType msgType) { return enumKey(kMsgTypes, msgType); }
+QString AlertJson::statusKey(Alert::Status status)
+{
+    return enumKey(kStatuses, status);
+}
+QString AlertJson::msgTypeKey(Alert::MsgType msgType)
+{
+    return enumKey(kMsgTypes, msgType);
+}
 
 QByteArray AlertJson::toJson(const Alert &alert)
 {

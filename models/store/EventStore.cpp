@@ -44,7 +44,10 @@ void EventStore::close()
     m_open = false;
 }
 
-bool EventStore::isOpen() const { return m_open; }
+bool EventStore::isOpen() const
+{
+    return m_open;
+}
 
 void EventStore::append(StoredMessage message)
 {
@@ -60,13 +63,24 @@ void EventStore::flush()
         m_worker, [this] { m_worker->writePending(); }, Qt::BlockingQueuedConnection);
 }
 
-qint64 EventStore::storedEvents() const { return m_counters->storedEvents; }
-qint64 EventStore::quarantined() const { return m_counters->quarantined; }
-qint64 EventStore::duplicatesIgnored() const { return m_counters->duplicatesIgnored; }
-qint64 EventStore::droppedMessages() const { return m_counters->droppedMessages; }
+qint64 EventStore::storedEvents() const
+{
+    return m_counters->storedEvents;
+}
+qint64 EventStore::quarantined() const
+{
+    return m_counters->quarantined;
+}
+qint64 EventStore::duplicatesIgnored() const
+{
+    return m_counters->duplicatesIgnored;
+}
+qint64 EventStore::droppedMessages() const
+{
+    return m_counters->droppedMessages;
+}
 
-template<typename Reply, typename Job>
-QFuture<Reply> EventStore::runOnStore(Job job) const
+template <typename Reply, typename Job> QFuture<Reply> EventStore::runOnStore(Job job) const
 {
     // Shared: the queued call is copied; a call dropped at shutdown destroys the promise,
     // which cancels the future rather than leaving a waiter hanging.
@@ -91,11 +105,9 @@ QFuture<Reply> EventStore::runOnStore(Job job) const
     return future;
 }
 
-QFuture<StoreReply<QList<RollupPoint>>> EventStore::rollups(const QString &entityId,
-                                                            const QString &quantity,
-                                                            Resolution resolution,
-                                                            const QDateTime &from,
-                                                            const QDateTime &to) const
+QFuture<StoreReply<QList<RollupPoint>>>
+EventStore::rollups(const QString &entityId, const QString &quantity, Resolution resolution,
+                    const QDateTime &from, const QDateTime &to) const
 {
     return runOnStore<StoreReply<QList<RollupPoint>>>([=](StoreWorker &worker) {
         return worker.reader().rollups(entityId, quantity, resolution, from, to);
@@ -108,8 +120,7 @@ QFuture<StoreReply<QList<QuarantineEntry>>> EventStore::quarantineEntries(int li
         [=](StoreWorker &worker) { return worker.reader().quarantineEntries(limit); });
 }
 
-QFuture<StoreReply<QList<StoredMessage>>> EventStore::messages(const QString &feed,
-                                                               qint64 fromSeq,
+QFuture<StoreReply<QList<StoredMessage>>> EventStore::messages(const QString &feed, qint64 fromSeq,
                                                                qint64 toSeq) const
 {
     return runOnStore<StoreReply<QList<StoredMessage>>>(

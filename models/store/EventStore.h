@@ -45,8 +45,7 @@ public:
     qint64 droppedMessages() const;
 
     QFuture<StoreReply<QList<RollupPoint>>> rollups(const QString &entityId,
-                                                    const QString &quantity,
-                                                    Resolution resolution,
+                                                    const QString &quantity, Resolution resolution,
                                                     const QDateTime &from,
                                                     const QDateTime &to) const;
     QFuture<StoreReply<QList<QuarantineEntry>>> quarantineEntries(int limit = 100) const;
@@ -55,16 +54,15 @@ public:
     QFuture<StoreReply<qint64>> lastSeq(const QString &feed) const; // to resume a feed
     QFuture<StoreReply<QList<Alert>>> alerts(const QDateTime &from, const QDateTime &to) const;
     // Runs a retention pass now (it also runs every Options::retentionIntervalMinutes).
-    QFuture<StoreReply<RetentionResult>> applyRetention(
-        const QDateTime &now = QDateTime::currentDateTimeUtc());
+    QFuture<StoreReply<RetentionResult>>
+    applyRetention(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 signals:
     void stored(qint64 totalEvents);     // after each committed batch
     void failed(const QString &message); // a lost batch, a failed retention pass
 
 private:
-    template<typename Reply, typename Job>
-    QFuture<Reply> runOnStore(Job job) const;
+    template <typename Reply, typename Job> QFuture<Reply> runOnStore(Job job) const;
 
     std::shared_ptr<StoreCounters> m_counters;
     QThread m_thread;

@@ -9,7 +9,10 @@
 namespace tlr {
 namespace {
 
-QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 QString describe(const QSqlQuery &query)
 {
@@ -17,8 +20,7 @@ QString describe(const QSqlQuery &query)
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
 }
 
-template<typename T>
-bool run(QSqlQuery &query, StoreReply<T> &reply)
+template <typename T> bool run(QSqlQuery &query, StoreReply<T> &reply)
 {
     if (query.exec())
         return true;
@@ -29,8 +31,7 @@ bool run(QSqlQuery &query, StoreReply<T> &reply)
 } // namespace
 
 StoreReply<QList<RollupPoint>> StoreReader::rollups(const QString &entityId,
-                                                    const QString &quantity,
-                                                    Resolution resolution,
+                                                    const QString &quantity, Resolution resolution,
                                                     const QDateTime &from,
                                                     const QDateTime &to) const
 {
@@ -98,8 +99,8 @@ StoreReply<QList<StoredMessage>> StoreReader::messages(const QString &feed, qint
         message.feed = feed;
         message.seq = query.value(0).toLongLong();
         message.receivedAt = fromMs(query.value(1).toLongLong());
-        message.format = payloadFormatFromKey(query.value(2).toString())
-                             .value_or(PayloadFormat::Unknown);
+        message.format =
+            payloadFormatFromKey(query.value(2).toString()).value_or(PayloadFormat::Unknown);
         message.bytes = query.value(3).toByteArray();
         reply.value.append(std::move(message));
     }

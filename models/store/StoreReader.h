@@ -13,7 +13,10 @@ namespace tlr {
 class StoreReader
 {
 public:
-    explicit StoreReader(const QSqlDatabase &db) : m_db(db) {}
+    explicit StoreReader(const QSqlDatabase &db)
+        : m_db(db)
+    {
+    }
 
     // Buckets whose start lies in [from, to), oldest first.
     StoreReply<QList<RollupPoint>> rollups(const QString &entityId, const QString &quantity,

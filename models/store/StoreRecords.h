@@ -45,15 +45,14 @@ struct RetentionResult
 
     qint64 total() const
     {
-        return messages + observations + alerts + reports + quarantine + minuteRollups
-            + hourRollups;
+        return messages + observations + alerts + reports + quarantine + minuteRollups +
+               hourRollups;
     }
 };
 
 // The answer of a read query: the value, or why there is none. Errors are data: a failed query
 // never throws across the store's thread.
-template<typename T>
-struct StoreReply
+template <typename T> struct StoreReply
 {
     T value{};
     QString error;

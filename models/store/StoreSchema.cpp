@@ -2,8 +2,8 @@
 
 #include "StoreLog.h"
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
@@ -189,7 +189,10 @@ QString inspectOpen(QSqlDatabase &db, const QString &path)
 
 } // namespace
 
-int StoreSchema::currentVersion() { return static_cast<int>(std::size(kSteps)); }
+int StoreSchema::currentVersion()
+{
+    return static_cast<int>(std::size(kSteps));
+}
 
 bool StoreSchema::isBusy(const QSqlError &error)
 {
@@ -216,8 +219,8 @@ QString StoreSchema::inspect(const QString &path, int busyTimeoutMilliseconds)
     }
     file.close();
 
-    const QString connection = QStringLiteral("tlr.store.inspect.")
-        + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString connection =
+        QStringLiteral("tlr.store.inspect.") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
@@ -251,23 +254,28 @@ QString StoreSchema::migrate(QSqlDatabase &db)
     query.finish();
     if (from > currentVersion()) // another process upgraded it since inspect()
         return fail(QStringLiteral("%1 has schema version %2, newer than this program's %3")
-                        .arg(name).arg(from).arg(currentVersion()));
+                        .arg(name)
+                        .arg(from)
+                        .arg(currentVersion()));
 
     for (int step = from; step < currentVersion(); ++step) {
         for (auto statement = kSteps[step].begin; statement != kSteps[step].end; ++statement) {
             if (!query.exec(QString::fromUtf8(*statement))) {
                 return fail(QStringLiteral("%1: migration to version %2 failed: %3")
-                                .arg(name).arg(step + 1).arg(describe(query.lastError())));
+                                .arg(name)
+                                .arg(step + 1)
+                                .arg(describe(query.lastError())));
             }
         }
         qCInfo(lcStore) << "migrated" << name << "to schema version" << step + 1;
     }
-    if (from != currentVersion()
-        && !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(currentVersion()))) {
+    if (from != currentVersion() &&
+        !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(currentVersion()))) {
         return fail(QStringLiteral("%1: %2").arg(name, describe(query.lastError())));
     }
     if (!query.exec(QStringLiteral("COMMIT")))
-        return fail(QStringLiteral("%1: commit failed: %2").arg(name, describe(query.lastError())));
+        return fail(
+            QStringLiteral("%1: commit failed: %2").arg(name, describe(query.lastError())));
     return {};
 }
 

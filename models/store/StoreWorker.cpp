@@ -35,7 +35,10 @@ StoreWorker::StoreWorker(std::shared_ptr<StoreCounters> counters)
             [this] { applyRetention(QDateTime::currentDateTimeUtc()); });
 }
 
-StoreWorker::~StoreWorker() { closeConnection(); }
+StoreWorker::~StoreWorker()
+{
+    closeConnection();
+}
 
 void StoreWorker::submit(StoredMessage message)
 {
@@ -88,13 +91,15 @@ QString StoreWorker::open(const StoreOptions &options)
         file.close();
     }
 
-    m_connectionName = QStringLiteral("tlr.store.") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_connectionName =
+        QStringLiteral("tlr.store.") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1")
-                               .arg(options.busyTimeoutMilliseconds));
+    m_db.setConnectOptions(
+        QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMilliseconds));
     if (!m_db.open()) {
-        const QString error = QStringLiteral("cannot open %1: %2").arg(name, describe(m_db.lastError()));
+        const QString error =
+            QStringLiteral("cannot open %1: %2").arg(name, describe(m_db.lastError()));
         closeConnection();
         return error;
     }
@@ -102,12 +107,12 @@ QString StoreWorker::open(const StoreOptions &options)
     QSqlQuery pragma(m_db);
     // WAL lets the wall's queries read while a batch commits; NORMAL is durable across a crash
     // of the program, and loses at most the last batch when the machine loses power.
-    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.next()
-        || pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.next() ||
+        pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
         const QString error = StoreSchema::isBusy(pragma.lastError())
-            ? QStringLiteral("%1 is locked by another writer").arg(name)
-            : QStringLiteral("%1: cannot switch to WAL mode: %2")
-                  .arg(name, describe(pragma.lastError()));
+                                  ? QStringLiteral("%1 is locked by another writer").arg(name)
+                                  : QStringLiteral("%1: cannot switch to WAL mode: %2")
+                                        .arg(name, describe(pragma.lastError()));
         pragma = QSqlQuery();
         closeConnection();
         return error;
@@ -214,9 +219,9 @@ StoreReply<RetentionResult> StoreWorker::applyRetention(const QDateTime &now)
     if (m_options.retentionDays <= 0)
         return {};
     writePending();
-    auto reply = m_writer->applyRetention(now, m_options.retentionDays,
-                                          std::max(m_options.retentionDays,
-                                                   m_options.hourRollupRetentionDays));
+    auto reply = m_writer->applyRetention(
+        now, m_options.retentionDays,
+        std::max(m_options.retentionDays, m_options.hourRollupRetentionDays));
     if (!reply.ok()) {
         qCWarning(lcStore).noquote() << reply.error;
         emit failed(reply.error);

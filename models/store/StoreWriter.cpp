@@ -59,7 +59,10 @@ bool carriesPersonalData(const StoredMessage &message)
     });
 }
 
-QString eventPath(int index) { return QStringLiteral("events[%1]").arg(index); }
+QString eventPath(int index)
+{
+    return QStringLiteral("events[%1]").arg(index);
+}
 
 } // namespace
 
@@ -122,7 +125,8 @@ QString StoreWriter::prepare()
     };
     for (const auto &[query, sql] : statements) {
         if (!query->prepare(sql))
-            return QStringLiteral("cannot prepare a statement: %1").arg(describe(query->lastError()));
+            return QStringLiteral("cannot prepare a statement: %1")
+                .arg(describe(query->lastError()));
     }
     m_findObservation.setForwardOnly(true);
     return {};
@@ -136,8 +140,8 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
     m_minuteRollups.clear();
     m_hourRollups.clear();
     if (!m_db.transaction()) {
-        outcome.error = QStringLiteral("cannot begin a transaction: %1")
-                            .arg(describe(m_db.lastError()));
+        outcome.error =
+            QStringLiteral("cannot begin a transaction: %1").arg(describe(m_db.lastError()));
         return outcome;
     }
     bool ok = true;
@@ -147,8 +151,8 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
             break;
         }
     }
-    ok = ok && flushRollups(m_minuteRollups, m_upsertMinute, outcome)
-        && flushRollups(m_hourRollups, m_upsertHour, outcome);
+    ok = ok && flushRollups(m_minuteRollups, m_upsertMinute, outcome) &&
+         flushRollups(m_hourRollups, m_upsertHour, outcome);
     if (ok && !m_db.commit()) {
         outcome.error = QStringLiteral("commit failed: %1").arg(describe(m_db.lastError()));
         ok = false;
@@ -187,8 +191,10 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
     if (!exec(m_insertMessage, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
-        return quarantine(message, QStringLiteral("database refused the message: %1")
-                                       .arg(describe(m_insertMessage.lastError())), outcome);
+        return quarantine(message,
+                          QStringLiteral("database refused the message: %1")
+                              .arg(describe(m_insertMessage.lastError())),
+                          outcome);
     }
     if (m_insertMessage.numRowsAffected() == 0) {
         // The feed sent this sequence number before (a replay after a reconnect): its events
@@ -214,8 +220,7 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
     return true;
 }
 
-bool StoreWriter::quarantine(const StoredMessage &message, const QString &reason,
-                             Outcome &outcome)
+bool StoreWriter::quarantine(const StoredMessage &message, const QString &reason, Outcome &outcome)
 {
     m_insertQuarantine.bindValue(0, message.feed);
     m_insertQuarantine.bindValue(1, message.seq >= 0 ? QVariant(message.seq)
@@ -243,8 +248,11 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
         return quarantine(message, path + QStringLiteral(": observation without an entity id"),
                           outcome);
     if (!o.observedAt.isValid()) {
-        return quarantine(message, path + QStringLiteral(": observation of %1 without a valid "
-                                                         "observedAt").arg(o.entityId), outcome);
+        return quarantine(message,
+                          path + QStringLiteral(": observation of %1 without a valid "
+                                                "observedAt")
+                                     .arg(o.entityId),
+                          outcome);
     }
     const qint64 observedAt = o.observedAt.toMSecsSinceEpoch();
     const bool located = o.location.isValid();
@@ -261,8 +269,9 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
     if (!exec(m_insertObservation, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
-        return quarantine(message, path + QStringLiteral(": database refused it: %1")
-                                              .arg(describe(m_insertObservation.lastError())),
+        return quarantine(message,
+                          path + QStringLiteral(": database refused it: %1")
+                                     .arg(describe(m_insertObservation.lastError())),
                           outcome);
     }
     const bool newObservation = m_insertObservation.numRowsAffected() > 0;
@@ -286,9 +295,12 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
         const Measurement &measurement = o.measurements.at(m);
         if (!std::isfinite(measurement.value) || measurement.quantity.isEmpty()) {
             // One bad number must not cost the station's other readings.
-            quarantine(message, QStringLiteral("%1/measurements[%2]: %3 of %4 is not a finite "
-                                               "number")
-                                    .arg(path).arg(m).arg(measurement.quantity, o.entityId),
+            quarantine(message,
+                       QStringLiteral("%1/measurements[%2]: %3 of %4 is not a finite "
+                                      "number")
+                           .arg(path)
+                           .arg(m)
+                           .arg(measurement.quantity, o.entityId),
                        outcome);
             if (!outcome.error.isEmpty())
                 return false;
@@ -307,8 +319,8 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
             continue; // already stored: the rollups have counted it
         ++added;
         const auto accumulate = [&](Rollups &rollups, qint64 size) {
-            RollupValue &r = rollups[{o.entityId, measurement.quantity,
-                                      bucketStart(observedAt, size)}];
+            RollupValue &r =
+                rollups[{o.entityId, measurement.quantity, bucketStart(observedAt, size)}];
             r.min = r.count == 0 ? measurement.value : std::min(r.min, measurement.value);
             r.max = r.count == 0 ? measurement.value : std::max(r.max, measurement.value);
             r.sum += measurement.value;
@@ -329,8 +341,10 @@ bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Aler
 {
     const QString path = eventPath(index);
     if (alert.identifier.isEmpty() || alert.sender.isEmpty() || !alert.sent.isValid()) {
-        return quarantine(message, path + QStringLiteral(": alert without identifier, sender "
-                                                         "or sent"), outcome);
+        return quarantine(message,
+                          path + QStringLiteral(": alert without identifier, sender "
+                                                "or sent"),
+                          outcome);
     }
     m_insertAlert.bindValue(0, nullable(alert.source));
     m_insertAlert.bindValue(1, alert.identifier);
@@ -343,8 +357,9 @@ bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Aler
     if (!exec(m_insertAlert, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
-        return quarantine(message, path + QStringLiteral(": database refused it: %1")
-                                              .arg(describe(m_insertAlert.lastError())),
+        return quarantine(message,
+                          path + QStringLiteral(": database refused it: %1")
+                                     .arg(describe(m_insertAlert.lastError())),
                           outcome);
     }
     if (m_insertAlert.numRowsAffected() == 0)
@@ -361,8 +376,8 @@ bool StoreWriter::writeReport(const StoredMessage &message, int index, const Rep
     if (report.id.isEmpty())
         return quarantine(message, path + QStringLiteral(": report without an id"), outcome);
     // A report's own time is what the operator sorts by; the wire time stands in for it.
-    const QDateTime receivedAt = report.receivedAt.isValid() ? report.receivedAt
-                                                             : message.receivedAt;
+    const QDateTime receivedAt =
+        report.receivedAt.isValid() ? report.receivedAt : message.receivedAt;
     const bool located = report.location.isValid();
     m_insertReport.bindValue(0, report.id);
     m_insertReport.bindValue(1, nullable(report.source));
@@ -381,8 +396,9 @@ bool StoreWriter::writeReport(const StoredMessage &message, int index, const Rep
     if (!exec(m_insertReport, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
-        return quarantine(message, path + QStringLiteral(": database refused it: %1")
-                                              .arg(describe(m_insertReport.lastError())),
+        return quarantine(message,
+                          path + QStringLiteral(": database refused it: %1")
+                                     .arg(describe(m_insertReport.lastError())),
                           outcome);
     }
     if (m_insertReport.numRowsAffected() == 0)
@@ -433,7 +449,8 @@ StoreReply<RetentionResult> StoreWriter::applyRetention(const QDateTime &now, in
         reply.value.*pass.count = query.numRowsAffected();
     }
     if (!m_db.commit()) {
-        reply.error = QStringLiteral("retention commit failed: %1").arg(describe(m_db.lastError()));
+        reply.error =
+            QStringLiteral("retention commit failed: %1").arg(describe(m_db.lastError()));
         m_db.rollback();
         reply.value = {};
     }

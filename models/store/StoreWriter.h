@@ -57,8 +57,7 @@ private:
     bool quarantine(const StoredMessage &message, const QString &reason, Outcome &outcome);
     bool writeObservation(const StoredMessage &message, int index, const Observation &o,
                           Outcome &outcome);
-    bool writeAlert(const StoredMessage &message, int index, const Alert &alert,
-                    Outcome &outcome);
+    bool writeAlert(const StoredMessage &message, int index, const Alert &alert, Outcome &outcome);
     bool writeReport(const StoredMessage &message, int index, const Report &report,
                      Outcome &outcome);
     bool flushRollups(Rollups &rollups, QSqlQuery &upsert, Outcome &outcome);

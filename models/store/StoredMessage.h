@@ -15,12 +15,12 @@ namespace tlr {
 struct StoredMessage
 {
     QString feed;
-    qint64 seq = -1; // -1 when the message had no readable envelope
+    qint64 seq = -1;      // -1 when the message had no readable envelope
     QDateTime receivedAt; // UTC; the store stamps "now" when it is invalid
     PayloadFormat format = PayloadFormat::Unknown;
     QByteArray bytes;
     QList<DomainEvent> events; // empty when rejected
-    QString rejectReason;      // non-empty: the message goes to quarantine, not to the event tables
+    QString rejectReason; // non-empty: the message goes to quarantine, not to the event tables
 
     bool isRejected() const { return !rejectReason.isEmpty(); }
 };

@@ -164,8 +164,7 @@ inline StoredMessage makeMessage(const QString &feed, qint64 seq, QList<DomainEv
 }
 
 // Waits for a store future; the store's thread answers it without help from this one.
-template<typename T>
-T result(QFuture<StoreReply<T>> future)
+template <typename T> T result(QFuture<StoreReply<T>> future)
 {
     future.waitForFinished();
     REQUIRE(future.resultCount() == 1);

@@ -16,7 +16,8 @@ Alert fullAlert()
     alert.addresses = QStringLiteral("bpbd dishub");
     alert.codes = {QStringLiteral("IPAWSv1.0")};
     alert.note = QStringLiteral("ketinggian air naik");
-    alert.references = {QStringLiteral("bpbd@tangerangkota.go.id,BMKG-1,2026-11-23T01:00:00+07:00")};
+    alert.references = {
+        QStringLiteral("bpbd@tangerangkota.go.id,BMKG-1,2026-11-23T01:00:00+07:00")};
     alert.incidents = {QStringLiteral("banjir-cisadane")};
     AlertInfo &info = alert.infos[0];
     info.language = QStringLiteral("id-ID");
@@ -38,8 +39,8 @@ Alert fullAlert()
                        QStringLiteral("https://example.org/peta.png")}};
     AlertArea area;
     area.description = QStringLiteral("Kecamatan Tangerang");
-    area.polygons = {QGeoPolygon({{-6.17, 106.62}, {-6.18, 106.64}, {-6.19, 106.62},
-                                  {-6.17, 106.62}})};
+    area.polygons = {
+        QGeoPolygon({{-6.17, 106.62}, {-6.18, 106.64}, {-6.19, 106.62}, {-6.17, 106.62}})};
     area.circles = {QGeoCircle({-6.178, 106.632}, 1500.0)};
     area.geocodes = {{QStringLiteral("kecamatan"), QStringLiteral("36.71.01")}};
     area.altitude = 10.0;

@@ -41,9 +41,9 @@ void createStoreDatabase(const QString &path, int observations)
 
 bool hasGroupOrOtherAccess(QFileDevice::Permissions permissions)
 {
-    return permissions
-        & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-           | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+    return permissions &
+           (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+            QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
 }
 
 } // namespace
@@ -68,17 +68,17 @@ TEST_CASE("A new database is created private and in WAL mode at the current sche
         CHECK_FALSE(hasGroupOrOtherAccess(QFile::permissions(path + QStringLiteral("-wal"))));
 
     SqlProbe probe(path);
-    CHECK(probe.value(QStringLiteral("PRAGMA user_version")).toInt()
-          == StoreSchema::currentVersion());
+    CHECK(probe.value(QStringLiteral("PRAGMA user_version")).toInt() ==
+          StoreSchema::currentVersion());
     CHECK(probe.value(QStringLiteral("PRAGMA journal_mode")).toString() == QLatin1String("wal"));
     for (const char *table : {"messages", "observations", "measurements", "alerts", "reports",
                               "quarantine", "rollups_minute", "rollups_hour"}) {
         INFO(table);
-        CHECK(probe.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
-                                         "'table' AND name = ?"),
-                          {QString::fromLatin1(table)})
-                  .toInt()
-              == 1);
+        CHECK(probe
+                  .value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                        "'table' AND name = ?"),
+                         {QString::fromLatin1(table)})
+                  .toInt() == 1);
     }
     CHECK(probe.count(QStringLiteral("messages")) == 1);
 }
@@ -105,8 +105,8 @@ TEST_CASE("A version 1 database is migrated keeping its rows and rolling them up
         CHECK(probe.count(QStringLiteral("rollups_minute")) == 4); // 3 pm25 buckets, 1 no2
         CHECK(probe.count(QStringLiteral("rollups_hour")) == 3);
     }
-    const auto minutes = result(store.rollups(entity, pm25, Resolution::Minute,
-                                              utc(2026, 11, 23), utc(2026, 11, 24)));
+    const auto minutes = result(
+        store.rollups(entity, pm25, Resolution::Minute, utc(2026, 11, 23), utc(2026, 11, 24)));
     REQUIRE(minutes.size() == 3);
     CHECK(minutes[0].bucketStart == utc(2026, 11, 23, 1, 0));
     CHECK(minutes[0].count == 2);
@@ -117,11 +117,11 @@ TEST_CASE("A version 1 database is migrated keeping its rows and rolling them up
     CHECK(minutes[2].bucketStart == utc(2026, 11, 23, 2, 15));
 
     // Rollups carried over keep growing as new rows arrive.
-    store.append(makeMessage(QStringLiteral("dlh-air"), 11,
-                             {makeObservation(entity, utc(2026, 11, 23, 1, 30),
-                                              {{pm25, 5.0, QStringLiteral("GQ")}})}));
-    const auto hours = result(store.rollups(entity, pm25, Resolution::Hour, utc(2026, 11, 23),
-                                            utc(2026, 11, 24)));
+    store.append(makeMessage(
+        QStringLiteral("dlh-air"), 11,
+        {makeObservation(entity, utc(2026, 11, 23, 1, 30), {{pm25, 5.0, QStringLiteral("GQ")}})}));
+    const auto hours = result(
+        store.rollups(entity, pm25, Resolution::Hour, utc(2026, 11, 23), utc(2026, 11, 24)));
     REQUIRE(hours.size() == 2);
     CHECK(hours[0].bucketStart == utc(2026, 11, 23, 1));
     CHECK(hours[0].count == 4);
@@ -154,8 +154,8 @@ TEST_CASE("A database with a newer schema version is refused and left byte-ident
         SqlProbe writer(path, false);
         REQUIRE(writer.exec(QStringLiteral("CREATE TABLE from_the_future (x)")));
         REQUIRE(writer.exec(QStringLiteral("INSERT INTO from_the_future VALUES (42)")));
-        REQUIRE(writer.exec(QStringLiteral("PRAGMA user_version = %1")
-                                .arg(StoreSchema::currentVersion() + 1)));
+        REQUIRE(writer.exec(
+            QStringLiteral("PRAGMA user_version = %1").arg(StoreSchema::currentVersion() + 1)));
     }
     const QByteArray before = fileBytes(path);
     EventStore store;

@@ -29,7 +29,10 @@ struct Expected
 
 using Key = std::tuple<QString, QString, qint64>; // entity, quantity, bucket start (ms)
 
-qint64 floorTo(qint64 ms, qint64 size) { return ms - ((ms % size) + size) % size; }
+qint64 floorTo(qint64 ms, qint64 size)
+{
+    return ms - ((ms % size) + size) % size;
+}
 
 } // namespace
 
@@ -83,22 +86,23 @@ TEST_CASE("Rollups per minute and hour agree with the raw rows for random data")
     for (const auto &[table, size] : {std::pair{QStringLiteral("rollups_minute"), 60000},
                                       std::pair{QStringLiteral("rollups_hour"), 3600000}}) {
         INFO(table.toStdString());
-        const QString raw = QStringLiteral(
-            "SELECT o.entity_id AS e, m.quantity AS q, "
-            "o.observed_at - ((o.observed_at % %1) + %1) % %1 AS b, count(*) AS n, "
-            "min(m.value) AS lo, max(m.value) AS hi, sum(m.value) AS s "
-            "FROM measurements m JOIN observations o ON o.id = m.observation_id "
-            "GROUP BY 1, 2, 3").arg(size);
-        CHECK(probe.value(QStringLiteral("SELECT count(*) FROM (%1)").arg(raw)).toLongLong()
-              == probe.count(table));
-        CHECK(probe.value(QStringLiteral(
-                              "SELECT count(*) FROM (%1) r JOIN %2 t ON t.entity_id = r.e AND "
-                              "t.quantity = r.q AND t.bucket_start = r.b WHERE "
-                              "t.sample_count <> r.n OR t.min_value <> r.lo OR "
-                              "t.max_value <> r.hi OR abs(t.sum_value - r.s) > 1e-6")
-                              .arg(raw, table))
-                  .toLongLong()
-              == 0);
+        const QString raw =
+            QStringLiteral("SELECT o.entity_id AS e, m.quantity AS q, "
+                           "o.observed_at - ((o.observed_at % %1) + %1) % %1 AS b, count(*) AS n, "
+                           "min(m.value) AS lo, max(m.value) AS hi, sum(m.value) AS s "
+                           "FROM measurements m JOIN observations o ON o.id = m.observation_id "
+                           "GROUP BY 1, 2, 3")
+                .arg(size);
+        CHECK(probe.value(QStringLiteral("SELECT count(*) FROM (%1)").arg(raw)).toLongLong() ==
+              probe.count(table));
+        CHECK(probe
+                  .value(QStringLiteral(
+                             "SELECT count(*) FROM (%1) r JOIN %2 t ON t.entity_id = r.e AND "
+                             "t.quantity = r.q AND t.bucket_start = r.b WHERE "
+                             "t.sample_count <> r.n OR t.min_value <> r.lo OR "
+                             "t.max_value <> r.hi OR abs(t.sum_value - r.s) > 1e-6")
+                             .arg(raw, table))
+                  .toLongLong() == 0);
     }
 
     // The query API against sums the test kept itself.
@@ -120,8 +124,8 @@ TEST_CASE("Rollups per minute and hour agree with the raw rows for random data")
                     CHECK(point.count == want[i].second.count);
                     CHECK(point.min == want[i].second.min);
                     CHECK(point.max == want[i].second.max);
-                    CHECK(point.mean()
-                          == Approx(want[i].second.sum / static_cast<double>(want[i].second.count)));
+                    CHECK(point.mean() ==
+                          Approx(want[i].second.sum / static_cast<double>(want[i].second.count)));
                 }
             }
         }
@@ -130,7 +134,8 @@ TEST_CASE("Rollups per minute and hour agree with the raw rows for random data")
     CHECK(hours.size() >= 20);
 }
 
-TEST_CASE("A rollup query covers the buckets that start from its from time up to before its to time")
+TEST_CASE(
+    "A rollup query covers the buckets that start from its from time up to before its to time")
 {
     QTemporaryDir dir;
     EventStore store;
@@ -146,11 +151,11 @@ TEST_CASE("A rollup query covers the buckets that start from its from time up to
     REQUIRE(points.size() == 3);
     CHECK(points.front().bucketStart == utc(2026, 11, 23, 5, 1));
     CHECK(points.back().bucketStart == utc(2026, 11, 23, 5, 3));
-    CHECK(result(store.rollups(e, QStringLiteral("no2"), Resolution::Minute,
-                               utc(2026, 11, 23), utc(2026, 11, 24)))
+    CHECK(result(store.rollups(e, QStringLiteral("no2"), Resolution::Minute, utc(2026, 11, 23),
+                               utc(2026, 11, 24)))
               .isEmpty());
-    auto unknown = store.rollups(e, QStringLiteral("pm25"), Resolution::Unknown,
-                                       utc(2026, 11, 23), utc(2026, 11, 24));
+    auto unknown = store.rollups(e, QStringLiteral("pm25"), Resolution::Unknown, utc(2026, 11, 23),
+                                 utc(2026, 11, 24));
     unknown.waitForFinished();
     CHECK_FALSE(unknown.result().ok());
 }
@@ -179,7 +184,8 @@ TEST_CASE("Retention deletes old rows and keeps hour rollups longer")
                              {makeReport(QStringLiteral("old"), now.addDays(-31))},
                              now.addDays(-31)));
     store.append(makeMessage(QStringLiteral("laksa"), 2,
-                             {makeReport(QStringLiteral("new"), now.addDays(-2))}, now.addDays(-2)));
+                             {makeReport(QStringLiteral("new"), now.addDays(-2))},
+                             now.addDays(-2)));
     StoredMessage rejected = makeMessage(QStringLiteral("laksa"), 3, {}, now.addDays(-35));
     rejected.rejectReason = QStringLiteral("bad");
     store.append(rejected);
@@ -196,8 +202,8 @@ TEST_CASE("Retention deletes old rows and keeps hour rollups longer")
     CHECK(probe.count(QStringLiteral("observations")) == 1);
     CHECK(probe.count(QStringLiteral("measurements")) == 1); // cascaded
     CHECK(probe.count(QStringLiteral("messages")) == 2);
-    CHECK(probe.value(QStringLiteral("SELECT id FROM reports")).toString()
-          == QLatin1String("new"));
+    CHECK(probe.value(QStringLiteral("SELECT id FROM reports")).toString() ==
+          QLatin1String("new"));
     CHECK(probe.count(QStringLiteral("quarantine")) == 0);
     CHECK(probe.count(QStringLiteral("rollups_minute")) == 1);
     CHECK(probe.count(QStringLiteral("rollups_hour")) == 2);

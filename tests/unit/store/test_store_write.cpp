@@ -57,8 +57,8 @@ TEST_CASE("Ten thousand observations appended in batches are counted in every ta
     CHECK(store.duplicatesIgnored() == 0);
     CHECK(store.quarantined() == 0);
     QCoreApplication::processEvents();
-    CHECK(batches >= 2);     // maxBatch splits the work into transactions...
-    CHECK(batches <= 50);    // ... far fewer than one per message
+    CHECK(batches >= 2);  // maxBatch splits the work into transactions...
+    CHECK(batches <= 50); // ... far fewer than one per message
 
     SqlProbe probe(path);
     CHECK(probe.count(QStringLiteral("messages")) == kObservations);
@@ -67,13 +67,14 @@ TEST_CASE("Ten thousand observations appended in batches are counted in every ta
     CHECK(probe.count(QStringLiteral("alerts")) == 0);
     CHECK(probe.count(QStringLiteral("reports")) == 0);
     CHECK(probe.count(QStringLiteral("quarantine")) == 0);
-    CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_minute")).toLongLong()
-          == 3 * kObservations);
-    CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_hour")).toLongLong()
-          == 3 * kObservations);
+    CHECK(
+        probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_minute")).toLongLong() ==
+        3 * kObservations);
+    CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_hour")).toLongLong() ==
+          3 * kObservations);
     // Sensor times are stored as UTC milliseconds.
-    CHECK(probe.value(QStringLiteral("SELECT min(observed_at) FROM observations")).toLongLong()
-          == start.toMSecsSinceEpoch());
+    CHECK(probe.value(QStringLiteral("SELECT min(observed_at) FROM observations")).toLongLong() ==
+          start.toMSecsSinceEpoch());
 }
 
 TEST_CASE("Appends are committed by the batch timer without a flush")
@@ -87,9 +88,10 @@ TEST_CASE("Appends are committed by the batch timer without a flush")
     QElapsedTimer timer;
     timer.start();
     for (int seq = 0; seq < 3; ++seq)
-        store.append(makeMessage(kFeed, seq, {makeObservation(QStringLiteral("e"),
-                                                              utc(2026, 11, 23).addSecs(seq),
-                                                              threeMeasurements(seq))}));
+        store.append(
+            makeMessage(kFeed, seq,
+                        {makeObservation(QStringLiteral("e"), utc(2026, 11, 23).addSecs(seq),
+                                         threeMeasurements(seq))}));
     REQUIRE(stored.wait(5000));
     // One transaction for the three, written once the batch window closed.
     CHECK(timer.elapsed() >= 140);
@@ -115,16 +117,17 @@ TEST_CASE("Messages of every event kind land in their tables")
 
     SqlProbe probe(path);
     CHECK(probe.count(QStringLiteral("alerts")) == 1);
-    CHECK(probe.value(QStringLiteral("SELECT severity || ' ' || status || ' ' || msg_type "
-                                     "FROM alerts")).toString()
-          == QLatin1String("severe Actual Alert"));
+    CHECK(probe
+              .value(QStringLiteral("SELECT severity || ' ' || status || ' ' || msg_type "
+                                    "FROM alerts"))
+              .toString() == QLatin1String("severe Actual Alert"));
     CHECK(probe.count(QStringLiteral("reports")) == 2);
-    CHECK(probe.value(QStringLiteral("SELECT channel || ' ' || kind || ' ' || agency FROM "
-                                     "reports WHERE id = 'LAKSA-1'")).toString()
-          == QLatin1String("whatsapp pengaduan dlh"));
+    CHECK(probe
+              .value(QStringLiteral("SELECT channel || ' ' || kind || ' ' || agency FROM "
+                                    "reports WHERE id = 'LAKSA-1'"))
+              .toString() == QLatin1String("whatsapp pengaduan dlh"));
     CHECK(probe.value(QStringLiteral("SELECT received_at FROM reports WHERE id = 'LAKSA-2'"))
-              .toLongLong()
-          == at.addSecs(5).toMSecsSinceEpoch());
+              .toLongLong() == at.addSecs(5).toMSecsSinceEpoch());
 }
 
 TEST_CASE("Duplicates are stored once and counted")
@@ -138,8 +141,8 @@ TEST_CASE("Duplicates are stored once and counted")
 
     SECTION("the same feed and sequence number")
     {
-        const auto message = makeMessage(kFeed, 5, {makeObservation(entity, at,
-                                                                    threeMeasurements(1))});
+        const auto message =
+            makeMessage(kFeed, 5, {makeObservation(entity, at, threeMeasurements(1))});
         store.append(message);
         store.append(message);
         store.append(message);
@@ -150,16 +153,15 @@ TEST_CASE("Duplicates are stored once and counted")
         CHECK(probe.count(QStringLiteral("messages")) == 1);
         CHECK(probe.count(QStringLiteral("measurements")) == 3);
         CHECK(probe.value(QStringLiteral("SELECT sum(sample_count) FROM rollups_minute"))
-                  .toLongLong()
-              == 3);
+                  .toLongLong() == 3);
     }
     SECTION("the same report id in different messages")
     {
-        store.append(makeMessage(QStringLiteral("laksa"), 1,
-                                 {makeReport(QStringLiteral("LAKSA-7"), at)}));
+        store.append(
+            makeMessage(QStringLiteral("laksa"), 1, {makeReport(QStringLiteral("LAKSA-7"), at)}));
         store.flush(); // in another batch as well
-        store.append(makeMessage(QStringLiteral("laksa"), 2,
-                                 {makeReport(QStringLiteral("LAKSA-7"), at)}));
+        store.append(
+            makeMessage(QStringLiteral("laksa"), 2, {makeReport(QStringLiteral("LAKSA-7"), at)}));
         store.append(makeMessage(QStringLiteral("laksa-mirror"), 1,
                                  {makeReport(QStringLiteral("LAKSA-7"), at)}));
         store.flush();
@@ -171,10 +173,10 @@ TEST_CASE("Duplicates are stored once and counted")
     }
     SECTION("the same CAP sender, identifier and sent")
     {
-        store.append(makeMessage(QStringLiteral("bpbd-cap"), 1,
-                                 {makeAlert(QStringLiteral("A-1"), at)}));
-        store.append(makeMessage(QStringLiteral("bmkg-cap"), 9,
-                                 {makeAlert(QStringLiteral("A-1"), at)}));
+        store.append(
+            makeMessage(QStringLiteral("bpbd-cap"), 1, {makeAlert(QStringLiteral("A-1"), at)}));
+        store.append(
+            makeMessage(QStringLiteral("bmkg-cap"), 9, {makeAlert(QStringLiteral("A-1"), at)}));
         // An update has its own sent time: a new message, not a duplicate.
         store.append(makeMessage(QStringLiteral("bpbd-cap"), 2,
                                  {makeAlert(QStringLiteral("A-1"), at.addSecs(60))}));
@@ -186,26 +188,27 @@ TEST_CASE("Duplicates are stored once and counted")
     }
     SECTION("the same entity and time: only quantities not yet stored are added")
     {
-        store.append(makeMessage(kFeed, 1, {makeObservation(entity, at,
-                                                            {{QStringLiteral("pm25"), 30, {}}})}));
+        store.append(makeMessage(
+            kFeed, 1, {makeObservation(entity, at, {{QStringLiteral("pm25"), 30, {}}})}));
         store.append(makeMessage(QStringLiteral("dlh-air-backup"), 1,
                                  {makeObservation(entity, at,
                                                   {{QStringLiteral("pm25"), 99, {}},
                                                    {QStringLiteral("no2"), 12, {}}})}));
-        store.append(makeMessage(QStringLiteral("dlh-air-backup"), 2,
-                                 {makeObservation(entity, at,
-                                                  {{QStringLiteral("pm25"), 31, {}}})}));
+        store.append(
+            makeMessage(QStringLiteral("dlh-air-backup"), 2,
+                        {makeObservation(entity, at, {{QStringLiteral("pm25"), 31, {}}})}));
         store.flush();
         CHECK(store.storedEvents() == 2);
         CHECK(store.duplicatesIgnored() == 1);
         SqlProbe probe(path);
         CHECK(probe.count(QStringLiteral("observations")) == 1);
         CHECK(probe.count(QStringLiteral("measurements")) == 2);
-        CHECK(probe.value(QStringLiteral("SELECT value FROM measurements WHERE quantity = "
-                                         "'pm25'")).toDouble()
-              == 30.0);
-        const auto rollups = result(store.rollups(entity, QStringLiteral("pm25"),
-                                                  Resolution::Minute, at, at.addSecs(60)));
+        CHECK(probe
+                  .value(QStringLiteral("SELECT value FROM measurements WHERE quantity = "
+                                        "'pm25'"))
+                  .toDouble() == 30.0);
+        const auto rollups = result(
+            store.rollups(entity, QStringLiteral("pm25"), Resolution::Minute, at, at.addSecs(60)));
         REQUIRE(rollups.size() == 1);
         CHECK(rollups[0].count == 1);
         CHECK(rollups[0].max == 30.0);
@@ -231,15 +234,15 @@ TEST_CASE("Rejected messages and bad events are quarantined with reason and byte
     store.append(rejected); // resent: kept once
 
     // One message, one good observation, one without a time, one with a NaN reading.
-    auto bad = makeObservation(QStringLiteral("urn:ngsi-ld:AQ:bad"), at,
-                               {{QStringLiteral("pm25"), qQNaN(), {}},
-                                {QStringLiteral("no2"), 11.0, {}}});
+    auto bad = makeObservation(
+        QStringLiteral("urn:ngsi-ld:AQ:bad"), at,
+        {{QStringLiteral("pm25"), qQNaN(), {}}, {QStringLiteral("no2"), 11.0, {}}});
     auto timeless = makeObservation(QStringLiteral("urn:ngsi-ld:AQ:timeless"), {}, {});
-    store.append(makeMessage(kFeed, 3,
-                             {makeObservation(QStringLiteral("urn:ngsi-ld:AQ:good"), at,
-                                              threeMeasurements(0)),
-                              timeless, bad},
-                             at));
+    store.append(makeMessage(
+        kFeed, 3,
+        {makeObservation(QStringLiteral("urn:ngsi-ld:AQ:good"), at, threeMeasurements(0)),
+         timeless, bad},
+        at));
     store.flush();
 
     CHECK(store.quarantined() == 3);
@@ -278,9 +281,10 @@ TEST_CASE("Rejected messages and bad events are quarantined with reason and byte
     CHECK(probe.count(QStringLiteral("observations")) == 2);
     CHECK(probe.count(QStringLiteral("measurements")) == 4);
     // A rejected message goes to quarantine only, never to the event tables.
-    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM messages WHERE feed = "
-                                     "'dishub-traffic'")).toInt()
-          == 0);
+    CHECK(probe
+              .value(QStringLiteral("SELECT count(*) FROM messages WHERE feed = "
+                                    "'dishub-traffic'"))
+              .toInt() == 0);
 }
 
 TEST_CASE("Personal data is kept in the reports table only")
@@ -298,16 +302,19 @@ TEST_CASE("Personal data is kept in the reports table only")
     StoredMessage message = makeMessage(QStringLiteral("call112"), 1, {report});
     message.format = PayloadFormat::TlrReport;
     message.bytes = QStringLiteral(R"({"id":"112-20261123-0001","reporter":{"name":"%1",)"
-                                   R"("phone":"%2"}})").arg(name, phone).toUtf8();
+                                   R"("phone":"%2"}})")
+                        .arg(name, phone)
+                        .toUtf8();
     store.append(message);
     store.append(makeMessage(QStringLiteral("laksa"), 1,
                              {makeReport(QStringLiteral("LAKSA-9"), utc(2026, 11, 23))}));
     store.close();
 
     SqlProbe probe(path);
-    CHECK(probe.value(QStringLiteral("SELECT reporter_name || '|' || reporter_phone FROM "
-                                     "reports WHERE emergency = 1")).toString()
-          == name + QLatin1Char('|') + phone);
+    CHECK(probe
+              .value(QStringLiteral("SELECT reporter_name || '|' || reporter_phone FROM "
+                                    "reports WHERE emergency = 1"))
+              .toString() == name + QLatin1Char('|') + phone);
     // Search every text and blob column of every other table for either value.
     QSqlQuery tables(probe.db());
     REQUIRE(tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -316,27 +323,32 @@ TEST_CASE("Personal data is kept in the reports table only")
     while (tables.next()) {
         const QString table = tables.value(0).toString();
         QSqlQuery columns(probe.db());
-        REQUIRE(columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')")
-                                 .arg(table)));
+        REQUIRE(
+            columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table)));
         while (columns.next()) {
             const QString column = columns.value(0).toString();
             INFO(table.toStdString() << "." << column.toStdString());
             for (const QString &secret : {name, QStringLiteral("3456-7890")}) {
-                CHECK(probe.value(QStringLiteral("SELECT count(*) FROM %1 WHERE instr(CAST(%2 "
-                                                 "AS TEXT), ?) > 0").arg(table, column),
-                                  {secret})
-                          .toInt()
-                      == 0);
+                CHECK(probe
+                          .value(QStringLiteral("SELECT count(*) FROM %1 WHERE instr(CAST(%2 "
+                                                "AS TEXT), ?) > 0")
+                                     .arg(table, column),
+                                 {secret})
+                          .toInt() == 0);
             }
             ++searched;
         }
     }
     CHECK(searched > 30);
     // The frame itself is still accounted for (for dedup and resume), without its bytes.
-    CHECK(probe.value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
-                                     "'call112'")).toBool());
-    CHECK_FALSE(probe.value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
-                                           "'laksa'")).toBool());
+    CHECK(probe
+              .value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
+                                    "'call112'"))
+              .toBool());
+    CHECK_FALSE(probe
+                    .value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
+                                          "'laksa'"))
+                    .toBool());
 }
 
 TEST_CASE("A feed resumes after the last sequence number stored and its raw frames read back")
@@ -380,9 +392,9 @@ TEST_CASE("Raw bytes are dropped when keepRawMessages is off and dedup still wor
     store.flush();
     CHECK(store.duplicatesIgnored() == 1);
     SqlProbe probe(path);
-    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM messages WHERE bytes IS NULL"))
-              .toInt()
-          == 1);
+    CHECK(
+        probe.value(QStringLiteral("SELECT count(*) FROM messages WHERE bytes IS NULL")).toInt() ==
+        1);
 }
 
 TEST_CASE("A batch that cannot be committed is reported and the store goes on")
@@ -399,9 +411,9 @@ TEST_CASE("A batch that cannot be committed is reported and the store goes on")
         // Another writer holds the database longer than the store's busy timeout.
         SqlProbe other(path, false);
         REQUIRE(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
-        store.append(makeMessage(kFeed, 1, {makeObservation(QStringLiteral("e"),
-                                                            utc(2026, 11, 23),
-                                                            threeMeasurements(0))}));
+        store.append(makeMessage(
+            kFeed, 1,
+            {makeObservation(QStringLiteral("e"), utc(2026, 11, 23), threeMeasurements(0))}));
         store.flush();
         REQUIRE(other.exec(QStringLiteral("ROLLBACK")));
     }
@@ -412,9 +424,9 @@ TEST_CASE("A batch that cannot be committed is reported and the store goes on")
     CHECK(failures[0].contains(QStringLiteral("busy.db")));
     CHECK(failures[0].contains(QStringLiteral("1 messages lost")));
 
-    store.append(makeMessage(kFeed, 2, {makeObservation(QStringLiteral("e"),
-                                                        utc(2026, 11, 23, 0, 1),
-                                                        threeMeasurements(1))}));
+    store.append(makeMessage(
+        kFeed, 2,
+        {makeObservation(QStringLiteral("e"), utc(2026, 11, 23, 0, 1), threeMeasurements(1))}));
     store.flush();
     CHECK(store.storedEvents() == 1);
     SqlProbe probe(path);
