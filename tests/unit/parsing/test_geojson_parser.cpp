@@ -124,7 +124,8 @@ TEST_CASE("GeoJSON: bad features are skipped with their path, the good ones kept
         {"future time", point("[106.6,-6.17]", R"({"observedAt":"2026-11-24T00:00:00Z"})"),
          Kind::OutOfRange, QStringLiteral("features[1].properties.observedAt")},
         {"polygon not closed",
-         R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,3]]]}})",
+         R"({"type":"Feature","properties":{},)"
+         R"("geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,3]]]}})",
          Kind::OutOfRange, QStringLiteral("features[1].geometry.coordinates[0]")},
     };
     for (const auto &c : cases) {
@@ -201,7 +202,8 @@ TEST_CASE("GeoJSON: feature count, vertex, depth and size limits")
     c.limits.maxPolygonVertices = 4;
     const QByteArray bigPolygon =
         R"({"type":"FeatureCollection","features":[)" + point("[1,1]") +
-        R"(,{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,2],[1,1]]]}}]})";
+        R"(,{"type":"Feature","properties":{},)"
+        R"("geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,2],[1,1]]]}}]})";
     const auto vertices = parseGeoJson(bigPolygon, c);
     CHECK(vertices.events.size() == 1);
     REQUIRE(vertices.problems.size() == 1);
@@ -211,7 +213,8 @@ TEST_CASE("GeoJSON: feature count, vertex, depth and size limits")
     c = context();
     c.limits.maxNestingDepth = 4;
     const auto deep = parseGeoJson(
-        R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[1,1]]]}}]})",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+        R"("geometry":{"type":"Polygon","coordinates":[[[1,1]]]}}]})",
         c);
     CHECK(deep.isRejected());
     CHECK(deep.problems.last().kind == Kind::TooDeep);

@@ -193,7 +193,8 @@ TEST_CASE("NGSI Alert severities and categories map onto CAP's")
     const auto alertWith = [](const char *category, const char *severity) {
         return QByteArray(R"({"id":"urn:ngsi-ld:Alert:a","type":"Alert","category":")") +
                category + R"(","severity":")" + severity +
-               R"(","dateIssued":"2026-11-23T02:00:00Z","location":{"type":"Point","coordinates":[106.6,-6.17]}})";
+               R"(","dateIssued":"2026-11-23T02:00:00Z",)"
+               R"("location":{"type":"Point","coordinates":[106.6,-6.17]}})";
     };
     for (const auto &[text, severity] : severities) {
         const auto result = parseNgsi(alertWith("traffic", text));
@@ -273,7 +274,8 @@ TEST_CASE("NGSI: the simulator's entity types map to feed kinds and states")
 {
     const QByteArray entities = R"([
       {"id":"urn:ngsi-ld:Vehicle:amb-1","type":"Vehicle","vehicleType":"ambulance",
-       "serviceStatus":"onRoute","speed":38.5,"location":{"type":"Point","coordinates":[106.63,-6.18]},
+       "serviceStatus":"onRoute","speed":38.5,
+       "location":{"type":"Point","coordinates":[106.63,-6.18]},
        "kecamatan":"Cipondoh","address":{"addressLocality":"Tangerang"}},
       {"id":"urn:ngsi-ld:Vehicle:bus-1","type":"Vehicle","vehicleType":"bus","speed":20},
       {"id":"urn:ngsi-ld:Device:cctv-12","type":"Device","deviceState":"online",
@@ -281,7 +283,8 @@ TEST_CASE("NGSI: the simulator's entity types map to feed kinds and states")
       {"id":"urn:ngsi-ld:WaterObserved:cisadane","type":"WaterObserved","height":3.2},
       {"id":"urn:ngsi-ld:WeatherObserved:aws-1","type":"WeatherObserved","precipitation":12.5},
       {"id":"urn:ngsi-ld:FloodZone:f","type":"FloodZone","location":{"type":"Polygon",
-       "coordinates":[[[106.60,-6.18],[106.62,-6.18],[106.62,-6.16],[106.60,-6.16],[106.60,-6.18]]]}}
+       "coordinates":[[[106.60,-6.18],[106.62,-6.18],[106.62,-6.16],[106.60,-6.16],
+                       [106.60,-6.18]]]}}
     ])";
     const auto result = parseNgsi(entities, context(FeedKind::Traffic));
     INFO(describe(result).toStdString());
@@ -306,7 +309,8 @@ TEST_CASE("NGSI: the simulator's entity types map to feed kinds and states")
 TEST_CASE("NGSI v2 normalized entities are read, units from metadata")
 {
     const QByteArray entity = R"({"id":"TrafficFlowObserved:dmg-03","type":"TrafficFlowObserved",
-      "averageVehicleSpeed":{"type":"Number","value":23.5,"metadata":{"unitCode":{"type":"Text","value":"KMH"}}},
+      "averageVehicleSpeed":{"type":"Number","value":23.5,
+                             "metadata":{"unitCode":{"type":"Text","value":"KMH"}}},
       "dateObserved":{"type":"DateTime","value":"2026-11-23T02:55:00Z"},
       "location":{"type":"geo:json","value":{"type":"Point","coordinates":[106.62,-6.17]}},
       "kecamatan":{"type":"Text","value":"Cibodas"}})";
@@ -334,7 +338,8 @@ TEST_CASE("NGSI: wrong types of known attributes are warnings, the entity is kep
 {
     const auto result = parseNgsi(R"({"id":"urn:ngsi-ld:TrafficFlowObserved:x",
         "type":"TrafficFlowObserved","averageVehicleSpeed":"fast","intensity":"NaN",
-        "occupancy":{"type":"Property","value":0.5},"name":17,"dateObserved":"2026-11-23T02:00:00Z"})");
+        "occupancy":{"type":"Property","value":0.5},"name":17,
+         "dateObserved":"2026-11-23T02:00:00Z"})");
     const Observation o = onlyObservation(result);
     CHECK(o.measurements.size() == 1);
     CHECK(*o.value(u"occupancy") == 0.5);
@@ -389,10 +394,12 @@ TEST_CASE("NGSI: rejected documents and entities say why and where")
          R"({"id":"urn:x","type":"T","location":{"type":"Point","coordinates":["106.6","-6.1"]}})",
          Kind::OutOfRange, QStringLiteral("location.coordinates")},
         {"line with one point",
-         R"({"id":"urn:x","type":"T","location":{"type":"LineString","coordinates":[[106.6,-6.1]]}})",
+         R"({"id":"urn:x","type":"T",)"
+         R"("location":{"type":"LineString","coordinates":[[106.6,-6.1]]}})",
          Kind::OutOfRange, QStringLiteral("location.coordinates")},
         {"unclosed polygon",
-         R"({"id":"urn:x","type":"T","location":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,2]]]}})",
+         R"({"id":"urn:x","type":"T",)"
+         R"("location":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,2]]]}})",
          Kind::OutOfRange, QStringLiteral("location.coordinates[0]")},
         {"unknown geometry",
          R"({"id":"urn:x","type":"T","location":{"type":"Circle","coordinates":[1,1]}})",
@@ -469,7 +476,8 @@ TEST_CASE("NGSI: size, depth, count and vertex limits")
     c = context();
     c.limits.maxPolygonVertices = 3;
     const auto tooManyVertices = parseNgsi(
-        R"({"id":"urn:x","type":"T","location":{"type":"LineString","coordinates":[[1,1],[2,2],[3,3],[4,4]]}})",
+        R"({"id":"urn:x","type":"T",)"
+        R"("location":{"type":"LineString","coordinates":[[1,1],[2,2],[3,3],[4,4]]}})",
         c);
     CHECK(tooManyVertices.isRejected());
     CHECK(tooManyVertices.problems.last().kind == Kind::TooLarge);
@@ -490,7 +498,8 @@ TEST_CASE("NGSI-LD: expanded type IRIs and multi-attribute instances")
     CHECK(measurement(o, QStringLiteral("averageVehicleSpeed")).value == 48.5);
     CHECK(measurement(o, QStringLiteral("averageVehicleSpeed")).unit == QStringLiteral("KMH"));
 
-    const auto alert = parseNgsi(R"({"id":"urn:a","type":"https://smartdatamodels.org/dataModel.Alert/Alert",
+    const auto alert = parseNgsi(R"({"id":"urn:a",
+        "type":"https://smartdatamodels.org/dataModel.Alert/Alert",
         "category":"weather","dateIssued":"2026-11-23T02:00:00Z"})");
     REQUIRE(alert.events.size() == 1);
     CHECK(std::holds_alternative<Alert>(alert.events.first()));

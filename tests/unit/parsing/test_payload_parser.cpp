@@ -82,14 +82,17 @@ TEST_CASE("PayloadParser parses an envelope's payload with the envelope's feed a
             .envelope.value();
     };
     const auto ngsi = parser.parse(wire("ngsi-ld", R"({"id":"urn:ngsi-ld:TrafficFlowObserved:a",
-        "type":"TrafficFlowObserved","averageVehicleSpeed":31,"dateObserved":"2026-11-23T02:59:00Z"})"));
+        "type":"TrafficFlowObserved","averageVehicleSpeed":31,
+        "dateObserved":"2026-11-23T02:59:00Z"})"));
     REQUIRE(ngsi.events.size() == 1);
     CHECK(eventSource(ngsi.events.first()) == QStringLiteral("dishub-traffic"));
     CHECK(std::get<Observation>(ngsi.events.first()).kind == FeedKind::Traffic);
 
     const auto cap = parser.parse(wire(
         "cap",
-        R"("<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'><identifier>i</identifier><sender>s</sender><sent>2026-11-23T03:00:00Z</sent><status>Test</status><msgType>Alert</msgType><scope>Public</scope></alert>")"));
+        R"("<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'><identifier>i</identifier>)"
+               R"(<sender>s</sender><sent>2026-11-23T03:00:00Z</sent><status>Test</status>)"
+               R"(<msgType>Alert</msgType><scope>Public</scope></alert>")"));
     INFO(describe(cap).toStdString());
     REQUIRE(cap.events.size() == 1);
     CHECK(std::get<Alert>(cap.events.first()).status == Alert::Status::Test);
