@@ -12,6 +12,7 @@ struct StoreOptions
     int hourRollupRetentionDays = 400; // hour rollups feed year-on-year charts: kept longer
     int batchMilliseconds = 200;       // appends arriving within this window share a transaction
     int maxBatch = 5000;               // ... up to this many messages
+    int maxPendingMessages = 500000;   // beyond this, appends are dropped and counted, not queued
     bool keepRawMessages = true;       // false keeps feed/seq (for dedup and resume), not bytes
     int busyTimeoutMilliseconds = 5000;
     int retentionIntervalMinutes = 60; // 0: retention runs only when asked for

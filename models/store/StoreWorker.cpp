@@ -45,8 +45,25 @@ void StoreWorker::submit(StoredMessage message)
     qsizetype size = 0;
     {
         QMutexLocker lock(&m_mutex);
-        m_pending.push_back(std::move(message));
         size = static_cast<qsizetype>(m_pending.size());
+        if (size < m_maxPending.load(std::memory_order_relaxed)) {
+            m_pending.push_back(std::move(message));
+            ++size;
+        } else {
+            size = -1;
+        }
+    }
+    if (size < 0) {
+        // The disk cannot keep up (or the store never opened): memory must stay bounded.
+        ++m_counters->droppedMessages;
+        if (!m_overflowing.exchange(true)) {
+            const QString text = QStringLiteral("%1 messages wait for the event store: "
+                                                "dropping new ones until it catches up")
+                                     .arg(m_maxPending.load());
+            qCWarning(lcStore).noquote() << text;
+            emit failed(text);
+        }
+        return;
     }
     // One wake-up per batch, not per message: 10,000 appends cost two queued calls.
     if (size == 1 || size == m_maxBatch.load(std::memory_order_relaxed))
@@ -143,6 +160,7 @@ QString StoreWorker::open(const StoreOptions &options)
     m_options.path = path;
     m_options.maxBatch = std::max(1, options.maxBatch);
     m_maxBatch.store(m_options.maxBatch);
+    m_maxPending.store(std::max(1, options.maxPendingMessages));
     if (m_options.retentionIntervalMinutes > 0 && m_options.retentionDays > 0) {
         m_retentionTimer.start(std::chrono::minutes(m_options.retentionIntervalMinutes));
         QMetaObject::invokeMethod(
@@ -190,6 +208,7 @@ void StoreWorker::writePending()
         QMutexLocker lock(&m_mutex);
         pending.swap(m_pending);
     }
+    m_overflowing = false;
     const std::span<const StoredMessage> all(pending);
     const auto batchSize = static_cast<std::size_t>(m_options.maxBatch);
     for (std::size_t first = 0; first < all.size(); first += batchSize) {

@@ -60,6 +60,8 @@ private:
     QMutex m_mutex;
     std::vector<StoredMessage> m_pending; // guarded by m_mutex
     std::atomic<int> m_maxBatch{5000};
+    std::atomic<qsizetype> m_maxPending{500000};
+    std::atomic<bool> m_overflowing{false}; // reported once per episode, not per message
     StoreOptions m_options;
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -100,6 +100,39 @@ TEST_CASE("Appends are committed by the batch timer without a flush")
     CHECK(store.storedEvents() == 3);
 }
 
+TEST_CASE("Appends beyond the pending limit are dropped and counted")
+{
+    QTemporaryDir dir;
+    EventStore store;
+    auto options = optionsFor(dir.filePath(QStringLiteral("full.db")));
+    options.batchMilliseconds = 5000; // nothing is written until flush()
+    options.maxPendingMessages = 10;
+    REQUIRE(store.open(options).isEmpty());
+    QStringList failures;
+    QObject::connect(&store, &EventStore::failed, &store,
+                     [&](const QString &message) { failures.append(message); });
+    for (int seq = 0; seq < 15; ++seq)
+        store.append(makeMessage(kFeed, seq, {}));
+    CHECK(store.droppedMessages() == 5);
+    QCoreApplication::processEvents();
+    CHECK(failures.size() == 1); // once per overflow, not once per message
+    store.flush();
+    CHECK(result(store.lastSeq(kFeed)) == 9);
+    store.append(makeMessage(kFeed, 15, {}));
+    CHECK(store.droppedMessages() == 5);
+}
+
+TEST_CASE("Messages appended before open are written once it opens")
+{
+    QTemporaryDir dir;
+    EventStore store;
+    store.append(makeMessage(kFeed, 1, {}));
+    store.append(makeMessage(kFeed, 2, {}));
+    REQUIRE(store.open(optionsFor(dir.filePath(QStringLiteral("late.db")))).isEmpty());
+    CHECK(result(store.lastSeq(kFeed)) == 2);
+    CHECK(store.droppedMessages() == 0);
+}
+
 TEST_CASE("Messages of every event kind land in their tables")
 {
     QTemporaryDir dir;
