@@ -1,6 +1,9 @@
 #include "WallApplication.h"
 
+#include "feeds/FeedManager.h"
 #include "feeds/FeedsFileReader.h"
+#include "feeds/SimulatorProcess.h"
+#include "store/EventStore.h"
 #include "i18n/LanguageSwitcher.h"
 #include "stats/RunStats.h"
 #include "tiles/TileFactory.h"
@@ -9,8 +12,12 @@
 #include "wall/WallProfileReader.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QStandardPaths>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTimer>
@@ -28,6 +35,96 @@ WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, 
 }
 
 WallApplication::~WallApplication() = default;
+
+QString WallApplication::openStore()
+{
+    QString path = m_options.dbPath;
+    if (path.isEmpty() && m_options.demo) {
+        const QString dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dataDirectory);
+        path = QDir(dataDirectory).filePath(QStringLiteral("demo.sqlite"));
+    }
+    if (path.isEmpty())
+        return {};
+    m_store = std::make_unique<EventStore>();
+    EventStore::Options options;
+    options.path = path;
+    const QString error = m_store->open(options);
+    if (!error.isEmpty())
+        return QStringLiteral("--db: %1").arg(error);
+    qCInfo(lcApp).noquote() << "storing to" << path;
+    return {};
+}
+
+QString WallApplication::startFeeds()
+{
+    m_feeds = std::make_unique<FeedManager>(m_store.get());
+    connect(m_feeds.get(), &FeedManager::statusesChanged, this, [this](const QList<FeedStatus> &statuses) {
+        for (const FeedStatus &status : statuses)
+            m_feedHealth.updateStatus(status);
+    });
+    if (!m_options.feedsPath.isEmpty()) {
+        auto read = FeedsFileReader::readFile(m_options.feedsPath);
+        if (auto *error = std::get_if<FeedsFileReader::Error>(&read))
+            return error->toString();
+        m_feedConfigs = std::get<FeedsFile>(read).feeds;
+        m_feedHealth.setFeeds(m_feedConfigs);
+        m_feeds->start(m_feedConfigs);
+        return {};
+    }
+    if (!m_options.demo)
+        return {};
+
+    // Until the simulator says where it listens, the strip shows the demo feeds connecting.
+    auto demo = FeedsFileReader::readFile(FeedsFileReader::demoFeedsPath(), {{QStringLiteral("DEMO_PORT"), QStringLiteral("0")}});
+    if (auto *error = std::get_if<FeedsFileReader::Error>(&demo))
+        return error->toString();
+    m_feedHealth.setFeeds(std::get<FeedsFile>(demo).feeds);
+    m_simulator = new SimulatorProcess(this);
+    connect(m_simulator, &SimulatorProcess::ready, this, &WallApplication::startDemoFeeds);
+    connect(m_simulator, &SimulatorProcess::failed, this, [this](const QString &message) {
+        qCCritical(lcApp).noquote() << "demo feeds unavailable:" << message;
+        for (FeedStatus status : m_feedHealth.statuses()) {
+            status.state = FeedStatus::State::Down;
+            status.lastError = message;
+            m_feedHealth.updateStatus(status);
+        }
+    });
+    m_simulator->start(SimulatorProcess::defaultProgram());
+    return {};
+}
+
+void WallApplication::startDemoFeeds(int port)
+{
+    auto demo = FeedsFileReader::readFile(FeedsFileReader::demoFeedsPath(),
+                                          {{QStringLiteral("DEMO_PORT"), QString::number(port)}});
+    if (auto *error = std::get_if<FeedsFileReader::Error>(&demo)) {
+        qCCritical(lcApp).noquote() << error->toString();
+        return;
+    }
+    m_feedConfigs = std::get<FeedsFile>(demo).feeds;
+    m_feeds->start(m_feedConfigs);
+}
+
+void WallApplication::shutdown(int exitCode)
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    if (m_simulator) {
+        m_simulator->stop();
+        // The simulator closed its sockets after its last frame; take in what is in flight.
+        QDeadlineTimer deadline(3000);
+        while (!m_feeds->allDisconnected() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    if (m_feeds)
+        m_feeds->stop();
+    if (m_store)
+        m_store->flush();
+    writeStats();
+    QCoreApplication::exit(exitCode);
+}
 
 QString WallApplication::start()
 {
@@ -59,15 +156,10 @@ QString WallApplication::start()
         }
     }
 
-    QString feedsPath = m_options.feedsPath;
-    if (feedsPath.isEmpty() && m_options.demo)
-        feedsPath = FeedsFileReader::demoFeedsPath();
-    if (!feedsPath.isEmpty()) {
-        auto feedsRead = FeedsFileReader::readFile(feedsPath);
-        if (auto *error = std::get_if<FeedsFileReader::Error>(&feedsRead))
-            return error->toString();
-        m_feedHealth.setFeeds(std::get<FeedsFile>(feedsRead).feeds);
-    }
+    if (QString error = openStore(); !error.isEmpty())
+        return error;
+    if (QString error = startFeeds(); !error.isEmpty())
+        return error;
 
     m_controller = std::make_unique<WallController>(std::move(profile), context, &m_frameTimes);
     m_controller->setMode(m_options.kiosk ? WallController::Mode::Kiosk : WallController::Mode::Windowed);
@@ -76,7 +168,7 @@ QString WallApplication::start()
         qCInfo(lcApp, "first frame %.0f ms after start", m_firstFrameMs);
     });
     m_keys = new WallKeys(m_language, m_options.kiosk, this);
-    connect(m_keys, &WallKeys::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_keys, &WallKeys::quitRequested, this, [this] { shutdown(0); });
     connect(qApp, &QCoreApplication::aboutToQuit, this, &WallApplication::writeStats);
     m_controller->show();
 
@@ -99,7 +191,7 @@ void WallApplication::finish()
             qCInfo(lcApp).noquote() << "saved" << m_controller->pages().size() << "screens to"
                                     << m_options.screenshotDirectory;
     }
-    QCoreApplication::exit(exitCode);
+    shutdown(exitCode);
 }
 
 void WallApplication::writeStats()
@@ -108,8 +200,15 @@ void WallApplication::writeStats()
         return;
     m_statsWritten = true;
     RunStats stats;
-    for (const FeedStatus &status : m_feedHealth.statuses())
-        stats.feeds.append(status);
+    stats.feeds = m_feeds ? m_feeds->statuses() : QList<FeedStatus>();
+    if (stats.feeds.isEmpty()) {
+        for (const FeedStatus &status : m_feedHealth.statuses())
+            stats.feeds.append(status);
+    }
+    if (m_store) {
+        stats.storedEvents = m_store->storedEvents();
+        stats.quarantined = m_store->quarantined();
+    }
     stats.frames = m_frameTimes.count();
     stats.frameMsP50 = m_frameTimes.percentile(50);
     stats.frameMsP99 = m_frameTimes.percentile(99);
@@ -117,9 +216,12 @@ void WallApplication::writeStats()
     stats.firstFrameMs = m_firstFrameMs;
     stats.peakRssMb = RunStats::currentPeakRssMb();
 
+    QJsonObject json = stats.toJson();
+    if (m_simulator && !m_simulator->report().isEmpty())
+        json.insert(QStringLiteral("simulator"), m_simulator->report());
     QSaveFile file(m_options.statsPath);
     if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(stats.toJson()).toJson()) < 0 || !file.commit()) {
+        || file.write(QJsonDocument(json).toJson()) < 0 || !file.commit()) {
         qCCritical(lcApp).noquote() << "cannot write statistics to" << m_options.statsPath << ":"
                                     << file.errorString();
     }

@@ -13,7 +13,10 @@
 
 namespace tlr {
 
+class EventStore;
+class FeedManager;
 class LanguageSwitcher;
+class SimulatorProcess;
 class WallController;
 class WallKeys;
 
@@ -30,6 +33,13 @@ public:
     QString start();
 
 private:
+    QString openStore();
+    QString startFeeds();
+    void startDemoFeeds(int port);
+    // Stops in the order that loses nothing: the simulator first (it reports what it sent and
+    // closes its sockets after the last frame), then the feeds once their sockets have drained,
+    // then the store. Then statistics, then the event loop.
+    void shutdown(int exitCode);
     void finish();
     void writeStats();
 
@@ -40,9 +50,14 @@ private:
     FrameTimes m_frameTimes;
     LanguageSwitcher *m_language = nullptr;
     WallKeys *m_keys = nullptr;
+    std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<FeedManager> m_feeds;
+    SimulatorProcess *m_simulator = nullptr;
+    QList<FeedConfig> m_feedConfigs;
     std::unique_ptr<WallController> m_controller;
     double m_firstFrameMs = 0.0;
     bool m_statsWritten = false;
+    bool m_shuttingDown = false;
 };
 
 } // namespace tlr

@@ -1,0 +1,125 @@
+#include "FeedIngestor.h"
+
+#include "FeedSink.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcIngest, "tlr.feeds.ingest")
+
+namespace tlr {
+
+FeedIngestor::FeedIngestor(FeedConfig config, FeedSink *sink, ParserLimits limits)
+    : m_config(std::move(config))
+    , m_sink(sink)
+    , m_envelopeParser(limits)
+    , m_payloadParser([&] {
+        ParseContext context;
+        context.feedId = m_config.id;
+        context.kind = m_config.kind;
+        context.limits = limits;
+        return context;
+    }())
+{
+    m_status.id = m_config.id;
+    m_status.agency = m_config.agency;
+    m_status.kind = m_config.kind;
+    m_status.state = FeedStatus::State::Connecting;
+}
+
+FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const QDateTime &receivedAt)
+{
+    m_status.lastMessageAt = receivedAt;
+    const EnvelopeParser::Result read = m_envelopeParser.parse(frame);
+    if (!read.envelope) {
+        ++m_status.received;
+        return reject(frame, -1, PayloadFormat::Unknown, receivedAt,
+                      QStringLiteral("envelope: ") + read.problem.toString());
+    }
+    const Envelope &envelope = *read.envelope;
+    if (envelope.feed != m_config.id) {
+        ++m_status.received;
+        return reject(frame, envelope.seq, envelope.format, receivedAt,
+                      QStringLiteral("envelope: message of feed \"%1\" on the subscription of \"%2\"")
+                          .arg(envelope.feed, m_config.id));
+    }
+    switch (m_sequence.accept(envelope.seq)) {
+    case SequenceTracker::Verdict::Duplicate:
+    case SequenceTracker::Verdict::TooOld:
+        ++m_status.duplicates;
+        return Outcome::Duplicate;
+    case SequenceTracker::Verdict::New:
+    case SequenceTracker::Verdict::FillsGap:
+        break;
+    }
+    m_status.gaps = m_sequence.gapsOpened();
+    m_status.gapsRecovered = m_sequence.gapsFilled();
+    if (envelope.format == PayloadFormat::Heartbeat)
+        return Outcome::Heartbeat;
+
+    ++m_status.received;
+    if (m_config.format != PayloadFormat::Unknown && envelope.format != m_config.format) {
+        return reject(frame, envelope.seq, envelope.format, receivedAt,
+                      QStringLiteral("format: the feed is configured for %1, the message is %2")
+                          .arg(payloadFormatKey(m_config.format), payloadFormatKey(envelope.format)));
+    }
+    ParseResult result = m_payloadParser.parse(envelope);
+    if (result.isRejected()) {
+        return reject(frame, envelope.seq, envelope.format, receivedAt,
+                      payloadFormatKey(envelope.format) + QStringLiteral(": ") + result.firstError());
+    }
+    return accept(frame, envelope.seq, envelope.format, receivedAt, std::move(result));
+}
+
+FeedIngestor::Outcome FeedIngestor::ingestDocument(const QByteArray &document, const QDateTime &receivedAt)
+{
+    m_status.lastMessageAt = receivedAt;
+    ++m_status.received;
+    const qint64 seq = ++m_documentSeq;
+    const PayloadFormat format = m_config.format != PayloadFormat::Unknown ? m_config.format
+                                                                           : PayloadParser::detect(document);
+    if (format == PayloadFormat::Unknown || format == PayloadFormat::Heartbeat) {
+        return reject(document, seq, PayloadFormat::Unknown, receivedAt,
+                      QStringLiteral("document: not CAP, NGSI-LD, GeoJSON or tlr.report"));
+    }
+    ParseResult result = m_payloadParser.parse(format, document);
+    if (result.isRejected())
+        return reject(document, seq, format, receivedAt, payloadFormatKey(format) + QStringLiteral(": ") + result.firstError());
+    return accept(document, seq, format, receivedAt, std::move(result));
+}
+
+FeedIngestor::Outcome FeedIngestor::reject(const QByteArray &bytes, qint64 seq, PayloadFormat format,
+                                           const QDateTime &receivedAt, const QString &reason)
+{
+    ++m_status.rejected;
+    m_status.lastError = reason;
+    qCWarning(lcIngest).noquote() << m_config.id << "seq" << seq << "rejected:" << reason;
+    StoredMessage message;
+    message.feed = m_config.id;
+    message.seq = seq;
+    message.receivedAt = receivedAt;
+    message.format = format;
+    message.bytes = bytes;
+    message.rejectReason = reason;
+    m_sink->deliver(std::move(message));
+    return Outcome::Rejected;
+}
+
+FeedIngestor::Outcome FeedIngestor::accept(const QByteArray &bytes, qint64 seq, PayloadFormat format,
+                                           const QDateTime &receivedAt, ParseResult &&result)
+{
+    ++m_status.accepted;
+    m_status.lastDataAt = receivedAt;
+    for (const ParseProblem &problem : std::as_const(result.problems))
+        qCInfo(lcIngest).noquote() << m_config.id << "seq" << seq << "kept, skipped a part:" << problem.toString();
+    StoredMessage message;
+    message.feed = m_config.id;
+    message.seq = seq;
+    message.receivedAt = receivedAt;
+    message.format = format;
+    message.bytes = bytes;
+    message.events = std::move(result.events);
+    m_sink->deliver(std::move(message));
+    return Outcome::Accepted;
+}
+
+} // namespace tlr

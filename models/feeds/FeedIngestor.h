@@ -1,0 +1,53 @@
+#pragma once
+
+#include "FeedConfig.h"
+#include "FeedStatus.h"
+#include "SequenceTracker.h"
+
+#include "parsing/EnvelopeParser.h"
+#include "parsing/PayloadParser.h"
+
+#include <QByteArray>
+#include <QDateTime>
+
+namespace tlr {
+
+class FeedSink;
+
+// Turns what one feed receives into stored messages and normalized events, and keeps that
+// feed's account: every data message is either accepted or rejected (with its reason, kept in
+// quarantine); heartbeats keep the feed alive but are not messages; a message seen twice is a
+// duplicate and goes nowhere. No network here: subscriptions and pollers hand bytes in.
+class FeedIngestor
+{
+public:
+    enum class Outcome { Heartbeat, Accepted, Rejected, Duplicate };
+
+    FeedIngestor(FeedConfig config, FeedSink *sink, ParserLimits limits = {});
+
+    // One wire message (a WebSocket text frame with our envelope).
+    Outcome ingestFrame(const QByteArray &frame, const QDateTime &receivedAt);
+    // One document fetched over HTTP (no envelope): its format is the feed's, or detected.
+    Outcome ingestDocument(const QByteArray &document, const QDateTime &receivedAt);
+
+    const FeedConfig &config() const { return m_config; }
+    const FeedStatus &status() const { return m_status; }
+    FeedStatus &status() { return m_status; }
+    const SequenceTracker &sequence() const { return m_sequence; }
+
+private:
+    Outcome reject(const QByteArray &bytes, qint64 seq, PayloadFormat format, const QDateTime &receivedAt,
+                   const QString &reason);
+    Outcome accept(const QByteArray &bytes, qint64 seq, PayloadFormat format, const QDateTime &receivedAt,
+                   ParseResult &&result);
+
+    FeedConfig m_config;
+    FeedSink *m_sink;
+    EnvelopeParser m_envelopeParser;
+    PayloadParser m_payloadParser;
+    SequenceTracker m_sequence;
+    FeedStatus m_status;
+    qint64 m_documentSeq = 0; // HTTP documents are numbered as they arrive
+};
+
+} // namespace tlr

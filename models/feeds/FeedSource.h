@@ -1,0 +1,39 @@
+#pragma once
+
+#include "FeedIngestor.h"
+
+#include <QObject>
+
+namespace tlr {
+
+// A running feed: a WebSocket subscription or an HTTP poller. It lives on the feeds' thread,
+// receives, hands bytes to its ingestor, and reports its status.
+class FeedSource : public QObject
+{
+    Q_OBJECT
+public:
+    FeedSource(FeedConfig config, FeedSink *sink, QObject *parent = nullptr)
+        : QObject(parent)
+        , m_ingestor(std::move(config), sink)
+    {
+    }
+
+    virtual void start() = 0;
+    virtual void stop() = 0;
+
+    const FeedConfig &config() const { return m_ingestor.config(); }
+    // Recomputes state and rate against now and returns a copy for the GUI thread.
+    FeedStatus statusAt(const QDateTime &now);
+
+protected:
+    FeedIngestor &ingestor() { return m_ingestor; }
+    const FeedIngestor &ingestor() const { return m_ingestor; }
+    void noteReceived(const QDateTime &at);
+    virtual bool isConnected() const = 0;
+
+private:
+    FeedIngestor m_ingestor;
+    QList<QDateTime> m_recent; // data-message times in the last minute, for the rate
+};
+
+} // namespace tlr

@@ -1,0 +1,100 @@
+#include "RecordingSink.h"
+
+#include "feeds/FeedIngestor.h"
+
+#include <catch2/catch.hpp>
+
+using namespace tlr;
+using namespace tlr::test;
+using Outcome = FeedIngestor::Outcome;
+
+namespace {
+
+FeedConfig trafficFeed()
+{
+    FeedConfig config;
+    config.id = QStringLiteral("dishub-traffic");
+    config.agency = Agency::Dishub;
+    config.kind = FeedKind::Traffic;
+    config.transport = FeedConfig::Transport::WebSocket;
+    return config;
+}
+
+const QDateTime kNow = QDateTime::currentDateTimeUtc();
+
+} // namespace
+
+TEST_CASE("A valid message is accepted and delivered with its events")
+{
+    RecordingSink sink;
+    FeedIngestor ingestor(trafficFeed(), &sink);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 1, "ngsi-ld", trafficPayload(1)), kNow) == Outcome::Accepted);
+    const auto delivered = sink.messages();
+    REQUIRE(delivered.size() == 1);
+    CHECK(delivered.first().seq == 1);
+    CHECK_FALSE(delivered.first().isRejected());
+    REQUIRE(delivered.first().events.size() == 1);
+    const auto &observation = std::get<Observation>(delivered.first().events.first());
+    CHECK(observation.source == QStringLiteral("dishub-traffic"));
+    CHECK(observation.value(u"averageVehicleSpeed") == 21.0);
+    CHECK(ingestor.status().received == 1);
+    CHECK(ingestor.status().accepted == 1);
+    CHECK(ingestor.status().lastDataAt == kNow);
+}
+
+TEST_CASE("Every data message is accepted or rejected; heartbeats and duplicates are neither")
+{
+    RecordingSink sink;
+    FeedIngestor ingestor(trafficFeed(), &sink);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 1, "heartbeat", "{}"), kNow) == Outcome::Heartbeat);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 2, "ngsi-ld", trafficPayload(2)), kNow) == Outcome::Accepted);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 2, "ngsi-ld", trafficPayload(2)), kNow) == Outcome::Duplicate);
+    CHECK(ingestor.ingestFrame("{\"feed\":\"dishub-traffic\",\"se", kNow) == Outcome::Rejected);    // truncated
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 4, "ngsi-ld", R"({"id":"x"})"), kNow) == Outcome::Rejected);
+    CHECK(ingestor.ingestFrame(envelope("other-feed", 5, "ngsi-ld", trafficPayload(5)), kNow) == Outcome::Rejected);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 6, "ngsi-ld", trafficPayload(6)), kNow) == Outcome::Accepted);
+
+    const FeedStatus &status = ingestor.status();
+    CHECK(status.received == 5);
+    CHECK(status.accepted == 2);
+    CHECK(status.rejected == 3);
+    CHECK(status.accepted + status.rejected == status.received);
+    CHECK(status.duplicates == 1);
+    CHECK(status.gaps == 2); // seq 3 (the truncated frame) and 5 (the foreign feed's number)
+
+    const auto delivered = sink.messages();
+    REQUIRE(delivered.size() == 5);
+    // Rejected messages keep their bytes and a reason an operator can read.
+    CHECK(delivered.at(1).isRejected());
+    CHECK(delivered.at(1).seq == -1);
+    CHECK(delivered.at(1).rejectReason.startsWith(QStringLiteral("envelope: ")));
+    CHECK(delivered.at(1).bytes == QByteArray("{\"feed\":\"dishub-traffic\",\"se"));
+    CHECK(delivered.at(2).rejectReason.startsWith(QStringLiteral("ngsi-ld: ")));
+    CHECK(delivered.at(3).rejectReason.contains(QStringLiteral("other-feed")));
+}
+
+TEST_CASE("A feed configured for one format rejects another")
+{
+    RecordingSink sink;
+    FeedConfig config = trafficFeed();
+    config.format = PayloadFormat::Cap;
+    FeedIngestor ingestor(config, &sink);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 1, "ngsi-ld", trafficPayload(1)), kNow) == Outcome::Rejected);
+    CHECK(sink.messages().first().rejectReason.startsWith(QStringLiteral("format: ")));
+}
+
+TEST_CASE("HTTP documents are numbered and detected when the format is auto")
+{
+    RecordingSink sink;
+    FeedConfig config = trafficFeed();
+    config.transport = FeedConfig::Transport::Http;
+    FeedIngestor ingestor(config, &sink);
+    CHECK(ingestor.ingestDocument(trafficPayload(1), kNow) == Outcome::Accepted);
+    CHECK(ingestor.ingestDocument("not a document", kNow) == Outcome::Rejected);
+    const auto delivered = sink.messages();
+    REQUIRE(delivered.size() == 2);
+    CHECK(delivered.at(0).seq == 1);
+    CHECK(delivered.at(0).format == PayloadFormat::NgsiLd);
+    CHECK(delivered.at(1).seq == 2);
+    CHECK(delivered.at(1).isRejected());
+}

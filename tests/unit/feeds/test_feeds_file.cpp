@@ -1,0 +1,68 @@
+#include "feeds/FeedsFileReader.h"
+
+#include <catch2/catch.hpp>
+
+using namespace tlr;
+
+TEST_CASE("The demo feeds file lists the five agencies' feeds")
+{
+    auto result = FeedsFileReader::readFile(FeedsFileReader::demoFeedsPath(), {{QStringLiteral("DEMO_PORT"), QStringLiteral("4711")}});
+    REQUIRE(std::holds_alternative<FeedsFile>(result));
+    const auto &feeds = std::get<FeedsFile>(result).feeds;
+    REQUIRE(feeds.size() == 5);
+    QSet<Agency> agencies;
+    for (const FeedConfig &feed : feeds) {
+        agencies.insert(feed.agency);
+        CHECK(feed.transport == FeedConfig::Transport::WebSocket);
+        CHECK(feed.url.port() == 4711);
+        CHECK(feed.url.path() == QStringLiteral("/feeds/") + feed.id);
+    }
+    CHECK(agencies.size() == 5);
+}
+
+TEST_CASE("A feeds file with every field")
+{
+    const QByteArray json = R"({"feeds":[{"id":"bmkg","agency":"dlh","kind":"environment","transport":"http",
+        "url":"https://example.invalid/cap/rss.xml","format":"cap","poll_seconds":120,
+        "token_env":"BMKG_TOKEN","ca_file":"/etc/tlr/ca.pem"}]})";
+    auto result = FeedsFileReader::read(json, QStringLiteral("f.json"));
+    REQUIRE(std::holds_alternative<FeedsFile>(result));
+    const FeedConfig &feed = std::get<FeedsFile>(result).feeds.first();
+    CHECK(feed.transport == FeedConfig::Transport::Http);
+    CHECK(feed.format == PayloadFormat::Cap);
+    CHECK(feed.pollSeconds == 120);
+    CHECK(feed.staleSeconds == 360);
+    CHECK(feed.tokenEnv == QStringLiteral("BMKG_TOKEN"));
+    CHECK(feed.caFile == QStringLiteral("/etc/tlr/ca.pem"));
+}
+
+TEST_CASE("A bad feeds file names the field")
+{
+    const struct
+    {
+        const char *name;
+        QByteArray json;
+        const char *field;
+    } cases[] = {
+        {"not JSON", "{", ""},
+        {"no list", R"({"feed":[]})", "feeds"},
+        {"empty list", R"({"feeds":[]})", "feeds"},
+        {"no id", R"({"feeds":[{"agency":"dlh","kind":"environment","transport":"ws","url":"ws://h/x"}]})", "feeds[0].id"},
+        {"unknown agency", R"({"feeds":[{"id":"a","agency":"bpbd","kind":"environment","transport":"ws","url":"ws://h/x"}]})", "feeds[0].agency"},
+        {"unknown kind", R"({"feeds":[{"id":"a","agency":"dlh","kind":"weather","transport":"ws","url":"ws://h/x"}]})", "feeds[0].kind"},
+        {"unknown transport", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"mqtt","url":"ws://h/x"}]})", "feeds[0].transport"},
+        {"http URL on ws", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"ws","url":"http://h/x"}]})", "feeds[0].url"},
+        {"bad format", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"ws","url":"ws://h/x","format":"csv"}]})", "feeds[0].format"},
+        {"poll too fast", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"http","url":"http://h/x","poll_seconds":1}]})", "feeds[0].poll_seconds"},
+        {"duplicate id", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"ws","url":"ws://h/x"},
+                                       {"id":"a","agency":"dlh","kind":"environment","transport":"ws","url":"ws://h/y"}]})", "feeds[1].id"},
+    };
+    for (const auto &c : cases) {
+        INFO(c.name);
+        auto result = FeedsFileReader::read(c.json, QStringLiteral("f.json"));
+        REQUIRE(std::holds_alternative<FeedsFileReader::Error>(result));
+        const auto &error = std::get<FeedsFileReader::Error>(result);
+        CHECK(error.field == QLatin1String(c.field));
+        CHECK(error.toString().startsWith(QStringLiteral("f.json: ")));
+    }
+}
