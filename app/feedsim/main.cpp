@@ -1,0 +1,184 @@
+// tlr-feedsim: simulates the feeds of Tangerang's agencies over WebSocket (docs/wire.md).
+
+#include "FaultPlan.h"
+#include "FeedSimulator.h"
+#include "ScenarioBundle.h"
+#include "SignalWatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace tlr::feedsim;
+
+namespace {
+
+void printLine(FILE *stream, const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stream);
+    std::fflush(stream);
+}
+
+int fail(const QString &message)
+{
+    printLine(stderr, QStringLiteral("tlr-feedsim: ") + message);
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tlr-feedsim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Simulates a day of Kota Tangerang's agency feeds (Dishub, Dinkes, Tirta Benteng, DLH, "
+        "112/LAKSA) as WebSocket streams: ws://HOST:PORT/feeds/<id>[?since=SEQ]. "
+        "The wire is documented in docs/wire.md."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QStringLiteral("Port to listen on; 0 picks a free one (default 0)."), QStringLiteral("N"),
+        QStringLiteral("0"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+        QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ADDRESS"),
+        QStringLiteral("127.0.0.1"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+        QStringLiteral("Seed: the same seed and options give the same messages (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
+        QStringLiteral("Built-in scenario name (normal, storm) or a scenario JSON file "
+                       "(default normal)."),
+        QStringLiteral("FILE|NAME"), QStringLiteral("normal"));
+    const QCommandLineOption speedOption(QStringLiteral("speed"),
+        QStringLiteral("Simulated seconds per real second (default 1; 60 = an hour a minute)."),
+        QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption rateOption(QStringLiteral("rate"),
+        QStringLiteral("Load multiplier for updates and events (default 1)."), QStringLiteral("X"),
+        QStringLiteral("1"));
+    const QCommandLineOption startOption(QStringLiteral("start"),
+        QStringLiteral("Simulated start, ISO 8601 (default: now). Without an offset it is UTC."),
+        QStringLiteral("ISO"));
+    const QCommandLineOption durationOption(QStringLiteral("duration"),
+        QStringLiteral("Stop after this many real seconds (default: run until signalled)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption faultsOption(QStringLiteral("faults"),
+        QStringLiteral("Faults to inject, comma separated: disconnect[=SECONDS], "
+                       "malformed[=FRACTION], duplicate[=FRACTION], reorder[=FRACTION], "
+                       "silence=FEED[:SECONDS[@AT]]."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption heartbeatOption(QStringLiteral("heartbeat-ms"),
+        QStringLiteral("Heartbeat period per feed in real ms, 100..5000 (default 2000)."),
+        QStringLiteral("MS"), QStringLiteral("2000"));
+    const QCommandLineOption reportOption(QStringLiteral("report"),
+        QStringLiteral("Also write the exit report (JSON) to this file."), QStringLiteral("FILE"));
+    const QCommandLineOption stdinOption(QStringLiteral("exit-on-stdin-close"),
+        QStringLiteral("Stop when standard input closes (for a parent process that dies)."));
+    const QCommandLineOption listOption(QStringLiteral("list-scenarios"),
+        QStringLiteral("Print the built-in scenarios and exit."));
+    parser.addOptions({portOption, bindOption, seedOption, scenarioOption, speedOption, rateOption,
+                       startOption, durationOption, faultsOption, heartbeatOption, reportOption,
+                       stdinOption, listOption});
+    parser.process(app);
+
+    if (parser.isSet(listOption)) {
+        for (const auto &name : ScenarioBundle::builtInNames())
+            printLine(stdout, name);
+        return 0;
+    }
+
+    FeedSimulator::Options options;
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(QStringLiteral("--port must be 0..65535"));
+    options.port = quint16(port);
+    if (!options.bind.setAddress(parser.value(bindOption)))
+        return fail(QStringLiteral("--bind: not an IP address"));
+    options.seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok)
+        return fail(QStringLiteral("--seed must be a non-negative integer"));
+    options.speed = parser.value(speedOption).toDouble(&ok);
+    if (!ok || !(options.speed > 0 && options.speed <= 100000))
+        return fail(QStringLiteral("--speed must be in (0, 100000]"));
+    options.rate = parser.value(rateOption).toDouble(&ok);
+    if (!ok || !(options.rate > 0 && options.rate <= 1000))
+        return fail(QStringLiteral("--rate must be in (0, 1000]"));
+    options.heartbeatMs = parser.value(heartbeatOption).toInt(&ok);
+    if (!ok || options.heartbeatMs < 100 || options.heartbeatMs > 5000)
+        return fail(QStringLiteral("--heartbeat-ms must be 100..5000"));
+    if (parser.isSet(startOption)) {
+        QDateTime start = QDateTime::fromString(parser.value(startOption), Qt::ISODateWithMs);
+        if (!start.isValid())
+            return fail(QStringLiteral("--start: not an ISO 8601 date and time"));
+        if (start.timeSpec() == Qt::LocalTime)
+            start.setTimeSpec(Qt::UTC);
+        options.startMs = start.toMSecsSinceEpoch();
+    } else {
+        // The one wall-clock read: where simulated time begins.
+        options.startMs = QDateTime::currentMSecsSinceEpoch();
+    }
+    if (parser.isSet(faultsOption)) {
+        const auto faults = FaultPlan::parse(parser.value(faultsOption));
+        if (!faults.plan)
+            return fail(QStringLiteral("--faults: ") + faults.error);
+        options.faults = *faults.plan;
+    }
+    double duration = -1;
+    if (parser.isSet(durationOption)) {
+        duration = parser.value(durationOption).toDouble(&ok);
+        if (!ok || !(duration > 0))
+            return fail(QStringLiteral("--duration must be a positive number of seconds"));
+    }
+
+    const auto load = ScenarioBundle::load(parser.value(scenarioOption));
+    if (!load.bundle) {
+        for (const auto &problem : load.problems)
+            printLine(stderr, problem);
+        return fail(QStringLiteral("cannot load scenario \"%1\"").arg(parser.value(scenarioOption)));
+    }
+
+    SteadyClock clock;
+    FeedSimulator simulator(*load.bundle, options, clock);
+    if (!simulator.listen())
+        return fail(QStringLiteral("cannot listen: ") + simulator.errorString());
+
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    if (duration > 0)
+        QTimer::singleShot(qint64(duration * 1000), &app, &QCoreApplication::quit);
+    if (parser.isSet(stdinOption)) {
+        auto *stdinWatch = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, &app);
+        QObject::connect(stdinWatch, &QSocketNotifier::activated, &app, [stdinWatch] {
+            char buffer[256];
+            if (::read(STDIN_FILENO, buffer, sizeof buffer) <= 0) {
+                stdinWatch->setEnabled(false);
+                QCoreApplication::quit();
+            }
+        });
+    }
+
+    simulator.start();
+    printLine(stdout, QStringLiteral("tlr-feedsim listening on ") + simulator.url());
+    const int status = app.exec();
+    simulator.stop();
+
+    const QByteArray report = QJsonDocument(simulator.report()).toJson(QJsonDocument::Compact);
+    printLine(stdout, QString::fromUtf8(report));
+    if (parser.isSet(reportOption)) {
+        QFile file(parser.value(reportOption));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(report + '\n') < 0)
+            return fail(QStringLiteral("cannot write the report: ") + file.errorString());
+    }
+    return status;
+}
