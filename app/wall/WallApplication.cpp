@@ -63,6 +63,7 @@ QString WallApplication::startFeeds()
         for (const FeedStatus &status : statuses)
             m_feedHealth.updateStatus(status);
     });
+    connect(m_feeds.get(), &FeedManager::eventsArrived, &m_situation, &SituationModel::apply);
     if (!m_options.feedsPath.isEmpty()) {
         auto read = FeedsFileReader::readFile(m_options.feedsPath);
         if (auto *error = std::get_if<FeedsFileReader::Error>(&read))
@@ -141,6 +142,7 @@ QString WallApplication::start()
     TileContext context;
     context.feedHealth = &m_feedHealth;
     context.clock = &m_clock;
+    context.situation = &m_situation;
     context.profileDirectory = profilePath.startsWith(u':') ? QString()
                                                             : QFileInfo(profilePath).absolutePath();
     const TileFactory factory(context);

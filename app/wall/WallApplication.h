@@ -4,6 +4,7 @@
 
 #include "domain/WallClock.h"
 #include "itemmodels/FeedHealthModel.h"
+#include "situation/SituationModel.h"
 #include "stats/FrameTimes.h"
 
 #include <QElapsedTimer>
@@ -47,6 +48,7 @@ private:
     QElapsedTimer m_startTimer;
     WallClock m_clock;
     FeedHealthModel m_feedHealth;
+    SituationModel m_situation{&m_clock};
     FrameTimes m_frameTimes;
     LanguageSwitcher *m_language = nullptr;
     WallKeys *m_keys = nullptr;

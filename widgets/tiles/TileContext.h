@@ -5,6 +5,7 @@
 namespace tlr {
 
 class FeedHealthModel;
+class SituationModel;
 class WallClock;
 
 // What tiles may read. Tiles get models, never the feed manager or the store: the data flows
@@ -13,6 +14,7 @@ struct TileContext
 {
     const FeedHealthModel *feedHealth = nullptr;
     const WallClock *clock = nullptr;
+    const SituationModel *situation = nullptr;
     QString profileDirectory; // relative file names in tile parameters start here
 };
 
