@@ -1,6 +1,7 @@
 #include "NgsiEntity.h"
 
 #include <QJsonArray>
+#include <QStringList>
 
 namespace tlr::feedsim {
 
@@ -75,6 +76,9 @@ NgsiEntity &NgsiEntity::observedAt(qint64 ms)
 
 QJsonObject NgsiEntity::toJson(NgsiForm form) const
 {
+    static const QStringList kDescriptive = {QStringLiteral("name"), QStringLiteral("description"),
+                                             QStringLiteral("dataProvider"),
+                                             QStringLiteral("alertSource")};
     const QString typeKey = QStringLiteral("type");
     const QString valueKey = QStringLiteral("value");
     QJsonObject entity{{QStringLiteral("id"), m_id}, {typeKey, m_type}};
@@ -89,8 +93,11 @@ QJsonObject NgsiEntity::toJson(NgsiForm form) const
             attribute = {{typeKey, QStringLiteral("Property")}, {valueKey, a.value}};
             if (!a.unitCode.isEmpty())
                 attribute.insert(QStringLiteral("unitCode"), a.unitCode);
-            if (m_observedAtMs >= 0)
+            // Measurements carry the time they were taken; names and addresses do not.
+            if (m_observedAtMs >= 0 && !a.value.isObject() && !a.value.isArray()
+                && !kDescriptive.contains(a.name)) {
                 attribute.insert(QStringLiteral("observedAt"), isoTime(m_observedAtMs));
+            }
             break;
         case Kind::DateTime:
             attribute = {{typeKey, QStringLiteral("Property")},
