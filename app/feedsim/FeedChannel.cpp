@@ -198,8 +198,11 @@ void FeedChannel::remember(const Frame &frame, qint64 realMs)
     const auto later = std::upper_bound(m_history.begin(), m_history.end(), frame.seq,
                                         [](qint64 seq, const Stored &s) { return seq < s.frame.seq; });
     m_history.insert(later, Stored{frame, realMs});
+    m_historyBytes += frame.bytes.size();
     while (qsizetype(m_history.size()) > m_options.historyLimit
+           || m_historyBytes > m_options.historyMaxBytes
            || (!m_history.empty() && m_history.front().realMs < realMs - m_options.historyMaxAgeMs)) {
+        m_historyBytes -= m_history.front().frame.bytes.size();
         m_history.pop_front();
     }
 }

@@ -44,6 +44,8 @@ public:
         double reorder = 0;
         qsizetype historyLimit = 100000;
         qint64 historyMaxAgeMs = 3600 * 1000;
+        // A last bound for fast runs (--speed 60 fills 100,000 messages in minutes).
+        qint64 historyMaxBytes = 128LL * 1024 * 1024;
     };
 
     FeedChannel(FeedId feed, const Options &options, quint64 seed);
@@ -58,6 +60,7 @@ public:
     qint64 lastSeq() const { return m_seq; }
     const FeedStats &stats() const { return m_stats; }
     qsizetype historySize() const { return qsizetype(m_history.size()); }
+    qint64 historyBytes() const { return m_historyBytes; }
 
     static QByteArray envelope(FeedId feed, qint64 seq, qint64 simMs, PayloadFormat format,
                                const QJsonValue &payload);
@@ -79,6 +82,7 @@ private:
     qint64 m_seq = 0;
     FeedStats m_stats;
     std::deque<Stored> m_history;
+    qint64 m_historyBytes = 0;
     std::optional<Frame> m_held;
 };
 

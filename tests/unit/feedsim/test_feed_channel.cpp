@@ -183,6 +183,15 @@ TEST_CASE("Replay sends every held frame after since, in order, within the histo
     aged.publish(trafficMessages().at(0), 0);
     aged.publish(trafficMessages().at(1), 5000);
     CHECK(aged.historySize() == 1);
+
+    FeedChannel::Options small;
+    small.historyMaxBytes = 20000;
+    FeedChannel bounded(FeedId::DishubTraffic, small, 2);
+    for (const auto &m : trafficMessages())
+        bounded.publish(m, 0);
+    CHECK(bounded.historyBytes() <= 20000);
+    CHECK(bounded.historySize() > 5);
+    CHECK(bounded.replaySince(0).first().seq > 1);
 }
 
 TEST_CASE("The fault list is read, and refused with a reason")
