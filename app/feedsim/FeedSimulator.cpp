@@ -60,7 +60,7 @@ void FeedSimulator::stop()
     m_timer->stop();
     const qint64 realMs = m_clock.elapsedMs();
     for (auto &c : m_channels)
-        m_server->send(c->feed(), c->flush(realMs));
+        deliver(c->feed(), c->flush(realMs));
 }
 
 void FeedSimulator::tick()
@@ -73,7 +73,7 @@ void FeedSimulator::tick()
         if (m_options.faults.isSilenced(message.feed, realMs))
             continue;
         FeedChannel &c = channel(message.feed);
-        m_server->send(message.feed, c.publish(message, realMs));
+        deliver(message.feed, c.publish(message, realMs));
     }
     for (std::size_t i = 0; i < kAllFeeds.size(); ++i) {
         const FeedId feed = kAllFeeds[i];
@@ -81,13 +81,20 @@ void FeedSimulator::tick()
             continue;
         if (realMs - m_lastHeartbeatMs[i] >= m_options.heartbeatMs) {
             m_lastHeartbeatMs[i] = realMs;
-            m_server->send(feed, channel(feed).heartbeat(simMs, realMs));
+            deliver(feed, channel(feed).heartbeat(simMs, realMs));
         }
     }
     if (m_nextDisconnectMs > 0 && realMs >= m_nextDisconnectMs) {
         m_server->disconnectAll();
         m_nextDisconnectMs += qint64(m_options.faults.disconnectSeconds * 1000);
     }
+}
+
+void FeedSimulator::deliver(FeedId feed, const QList<Frame> &frames)
+{
+    if (m_tap && !frames.isEmpty())
+        m_tap(feed, frames);
+    m_server->send(feed, frames);
 }
 
 QJsonObject FeedSimulator::report() const

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <array>
+#include <functional>
 #include <memory>
 
 namespace tlr::feedsim {
@@ -55,6 +56,10 @@ public:
     void stop(); // stops ticking and sends frames still held back
     void tick();
 
+    // Sees every frame as it goes to the server (--dump prints them).
+    using FrameTap = std::function<void(FeedId, const QList<Frame> &)>;
+    void setFrameTap(FrameTap tap) { m_tap = std::move(tap); }
+
     qint64 simulatedNowMs() const { return m_simulation.now(); }
     const Simulation &simulation() const { return m_simulation; }
     FeedChannel &channel(FeedId feed);
@@ -62,6 +67,8 @@ public:
     QJsonObject report() const;
 
 private:
+    void deliver(FeedId feed, const QList<Frame> &frames);
+
     Options m_options;
     const Clock &m_clock;
     Simulation m_simulation;
@@ -71,6 +78,7 @@ private:
     FeedServer *m_server = nullptr;
     QTimer *m_timer = nullptr;
     QString m_scenarioName;
+    FrameTap m_tap;
 };
 
 } // namespace tlr::feedsim

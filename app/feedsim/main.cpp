@@ -84,11 +84,16 @@ int main(int argc, char *argv[])
         QStringLiteral("Also write the exit report (JSON) to this file."), QStringLiteral("FILE"));
     const QCommandLineOption stdinOption(QStringLiteral("exit-on-stdin-close"),
         QStringLiteral("Stop when standard input closes (for a parent process that dies)."));
+    const QCommandLineOption dumpOption(QStringLiteral("dump"),
+        QStringLiteral("Serve nothing: print the first N frames of all feeds, one per line, as "
+                       "they would be sent, driving time by ticks instead of the clock (same "
+                       "seed and options: the same bytes), then the report, and exit."),
+        QStringLiteral("N"));
     const QCommandLineOption listOption(QStringLiteral("list-scenarios"),
         QStringLiteral("Print the built-in scenarios and exit."));
     parser.addOptions({portOption, bindOption, seedOption, scenarioOption, speedOption, rateOption,
                        startOption, durationOption, faultsOption, heartbeatOption, reportOption,
-                       stdinOption, listOption});
+                       stdinOption, dumpOption, listOption});
     parser.process(app);
 
     if (parser.isSet(listOption)) {
@@ -146,6 +151,29 @@ int main(int argc, char *argv[])
         for (const auto &problem : load.problems)
             printLine(stderr, problem);
         return fail(QStringLiteral("cannot load scenario \"%1\"").arg(parser.value(scenarioOption)));
+    }
+
+    if (parser.isSet(dumpOption)) {
+        const qint64 count = parser.value(dumpOption).toLongLong(&ok);
+        if (!ok || count <= 0)
+            return fail(QStringLiteral("--dump needs a positive number of frames"));
+        ManualClock clock;
+        FeedSimulator simulator(*load.bundle, options, clock);
+        qint64 printed = 0;
+        simulator.setFrameTap([&printed, count](FeedId, const QList<Frame> &frames) {
+            for (const auto &frame : frames) {
+                if (printed++ < count) {
+                    std::fwrite(frame.bytes.constData(), 1, size_t(frame.bytes.size()), stdout);
+                    std::fputc('\n', stdout);
+                }
+            }
+        });
+        while (printed < count) {
+            clock.advance(options.tickMs);
+            simulator.tick();
+        }
+        printLine(stdout, QString::fromUtf8(QJsonDocument(simulator.report()).toJson(QJsonDocument::Compact)));
+        return 0;
     }
 
     SteadyClock clock;

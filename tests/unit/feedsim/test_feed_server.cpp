@@ -197,6 +197,28 @@ TEST_CASE("tlr-feedsim prints its address, then its report on SIGTERM and after 
         CHECK(listening.match(QString::fromUtf8(lines.at(0) + '\n')).hasMatch());
         checkReport(lines.at(1));
     }
+    SECTION("--dump: the same seed and options give the same frames, byte for byte")
+    {
+        const auto dump = [&program](const QString &seed) {
+            QProcess process;
+            process.start(program, {QStringLiteral("--dump"), QStringLiteral("400"),
+                                    QStringLiteral("--seed"), seed, QStringLiteral("--scenario"),
+                                    QStringLiteral("storm"), QStringLiteral("--start"),
+                                    QStringLiteral("2026-11-23T06:00:00+07:00"), QStringLiteral("--faults"),
+                                    QStringLiteral("malformed=0.02,duplicate=0.02,reorder=0.02")});
+            REQUIRE(process.waitForFinished(20000));
+            REQUIRE(process.exitCode() == 0);
+            return process.readAllStandardOutput();
+        };
+        const QByteArray first = dump(QStringLiteral("9"));
+        CHECK(first.count('\n') == 401); // 400 frames and the report
+        CHECK(dump(QStringLiteral("9")) == first);
+        CHECK(dump(QStringLiteral("10")) != first);
+        const QList<QByteArray> lines = first.split('\n');
+        const auto parsed = EnvelopeParser().parse(lines.at(0));
+        REQUIRE(parsed.envelope);
+        CHECK(parsed.envelope->sent == QDateTime(QDate(2026, 11, 22), QTime(23, 0), Qt::UTC));
+    }
     SECTION("a bad option is refused")
     {
         QProcess process;
