@@ -93,7 +93,9 @@ QByteArray FeedChannel::envelope(FeedId feed, qint64 seq, qint64 simMs, PayloadF
          QDateTime::fromMSecsSinceEpoch(simMs, Qt::UTC).toString(Qt::ISODateWithMs)},
         {QStringLiteral("format"), payloadFormatKey(format)},
         {QStringLiteral("payload"), payload.isUndefined() ? QJsonValue(QJsonObject()) : payload}};
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    bytes.squeeze(); // the history keeps up to 100,000 of these per feed
+    return bytes;
 }
 
 QJsonValue FeedChannel::corruptPayload(const QJsonValue &payload, PayloadFormat format)
@@ -131,6 +133,7 @@ QList<Frame> FeedChannel::publish(const SimMessage &message, qint64 realMs)
     frame.bytes = envelope(m_feed, frame.seq, message.simTimeMs, message.format, payload);
     if (truncate) {
         frame.bytes.truncate(qsizetype(double(frame.bytes.size()) * m_rng.uniform(0.3, 0.9)));
+        frame.bytes.squeeze();
         frame.truncated = true;
     }
 

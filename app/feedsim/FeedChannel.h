@@ -45,7 +45,7 @@ public:
         qsizetype historyLimit = 100000;
         qint64 historyMaxAgeMs = 3600 * 1000;
         // A last bound for fast runs (--speed 60 fills 100,000 messages in minutes).
-        qint64 historyMaxBytes = 128LL * 1024 * 1024;
+        qint64 historyMaxBytes = 64LL * 1024 * 1024;
     };
 
     FeedChannel(FeedId feed, const Options &options, quint64 seed);

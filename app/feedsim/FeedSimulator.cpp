@@ -6,6 +6,11 @@
 #include <QJsonArray>
 
 namespace tlr::feedsim {
+namespace {
+
+constexpr std::size_t kMaxMessagesPerTick = 2000;
+
+} // namespace
 
 FeedSimulator::FeedSimulator(const ScenarioBundle &bundle, const Options &options,
                              const Clock &clock, QObject *parent)
@@ -66,15 +71,23 @@ void FeedSimulator::stop()
 void FeedSimulator::tick()
 {
     const qint64 realMs = m_clock.elapsedMs();
-    const qint64 simMs = m_options.startMs + qint64(double(realMs) * m_options.speed);
-    const auto messages = m_simulation.advanceTo(simMs);
-    for (const auto &message : messages) {
-        // A silenced agency system is down: what it would have said is lost, not queued.
-        if (m_options.faults.isSilenced(message.feed, realMs))
-            continue;
-        FeedChannel &c = channel(message.feed);
-        deliver(message.feed, c.publish(message, realMs));
+    const qint64 targetMs = m_options.startMs + qint64(double(realMs) * m_options.speed);
+    // Advance in slices with a budget of messages per tick, so that a --speed the machine
+    // cannot keep up with slows simulated time down instead of starving the event loop
+    // (sockets, signals, --duration). Slicing does not change what is simulated.
+    std::size_t budget = kMaxMessagesPerTick;
+    while (m_simulation.now() < targetMs && budget > 0) {
+        const auto messages = m_simulation.advanceTo(std::min(targetMs, m_simulation.now() + 1000));
+        for (const auto &message : messages) {
+            // A silenced agency system is down: what it would have said is lost, not queued.
+            if (m_options.faults.isSilenced(message.feed, realMs))
+                continue;
+            FeedChannel &c = channel(message.feed);
+            deliver(message.feed, c.publish(message, realMs));
+        }
+        budget -= std::min(budget, messages.size());
     }
+    const qint64 simMs = m_simulation.now();
     for (std::size_t i = 0; i < kAllFeeds.size(); ++i) {
         const FeedId feed = kAllFeeds[i];
         if (m_options.faults.isSilenced(feed, realMs))
