@@ -8,7 +8,9 @@
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamReader>
@@ -85,6 +87,24 @@ TEST_CASE("A broken scenario file is refused with every problem named")
     const auto missing = ScenarioBundle::load(QStringLiteral("no-such-scenario"));
     CHECK_FALSE(missing.bundle);
     CHECK_FALSE(missing.problems.isEmpty());
+}
+
+TEST_CASE("A scenario file of one's own uses the built-in network unless it has its own")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("drizzle.json")));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"name":"drizzle","rain":[{"startMinutes":0,"peakMinutes":10,"endMinutes":20,
+                   "peakMmh":3}],"rates":{"reportsPerHour":10}})");
+    file.close();
+    const auto load = ScenarioBundle::load(file.fileName());
+    INFO(load.problems.join(u'\n').toStdString());
+    REQUIRE(load.bundle);
+    CHECK(load.bundle->scenario.name == QStringLiteral("drizzle"));
+    CHECK(load.bundle->scenario.rates.reportsPerHour == 10);
+    CHECK(load.bundle->network.roads.size() >= 60);
+    CHECK(ScenarioBundle::builtInNames() == QStringList{"normal", "storm"});
 }
 
 TEST_CASE("The same seed gives the same messages, however time is sliced")
