@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -43,6 +44,10 @@ QString WallApplication::openStore()
         const QString dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dataDirectory);
         path = QDir(dataDirectory).filePath(QStringLiteral("demo.sqlite"));
+        // Each demo run starts its own simulator, whose sequence numbers start again at 1: the
+        // demo's history starts afresh with it (a --db given by the user is never removed).
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
     }
     if (path.isEmpty())
         return {};
@@ -91,7 +96,7 @@ QString WallApplication::startFeeds()
             m_feedHealth.updateStatus(status);
         }
     });
-    m_simulator->start(SimulatorProcess::defaultProgram());
+    m_simulator->start(SimulatorProcess::defaultProgram(), m_options.feedsimArguments);
     return {};
 }
 
@@ -112,6 +117,9 @@ void WallApplication::shutdown(int exitCode)
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
+    // How the feeds stood while the wall ran, before the simulator is stopped under them.
+    if (m_feeds)
+        m_statesAtFinish = m_feeds->statuses();
     if (m_simulator) {
         m_simulator->stop();
         // The simulator closed its sockets after its last frame; take in what is in flight.
@@ -203,6 +211,12 @@ void WallApplication::writeStats()
     m_statsWritten = true;
     RunStats stats;
     stats.feeds = m_feeds ? m_feeds->statuses() : QList<FeedStatus>();
+    for (FeedStatus &feed : stats.feeds) {
+        for (const FeedStatus &before : std::as_const(m_statesAtFinish)) {
+            if (before.id == feed.id)
+                feed.state = before.state;
+        }
+    }
     if (stats.feeds.isEmpty()) {
         for (const FeedStatus &status : m_feedHealth.statuses())
             stats.feeds.append(status);

@@ -56,6 +56,7 @@ private:
     std::unique_ptr<FeedManager> m_feeds;
     SimulatorProcess *m_simulator = nullptr;
     QList<FeedConfig> m_feedConfigs;
+    QList<FeedStatus> m_statesAtFinish;
     std::unique_ptr<WallController> m_controller;
     double m_firstFrameMs = 0.0;
     bool m_statsWritten = false;

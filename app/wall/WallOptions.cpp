@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcess>
 
 namespace tlr {
 
@@ -37,7 +38,10 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QStringLiteral("On exit, write run statistics as JSON to FILE."),
                                    QStringLiteral("FILE"));
-    parser.addOptions({demo, profile, feeds, db, lang, kiosk, screenshot, quitAfter, stats});
+    const QCommandLineOption feedsimArgs(QStringLiteral("feedsim-args"),
+                                         QStringLiteral("With --demo: options for tlr-feedsim, e.g. \"--scenario storm --speed 60 --faults disconnect=20\"."),
+                                         QStringLiteral("ARGS"));
+    parser.addOptions({demo, profile, feeds, db, lang, kiosk, screenshot, quitAfter, stats, feedsimArgs});
 
     if (!parser.parse(arguments))
         return Error{parser.errorText()};
@@ -69,6 +73,9 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     if (!options.screenshotDirectory.isEmpty() && !options.quitAfterSeconds)
         return Error{QStringLiteral("--screenshot needs --quit-after SECONDS: it is taken just before exiting")};
     options.statsPath = parser.value(stats);
+    options.feedsimArguments = QProcess::splitCommand(parser.value(feedsimArgs));
+    if (!options.feedsimArguments.isEmpty() && !options.demo)
+        return Error{QStringLiteral("--feedsim-args only applies with --demo")};
     return options;
 }
 

@@ -23,6 +23,7 @@ struct WallOptions
     QString screenshotDirectory;
     std::optional<double> quitAfterSeconds;
     QString statsPath;
+    QStringList feedsimArguments; // passed on to the demo's tlr-feedsim
 
     struct Error
     {

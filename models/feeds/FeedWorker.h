@@ -33,7 +33,7 @@ private:
 
     FeedSink *m_sink;
     QList<FeedSource *> m_sources;
-    QTimer m_statusTimer;
+    QTimer m_statusTimer{this}; // a child, so that it moves to the feeds' thread with us
     std::atomic<int> m_openConnections{0};
 };
 

@@ -39,7 +39,10 @@ QString SimulatorProcess::defaultProgram()
 
 void SimulatorProcess::start(const QString &program, const QStringList &extraArguments)
 {
-    m_process.start(program, QStringList{QStringLiteral("--port"), QStringLiteral("0")} + extraArguments);
+    // The simulator stops when our end of its stdin closes: it never outlives a crashed wall.
+    m_process.start(program, QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                                         QStringLiteral("--exit-on-stdin-close")}
+                                 + extraArguments);
 }
 
 void SimulatorProcess::readStandardOutput()

@@ -49,14 +49,13 @@ void WebSocketSubscription::stop()
 
 QUrl WebSocketSubscription::resumeUrl() const
 {
+    // Also the first time (since=0): whatever the server still holds from before we came is
+    // part of the picture, and was counted as sent.
     QUrl url = config().url;
-    const qint64 since = ingestor().sequence().resumeFrom();
-    if (since > 0) {
-        QUrlQuery query(url);
-        query.removeAllQueryItems(QStringLiteral("since"));
-        query.addQueryItem(QStringLiteral("since"), QString::number(since));
-        url.setQuery(query);
-    }
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("since"));
+    query.addQueryItem(QStringLiteral("since"), QString::number(ingestor().sequence().resumeFrom()));
+    url.setQuery(query);
     return url;
 }
 

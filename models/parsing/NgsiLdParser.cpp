@@ -401,8 +401,11 @@ std::optional<Rejection> EntityReader::readObservation(Observation &observation)
         observation.observedAt = latestPropertyTime;
         timeName = latestPropertyName;
     }
-    if (!observation.observedAt.isValid()) {
-        timeName = QStringLiteral("dateModified");
+    // A Device (Smart Data Models) reports when its state was last valid, not an observation.
+    for (const char *fallback : {"dateLastValueReported", "dateModified"}) {
+        if (observation.observedAt.isValid())
+            break;
+        timeName = QString::fromLatin1(fallback);
         observation.observedAt = time(timeName, false);
     }
     if (!observation.observedAt.isValid()) {
