@@ -42,6 +42,14 @@ FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const Q
                       QStringLiteral("envelope: message of feed \"%1\" on the subscription of \"%2\"")
                           .arg(envelope.feed, m_config.id));
     }
+    if (m_awaitingFirstOnConnection) {
+        m_awaitingFirstOnConnection = false;
+        if (envelope.seq < m_connectionSince) {
+            qCInfo(lcIngest).noquote() << m_config.id << "restarted its numbering at" << envelope.seq
+                                       << "(we had" << m_connectionSince << "): a new stream";
+            m_sequence = SequenceTracker();
+        }
+    }
     switch (m_sequence.accept(envelope.seq)) {
     case SequenceTracker::Verdict::Duplicate:
     case SequenceTracker::Verdict::TooOld:
@@ -68,6 +76,12 @@ FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const Q
                       payloadFormatKey(envelope.format) + QStringLiteral(": ") + result.firstError());
     }
     return accept(frame, envelope.seq, envelope.format, receivedAt, std::move(result));
+}
+
+void FeedIngestor::beginConnection()
+{
+    m_awaitingFirstOnConnection = true;
+    m_connectionSince = m_sequence.resumeFrom();
 }
 
 FeedIngestor::Outcome FeedIngestor::ingestDocument(const QByteArray &document, const QDateTime &receivedAt)

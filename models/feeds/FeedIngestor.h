@@ -27,6 +27,9 @@ public:
 
     // One wire message (a WebSocket text frame with our envelope).
     Outcome ingestFrame(const QByteArray &frame, const QDateTime &receivedAt);
+    // A new connection is about to deliver from resumeFrom() on. A first message numbered below
+    // that means the server was restarted and numbers a new stream from 1 (docs/wire.md).
+    void beginConnection();
     // One document fetched over HTTP (no envelope): its format is the feed's, or detected.
     Outcome ingestDocument(const QByteArray &document, const QDateTime &receivedAt);
 
@@ -48,6 +51,8 @@ private:
     SequenceTracker m_sequence;
     FeedStatus m_status;
     qint64 m_documentSeq = 0; // HTTP documents are numbered as they arrive
+    bool m_awaitingFirstOnConnection = false;
+    qint64 m_connectionSince = 0;
 };
 
 } // namespace tlr

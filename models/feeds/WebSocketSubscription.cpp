@@ -76,6 +76,7 @@ void WebSocketSubscription::open()
         m_everConnected = true;
         m_backoff.reset();
         m_silenceTimer.start();
+        ingestor().beginConnection();
         qCInfo(lcWebSocket).noquote() << config().id << "connected to" << m_socket->requestUrl().toDisplayString();
         emit connectedChanged(true);
     });

@@ -9,9 +9,7 @@
 namespace tlr {
 
 // A WebSocket feed: connects, reconnects with backoff after any loss, and resumes with
-// ?since=<last seq> so that the server replays what was missed (docs/wire.md). Its sequence
-// numbers are those of one server run: a console outliving a server restart sees the new
-// numbers as duplicates until they pass the old ones, so restart the console with the server.
+// ?since=<last seq> so that the server replays what was missed (docs/wire.md).
 class WebSocketSubscription : public FeedSource
 {
     Q_OBJECT

@@ -98,3 +98,21 @@ TEST_CASE("HTTP documents are numbered and detected when the format is auto")
     CHECK(delivered.at(1).seq == 2);
     CHECK(delivered.at(1).isRejected());
 }
+
+TEST_CASE("A server that restarted its numbering starts a new stream, not a run of duplicates")
+{
+    RecordingSink sink;
+    FeedIngestor ingestor(trafficFeed(), &sink);
+    ingestor.beginConnection();
+    for (qint64 seq = 1; seq <= 30; ++seq)
+        ingestor.ingestFrame(envelope("dishub-traffic", seq, "ngsi-ld", trafficPayload(int(seq))), kNow);
+    ingestor.beginConnection(); // reconnect asking since=30; the new server run is at 3
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 3, "ngsi-ld", trafficPayload(3)), kNow) == Outcome::Accepted);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 4, "ngsi-ld", trafficPayload(4)), kNow) == Outcome::Accepted);
+    CHECK(ingestor.status().duplicates == 0);
+    CHECK(ingestor.status().accepted == 32);
+
+    ingestor.beginConnection(); // an ordinary resume: a replay of what we have is duplicates
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 5, "ngsi-ld", trafficPayload(5)), kNow) == Outcome::Accepted);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 5, "ngsi-ld", trafficPayload(5)), kNow) == Outcome::Duplicate);
+}
