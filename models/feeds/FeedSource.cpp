@@ -1,6 +1,24 @@
 #include "FeedSource.h"
 
+#include <QSslCertificate>
+
 namespace tlr {
+
+std::optional<QSslConfiguration> FeedSource::sslConfiguration()
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    if (config().caFile.isEmpty())
+        return ssl;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(config().caFile, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        m_ingestor.status().lastError = QStringLiteral("ca_file %1: no PEM certificate could be read").arg(config().caFile);
+        m_ingestor.status().state = FeedStatus::State::Down;
+        return std::nullopt;
+    }
+    // Only the feed's own CA: a gateway's certificate from any other issuer is refused.
+    ssl.setCaCertificates(certificates);
+    return ssl;
+}
 
 void FeedSource::noteReceived(const QDateTime &at)
 {

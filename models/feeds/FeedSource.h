@@ -3,6 +3,9 @@
 #include "FeedIngestor.h"
 
 #include <QObject>
+#include <QSslConfiguration>
+
+#include <optional>
 
 namespace tlr {
 
@@ -22,6 +25,9 @@ public:
     virtual void stop() = 0;
 
     const FeedConfig &config() const { return m_ingestor.config(); }
+    // TLS settings with the feed's own CA (ca_file), or the system's. Empty with an error set
+    // in the status when the CA file cannot be used: such a feed is not connected at all.
+    std::optional<QSslConfiguration> sslConfiguration();
     // Recomputes state and rate against now and returns a copy for the GUI thread.
     FeedStatus statusAt(const QDateTime &now);
 

@@ -42,7 +42,11 @@ void HttpPoller::poll()
 
 void HttpPoller::get(const QUrl &url, bool isIndexCandidate)
 {
+    const auto ssl = sslConfiguration();
+    if (!ssl)
+        return;
     QNetworkRequest request(url);
+    request.setSslConfiguration(*ssl);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QStringLiteral("tlr-wall/%1 (Tangerang Live Room)").arg(QCoreApplication::applicationVersion()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);

@@ -92,6 +92,12 @@ void WebSocketSubscription::open()
         onTextMessage(QString::fromUtf8(frame));
     });
 
+    const auto ssl = sslConfiguration();
+    if (!ssl) {
+        m_running = false; // a configuration error: retrying cannot help
+        return;
+    }
+    m_socket->setSslConfiguration(*ssl);
     QNetworkRequest request(resumeUrl());
     if (!config().tokenEnv.isEmpty()) {
         const QByteArray token = qgetenv(config().tokenEnv.toUtf8().constData());

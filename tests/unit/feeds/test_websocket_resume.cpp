@@ -169,3 +169,17 @@ TEST_CASE("A server that is not there yet is retried until it answers")
     REQUIRE(waitUntil([&] { return sink.messages().size() == 1; }, 15000));
     CHECK(subscription.statusAt(QDateTime::currentDateTimeUtc()).state == FeedStatus::State::Up);
 }
+
+TEST_CASE("A feed whose CA file cannot be read is down with a clear message, not retried")
+{
+    FeedConfig config = feedAt(QUrl(QStringLiteral("wss://127.0.0.1:9/feeds/t")));
+    config.caFile = QStringLiteral(TLR_TEST_DATA_DIR "/no-such-ca.pem");
+    RecordingSink sink;
+    WebSocketSubscription subscription(config, &sink);
+    subscription.start();
+    waitUntil([] { return false; }, 300);
+    const FeedStatus status = subscription.statusAt(QDateTime::currentDateTimeUtc());
+    CHECK(status.state == FeedStatus::State::Down);
+    CHECK(status.lastError.contains(QStringLiteral("no-such-ca.pem")));
+    CHECK(subscription.reconnects() == 0);
+}
