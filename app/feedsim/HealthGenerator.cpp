@@ -31,7 +31,7 @@ double bearing(const GeoPoint &from, const GeoPoint &to)
 } // namespace
 
 HealthGenerator::HealthGenerator(const GeneratorContext &context, quint64 seed)
-    : Generator(context, FeedId::DinkesHealth, seed)
+    : Generator(context, FeedId::DinkesHealth, seed), m_roads(network().roads)
 {
     const auto &hospitals = network().hospitals;
     for (int i = 0; i < network().ambulanceCount; ++i) {
@@ -170,29 +170,10 @@ void HealthGenerator::move(Ambulance &a, double metres)
 
 QList<GeoPoint> HealthGenerator::routeTo(const GeoPoint &from, const GeoPoint &to) const
 {
-    // Onto the nearest road, along the road network's corridor points, off at the nearest
-    // point to the destination: not a router, but ambulances visibly use the streets.
-    const auto nearestVertex = [this](const GeoPoint &p) {
-        GeoPoint best = p;
-        double bestDistance = 1e300;
-        for (const auto &road : network().roads) {
-            for (const auto &v : road.path) {
-                const double d = p.distanceTo(v);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = v;
-                }
-            }
-        }
-        return best;
-    };
-    const GeoPoint on = nearestVertex(from);
-    const GeoPoint off = nearestVertex(to);
-    QList<GeoPoint> route;
-    for (const auto &p : {on, off, to}) {
-        if ((route.isEmpty() ? from : route.last()).distanceTo(p) > 1)
-            route.append(p);
-    }
+    QList<GeoPoint> route = m_roads.route(from, to);
+    // Already standing on the first way point: start with the next one.
+    while (!route.isEmpty() && from.distanceTo(route.first()) < 1)
+        route.removeFirst();
     return route;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Generator.h"
+#include "RoadGraph.h"
 
 namespace tlr::feedsim {
 
@@ -40,6 +41,7 @@ private:
     QList<GeoPoint> routeTo(const GeoPoint &from, const GeoPoint &to) const;
     int nearestHospital(const GeoPoint &p) const;
 
+    RoadGraph m_roads;
     QList<Ambulance> m_ambulances;
     QList<Beds> m_beds;
 };
