@@ -120,9 +120,14 @@ TEST_CASE("The server serves each feed, all feeds on /feeds, and refuses unknown
     }));
     CHECK(QSet<QString>(water.feeds.cbegin(), water.feeds.cend()) == QSet<QString>{"tirta-water"});
 
-    Client unknown;
-    unknown.socket.open(QUrl(sim.url() + QStringLiteral("/feeds/bmkg")));
-    CHECK(QTest::qWaitFor([&] { return unknown.closeCode == QWebSocketProtocol::CloseCodePolicyViolated; }, 5000));
+    for (const char *path : {"/feeds/bmkg", "/feeds/tirta-water?since=abc", "/feeds/tirta-water?since=-2",
+                             "/feeds?since=3", "/other"}) {
+        INFO(path);
+        Client refused;
+        refused.socket.open(QUrl(sim.url() + QString::fromLatin1(path)));
+        CHECK(QTest::qWaitFor([&] { return refused.closeCode == QWebSocketProtocol::CloseCodePolicyViolated; }, 5000));
+        CHECK(refused.seqs.isEmpty());
+    }
 }
 
 TEST_CASE("The disconnect fault closes every client; silence stops a feed, heartbeats included")
