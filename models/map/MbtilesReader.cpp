@@ -1,0 +1,241 @@
+#include "MbtilesReader.h"
+
+#include "domain/EnumTable.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcMbtiles, "tlr.map.mbtiles")
+
+namespace tlr {
+
+namespace {
+
+constexpr EnumEntry<MbtilesMetadata::Format> kFormats[] = {
+    {u"jpeg", MbtilesMetadata::Format::Jpeg},
+    {u"jpg", MbtilesMetadata::Format::Jpeg},
+    {u"pbf", MbtilesMetadata::Format::Pbf},
+    {u"png", MbtilesMetadata::Format::Png},
+    {u"webp", MbtilesMetadata::Format::Webp},
+};
+static_assert(isSortedTable(kFormats));
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+std::optional<double> toNumber(QStringView text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+std::optional<int> toZoom(QStringView text)
+{
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (!ok || value < 0 || value > 30)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+MbtilesReader::MbtilesReader()
+    : m_connectionName(QStringLiteral("tlr-mbtiles-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+MbtilesReader::~MbtilesReader()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool MbtilesReader::fail(const QString &message)
+{
+    m_error = QStringLiteral("%1: %2").arg(m_fileName, message);
+    m_open = false;
+    qCWarning(lcMbtiles).noquote() << m_error;
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+    }
+    return false;
+}
+
+bool MbtilesReader::open(const QString &fileName)
+{
+    m_fileName = fileName;
+    m_error.clear();
+    m_metadata = {};
+    const QFileInfo info(fileName);
+    if (!info.exists())
+        return fail(QStringLiteral("no such file"));
+    if (!info.isFile() || !info.isReadable())
+        return fail(QStringLiteral("not a readable file"));
+
+    QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
+        ? QSqlDatabase::database(m_connectionName, false)
+        : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(fileName);
+    // Read-only: a wall never writes into a city's tile file, and a wrong path must not
+    // leave an empty database behind.
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!db.open())
+        return fail(QStringLiteral("cannot open: %1").arg(db.lastError().text()));
+
+    // SQLite opens anything lazily; the first query is where a non-database file shows.
+    QSqlQuery schema(db);
+    if (!schema.exec(QStringLiteral(
+            "SELECT name, type FROM sqlite_master WHERE name IN ('tiles', 'metadata')"))) {
+        return fail(QStringLiteral("not an SQLite database (%1)")
+                        .arg(schema.lastError().databaseText()));
+    }
+    bool hasTiles = false;
+    bool hasMetadata = false;
+    while (schema.next()) {
+        const QString name = schema.value(0).toString();
+        const QString type = schema.value(1).toString();
+        // Older files keep `tiles` as a VIEW over map/images tables; both read the same.
+        if (name == u"tiles" && (type == u"table" || type == u"view"))
+            hasTiles = true;
+        if (name == u"metadata" && (type == u"table" || type == u"view"))
+            hasMetadata = true;
+    }
+    if (!hasTiles)
+        return fail(QStringLiteral("not an MBTiles file: no \"tiles\" table or view"));
+    if (!hasMetadata)
+        return fail(QStringLiteral("not an MBTiles file: no \"metadata\" table"));
+
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral(
+            "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles LIMIT 1"))) {
+        return fail(QStringLiteral("the tiles table has not the MBTiles columns (%1)")
+                        .arg(probe.lastError().databaseText()));
+    }
+    m_open = true;
+    readMetadata();
+    return true;
+}
+
+void MbtilesReader::readMetadata()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT name, value FROM metadata"))) {
+        m_metadata.problems << QStringLiteral("metadata: %1").arg(query.lastError().text());
+        return;
+    }
+    while (query.next()) {
+        const QString name = query.value(0).toString().trimmed();
+        const QString value = query.value(1).toString();
+        if (name == u"name") {
+            m_metadata.name = value;
+        } else if (name == u"description") {
+            m_metadata.description = value;
+        } else if (name == u"attribution") {
+            m_metadata.attribution = value;
+        } else if (name == u"format") {
+            m_metadata.formatName = value.trimmed();
+            const auto format = enumFromKey(kFormats, m_metadata.formatName, Qt::CaseInsensitive);
+            if (format)
+                m_metadata.format = *format;
+            else
+                m_metadata.problems << QStringLiteral("metadata.format: unknown \"%1\"").arg(value);
+        } else if (name == u"bounds") {
+            // left,bottom,right,top in degrees
+            const auto parts = QStringView(value).split(u',');
+            std::optional<double> v[4];
+            bool ok = parts.size() == 4;
+            for (int i = 0; ok && i < 4; ++i) {
+                v[i] = toNumber(parts[i]);
+                ok = v[i].has_value();
+            }
+            ok = ok && *v[0] >= -180 && *v[2] <= 180 && *v[0] < *v[2] && *v[1] >= -90
+                && *v[3] <= 90 && *v[1] < *v[3];
+            if (ok) {
+                m_metadata.bounds = QGeoRectangle(QGeoCoordinate(*v[3], *v[0]),
+                                                  QGeoCoordinate(*v[1], *v[2]));
+            } else {
+                m_metadata.problems
+                    << QStringLiteral("metadata.bounds: expected left,bottom,right,top, got \"%1\"")
+                           .arg(value);
+            }
+        } else if (name == u"center") {
+            // longitude,latitude,zoom
+            const auto parts = QStringView(value).split(u',');
+            const auto lon = parts.size() >= 2 ? toNumber(parts[0]) : std::nullopt;
+            const auto lat = parts.size() >= 2 ? toNumber(parts[1]) : std::nullopt;
+            if (lon && lat && std::abs(*lon) <= 180 && std::abs(*lat) <= 90) {
+                m_metadata.center = QGeoCoordinate(*lat, *lon);
+                if (parts.size() >= 3)
+                    m_metadata.centerZoom = toZoom(parts[2]);
+            } else {
+                m_metadata.problems
+                    << QStringLiteral("metadata.center: expected lon,lat,zoom, got \"%1\"")
+                           .arg(value);
+            }
+        } else if (name == u"minzoom" || name == u"maxzoom") {
+            const auto zoom = toZoom(value);
+            if (!zoom) {
+                m_metadata.problems
+                    << QStringLiteral("metadata.%1: expected 0-30, got \"%2\"").arg(name, value);
+            } else if (name == u"minzoom") {
+                m_metadata.minZoom = zoom;
+            } else {
+                m_metadata.maxZoom = zoom;
+            }
+        }
+    }
+    for (const auto &problem : std::as_const(m_metadata.problems))
+        qCWarning(lcMbtiles).noquote() << m_fileName << problem;
+}
+
+MbtilesReader::Tile MbtilesReader::tile(const TileId &id) const
+{
+    Tile result;
+    if (!m_open) {
+        result.status = Tile::Status::Failed;
+        result.error = m_error.isEmpty() ? QStringLiteral("no MBTiles file open") : m_error;
+        return result;
+    }
+    if (!id.isValid()) {
+        result.status = Tile::Status::Missing;
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT tile_data FROM tiles WHERE zoom_level = ? AND "
+                                 "tile_column = ? AND tile_row = ?"));
+    query.addBindValue(id.z);
+    query.addBindValue(id.x);
+    query.addBindValue(TileMath::tmsRow(id.z, id.y));
+    if (!query.exec()) {
+        result.status = Tile::Status::Failed;
+        result.error = QStringLiteral("%1: tile %2/%3/%4: %5")
+                           .arg(m_fileName)
+                           .arg(id.z)
+                           .arg(id.x)
+                           .arg(id.y)
+                           .arg(query.lastError().text());
+        return result;
+    }
+    if (!query.next()) {
+        result.status = Tile::Status::Missing;
+        return result;
+    }
+    result.data = query.value(0).toByteArray();
+    result.status = result.data.isEmpty() ? Tile::Status::Missing : Tile::Status::Found;
+    return result;
+}
+
+} // namespace tlr
