@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QTemporaryDir>
 
@@ -112,7 +113,6 @@ int main(int argc, char *argv[])
 
     // Parsed and modelled only: the ingest thread's own cost.
     {
-        StoredMessage sinkHole;
         class CountingSink : public FeedSink
         {
         public:
