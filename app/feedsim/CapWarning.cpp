@@ -24,9 +24,9 @@ QString CapWarning::toXml() const
     w.writeTextElement(QStringLiteral("sender"), sender());
     w.writeTextElement(QStringLiteral("sent"), capTime(sentMs, utcOffsetHours));
     w.writeTextElement(QStringLiteral("status"), QStringLiteral("Actual"));
-    const QString type = msgType == MsgType::Cancel ? QStringLiteral("Cancel")
-        : msgType == MsgType::Update                ? QStringLiteral("Update")
-                                                    : QStringLiteral("Alert");
+    const QString type = msgType == MsgType::Cancel   ? QStringLiteral("Cancel")
+                         : msgType == MsgType::Update ? QStringLiteral("Update")
+                                                      : QStringLiteral("Alert");
     w.writeTextElement(QStringLiteral("msgType"), type);
     w.writeTextElement(QStringLiteral("scope"), QStringLiteral("Public"));
     if (!references.isEmpty())
@@ -57,10 +57,11 @@ QString CapWarning::toXml() const
         {QStringLiteral("en-US"), QStringLiteral("Heavy rain with lightning and strong wind"),
          cancel ? QStringLiteral("Weather early warning for Kota Tangerang cancelled")
                 : QStringLiteral("Weather early warning for Kota Tangerang"),
-         cancel ? QStringLiteral("The rain has eased. The weather early warning is cancelled.")
-                : QStringLiteral("From %1 WIB heavy rain (about %2 mm/h) with lightning and strong "
-                                 "wind is likely over %3. Cisadane level at Pintu Air 10: %4.")
-                      .arg(time, rain, areas, riverLevel),
+         cancel
+             ? QStringLiteral("The rain has eased. The weather early warning is cancelled.")
+             : QStringLiteral("From %1 WIB heavy rain (about %2 mm/h) with lightning and strong "
+                              "wind is likely over %3. Cisadane level at Pintu Air 10: %4.")
+                   .arg(time, rain, areas, riverLevel),
          cancel ? QStringLiteral("Stay alert to standing water that has not yet receded.")
                 : QStringLiteral("Beware of floods, standing water, landslides, falling trees and "
                                  "slippery roads. Keep away from the Cisadane banks."),
@@ -74,8 +75,10 @@ QString CapWarning::toXml() const
         w.writeTextElement(QStringLiteral("responseType"),
                            cancel ? QStringLiteral("AllClear") : QStringLiteral("Prepare"));
         w.writeTextElement(QStringLiteral("urgency"), cancel ? QStringLiteral("Past") : urgency);
-        w.writeTextElement(QStringLiteral("severity"), cancel ? QStringLiteral("Minor") : severity);
-        w.writeTextElement(QStringLiteral("certainty"), cancel ? QStringLiteral("Observed") : certainty);
+        w.writeTextElement(QStringLiteral("severity"),
+                           cancel ? QStringLiteral("Minor") : severity);
+        w.writeTextElement(QStringLiteral("certainty"),
+                           cancel ? QStringLiteral("Observed") : certainty);
         w.writeTextElement(QStringLiteral("effective"), capTime(sentMs, utcOffsetHours));
         w.writeTextElement(QStringLiteral("onset"), capTime(onsetMs, utcOffsetHours));
         w.writeTextElement(QStringLiteral("expires"), capTime(expiresMs, utcOffsetHours));

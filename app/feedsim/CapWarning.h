@@ -23,10 +23,10 @@ struct CapWarning
     QString certainty;      // Likely, Observed
     qint64 onsetMs = 0;
     qint64 expiresMs = 0;
-    QStringList kecamatan;  // the affected districts, for areaDesc
+    QStringList kecamatan;   // the affected districts, for areaDesc
     QList<GeoPoint> polygon; // closed ring
     double rainMmh = 0;
-    QString riverLevel;     // Pintu Air 10: normal, waspada, siaga, awas
+    QString riverLevel; // Pintu Air 10: normal, waspada, siaga, awas
     int utcOffsetHours = 7;
 
     static QString sender() { return QStringLiteral("bmkg.go.id"); }

@@ -13,19 +13,24 @@ EmergencyGenerator::EmergencyGenerator(const GeneratorContext &context, quint64 
 
 void EmergencyGenerator::start(qint64 startMs)
 {
-    poisson(startMs, [this](qint64 now) {
-        // People report when they are up and about.
-        return scenario().rates.reportsPerHour * (0.3 + 0.7 * world().trafficDemand(now));
-    }, [this](qint64 now) { routineReport(now); });
-    poisson(startMs, [this](qint64) { return floodCallRate(); },
-            [this](qint64 now) { floodCall(now); });
+    poisson(
+        startMs,
+        [this](qint64 now) {
+            // People report when they are up and about.
+            return scenario().rates.reportsPerHour * (0.3 + 0.7 * world().trafficDemand(now));
+        },
+        [this](qint64 now) { routineReport(now); });
+    poisson(
+        startMs, [this](qint64) { return floodCallRate(); },
+        [this](qint64 now) { floodCall(now); });
 }
 
 double EmergencyGenerator::floodCallRate()
 {
     double rate = 0;
     for (int k : world().floodedKecamatan())
-        rate += scenario().flood.callsPerHourPerKecamatan * std::clamp(world().floodDepthCm(k) / 50.0, 0.2, 3.0);
+        rate += scenario().flood.callsPerHourPerKecamatan *
+                std::clamp(world().floodDepthCm(k) / 50.0, 0.2, 3.0);
     return rate;
 }
 
@@ -75,7 +80,8 @@ void EmergencyGenerator::publishReport(qint64 now, int categoryIndex, int kecama
     QStringList kinds = category.kinds;
     if (!viaCall && kinds.size() > 1)
         kinds.removeAll(QStringLiteral("emergency"));
-    const QString kind = viaCall && category.emergency ? QStringLiteral("emergency") : rng().pick(kinds);
+    const QString kind =
+        viaCall && category.emergency ? QStringLiteral("emergency") : rng().pick(kinds);
     const bool emergency = category.emergency && kind == QLatin1String("emergency");
 
     // The street comes from a road in the district where there is one.
@@ -90,17 +96,21 @@ void EmergencyGenerator::publishReport(qint64 now, int categoryIndex, int kecama
         const RoadSegment &road = network().roads.at(rng().pick(roads));
         street = road.street;
         if (category.category != QLatin1String("banjir") || rng().chance(0.5)) {
-            const GeoPoint onRoad = road.path.first().towards(road.path.last(), rng().uniform(0, 1));
-            where = {onRoad.lon + rng().uniform(-0.0004, 0.0004), onRoad.lat + rng().uniform(-0.0004, 0.0004)};
+            const GeoPoint onRoad =
+                road.path.first().towards(road.path.last(), rng().uniform(0, 1));
+            where = {onRoad.lon + rng().uniform(-0.0004, 0.0004),
+                     onRoad.lat + rng().uniform(-0.0004, 0.0004)};
         }
     }
     QString description = rng().pick(category.descriptions);
-    description.replace(QLatin1String("{street}"), street).replace(QLatin1String("{kecamatan}"), kec.name);
+    description.replace(QLatin1String("{street}"), street)
+        .replace(QLatin1String("{kecamatan}"), kec.name);
 
-    const QString year = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyy"));
-    const QString id = viaCall
-        ? QStringLiteral("112-%1-%2").arg(year).arg(++m_calls, 6, 10, QLatin1Char('0'))
-        : QStringLiteral("LAKSA-%1-%2").arg(year).arg(++m_laksa, 6, 10, QLatin1Char('0'));
+    const QString year =
+        QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyy"));
+    const QString id =
+        viaCall ? QStringLiteral("112-%1-%2").arg(year).arg(++m_calls, 6, 10, QLatin1Char('0'))
+                : QStringLiteral("LAKSA-%1-%2").arg(year).arg(++m_laksa, 6, 10, QLatin1Char('0'));
     const QString phone = QStringLiteral("+62 %1-%2-%3")
                               .arg(rng().pick(catalog.phonePrefixes))
                               .arg(1000 + rng().index(9000))
@@ -123,9 +133,8 @@ void EmergencyGenerator::publishReport(qint64 now, int categoryIndex, int kecama
          QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("phone"), phone}}}};
     publish(PayloadFormat::TlrReport, now, report);
 
-    static const QStringList ambulanceCategories = {QStringLiteral("kecelakaan"),
-                                                    QStringLiteral("kesehatan"),
-                                                    QStringLiteral("kebakaran")};
+    static const QStringList ambulanceCategories = {
+        QStringLiteral("kecelakaan"), QStringLiteral("kesehatan"), QStringLiteral("kebakaran")};
     if (emergency && (ambulanceCategories.contains(category.category) || rng().chance(0.15)))
         world().reportIncident({id, where, kec.name}, now);
 }

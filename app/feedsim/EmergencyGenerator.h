@@ -19,8 +19,8 @@ private:
     double floodCallRate();
     void publishReport(qint64 now, int category, int kecamatan, bool preferCall);
 
-    int m_calls = 0;  // 112-YYYY-NNNNNN
-    int m_laksa = 0;  // LAKSA-YYYY-NNNNNN
+    int m_calls = 0; // 112-YYYY-NNNNNN
+    int m_laksa = 0; // LAKSA-YYYY-NNNNNN
 };
 
 } // namespace tlr::feedsim

@@ -10,8 +10,14 @@
 namespace tlr::feedsim {
 namespace {
 
-double round1(double v) { return std::round(v * 10) / 10; }
-double round2(double v) { return std::round(v * 100) / 100; }
+double round1(double v)
+{
+    return std::round(v * 10) / 10;
+}
+double round2(double v)
+{
+    return std::round(v * 100) / 100;
+}
 constexpr qsizetype kMaxOpenReports = 400;
 
 } // namespace
@@ -29,8 +35,9 @@ void EnvironmentGenerator::start(qint64 startMs)
     every(startMs + 250, iv.river, 1, [this](int, qint64 now) { updateRiver(now); });
     every(startMs + 350, iv.rainGauge, int(network().rainGauges.size()),
           [this](int i, qint64 now) { updateRainGauge(i, now); });
-    poisson(startMs, [this](qint64) { return floodReportRate(); },
-            [this](qint64 now) { floodReport(now); });
+    poisson(
+        startMs, [this](qint64) { return floodReportRate(); },
+        [this](qint64 now) { floodReport(now); });
     if (scenario().cap.enabled) {
         // Forecasters look at the radar every few minutes, however busy the wall is.
         at(startMs + 1000, [this](qint64 now) { reviewWarning(now); });
@@ -46,7 +53,9 @@ void EnvironmentGenerator::updateAirQuality(int index, qint64 now)
     const double hour = world().localHour(now);
     const double sun = std::max(0.0, std::sin((hour - 6) / 12 * 3.14159));
     const double f = s.pollutionFactor;
-    const auto noisy = [this](double v) { return std::max(0.0, v * std::exp(rng().normal(0, 0.12))); };
+    const auto noisy = [this](double v) {
+        return std::max(0.0, v * std::exp(rng().normal(0, 0.12)));
+    };
     Concentrations c;
     c.pm25 = noisy(26 * f * traffic * washout);
     c.pm10 = noisy(44 * f * traffic * washout);
@@ -106,8 +115,8 @@ void EnvironmentGenerator::updateRainGauge(int index, qint64 now)
     const double rain = k >= 0 ? world().rainMmh(k) : 0;
     const double measured = rain > 0.05 ? std::max(0.0, rain * rng().uniform(0.85, 1.15)) : 0.0;
     const double hour = world().localHour(now);
-    const double temperature = 27.5 + 4.0 * std::sin((hour - 9) / 24 * 2 * 3.14159)
-        - std::min(4.0, rain / 8) + rng().normal(0, 0.2);
+    const double temperature = 27.5 + 4.0 * std::sin((hour - 9) / 24 * 2 * 3.14159) -
+                               std::min(4.0, rain / 8) + rng().normal(0, 0.2);
     NgsiEntity e(QStringLiteral("WeatherObserved"), QStringLiteral("tangerang-") + g.id);
     e.property(QStringLiteral("name"), g.name)
         .property(QStringLiteral("address"), NgsiEntity::postalAddress(QString(), g.kecamatan))
@@ -127,7 +136,8 @@ double EnvironmentGenerator::floodReportRate()
     const auto &flood = scenario().flood;
     double rate = 0;
     for (int k : world().floodedKecamatan())
-        rate += flood.reportsPerHourPerKecamatan * std::clamp(world().floodDepthCm(k) / 50.0, 0.2, 3.0);
+        rate += flood.reportsPerHourPerKecamatan *
+                std::clamp(world().floodDepthCm(k) / 50.0, 0.2, 3.0);
     // Reports in districts that have dried out get closed, a few at a time.
     for (const auto &r : std::as_const(m_reports)) {
         if (!world().isFlooded(r.kecamatan)) {
@@ -170,7 +180,8 @@ void EnvironmentGenerator::floodReport(qint64 now)
         if (!open.isEmpty() && rng().chance(0.3)) {
             FloodReport &r = m_reports[rng().pick(open)];
             const double measured = std::round(depth * rng().uniform(0.6, 1.3));
-            r.status = measured >= r.depthCm ? QStringLiteral("verified") : QStringLiteral("receding");
+            r.status =
+                measured >= r.depthCm ? QStringLiteral("verified") : QStringLiteral("receding");
             r.depthCm = measured;
             batch.append(r);
         } else {
@@ -178,7 +189,8 @@ void EnvironmentGenerator::floodReport(qint64 now)
             for (int n = 0; n < count; ++n) {
                 FloodReport r;
                 r.id = QStringLiteral("FR-%1-%2")
-                           .arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyyMMdd")))
+                           .arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC)
+                                    .toString(QStringLiteral("yyyyMMdd")))
                            .arg(++m_reportCount, 5, 10, QLatin1Char('0'));
                 r.kecamatan = k;
                 r.location = world().randomPointIn(k, rng());
@@ -248,16 +260,17 @@ void EnvironmentGenerator::publishWarning(qint64 now, CapWarning::MsgType type)
     CapWarning w;
     w.utcOffsetHours = network().utcOffsetHours;
     w.identifier = QStringLiteral("BMKG-PDC-TNG-%1-%2")
-                       .arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyyMMddHHmm")))
+                       .arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC)
+                                .toString(QStringLiteral("yyyyMMddHHmm")))
                        .arg(++m_warningCount);
     w.sentMs = now;
     w.msgType = type;
     w.references = m_warningHistory;
     const int river = world().riverLevelIndex();
     const int levels = int(network().sluiceGate.levels.size());
-    w.severity = river >= levels - 1 && levels > 2 ? QStringLiteral("Extreme")
-        : river >= levels - 2 && levels > 2      ? QStringLiteral("Severe")
-                                                 : QStringLiteral("Moderate");
+    w.severity = river >= levels - 1 && levels > 2   ? QStringLiteral("Extreme")
+                 : river >= levels - 2 && levels > 2 ? QStringLiteral("Severe")
+                                                     : QStringLiteral("Moderate");
     const bool raining = current >= cap.issueAtMmh;
     w.urgency = raining ? QStringLiteral("Immediate") : QStringLiteral("Expected");
     w.certainty = raining ? QStringLiteral("Observed") : QStringLiteral("Likely");
@@ -269,8 +282,9 @@ void EnvironmentGenerator::publishWarning(qint64 now, CapWarning::MsgType type)
 
     double west = 180, south = 90, east = -180, north = -90;
     for (int k = 0; k < network().kecamatan.size(); ++k) {
-        const bool affected = world().isFlooded(k)
-            || std::max(world().rainMmh(k), world().rainAt(ahead, k)) >= 0.5 * cap.issueAtMmh;
+        const bool affected =
+            world().isFlooded(k) ||
+            std::max(world().rainMmh(k), world().rainAt(ahead, k)) >= 0.5 * cap.issueAtMmh;
         if (!affected)
             continue;
         const Kecamatan &kec = network().kecamatan.at(k);
@@ -291,9 +305,9 @@ void EnvironmentGenerator::publishWarning(qint64 now, CapWarning::MsgType type)
     }
     w.polygon = {{west, south}, {east, south}, {east, north}, {west, north}, {west, south}};
     publish(PayloadFormat::Cap, now, w.toXml());
-    m_warningHistory.append(QStringLiteral("%1,%2,%3")
-                                .arg(CapWarning::sender(), w.identifier,
-                                     CapWarning::capTime(now, w.utcOffsetHours)));
+    m_warningHistory.append(
+        QStringLiteral("%1,%2,%3")
+            .arg(CapWarning::sender(), w.identifier, CapWarning::capTime(now, w.utcOffsetHours)));
 }
 
 } // namespace tlr::feedsim

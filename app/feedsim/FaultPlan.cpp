@@ -17,7 +17,9 @@ bool FaultPlan::isSilenced(FeedId feed, qint64 realMs) const
 FaultPlan::Parse FaultPlan::parse(const QString &spec)
 {
     FaultPlan plan;
-    const auto fail = [](const QString &message) { return Parse{std::nullopt, message}; };
+    const auto fail = [](const QString &message) {
+        return Parse{std::nullopt, message};
+    };
     const QStringList items = spec.split(u',', Qt::SkipEmptyParts);
     for (const QString &rawItem : items) {
         const QString item = rawItem.trimmed();
@@ -38,20 +40,22 @@ FaultPlan::Parse FaultPlan::parse(const QString &spec)
             if (!v)
                 return fail(QStringLiteral("disconnect=SECONDS needs a positive number"));
             plan.disconnectSeconds = *v;
-        } else if (name == QLatin1String("malformed") || name == QLatin1String("duplicate")
-                   || name == QLatin1String("reorder")) {
+        } else if (name == QLatin1String("malformed") || name == QLatin1String("duplicate") ||
+                   name == QLatin1String("reorder")) {
             const auto v = number(0.01, 0, 1);
             if (!v)
                 return fail(QStringLiteral("%1=FRACTION needs a number in [0, 1]").arg(name));
-            (name == QLatin1String("malformed") ? plan.malformed
-             : name == QLatin1String("duplicate") ? plan.duplicate : plan.reorder) = *v;
+            (name == QLatin1String("malformed")   ? plan.malformed
+             : name == QLatin1String("duplicate") ? plan.duplicate
+                                                  : plan.reorder) = *v;
         } else if (name == QLatin1String("silence")) {
             // FEED:SECONDS[@AT]
             const qsizetype colon = value.indexOf(u':');
             const QString feedKey = colon < 0 ? value : value.left(colon);
             const auto feed = feedIdFromKey(feedKey);
             if (!feed)
-                return fail(QStringLiteral("silence=FEED:SECONDS[@AT]: unknown feed \"%1\"").arg(feedKey));
+                return fail(
+                    QStringLiteral("silence=FEED:SECONDS[@AT]: unknown feed \"%1\"").arg(feedKey));
             Silence silence;
             silence.feed = *feed;
             if (colon >= 0) {
@@ -63,12 +67,14 @@ FaultPlan::Parse FaultPlan::parse(const QString &spec)
                 if (atSign >= 0)
                     silence.atSeconds = rest.mid(atSign + 1).toDouble(&okAt);
                 if (!okSeconds || !okAt || silence.seconds <= 0 || silence.atSeconds < 0)
-                    return fail(QStringLiteral("silence=FEED:SECONDS[@AT] needs positive numbers"));
+                    return fail(
+                        QStringLiteral("silence=FEED:SECONDS[@AT] needs positive numbers"));
             }
             plan.silences.append(silence);
         } else {
             return fail(QStringLiteral("unknown fault \"%1\" (disconnect, malformed, duplicate, "
-                                       "reorder, silence)").arg(name));
+                                       "reorder, silence)")
+                            .arg(name));
         }
     }
     return {plan, {}};

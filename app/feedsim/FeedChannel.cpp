@@ -79,7 +79,9 @@ bool breakNumber(QJsonValue &value)
 } // namespace
 
 FeedChannel::FeedChannel(FeedId feed, const Options &options, quint64 seed)
-    : m_feed(feed), m_options(options), m_rng(seed)
+    : m_feed(feed)
+    , m_options(options)
+    , m_rng(seed)
 {
 }
 
@@ -148,7 +150,8 @@ QList<Frame> FeedChannel::publish(const SimMessage &message, qint64 realMs)
     if (m_options.duplicate > 0 && m_rng.chance(m_options.duplicate)) {
         // An earlier data frame, as the agency's gateway would resend it after a timeout.
         QList<const Frame *> recent;
-        for (auto it = m_history.rbegin(); it != m_history.rend() && recent.size() < kDuplicateWindow; ++it) {
+        for (auto it = m_history.rbegin();
+             it != m_history.rend() && recent.size() < kDuplicateWindow; ++it) {
             if (!it->frame.heartbeat && !it->frame.truncated)
                 recent.append(&it->frame);
         }
@@ -198,13 +201,14 @@ QList<Frame> FeedChannel::release(QList<Frame> out, qint64 realMs)
 
 void FeedChannel::remember(const Frame &frame, qint64 realMs)
 {
-    const auto later = std::upper_bound(m_history.begin(), m_history.end(), frame.seq,
-                                        [](qint64 seq, const Stored &s) { return seq < s.frame.seq; });
+    const auto later =
+        std::upper_bound(m_history.begin(), m_history.end(), frame.seq,
+                         [](qint64 seq, const Stored &s) { return seq < s.frame.seq; });
     m_history.insert(later, Stored{frame, realMs});
     m_historyBytes += frame.bytes.size();
-    while (qsizetype(m_history.size()) > m_options.historyLimit
-           || m_historyBytes > m_options.historyMaxBytes
-           || (!m_history.empty() && m_history.front().realMs < realMs - m_options.historyMaxAgeMs)) {
+    while (qsizetype(m_history.size()) > m_options.historyLimit ||
+           m_historyBytes > m_options.historyMaxBytes ||
+           (!m_history.empty() && m_history.front().realMs < realMs - m_options.historyMaxAgeMs)) {
         m_historyBytes -= m_history.front().frame.bytes.size();
         m_history.pop_front();
     }

@@ -23,7 +23,7 @@ struct Frame
 // What a feed sent, as the exit report lists it (docs/wire.md, "Counting").
 struct FeedStats
 {
-    qint64 sent = 0;       // distinct data messages, each seq once
+    qint64 sent = 0; // distinct data messages, each seq once
     qint64 heartbeats = 0;
     qint64 malformed = 0;  // data messages sent corrupted (a subset of sent)
     qint64 duplicates = 0; // extra copies of earlier frames

@@ -9,11 +9,18 @@
 namespace tlr::feedsim {
 
 // The five simulated agency systems, each served on ws://host:port/feeds/<key> (docs/wire.md).
-enum class FeedId { Unknown, DishubTraffic, DinkesHealth, TirtaWater, DlhEnvironment, Emergency112 };
+enum class FeedId {
+    Unknown,
+    DishubTraffic,
+    DinkesHealth,
+    TirtaWater,
+    DlhEnvironment,
+    Emergency112
+};
 
-inline constexpr std::array<FeedId, 5> kAllFeeds = {
-    FeedId::DishubTraffic, FeedId::DinkesHealth, FeedId::TirtaWater, FeedId::DlhEnvironment,
-    FeedId::Emergency112};
+inline constexpr std::array<FeedId, 5> kAllFeeds = {FeedId::DishubTraffic, FeedId::DinkesHealth,
+                                                    FeedId::TirtaWater, FeedId::DlhEnvironment,
+                                                    FeedId::Emergency112};
 
 QString feedIdKey(FeedId feed);
 std::optional<FeedId> feedIdFromKey(QStringView key);

@@ -10,22 +10,35 @@ Q_LOGGING_CATEGORY(lcFeedServer, "tlr.feedsim.server", QtInfoMsg)
 namespace tlr::feedsim {
 
 FeedServer::FeedServer(QObject *parent)
-    : QObject(parent),
-      m_server(new QWebSocketServer(QStringLiteral("tlr-feedsim"), QWebSocketServer::NonSecureMode, this))
+    : QObject(parent)
+    , m_server(new QWebSocketServer(QStringLiteral("tlr-feedsim"), QWebSocketServer::NonSecureMode,
+                                    this))
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &FeedServer::onNewConnection);
 }
 
-FeedServer::~FeedServer() { close(); }
+FeedServer::~FeedServer()
+{
+    close();
+}
 
 bool FeedServer::listen(const QHostAddress &address, quint16 port)
 {
     return m_server->listen(address, port);
 }
 
-QString FeedServer::errorString() const { return m_server->errorString(); }
-quint16 FeedServer::port() const { return m_server->serverPort(); }
-QHostAddress FeedServer::address() const { return m_server->serverAddress(); }
+QString FeedServer::errorString() const
+{
+    return m_server->errorString();
+}
+quint16 FeedServer::port() const
+{
+    return m_server->serverPort();
+}
+QHostAddress FeedServer::address() const
+{
+    return m_server->serverAddress();
+}
 
 void FeedServer::close()
 {
@@ -33,7 +46,8 @@ void FeedServer::close()
     m_clients.clear();
     for (const auto &c : clients) {
         c.socket->disconnect(this);
-        c.socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        c.socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                        QStringLiteral("server shutting down"));
         c.socket->deleteLater();
     }
     m_server->close();
@@ -125,7 +139,8 @@ void FeedServer::disconnectAll()
 {
     const auto clients = m_clients;
     for (const auto &c : clients)
-        c.socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("fault: disconnect"));
+        c.socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                        QStringLiteral("fault: disconnect"));
 }
 
 void FeedServer::removeClient(QWebSocket *socket)

@@ -14,10 +14,13 @@ constexpr std::size_t kMaxMessagesPerTick = 2000;
 
 FeedSimulator::FeedSimulator(const ScenarioBundle &bundle, const Options &options,
                              const Clock &clock, QObject *parent)
-    : QObject(parent), m_options(options), m_clock(clock),
-      m_simulation(bundle, {options.seed, options.startMs, options.rate}),
-      m_server(new FeedServer(this)), m_timer(new QTimer(this)),
-      m_scenarioName(bundle.scenario.name)
+    : QObject(parent)
+    , m_options(options)
+    , m_clock(clock)
+    , m_simulation(bundle, {options.seed, options.startMs, options.rate})
+    , m_server(new FeedServer(this))
+    , m_timer(new QTimer(this))
+    , m_scenarioName(bundle.scenario.name)
 {
     FeedChannel::Options channelOptions;
     channelOptions.malformed = options.faults.malformed;
@@ -29,9 +32,8 @@ FeedSimulator::FeedSimulator(const ScenarioBundle &bundle, const Options &option
     Rng seeds(options.seed ^ 0x5eedfa17ULL);
     for (FeedId feed : kAllFeeds)
         m_channels.push_back(std::make_unique<FeedChannel>(feed, channelOptions, seeds.next64()));
-    m_server->setReplaySource([this](FeedId feed, qint64 since) {
-        return channel(feed).replaySince(since);
-    });
+    m_server->setReplaySource(
+        [this](FeedId feed, qint64 since) { return channel(feed).replaySince(since); });
     m_timer->setInterval(std::max(1, options.tickMs));
     connect(m_timer, &QTimer::timeout, this, &FeedSimulator::tick);
     m_nextDisconnectMs = qint64(options.faults.disconnectSeconds * 1000);
@@ -41,9 +43,18 @@ FeedSimulator::FeedSimulator(const ScenarioBundle &bundle, const Options &option
 
 FeedSimulator::~FeedSimulator() = default;
 
-bool FeedSimulator::listen() { return m_server->listen(m_options.bind, m_options.port); }
-QString FeedSimulator::errorString() const { return m_server->errorString(); }
-quint16 FeedSimulator::port() const { return m_server->port(); }
+bool FeedSimulator::listen()
+{
+    return m_server->listen(m_options.bind, m_options.port);
+}
+QString FeedSimulator::errorString() const
+{
+    return m_server->errorString();
+}
+quint16 FeedSimulator::port() const
+{
+    return m_server->port();
+}
 
 QString FeedSimulator::url() const
 {
@@ -58,7 +69,10 @@ FeedChannel &FeedSimulator::channel(FeedId feed)
     return *m_channels.at(std::max(0, feedIndex(feed)));
 }
 
-void FeedSimulator::start() { m_timer->start(); }
+void FeedSimulator::start()
+{
+    m_timer->start();
+}
 
 void FeedSimulator::stop()
 {
@@ -77,7 +91,8 @@ void FeedSimulator::tick()
     // (sockets, signals, --duration). Slicing does not change what is simulated.
     std::size_t budget = kMaxMessagesPerTick;
     while (m_simulation.now() < targetMs && budget > 0) {
-        const auto messages = m_simulation.advanceTo(std::min(targetMs, m_simulation.now() + 1000));
+        const auto messages =
+            m_simulation.advanceTo(std::min(targetMs, m_simulation.now() + 1000));
         for (const auto &message : messages) {
             // A silenced agency system is down: what it would have said is lost, not queued.
             if (m_options.faults.isSilenced(message.feed, realMs))

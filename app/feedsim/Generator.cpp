@@ -33,7 +33,8 @@ void Generator::scheduleUpdate(qint64 ms, qint64 periodMs, int index,
 void Generator::poisson(qint64 startMs, std::function<double(qint64)> ratePerHour,
                         std::function<void(qint64)> fire)
 {
-    schedulePoisson(startMs, std::make_shared<std::function<double(qint64)>>(std::move(ratePerHour)),
+    schedulePoisson(startMs,
+                    std::make_shared<std::function<double(qint64)>>(std::move(ratePerHour)),
                     std::make_shared<std::function<void(qint64)>>(std::move(fire)));
 }
 
@@ -48,9 +49,8 @@ void Generator::schedulePoisson(qint64 fromMs,
     // Memorylessness: if nothing happens before the re-check, drawing afresh with the rate of
     // that moment is the same process, now following the rate's changes.
     if (wait >= double(recheckMs)) {
-        at(fromMs + recheckMs, [this, ratePerHour, fire](qint64 now) {
-            schedulePoisson(now, ratePerHour, fire);
-        });
+        at(fromMs + recheckMs,
+           [this, ratePerHour, fire](qint64 now) { schedulePoisson(now, ratePerHour, fire); });
         return;
     }
     at(fromMs + std::max<qint64>(1, qint64(wait)), [this, ratePerHour, fire](qint64 now) {

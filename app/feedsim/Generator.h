@@ -29,7 +29,9 @@ public:
 
 protected:
     Generator(const GeneratorContext &context, FeedId feed, quint64 seed)
-        : m_context(context), m_feed(feed), m_rng(seed)
+        : m_context(context)
+        , m_feed(feed)
+        , m_rng(seed)
     {
     }
 

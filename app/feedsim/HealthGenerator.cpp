@@ -11,11 +11,16 @@ namespace {
 QString statusKey(HealthGenerator::Status status)
 {
     switch (status) {
-    case HealthGenerator::Status::Parked: return QStringLiteral("parked");
-    case HealthGenerator::Status::OnRoute: return QStringLiteral("onRoute");
-    case HealthGenerator::Status::AtScene: return QStringLiteral("atScene");
-    case HealthGenerator::Status::ToHospital: return QStringLiteral("toHospital");
-    case HealthGenerator::Status::Unknown: break;
+    case HealthGenerator::Status::Parked:
+        return QStringLiteral("parked");
+    case HealthGenerator::Status::OnRoute:
+        return QStringLiteral("onRoute");
+    case HealthGenerator::Status::AtScene:
+        return QStringLiteral("atScene");
+    case HealthGenerator::Status::ToHospital:
+        return QStringLiteral("toHospital");
+    case HealthGenerator::Status::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -31,7 +36,8 @@ double bearing(const GeoPoint &from, const GeoPoint &to)
 } // namespace
 
 HealthGenerator::HealthGenerator(const GeneratorContext &context, quint64 seed)
-    : Generator(context, FeedId::DinkesHealth, seed), m_roads(network().roads)
+    : Generator(context, FeedId::DinkesHealth, seed)
+    , m_roads(network().roads)
 {
     const auto &hospitals = network().hospitals;
     for (int i = 0; i < network().ambulanceCount; ++i) {
@@ -43,7 +49,8 @@ HealthGenerator::HealthGenerator(const GeneratorContext &context, quint64 seed)
         m_ambulances.append(a);
     }
     for (qsizetype i = 0; i < hospitals.size(); ++i)
-        m_beds.append(Beds{rng().uniform(0.6, 0.85), rng().uniform(0.4, 0.7), rng().uniform(0.65, 0.85)});
+        m_beds.append(
+            Beds{rng().uniform(0.6, 0.85), rng().uniform(0.4, 0.7), rng().uniform(0.65, 0.85)});
 }
 
 void HealthGenerator::start(qint64 startMs)
@@ -62,7 +69,8 @@ void HealthGenerator::updateHospital(int index, qint64 now)
     const Hospital &h = network().hospitals.at(index);
     Beds &b = m_beds[index];
     // Slow random walks; a busy night of emergencies fills the ER, and the wards behind it.
-    const double load = world().emergencyLoad(now) / std::max<qsizetype>(1, network().hospitals.size());
+    const double load =
+        world().emergencyLoad(now) / std::max<qsizetype>(1, network().hospitals.size());
     b.icu = std::clamp(b.icu + rng().normal(0, 0.01), 0.45, 0.98);
     b.ward = std::clamp(b.ward + rng().normal(0, 0.008) + 0.0005 * load, 0.5, 0.97);
     const double erTarget = std::min(1.0, 0.45 + 0.04 * load);
@@ -104,7 +112,8 @@ void HealthGenerator::updateAmbulance(int index, qint64 now)
     case Status::ToHospital: {
         const int k = world().kecamatanAt(a.position);
         const double flood = world().floodDepthCm(k);
-        const double slow = std::max(0.2, 1.0 - flood / 60.0) * (0.6 + 0.4 * (1 - world().trafficDemand(now)));
+        const double slow =
+            std::max(0.2, 1.0 - flood / 60.0) * (0.6 + 0.4 * (1 - world().trafficDemand(now)));
         a.speedKmh = std::max(5.0, 55.0 * slow * rng().uniform(0.85, 1.15));
         move(a, a.speedKmh / 3.6 * seconds);
         if (a.route.isEmpty()) {
@@ -142,9 +151,10 @@ void HealthGenerator::updateAmbulance(int index, qint64 now)
         .property(QStringLiteral("serviceStatus"), statusKey(a.status))
         .property(QStringLiteral("serviceProvided"), QJsonArray{QStringLiteral("ambulance")})
         .dateTime(QStringLiteral("dateObserved"), now)
-        .relationship(QStringLiteral("refHospital"),
-                      NgsiEntity::urn(QStringLiteral("BedOccupancyObserved"),
-                                      QStringLiteral("tangerang-") + network().hospitals.at(a.hospital).id));
+        .relationship(
+            QStringLiteral("refHospital"),
+            NgsiEntity::urn(QStringLiteral("BedOccupancyObserved"),
+                            QStringLiteral("tangerang-") + network().hospitals.at(a.hospital).id));
     if (!a.incidentId.isEmpty())
         e.property(QStringLiteral("incidentId"), a.incidentId);
     publishEntity(now, e.toJson(index % 2 ? NgsiForm::KeyValues : NgsiForm::Normalized));
@@ -181,8 +191,8 @@ int HealthGenerator::nearestHospital(const GeoPoint &p) const
 {
     int best = 0;
     for (int i = 1; i < network().hospitals.size(); ++i) {
-        if (p.distanceTo(network().hospitals.at(i).location)
-            < p.distanceTo(network().hospitals.at(best).location)) {
+        if (p.distanceTo(network().hospitals.at(i).location) <
+            p.distanceTo(network().hospitals.at(best).location)) {
             best = i;
         }
     }

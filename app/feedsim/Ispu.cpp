@@ -17,12 +17,9 @@ struct Breakpoints
 // PermenLHK P.14/MENLHK/SETJEN/KUM.1/7/2020, lampiran: concentrations for ISPU 0, 50, 100,
 // 200, 300 and 500 (PM 24 h, gases 1 h except CO 8 h).
 constexpr Breakpoints kBreakpoints[] = {
-    {"co", {0, 4000, 8000, 15000, 30000, 45000}},
-    {"no2", {0, 80, 200, 1130, 2260, 3000}},
-    {"o3", {0, 120, 235, 400, 800, 1000}},
-    {"pm10", {0, 50, 150, 350, 420, 500}},
-    {"pm25", {0, 15.5, 55.4, 150.4, 250.4, 500}},
-    {"so2", {0, 52, 180, 400, 800, 1200}},
+    {"co", {0, 4000, 8000, 15000, 30000, 45000}}, {"no2", {0, 80, 200, 1130, 2260, 3000}},
+    {"o3", {0, 120, 235, 400, 800, 1000}},        {"pm10", {0, 50, 150, 350, 420, 500}},
+    {"pm25", {0, 15.5, 55.4, 150.4, 250.4, 500}}, {"so2", {0, 52, 180, 400, 800, 1200}},
 };
 
 } // namespace
@@ -36,8 +33,8 @@ int Ispu::subIndex(const QString &pollutant, double c)
             return 0;
         for (std::size_t i = 1; i < b.concentration.size(); ++i) {
             if (c <= b.concentration[i]) {
-                const double t = (c - b.concentration[i - 1])
-                    / (b.concentration[i] - b.concentration[i - 1]);
+                const double t =
+                    (c - b.concentration[i - 1]) / (b.concentration[i] - b.concentration[i - 1]);
                 return int(std::lround(kIndex[i - 1] + t * (kIndex[i] - kIndex[i - 1])));
             }
         }
@@ -62,8 +59,12 @@ QString Ispu::categoryOf(int index)
 Ispu Ispu::compute(const Concentrations &c)
 {
     Ispu result;
-    for (const auto &[name, value] : {std::pair{"pm25", c.pm25}, {"pm10", c.pm10}, {"o3", c.o3},
-                                      {"co", c.co}, {"no2", c.no2}, {"so2", c.so2}}) {
+    for (const auto &[name, value] : {std::pair{"pm25", c.pm25},
+                                      {"pm10", c.pm10},
+                                      {"o3", c.o3},
+                                      {"co", c.co},
+                                      {"no2", c.no2},
+                                      {"so2", c.so2}}) {
         const int sub = subIndex(QString::fromLatin1(name), value);
         if (sub > result.index || result.dominant.isEmpty()) {
             result.index = sub;

@@ -26,7 +26,8 @@ double JsonReader::number(const QJsonObject &object, const QString &key, const Q
         return fallback;
     const double n = value.toDouble(std::nan(""));
     if (!value.isDouble() || !(n >= min && n <= max)) {
-        problem(path + u'/' + key, QStringLiteral("must be a number in [%1, %2]").arg(min).arg(max));
+        problem(path + u'/' + key,
+                QStringLiteral("must be a number in [%1, %2]").arg(min).arg(max));
         return fallback;
     }
     return n;
@@ -73,7 +74,8 @@ QStringList JsonReader::strings(const QJsonObject &object, const QString &key, c
     const QJsonArray a = array(object, key, path);
     for (int i = 0; i < a.size(); ++i) {
         if (!a.at(i).isString())
-            problem(path + u'/' + key + QStringLiteral("[%1]").arg(i), QStringLiteral("not a string"));
+            problem(path + u'/' + key + QStringLiteral("[%1]").arg(i),
+                    QStringLiteral("not a string"));
         else
             list.append(a.at(i).toString());
     }
@@ -82,12 +84,14 @@ QStringList JsonReader::strings(const QJsonObject &object, const QString &key, c
 
 NgsiForm JsonReader::form(const QJsonObject &object, const QString &path)
 {
-    const QString form = object.value(QLatin1String("form")).toString(QStringLiteral("normalized"));
+    const QString form =
+        object.value(QLatin1String("form")).toString(QStringLiteral("normalized"));
     if (form == QLatin1String("normalized"))
         return NgsiForm::Normalized;
     if (form == QLatin1String("keyValues"))
         return NgsiForm::KeyValues;
-    problem(path + QStringLiteral("/form"), QStringLiteral("must be \"normalized\" or \"keyValues\""));
+    problem(path + QStringLiteral("/form"),
+            QStringLiteral("must be \"normalized\" or \"keyValues\""));
     return NgsiForm::Normalized;
 }
 

@@ -15,8 +15,8 @@ class JsonReader
 public:
     QString string(const QJsonObject &object, const QString &key, const QString &path,
                    bool required = true);
-    double number(const QJsonObject &object, const QString &key, const QString &path,
-                  double min, double max, double fallback = 0);
+    double number(const QJsonObject &object, const QString &key, const QString &path, double min,
+                  double max, double fallback = 0);
     GeoPoint point(const QJsonValue &value, const QString &path);
     QList<GeoPoint> line(const QJsonValue &value, const QString &path);
     QJsonArray array(const QJsonObject &object, const QString &key, const QString &path,

@@ -17,9 +17,12 @@ int Network::kecamatanIndex(const QString &name) const
 
 namespace {
 
-QString at(const QString &path, int i) { return path + QStringLiteral("[%1]").arg(i); }
+QString at(const QString &path, int i)
+{
+    return path + QStringLiteral("[%1]").arg(i);
+}
 
-template<typename Fn>
+template <typename Fn>
 void forEachObject(JsonReader &r, const QJsonObject &root, const QString &key, Fn &&fn)
 {
     const QJsonArray list = r.array(root, key, QString());
@@ -48,8 +51,8 @@ Network::Load Network::fromJson(const QByteArray &bytes)
     Network &n = load.network;
     const QJsonObject city = root.value(QLatin1String("city")).toObject();
     n.cityCenter = r.point(city.value(QLatin1String("center")), QStringLiteral("city/center"));
-    n.utcOffsetHours = static_cast<int>(r.number(city, QStringLiteral("utcOffsetHours"),
-                                                 QStringLiteral("city"), -12, 14, 7));
+    n.utcOffsetHours = static_cast<int>(
+        r.number(city, QStringLiteral("utcOffsetHours"), QStringLiteral("city"), -12, 14, 7));
     const auto text = [&r](const QJsonObject &o, const char *key, const QString &path) {
         return r.string(o, QString::fromLatin1(key), path);
     };
@@ -61,24 +64,26 @@ Network::Load Network::fromJson(const QByteArray &bytes)
         return r.point(o.value(QLatin1String(key)), path + u'/' + QLatin1String(key));
     };
 
-    forEachObject(r, root, QStringLiteral("kecamatan"), [&](const QJsonObject &o, const QString &p) {
-        Kecamatan k;
-        k.name = text(o, "name", p);
-        k.center = pointOf(o, "center", p);
-        const QJsonArray box = o.value(QLatin1String("bbox")).toArray();
-        if (box.size() != 4) {
-            r.problem(p + QStringLiteral("/bbox"), QStringLiteral("must be [west, south, east, north]"));
-        } else {
-            k.west = box.at(0).toDouble();
-            k.south = box.at(1).toDouble();
-            k.east = box.at(2).toDouble();
-            k.north = box.at(3).toDouble();
-        }
-        k.elevationM = num(o, "elevationM", p, -10, 500);
-        k.floodProne = num(o, "floodProne", p, 0, 1);
-        k.riverside = o.value(QLatin1String("riverside")).toBool(false);
-        n.kecamatan.append(k);
-    });
+    forEachObject(r, root, QStringLiteral("kecamatan"),
+                  [&](const QJsonObject &o, const QString &p) {
+                      Kecamatan k;
+                      k.name = text(o, "name", p);
+                      k.center = pointOf(o, "center", p);
+                      const QJsonArray box = o.value(QLatin1String("bbox")).toArray();
+                      if (box.size() != 4) {
+                          r.problem(p + QStringLiteral("/bbox"),
+                                    QStringLiteral("must be [west, south, east, north]"));
+                      } else {
+                          k.west = box.at(0).toDouble();
+                          k.south = box.at(1).toDouble();
+                          k.east = box.at(2).toDouble();
+                          k.north = box.at(3).toDouble();
+                      }
+                      k.elevationM = num(o, "elevationM", p, -10, 500);
+                      k.floodProne = num(o, "floodProne", p, 0, 1);
+                      k.riverside = o.value(QLatin1String("riverside")).toBool(false);
+                      n.kecamatan.append(k);
+                  });
     const auto checkKecamatan = [&](const QString &name, const QString &path) {
         if (!name.isEmpty() && n.kecamatanIndex(name) < 0)
             r.problem(path, QStringLiteral("unknown kecamatan \"%1\"").arg(name));
@@ -108,78 +113,83 @@ Network::Load Network::fromJson(const QByteArray &bytes)
         c.form = r.form(o, p);
         n.cctv.append(c);
     });
-    forEachObject(r, root, QStringLiteral("hospitals"), [&](const QJsonObject &o, const QString &p) {
-        Hospital h;
-        h.id = text(o, "id", p);
-        h.name = text(o, "name", p);
-        h.kecamatan = text(o, "kecamatan", p);
-        checkKecamatan(h.kecamatan, p + QStringLiteral("/kecamatan"));
-        h.location = pointOf(o, "location", p);
-        h.icuBeds = static_cast<int>(num(o, "icuBeds", p, 1, 1000, 10));
-        h.erBeds = static_cast<int>(num(o, "erBeds", p, 1, 1000, 10));
-        h.wardBeds = static_cast<int>(num(o, "wardBeds", p, 1, 10000, 100));
-        h.form = r.form(o, p);
-        n.hospitals.append(h);
-    });
-    n.ambulanceCount = static_cast<int>(
-        num(root.value(QLatin1String("ambulances")).toObject(), "count", QStringLiteral("ambulances"),
-            0, 500, 15));
-    forEachObject(r, root, QStringLiteral("pressureZones"), [&](const QJsonObject &o, const QString &p) {
-        PressureZone z;
-        z.id = text(o, "id", p);
-        z.name = text(o, "name", p);
-        z.kecamatan = r.strings(o, QStringLiteral("kecamatan"), p);
-        for (const auto &k : std::as_const(z.kecamatan))
-            checkKecamatan(k, p + QStringLiteral("/kecamatan"));
-        z.location = pointOf(o, "location", p);
-        z.nominalBar = num(o, "nominalBar", p, 0.1, 10, 2.5);
-        z.nominalFlowLps = num(o, "nominalFlowLps", p, 1, 10000, 300);
-        z.form = r.form(o, p);
-        n.zones.append(z);
-    });
-    forEachObject(r, root, QStringLiteral("pumpStations"), [&](const QJsonObject &o, const QString &p) {
-        PumpStation s;
-        s.id = text(o, "id", p);
-        s.name = text(o, "name", p);
-        s.zone = text(o, "zone", p);
-        s.location = pointOf(o, "location", p);
-        s.capacityLps = num(o, "capacityLps", p, 1, 10000, 300);
-        s.form = r.form(o, p);
-        n.pumps.append(s);
-    });
-    forEachObject(r, root, QStringLiteral("reservoirs"), [&](const QJsonObject &o, const QString &p) {
-        Reservoir v;
-        v.id = text(o, "id", p);
-        v.name = text(o, "name", p);
-        v.kecamatan = text(o, "kecamatan", p);
-        checkKecamatan(v.kecamatan, p + QStringLiteral("/kecamatan"));
-        v.location = pointOf(o, "location", p);
-        v.capacityM3 = num(o, "capacityM3", p, 1, 1e7, 5000);
-        v.maxHeightM = num(o, "maxHeightM", p, 0.5, 100, 5);
-        v.form = r.form(o, p);
-        n.reservoirs.append(v);
-    });
-    forEachObject(r, root, QStringLiteral("airQualityStations"), [&](const QJsonObject &o, const QString &p) {
-        AirQualityStation a;
-        a.id = text(o, "id", p);
-        a.name = text(o, "name", p);
-        a.kecamatan = text(o, "kecamatan", p);
-        checkKecamatan(a.kecamatan, p + QStringLiteral("/kecamatan"));
-        a.location = pointOf(o, "location", p);
-        a.pollutionFactor = num(o, "pollutionFactor", p, 0.1, 10, 1);
-        a.form = r.form(o, p);
-        n.airQualityStations.append(a);
-    });
-    forEachObject(r, root, QStringLiteral("rainGauges"), [&](const QJsonObject &o, const QString &p) {
-        RainGauge g;
-        g.id = text(o, "id", p);
-        g.name = text(o, "name", p);
-        g.kecamatan = text(o, "kecamatan", p);
-        checkKecamatan(g.kecamatan, p + QStringLiteral("/kecamatan"));
-        g.location = pointOf(o, "location", p);
-        g.form = r.form(o, p);
-        n.rainGauges.append(g);
-    });
+    forEachObject(r, root, QStringLiteral("hospitals"),
+                  [&](const QJsonObject &o, const QString &p) {
+                      Hospital h;
+                      h.id = text(o, "id", p);
+                      h.name = text(o, "name", p);
+                      h.kecamatan = text(o, "kecamatan", p);
+                      checkKecamatan(h.kecamatan, p + QStringLiteral("/kecamatan"));
+                      h.location = pointOf(o, "location", p);
+                      h.icuBeds = static_cast<int>(num(o, "icuBeds", p, 1, 1000, 10));
+                      h.erBeds = static_cast<int>(num(o, "erBeds", p, 1, 1000, 10));
+                      h.wardBeds = static_cast<int>(num(o, "wardBeds", p, 1, 10000, 100));
+                      h.form = r.form(o, p);
+                      n.hospitals.append(h);
+                  });
+    n.ambulanceCount = static_cast<int>(num(root.value(QLatin1String("ambulances")).toObject(),
+                                            "count", QStringLiteral("ambulances"), 0, 500, 15));
+    forEachObject(r, root, QStringLiteral("pressureZones"),
+                  [&](const QJsonObject &o, const QString &p) {
+                      PressureZone z;
+                      z.id = text(o, "id", p);
+                      z.name = text(o, "name", p);
+                      z.kecamatan = r.strings(o, QStringLiteral("kecamatan"), p);
+                      for (const auto &k : std::as_const(z.kecamatan))
+                          checkKecamatan(k, p + QStringLiteral("/kecamatan"));
+                      z.location = pointOf(o, "location", p);
+                      z.nominalBar = num(o, "nominalBar", p, 0.1, 10, 2.5);
+                      z.nominalFlowLps = num(o, "nominalFlowLps", p, 1, 10000, 300);
+                      z.form = r.form(o, p);
+                      n.zones.append(z);
+                  });
+    forEachObject(r, root, QStringLiteral("pumpStations"),
+                  [&](const QJsonObject &o, const QString &p) {
+                      PumpStation s;
+                      s.id = text(o, "id", p);
+                      s.name = text(o, "name", p);
+                      s.zone = text(o, "zone", p);
+                      s.location = pointOf(o, "location", p);
+                      s.capacityLps = num(o, "capacityLps", p, 1, 10000, 300);
+                      s.form = r.form(o, p);
+                      n.pumps.append(s);
+                  });
+    forEachObject(r, root, QStringLiteral("reservoirs"),
+                  [&](const QJsonObject &o, const QString &p) {
+                      Reservoir v;
+                      v.id = text(o, "id", p);
+                      v.name = text(o, "name", p);
+                      v.kecamatan = text(o, "kecamatan", p);
+                      checkKecamatan(v.kecamatan, p + QStringLiteral("/kecamatan"));
+                      v.location = pointOf(o, "location", p);
+                      v.capacityM3 = num(o, "capacityM3", p, 1, 1e7, 5000);
+                      v.maxHeightM = num(o, "maxHeightM", p, 0.5, 100, 5);
+                      v.form = r.form(o, p);
+                      n.reservoirs.append(v);
+                  });
+    forEachObject(r, root, QStringLiteral("airQualityStations"),
+                  [&](const QJsonObject &o, const QString &p) {
+                      AirQualityStation a;
+                      a.id = text(o, "id", p);
+                      a.name = text(o, "name", p);
+                      a.kecamatan = text(o, "kecamatan", p);
+                      checkKecamatan(a.kecamatan, p + QStringLiteral("/kecamatan"));
+                      a.location = pointOf(o, "location", p);
+                      a.pollutionFactor = num(o, "pollutionFactor", p, 0.1, 10, 1);
+                      a.form = r.form(o, p);
+                      n.airQualityStations.append(a);
+                  });
+    forEachObject(r, root, QStringLiteral("rainGauges"),
+                  [&](const QJsonObject &o, const QString &p) {
+                      RainGauge g;
+                      g.id = text(o, "id", p);
+                      g.name = text(o, "name", p);
+                      g.kecamatan = text(o, "kecamatan", p);
+                      checkKecamatan(g.kecamatan, p + QStringLiteral("/kecamatan"));
+                      g.location = pointOf(o, "location", p);
+                      g.form = r.form(o, p);
+                      n.rainGauges.append(g);
+                  });
     const QJsonObject gate = root.value(QLatin1String("sluiceGate")).toObject();
     const QString gp = QStringLiteral("sluiceGate");
     SluiceGate &g = n.sluiceGate;
@@ -197,11 +207,12 @@ Network::Load Network::fromJson(const QByteArray &bytes)
         if (i > 0 && g.levels.at(i).fromCm <= g.levels.at(i - 1).fromCm)
             r.problem(lp, QStringLiteral("levels must ascend"));
     }
-    if (n.kecamatan.isEmpty() || n.roads.isEmpty() || n.hospitals.isEmpty() || n.zones.isEmpty()
-        || n.airQualityStations.isEmpty() || n.rainGauges.isEmpty() || g.levels.isEmpty()) {
-        r.problem(QStringLiteral("/"), QStringLiteral("the network needs kecamatan, roads, hospitals, "
-                                                      "zones, air-quality stations, rain gauges "
-                                                      "and gate levels"));
+    if (n.kecamatan.isEmpty() || n.roads.isEmpty() || n.hospitals.isEmpty() || n.zones.isEmpty() ||
+        n.airQualityStations.isEmpty() || n.rainGauges.isEmpty() || g.levels.isEmpty()) {
+        r.problem(QStringLiteral("/"),
+                  QStringLiteral("the network needs kecamatan, roads, hospitals, "
+                                 "zones, air-quality stations, rain gauges "
+                                 "and gate levels"));
     }
     load.problems = r.problems();
     return load;

@@ -15,7 +15,7 @@ struct Kecamatan
     GeoPoint center;
     double west = 0, south = 0, east = 0, north = 0;
     double elevationM = 0;
-    double floodProne = 0; // 0..1: how readily it floods when rain or the Cisadane rises
+    double floodProne = 0;  // 0..1: how readily it floods when rain or the Cisadane rises
     bool riverside = false; // on the Cisadane: floods when the river passes its flood level
 };
 

@@ -6,7 +6,8 @@
 namespace tlr::feedsim {
 
 NgsiEntity::NgsiEntity(const QString &type, const QString &localId)
-    : m_id(urn(type, localId)), m_type(type)
+    : m_id(urn(type, localId))
+    , m_type(type)
 {
 }
 
@@ -94,15 +95,16 @@ QJsonObject NgsiEntity::toJson(NgsiForm form) const
             if (!a.unitCode.isEmpty())
                 attribute.insert(QStringLiteral("unitCode"), a.unitCode);
             // Measurements carry the time they were taken; names and addresses do not.
-            if (m_observedAtMs >= 0 && !a.value.isObject() && !a.value.isArray()
-                && !kDescriptive.contains(a.name)) {
+            if (m_observedAtMs >= 0 && !a.value.isObject() && !a.value.isArray() &&
+                !kDescriptive.contains(a.name)) {
                 attribute.insert(QStringLiteral("observedAt"), isoTime(m_observedAtMs));
             }
             break;
         case Kind::DateTime:
-            attribute = {{typeKey, QStringLiteral("Property")},
-                         {valueKey, QJsonObject{{QStringLiteral("@type"), QStringLiteral("DateTime")},
-                                                {QStringLiteral("@value"), a.value}}}};
+            attribute = {
+                {typeKey, QStringLiteral("Property")},
+                {valueKey, QJsonObject{{QStringLiteral("@type"), QStringLiteral("DateTime")},
+                                       {QStringLiteral("@value"), a.value}}}};
             break;
         case Kind::Geo:
             attribute = {{typeKey, QStringLiteral("GeoProperty")}, {valueKey, a.value}};
@@ -114,10 +116,11 @@ QJsonObject NgsiEntity::toJson(NgsiForm form) const
         }
         entity.insert(a.name, attribute);
     }
-    entity.insert(QStringLiteral("@context"),
-                  QJsonArray{QStringLiteral("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld"),
-                             QStringLiteral("https://raw.githubusercontent.com/smart-data-models/"
-                                            "data-models/master/context.jsonld")});
+    entity.insert(
+        QStringLiteral("@context"),
+        QJsonArray{QStringLiteral("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld"),
+                   QStringLiteral("https://raw.githubusercontent.com/smart-data-models/"
+                                  "data-models/master/context.jsonld")});
     return entity;
 }
 

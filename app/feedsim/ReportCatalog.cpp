@@ -52,13 +52,15 @@ ReportCatalog::Load ReportCatalog::fromJson(const QByteArray &bytes)
             r.problem(p, QStringLiteral("needs kinds and descriptions"));
         c.categories.append(k);
     }
-    if (c.firstNames.isEmpty() || c.lastNames.isEmpty() || c.phonePrefixes.isEmpty()
-        || c.channels.isEmpty() || c.categories.isEmpty()) {
-        r.problem(QStringLiteral("/"), QStringLiteral("names, phone prefixes, channels and categories "
-                                                      "must not be empty"));
+    if (c.firstNames.isEmpty() || c.lastNames.isEmpty() || c.phonePrefixes.isEmpty() ||
+        c.channels.isEmpty() || c.categories.isEmpty()) {
+        r.problem(QStringLiteral("/"),
+                  QStringLiteral("names, phone prefixes, channels and categories "
+                                 "must not be empty"));
     }
     if (c.categoryIndex(QStringLiteral("banjir")) < 0)
-        r.problem(QStringLiteral("categories"), QStringLiteral("the storm needs a \"banjir\" category"));
+        r.problem(QStringLiteral("categories"),
+                  QStringLiteral("the storm needs a \"banjir\" category"));
     load.problems = r.problems();
     return load;
 }

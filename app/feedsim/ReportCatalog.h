@@ -18,7 +18,7 @@ struct ReportCatalog
     {
         QString category; // "banjir", "kemacetan"…
         double weight = 1;
-        QString agency;   // "dishub", "dinkes", "tirtabenteng", "dlh", "112"
+        QString agency; // "dishub", "dinkes", "tirtabenteng", "dlh", "112"
         bool emergency = false;
         QStringList kinds;        // "emergency", "keluhan", "pengaduan"…
         QStringList descriptions; // Indonesian, with {street} and {kecamatan}

@@ -15,7 +15,10 @@ namespace tlr::feedsim {
 class Rng
 {
 public:
-    explicit Rng(quint64 seed = 1) : m_generator(seedWords(seed).data(), 2) {}
+    explicit Rng(quint64 seed = 1)
+        : m_generator(seedWords(seed).data(), 2)
+    {
+    }
 
     double uniform() { return m_generator.generateDouble(); }
     double uniform(double low, double high) { return low + (high - low) * uniform(); }
@@ -32,7 +35,10 @@ public:
     }
 
     // Waiting time of a Poisson process with the given rate (events per unit).
-    double exponential(double rate) { return rate <= 0 ? 1e300 : -std::log(1.0 - uniform()) / rate; }
+    double exponential(double rate)
+    {
+        return rate <= 0 ? 1e300 : -std::log(1.0 - uniform()) / rate;
+    }
 
     int weightedIndex(const QList<double> &weights)
     {
@@ -50,8 +56,10 @@ public:
         return static_cast<int>(weights.size()) - 1;
     }
 
-    template<typename T>
-    const T &pick(const QList<T> &list) { return list.at(index(static_cast<int>(list.size()))); }
+    template <typename T> const T &pick(const QList<T> &list)
+    {
+        return list.at(index(static_cast<int>(list.size())));
+    }
 
 private:
     static std::array<quint32, 2> seedWords(quint64 seed)

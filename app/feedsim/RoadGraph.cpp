@@ -27,7 +27,8 @@ RoadGraph::RoadGraph(const QList<RoadSegment> &roads, double junctionMetres)
     }
     for (int a = 0; a < m_nodes.size(); ++a) {
         for (int b = a + 1; b < m_nodes.size(); ++b) {
-            if (streetOf.at(a) != streetOf.at(b) && m_nodes.at(a).distanceTo(m_nodes.at(b)) < junctionMetres)
+            if (streetOf.at(a) != streetOf.at(b) &&
+                m_nodes.at(a).distanceTo(m_nodes.at(b)) < junctionMetres)
                 connect(a, b);
         }
     }

@@ -32,10 +32,15 @@ Scenario::Load Scenario::fromJson(const QByteArray &bytes)
     const QString ip = QStringLiteral("intervalsSeconds");
     const QJsonObject i = root.value(ip).toObject();
     Intervals &iv = s.intervals;
-    for (auto [key, target] : {std::pair{"traffic", &iv.traffic}, {"cctv", &iv.cctv},
-                               {"hospital", &iv.hospital}, {"ambulance", &iv.ambulance},
-                               {"zone", &iv.zone}, {"pump", &iv.pump}, {"reservoir", &iv.reservoir},
-                               {"airQuality", &iv.airQuality}, {"rainGauge", &iv.rainGauge},
+    for (auto [key, target] : {std::pair{"traffic", &iv.traffic},
+                               {"cctv", &iv.cctv},
+                               {"hospital", &iv.hospital},
+                               {"ambulance", &iv.ambulance},
+                               {"zone", &iv.zone},
+                               {"pump", &iv.pump},
+                               {"reservoir", &iv.reservoir},
+                               {"airQuality", &iv.airQuality},
+                               {"rainGauge", &iv.rainGauge},
                                {"river", &iv.river}}) {
         field(i, key, ip, 0.5, 86400, *target);
     }

@@ -41,11 +41,11 @@ struct Scenario
     };
     struct Flood
     {
-        double rainThresholdMmh = 20;  // city rain above this floods low ground
+        double rainThresholdMmh = 20;                 // city rain above this floods low ground
         QString riverLevel = QStringLiteral("siaga"); // at or above this the river floods too
-        double riseCmPerHour = 30;     // at full drive, for floodProne = 1
+        double riseCmPerHour = 30;                    // at full drive, for floodProne = 1
         double recedeCmPerHour = 8;
-        double floodedAtCm = 10;       // a kecamatan counts as flooded from this depth
+        double floodedAtCm = 10;                // a kecamatan counts as flooded from this depth
         double reportsPerHourPerKecamatan = 20; // GeoJSON flood reports at 50 cm
         double callsPerHourPerKecamatan = 40;   // extra 112 "banjir" calls at 50 cm
     };

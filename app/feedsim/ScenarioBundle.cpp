@@ -40,8 +40,8 @@ void prefix(QStringList &into, const QString &file, const QStringList &problems)
 QStringList ScenarioBundle::builtInNames()
 {
     QStringList names;
-    const auto files = QDir(kBuiltInDir).entryInfoList({QStringLiteral("*.json")}, QDir::Files,
-                                                       QDir::Name);
+    const auto files =
+        QDir(kBuiltInDir).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const auto &info : files) {
         if (!info.baseName().startsWith(QLatin1String("tangerang-")))
             names.append(info.baseName());

@@ -17,7 +17,9 @@ Simulation::Simulation(const ScenarioBundle &bundle, const Options &options)
     context.world = m_world.get();
     context.scheduler = &m_scheduler;
     context.rate = options.rate > 0 ? options.rate : 1.0;
-    context.output = [this](SimMessage message) { m_pending.push_back(std::move(message)); };
+    context.output = [this](SimMessage message) {
+        m_pending.push_back(std::move(message));
+    };
     // Each generator draws its own seed in a fixed order: adding draws to one agency does not
     // change what the others publish.
     m_generators.push_back(std::make_unique<TrafficGenerator>(context, seeds.next64()));

@@ -7,8 +7,14 @@
 namespace tlr::feedsim {
 namespace {
 
-double round1(double v) { return std::round(v * 10) / 10; }
-double round2(double v) { return std::round(v * 100) / 100; }
+double round1(double v)
+{
+    return std::round(v * 10) / 10;
+}
+double round2(double v)
+{
+    return std::round(v * 100) / 100;
+}
 
 } // namespace
 
@@ -25,14 +31,21 @@ void TrafficGenerator::start(qint64 startMs)
           [this](int i, qint64 now) { updateSegment(i, now); });
     every(startMs + 500, iv.cctv, int(network().cctv.size()),
           [this](int i, qint64 now) { updateCamera(i, now); });
-    poisson(startMs, [this](qint64 now) {
-        return scenario().rates.accidentsPerHour * (0.3 + world().trafficDemand(now))
-            * (1.0 + world().cityRainAt(now) / 25.0);
-    }, [this](qint64 now) { accident(now); });
-    poisson(startMs, [this](qint64 now) {
-        // Storms take cameras down: power cuts, water in the cabinets.
-        return scenario().rates.cctvFaultsPerDay / 24.0 * (1.0 + world().cityRainAt(now) / 10.0);
-    }, [this](qint64 now) { cameraFault(now); });
+    poisson(
+        startMs,
+        [this](qint64 now) {
+            return scenario().rates.accidentsPerHour * (0.3 + world().trafficDemand(now)) *
+                   (1.0 + world().cityRainAt(now) / 25.0);
+        },
+        [this](qint64 now) { accident(now); });
+    poisson(
+        startMs,
+        [this](qint64 now) {
+            // Storms take cameras down: power cuts, water in the cabinets.
+            return scenario().rates.cctvFaultsPerDay / 24.0 *
+                   (1.0 + world().cityRainAt(now) / 10.0);
+        },
+        [this](qint64 now) { cameraFault(now); });
 }
 
 void TrafficGenerator::updateSegment(int index, qint64 now)
@@ -55,10 +68,12 @@ void TrafficGenerator::updateSegment(int index, qint64 now)
 
     NgsiEntity e(QStringLiteral("TrafficFlowObserved"), QStringLiteral("tangerang-") + road.id);
     e.property(QStringLiteral("name"), road.name)
-        .property(QStringLiteral("address"), NgsiEntity::postalAddress(road.street, road.kecamatan))
+        .property(QStringLiteral("address"),
+                  NgsiEntity::postalAddress(road.street, road.kecamatan))
         .geo(QStringLiteral("location"), NgsiEntity::lineString(road.path))
         .dateTime(QStringLiteral("dateObserved"), now)
-        .dateTime(QStringLiteral("dateObservedFrom"), now - qint64(scenario().intervals.traffic * 1000))
+        .dateTime(QStringLiteral("dateObservedFrom"),
+                  now - qint64(scenario().intervals.traffic * 1000))
         .dateTime(QStringLiteral("dateObservedTo"), now)
         .property(QStringLiteral("averageVehicleSpeed"), round1(speed), QStringLiteral("KMH"))
         .property(QStringLiteral("intensity"), qRound(intensity))
@@ -66,8 +81,9 @@ void TrafficGenerator::updateSegment(int index, qint64 now)
         .property(QStringLiteral("congested"), factor < 0.4)
         .property(QStringLiteral("laneDirection"), QStringLiteral("forward"))
         .property(QStringLiteral("dataProvider"), QStringLiteral("Dishub Kota Tangerang (ATCS)"))
-        .relationship(QStringLiteral("refRoadSegment"),
-                      NgsiEntity::urn(QStringLiteral("RoadSegment"), QStringLiteral("tangerang-") + road.id))
+        .relationship(
+            QStringLiteral("refRoadSegment"),
+            NgsiEntity::urn(QStringLiteral("RoadSegment"), QStringLiteral("tangerang-") + road.id))
         .observedAt(now);
     publishEntity(now, e.toJson(road.form));
     checkClosure(index, now, flood);
@@ -79,18 +95,23 @@ void TrafficGenerator::checkClosure(int index, qint64 now, double floodCm)
     const QString localId = QStringLiteral("dishub-closure-") + road.id;
     if (floodCm >= 30 && !m_closed.contains(index)) {
         m_closed.insert(index);
-        const QString text = QStringLiteral("%1 tergenang banjir sekitar %2 cm di Kec. %3, tidak "
-                                            "dapat dilalui kendaraan kecil. Gunakan jalur alternatif.")
-                                 .arg(road.name).arg(qRound(floodCm)).arg(road.kecamatan);
+        const QString text =
+            QStringLiteral("%1 tergenang banjir sekitar %2 cm di Kec. %3, tidak "
+                           "dapat dilalui kendaraan kecil. Gunakan jalur alternatif.")
+                .arg(road.name)
+                .arg(qRound(floodCm))
+                .arg(road.kecamatan);
         publishEntity(now, alert(localId, QStringLiteral("roadClosed"), QStringLiteral("high"),
                                  road.midpoint(), text, now, now + 6 * 3600000LL, road.kecamatan,
                                  road.form));
     } else if (floodCm < 15 && m_closed.contains(index)) {
         m_closed.remove(index);
-        const QString text = QStringLiteral("%1 di Kec. %2 sudah dapat dilalui kembali, genangan surut.")
-                                 .arg(road.name, road.kecamatan);
-        publishEntity(now, alert(localId, QStringLiteral("roadClosed"), QStringLiteral("informational"),
-                                 road.midpoint(), text, now, now, road.kecamatan, road.form));
+        const QString text =
+            QStringLiteral("%1 di Kec. %2 sudah dapat dilalui kembali, genangan surut.")
+                .arg(road.name, road.kecamatan);
+        publishEntity(now,
+                      alert(localId, QStringLiteral("roadClosed"), QStringLiteral("informational"),
+                            road.midpoint(), text, now, now, road.kecamatan, road.form));
     }
 }
 
@@ -112,7 +133,8 @@ void TrafficGenerator::updateCamera(int index, qint64 now)
         .dateTime(QStringLiteral("dateLastValueReported"), now);
     if (!c.roadId.isEmpty()) {
         e.relationship(QStringLiteral("refRoadSegment"),
-                       NgsiEntity::urn(QStringLiteral("RoadSegment"), QStringLiteral("tangerang-") + c.roadId));
+                       NgsiEntity::urn(QStringLiteral("RoadSegment"),
+                                       QStringLiteral("tangerang-") + c.roadId));
     }
     publishEntity(now, e.toJson(c.form));
 }
@@ -126,7 +148,8 @@ void TrafficGenerator::cameraFault(qint64 now)
         return;
     const bool maintenance = rng().chance(0.3);
     camera.state = maintenance ? QStringLiteral("maintenance") : QStringLiteral("offline");
-    camera.untilMs = now + qint64(rng().uniform(maintenance ? 60 : 20, maintenance ? 240 : 150) * 60000);
+    camera.untilMs =
+        now + qint64(rng().uniform(maintenance ? 60 : 20, maintenance ? 240 : 150) * 60000);
 }
 
 void TrafficGenerator::accident(qint64 now)
@@ -143,8 +166,8 @@ void TrafficGenerator::accident(qint64 now)
         double speedFactor;
         int vehicles;
     };
-    constexpr Level levels[] = {{"low", 0.7, 2}, {"medium", 0.5, 2}, {"high", 0.3, 3},
-                                {"critical", 0.15, 4}};
+    constexpr Level levels[] = {
+        {"low", 0.7, 2}, {"medium", 0.5, 2}, {"high", 0.3, 3}, {"critical", 0.15, 4}};
     const Level &level = levels[rng().weightedIndex({50, 30, 15, 5})];
     const GeoPoint where = road.path.at(0).towards(road.path.last(), rng().uniform(0.1, 0.9));
     const qint64 clearedMs = now + qint64(rng().uniform(20, 90) * 60000);
@@ -152,7 +175,8 @@ void TrafficGenerator::accident(qint64 now)
     const QString severity = QString::fromLatin1(level.severity);
     const QString text = QStringLiteral("Kecelakaan lalu lintas di %1, Kec. %2: %3 kendaraan "
                                         "terlibat, arus tersendat.")
-                             .arg(road.name, road.kecamatan).arg(level.vehicles);
+                             .arg(road.name, road.kecamatan)
+                             .arg(level.vehicles);
     world().setRoadBlock(road.id, level.speedFactor);
     publishEntity(now, alert(localId, QStringLiteral("carAccident"), severity, where, text, now,
                              clearedMs, road.kecamatan, road.form));
@@ -160,8 +184,9 @@ void TrafficGenerator::accident(qint64 now)
         world().reportIncident({localId, where, road.kecamatan}, now);
     at(clearedMs, [this, localId, road, where, severity](qint64 cleared) {
         world().clearRoadBlock(road.id);
-        const QString done = QStringLiteral("Kecelakaan di %1 sudah ditangani, lajur dibuka kembali.")
-                                 .arg(road.name);
+        const QString done =
+            QStringLiteral("Kecelakaan di %1 sudah ditangani, lajur dibuka kembali.")
+                .arg(road.name);
         publishEntity(cleared, alert(localId, QStringLiteral("carAccident"), severity, where, done,
                                      cleared, cleared, road.kecamatan, road.form));
     });
@@ -169,9 +194,8 @@ void TrafficGenerator::accident(qint64 now)
 
 QJsonObject TrafficGenerator::alert(const QString &localId, const QString &subCategory,
                                     const QString &severity, const GeoPoint &where,
-                                    const QString &description, qint64 issuedMs,
-                                    qint64 validToMs, const QString &kecamatan,
-                                    NgsiForm form) const
+                                    const QString &description, qint64 issuedMs, qint64 validToMs,
+                                    const QString &kecamatan, NgsiForm form) const
 {
     NgsiEntity e(QStringLiteral("Alert"), localId);
     e.property(QStringLiteral("category"), QStringLiteral("traffic"))

@@ -7,8 +7,14 @@
 namespace tlr::feedsim {
 namespace {
 
-double round2(double v) { return std::round(v * 100) / 100; }
-double round1(double v) { return std::round(v * 10) / 10; }
+double round2(double v)
+{
+    return std::round(v * 100) / 100;
+}
+double round1(double v)
+{
+    return std::round(v * 10) / 10;
+}
 
 } // namespace
 
@@ -33,8 +39,9 @@ void WaterGenerator::start(qint64 startMs)
           [this](int i, qint64 now) { updatePump(i, now); });
     every(startMs + 900, iv.reservoir, int(network().reservoirs.size()),
           [this](int i, qint64 now) { updateReservoir(i, now); });
-    poisson(startMs, [this](qint64) { return scenario().rates.pipeBurstsPerDay / 24.0; },
-            [this](qint64 now) { burst(now); });
+    poisson(
+        startMs, [this](qint64) { return scenario().rates.pipeBurstsPerDay / 24.0; },
+        [this](qint64 now) { burst(now); });
 }
 
 void WaterGenerator::updateZone(int index, qint64 now)
@@ -42,9 +49,10 @@ void WaterGenerator::updateZone(int index, qint64 now)
     const PressureZone &z = network().zones.at(index);
     const double demand = world().waterDemand(now);
     const bool burst = world().isZoneBurst(z.id);
-    const double pressure = z.nominalBar * (1.12 - 0.3 * demand) * (burst ? 0.35 : 1.0)
-        * rng().uniform(0.98, 1.02);
-    const double flow = z.nominalFlowLps * demand * (burst ? 1.35 : 1.0) * rng().uniform(0.97, 1.03);
+    const double pressure =
+        z.nominalBar * (1.12 - 0.3 * demand) * (burst ? 0.35 : 1.0) * rng().uniform(0.98, 1.02);
+    const double flow =
+        z.nominalFlowLps * demand * (burst ? 1.35 : 1.0) * rng().uniform(0.97, 1.03);
     bool anyRunning = false;
     bool anyPump = false;
     for (qsizetype p = 0; p < network().pumps.size(); ++p) {
@@ -81,7 +89,8 @@ void WaterGenerator::updatePump(int index, qint64 now)
         pump.untilMs = now + qint64(rng().uniform(30, 180) * 60000);
     } else {
         // Half the stations rest through the night when demand is low.
-        pump.status = demand < 0.55 && index % 2 ? QStringLiteral("standby") : QStringLiteral("running");
+        pump.status =
+            demand < 0.55 && index % 2 ? QStringLiteral("standby") : QStringLiteral("running");
     }
     const bool running = pump.status == QLatin1String("running");
     NgsiEntity e(QStringLiteral("WaterNetworkObserved"), QStringLiteral("tangerang-") + s.id);
@@ -93,10 +102,13 @@ void WaterGenerator::updatePump(int index, qint64 now)
         .property(QStringLiteral("pressure"),
                   running ? round2(3.2 * rng().uniform(0.97, 1.03)) : 0.0, QStringLiteral("BAR"))
         .property(QStringLiteral("flow"),
-                  running ? round1(s.capacityLps * std::min(1.0, demand + 0.1) * rng().uniform(0.95, 1.05)) : 0.0,
+                  running ? round1(s.capacityLps * std::min(1.0, demand + 0.1) *
+                                   rng().uniform(0.95, 1.05))
+                          : 0.0,
                   QStringLiteral("G51"))
         .relationship(QStringLiteral("refZone"),
-                      NgsiEntity::urn(QStringLiteral("WaterNetworkObserved"), QStringLiteral("tangerang-") + s.zone))
+                      NgsiEntity::urn(QStringLiteral("WaterNetworkObserved"),
+                                      QStringLiteral("tangerang-") + s.zone))
         .observedAt(now);
     publishEntity(now, e.toJson(s.form));
 }
@@ -145,9 +157,11 @@ void WaterGenerator::burst(qint64 now)
     publishEntity(now, burstAlert(localId, zone, where, severity, text, now, repairedMs));
     at(repairedMs, [this, zone, where, severity, localId](qint64 repaired) {
         world().setZoneBurst(zone.id, false);
-        const QString done = QStringLiteral("Perbaikan pipa di %1 selesai, tekanan air kembali normal.")
-                                 .arg(zone.name);
-        publishEntity(repaired, burstAlert(localId, zone, where, severity, done, repaired, repaired));
+        const QString done =
+            QStringLiteral("Perbaikan pipa di %1 selesai, tekanan air kembali normal.")
+                .arg(zone.name);
+        publishEntity(repaired,
+                      burstAlert(localId, zone, where, severity, done, repaired, repaired));
     });
 }
 
@@ -168,7 +182,8 @@ QJsonObject WaterGenerator::burstAlert(const QString &localId, const PressureZon
         .dateTime(QStringLiteral("validFrom"), issuedMs)
         .dateTime(QStringLiteral("validTo"), validToMs)
         .relationship(QStringLiteral("refZone"),
-                      NgsiEntity::urn(QStringLiteral("WaterNetworkObserved"), QStringLiteral("tangerang-") + zone.id));
+                      NgsiEntity::urn(QStringLiteral("WaterNetworkObserved"),
+                                      QStringLiteral("tangerang-") + zone.id));
     return e.toJson(NgsiForm::Normalized);
 }
 

@@ -16,7 +16,8 @@ double rainOfEvent(const Scenario::RainEvent &e, double minutes)
     if (minutes < e.startMinutes || minutes > e.endMinutes)
         return 0;
     if (minutes < e.peakMinutes)
-        return e.peakMmh * (minutes - e.startMinutes) / std::max(1.0, e.peakMinutes - e.startMinutes);
+        return e.peakMmh * (minutes - e.startMinutes) /
+               std::max(1.0, e.peakMinutes - e.startMinutes);
     const double fallStart = e.peakMinutes + e.holdMinutes;
     if (minutes <= fallStart)
         return e.peakMmh;
@@ -42,8 +43,11 @@ double profile(const std::initializer_list<std::pair<double, double>> &points, d
 } // namespace
 
 World::World(const ScenarioBundle &bundle, qint64 startMs, quint64 seed)
-    : m_bundle(bundle), m_startMs(startMs), m_nowMs(startMs), m_integratedMs(startMs),
-      m_loadMs(startMs)
+    : m_bundle(bundle)
+    , m_startMs(startMs)
+    , m_nowMs(startMs)
+    , m_integratedMs(startMs)
+    , m_loadMs(startMs)
 {
     Rng rng(seed);
     for (qsizetype i = 0; i < network().kecamatan.size(); ++i) {
@@ -72,12 +76,14 @@ void World::step(qint64 toMs)
     for (qsizetype k = 0; k < m_floodCm.size(); ++k) {
         const Kecamatan &kecamatan = network().kecamatan.at(k);
         const double prone = kecamatan.floodProne;
-        const double rainDrive = std::clamp((rainAt(toMs, int(k)) - s.flood.rainThresholdMmh) / 40.0,
-                                            0.0, 1.0);
+        const double rainDrive =
+            std::clamp((rainAt(toMs, int(k)) - s.flood.rainThresholdMmh) / 40.0, 0.0, 1.0);
         const double riverDrive = kecamatan.riverside && river >= floodLevel
-            ? std::clamp(0.5 + (river - floodLevel) / 200.0, 0.0, 1.0) : 0.0;
+                                      ? std::clamp(0.5 + (river - floodLevel) / 200.0, 0.0, 1.0)
+                                      : 0.0;
         const double drive = prone * (rainDrive + riverDrive);
-        double depth = m_floodCm.at(k) + (s.flood.riseCmPerHour * drive - s.flood.recedeCmPerHour) * hours;
+        double depth =
+            m_floodCm.at(k) + (s.flood.riseCmPerHour * drive - s.flood.recedeCmPerHour) * hours;
         m_floodCm[k] = std::clamp(depth, 0.0, 150.0);
     }
     m_integratedMs = toMs;
@@ -108,9 +114,15 @@ double World::riverLevelCm() const
     return scenario().river.baseCm + scenario().river.cmPerMmh * m_laggedRain;
 }
 
-int World::riverLevelIndex() const { return network().sluiceGate.levelIndexAt(riverLevelCm()); }
+int World::riverLevelIndex() const
+{
+    return network().sluiceGate.levelIndexAt(riverLevelCm());
+}
 
-QString World::riverLevelName() const { return network().sluiceGate.levelAt(riverLevelCm()); }
+QString World::riverLevelName() const
+{
+    return network().sluiceGate.levelAt(riverLevelCm());
+}
 
 bool World::isFlooded(int kecamatan) const
 {
@@ -137,16 +149,35 @@ double World::localHour(qint64 ms) const
 double World::trafficDemand(qint64 ms) const
 {
     // Commuter rush 06-09 and 16-19 WIB, quiet nights.
-    return profile({{0, 0.2}, {4, 0.12}, {5.5, 0.45}, {6.5, 0.9}, {7.5, 1.0}, {9, 0.75},
-                    {12, 0.65}, {15, 0.7}, {16.5, 0.95}, {17.5, 1.0}, {19, 0.8}, {21, 0.5},
+    return profile({{0, 0.2},
+                    {4, 0.12},
+                    {5.5, 0.45},
+                    {6.5, 0.9},
+                    {7.5, 1.0},
+                    {9, 0.75},
+                    {12, 0.65},
+                    {15, 0.7},
+                    {16.5, 0.95},
+                    {17.5, 1.0},
+                    {19, 0.8},
+                    {21, 0.5},
                     {24, 0.2}},
                    localHour(ms));
 }
 
 double World::waterDemand(qint64 ms) const
 {
-    return profile({{0, 0.45}, {4, 0.5}, {5.5, 1.0}, {7, 1.05}, {9, 0.8}, {12, 0.75}, {16, 0.8},
-                    {18, 1.0}, {20, 0.9}, {23, 0.55}, {24, 0.45}},
+    return profile({{0, 0.45},
+                    {4, 0.5},
+                    {5.5, 1.0},
+                    {7, 1.05},
+                    {9, 0.8},
+                    {12, 0.75},
+                    {16, 0.8},
+                    {18, 1.0},
+                    {20, 0.9},
+                    {23, 0.55},
+                    {24, 0.45}},
                    localHour(ms));
 }
 
@@ -155,7 +186,10 @@ void World::setRoadBlock(const QString &roadId, double speedFactor)
     m_roadBlocks.insert(roadId, speedFactor);
 }
 
-void World::clearRoadBlock(const QString &roadId) { m_roadBlocks.remove(roadId); }
+void World::clearRoadBlock(const QString &roadId)
+{
+    m_roadBlocks.remove(roadId);
+}
 
 void World::setZoneBurst(const QString &zoneId, bool burst)
 {
@@ -195,8 +229,8 @@ int World::kecamatanAt(const GeoPoint &point) const
     double bestScore = 1e300;
     for (int k = 0; k < network().kecamatan.size(); ++k) {
         const Kecamatan &kec = network().kecamatan.at(k);
-        const bool inside = point.lon >= kec.west && point.lon <= kec.east
-            && point.lat >= kec.south && point.lat <= kec.north;
+        const bool inside = point.lon >= kec.west && point.lon <= kec.east &&
+                            point.lat >= kec.south && point.lat <= kec.north;
         const double score = point.distanceTo(kec.center) - (inside ? 1e6 : 0);
         if (score < bestScore) {
             bestScore = score;

@@ -47,50 +47,62 @@ int main(int argc, char *argv[])
         "The wire is documented in docs/wire.md."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"),
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
         QStringLiteral("Port to listen on; 0 picks a free one (default 0)."), QStringLiteral("N"),
         QStringLiteral("0"));
-    const QCommandLineOption bindOption(QStringLiteral("bind"),
-        QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ADDRESS"),
-        QStringLiteral("127.0.0.1"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
+    const QCommandLineOption bindOption(
+        QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+        QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"),
         QStringLiteral("Seed: the same seed and options give the same messages (default 1)."),
         QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
+    const QCommandLineOption scenarioOption(
+        QStringLiteral("scenario"),
         QStringLiteral("Built-in scenario name (normal, storm) or a scenario JSON file "
                        "(default normal)."),
         QStringLiteral("FILE|NAME"), QStringLiteral("normal"));
-    const QCommandLineOption speedOption(QStringLiteral("speed"),
+    const QCommandLineOption speedOption(
+        QStringLiteral("speed"),
         QStringLiteral("Simulated seconds per real second (default 1; 60 = an hour a minute)."),
         QStringLiteral("X"), QStringLiteral("1"));
-    const QCommandLineOption rateOption(QStringLiteral("rate"),
+    const QCommandLineOption rateOption(
+        QStringLiteral("rate"),
         QStringLiteral("Load multiplier for updates and events (default 1)."), QStringLiteral("X"),
         QStringLiteral("1"));
-    const QCommandLineOption startOption(QStringLiteral("start"),
+    const QCommandLineOption startOption(
+        QStringLiteral("start"),
         QStringLiteral("Simulated start, ISO 8601 (default: now). Without an offset it is UTC."),
         QStringLiteral("ISO"));
-    const QCommandLineOption durationOption(QStringLiteral("duration"),
+    const QCommandLineOption durationOption(
+        QStringLiteral("duration"),
         QStringLiteral("Stop after this many real seconds (default: run until signalled)."),
         QStringLiteral("SECONDS"));
-    const QCommandLineOption faultsOption(QStringLiteral("faults"),
+    const QCommandLineOption faultsOption(
+        QStringLiteral("faults"),
         QStringLiteral("Faults to inject, comma separated: disconnect[=SECONDS], "
                        "malformed[=FRACTION], duplicate[=FRACTION], reorder[=FRACTION], "
                        "silence=FEED[:SECONDS[@AT]]."),
         QStringLiteral("LIST"));
-    const QCommandLineOption heartbeatOption(QStringLiteral("heartbeat-ms"),
+    const QCommandLineOption heartbeatOption(
+        QStringLiteral("heartbeat-ms"),
         QStringLiteral("Heartbeat period per feed in real ms, 100..5000 (default 2000)."),
         QStringLiteral("MS"), QStringLiteral("2000"));
-    const QCommandLineOption reportOption(QStringLiteral("report"),
+    const QCommandLineOption reportOption(
+        QStringLiteral("report"),
         QStringLiteral("Also write the exit report (JSON) to this file."), QStringLiteral("FILE"));
-    const QCommandLineOption stdinOption(QStringLiteral("exit-on-stdin-close"),
+    const QCommandLineOption stdinOption(
+        QStringLiteral("exit-on-stdin-close"),
         QStringLiteral("Stop when standard input closes (for a parent process that dies)."));
-    const QCommandLineOption dumpOption(QStringLiteral("dump"),
+    const QCommandLineOption dumpOption(
+        QStringLiteral("dump"),
         QStringLiteral("Serve nothing: print the first N frames of all feeds, one per line, as "
                        "they would be sent, driving time by ticks instead of the clock (same "
                        "seed and options: the same bytes), then the report, and exit."),
         QStringLiteral("N"));
     const QCommandLineOption listOption(QStringLiteral("list-scenarios"),
-        QStringLiteral("Print the built-in scenarios and exit."));
+                                        QStringLiteral("Print the built-in scenarios and exit."));
     parser.addOptions({portOption, bindOption, seedOption, scenarioOption, speedOption, rateOption,
                        startOption, durationOption, faultsOption, heartbeatOption, reportOption,
                        stdinOption, dumpOption, listOption});
@@ -150,7 +162,8 @@ int main(int argc, char *argv[])
     if (!load.bundle) {
         for (const auto &problem : load.problems)
             printLine(stderr, problem);
-        return fail(QStringLiteral("cannot load scenario \"%1\"").arg(parser.value(scenarioOption)));
+        return fail(
+            QStringLiteral("cannot load scenario \"%1\"").arg(parser.value(scenarioOption)));
     }
 
     if (parser.isSet(dumpOption)) {
@@ -172,7 +185,8 @@ int main(int argc, char *argv[])
             clock.advance(options.tickMs);
             simulator.tick();
         }
-        printLine(stdout, QString::fromUtf8(QJsonDocument(simulator.report()).toJson(QJsonDocument::Compact)));
+        printLine(stdout, QString::fromUtf8(
+                              QJsonDocument(simulator.report()).toJson(QJsonDocument::Compact)));
         return 0;
     }
 
@@ -182,7 +196,8 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("cannot listen: ") + simulator.errorString());
 
     SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app,
+                     &QCoreApplication::quit);
     if (duration > 0)
         QTimer::singleShot(qint64(duration * 1000), &app, &QCoreApplication::quit);
     if (parser.isSet(stdinOption)) {
@@ -205,7 +220,8 @@ int main(int argc, char *argv[])
     printLine(stdout, QString::fromUtf8(report));
     if (parser.isSet(reportOption)) {
         QFile file(parser.value(reportOption));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(report + '\n') < 0)
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(report + '\n') < 0)
             return fail(QStringLiteral("cannot write the report: ") + file.errorString());
     }
     return status;

@@ -46,8 +46,8 @@ inline QJsonValue attribute(const QJsonObject &entity, const QString &name)
 inline bool isNormalized(const QJsonObject &entity)
 {
     const QJsonValue location = entity.value(QLatin1String("location"));
-    return location.isObject()
-        && location.toObject().value(QLatin1String("type")).toString() == QLatin1String("GeoProperty");
+    return location.isObject() && location.toObject().value(QLatin1String("type")).toString() ==
+                                      QLatin1String("GeoProperty");
 }
 
 } // namespace tlr::feedsim::test

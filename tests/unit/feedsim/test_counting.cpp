@@ -23,7 +23,8 @@ namespace {
 class CountingClient
 {
 public:
-    explicit CountingClient(QString url, FeedKind kind) : m_url(std::move(url))
+    explicit CountingClient(QString url, FeedKind kind)
+        : m_url(std::move(url))
     {
         m_context.feedId = QStringLiteral("emergency-112");
         m_context.kind = kind;
@@ -89,8 +90,10 @@ TEST_CASE("Through every fault, accepted + rejected + lost == sent, as docs/wire
     options.seed = 31;
     options.speed = 20;
     options.startMs = mondayMorningMs();
-    options.faults = *FaultPlan::parse(
-        QStringLiteral("malformed=0.1,duplicate=0.03,reorder=0.03,disconnect=1.5")).plan;
+    options.faults =
+        *FaultPlan::parse(
+             QStringLiteral("malformed=0.1,duplicate=0.03,reorder=0.03,disconnect=1.5"))
+             .plan;
     FeedSimulator sim(bundle, options, clock);
     REQUIRE(sim.listen());
     CountingClient client(sim.url() + QStringLiteral("/feeds/emergency-112"), FeedKind::Emergency);
@@ -104,13 +107,15 @@ TEST_CASE("Through every fault, accepted + rejected + lost == sent, as docs/wire
         QTest::qWait(2);
     }
     // Let the client catch up with the last frame sent (a truncated last frame needs one more).
-    REQUIRE(QTest::qWaitFor([&] {
-        if (client.maxSeen() == channel.lastSeq() && sim.server()->clientCount() == 1)
-            return true;
-        clock.advance(50);
-        sim.tick();
-        return false;
-    }, 20000));
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            if (client.maxSeen() == channel.lastSeq() && sim.server()->clientCount() == 1)
+                return true;
+            clock.advance(50);
+            sim.tick();
+            return false;
+        },
+        20000));
 
     const FeedStats stats = channel.stats();
     const qint64 lost = channel.lastSeq() - client.seen.size();

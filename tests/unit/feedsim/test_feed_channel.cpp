@@ -66,7 +66,8 @@ TEST_CASE("Sequence numbers start at 1 and increase by one, heartbeats included"
     CHECK(r.stats.malformed == 0);
 }
 
-TEST_CASE("Malformed messages: the share asked for, counted, each either unparseable or bad inside")
+TEST_CASE(
+    "Malformed messages: the share asked for, counted, each either unparseable or bad inside")
 {
     FeedChannel::Options options;
     options.malformed = 0.05;
@@ -209,8 +210,8 @@ TEST_CASE("The fault list is read, and refused with a reason")
     CHECK_FALSE(all.plan->isSilenced(FeedId::DlhEnvironment, 90000));
     CHECK_FALSE(all.plan->isSilenced(FeedId::DlhEnvironment, 59999));
     CHECK_FALSE(all.plan->isSilenced(FeedId::DishubTraffic, 70000));
-    for (const char *bad : {"malformed=2", "explode", "silence=nowhere:10", "silence=tirta-water:x",
-                            "disconnect=-1"}) {
+    for (const char *bad : {"malformed=2", "explode", "silence=nowhere:10",
+                            "silence=tirta-water:x", "disconnect=-1"}) {
         INFO(bad);
         const auto parsed = FaultPlan::parse(QString::fromLatin1(bad));
         CHECK_FALSE(parsed.plan);

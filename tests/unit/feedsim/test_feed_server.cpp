@@ -30,13 +30,14 @@ struct Client
 
     Client()
     {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
-            const auto result = EnvelopeParser().parse(text.toUtf8());
-            if (result.envelope) {
-                seqs.append(result.envelope->seq);
-                feeds.append(result.envelope->feed);
-            }
-        });
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) {
+                             const auto result = EnvelopeParser().parse(text.toUtf8());
+                             if (result.envelope) {
+                                 seqs.append(result.envelope->seq);
+                                 feeds.append(result.envelope->feed);
+                             }
+                         });
         QObject::connect(&socket, &QWebSocket::disconnected, &socket,
                          [this] { closeCode = socket.closeCode(); });
     }
@@ -44,12 +45,13 @@ struct Client
     bool open(const QString &url)
     {
         socket.open(QUrl(url));
-        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+        return QTest::qWaitFor(
+            [this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
     }
 };
 
 // Steps the manual clock and lets the event loop deliver, until done() or a time-out.
-template<typename Done>
+template <typename Done>
 bool runUntil(FeedSimulator &sim, ManualClock &clock, Done done, int maxSteps = 400)
 {
     for (int i = 0; i < maxSteps && !done(); ++i) {
@@ -116,16 +118,19 @@ TEST_CASE("The server serves each feed, all feeds on /feeds, and refuses unknown
     Client water;
     REQUIRE(water.open(sim.url() + QStringLiteral("/feeds/tirta-water")));
     REQUIRE(runUntil(sim, clock, [&] {
-        return QSet<QString>(all.feeds.cbegin(), all.feeds.cend()).size() == 5 && water.seqs.size() > 10;
+        return QSet<QString>(all.feeds.cbegin(), all.feeds.cend()).size() == 5 &&
+               water.seqs.size() > 10;
     }));
     CHECK(QSet<QString>(water.feeds.cbegin(), water.feeds.cend()) == QSet<QString>{"tirta-water"});
 
-    for (const char *path : {"/feeds/bmkg", "/feeds/tirta-water?since=abc", "/feeds/tirta-water?since=-2",
-                             "/feeds?since=3", "/other"}) {
+    for (const char *path : {"/feeds/bmkg", "/feeds/tirta-water?since=abc",
+                             "/feeds/tirta-water?since=-2", "/feeds?since=3", "/other"}) {
         INFO(path);
         Client refused;
         refused.socket.open(QUrl(sim.url() + QString::fromLatin1(path)));
-        CHECK(QTest::qWaitFor([&] { return refused.closeCode == QWebSocketProtocol::CloseCodePolicyViolated; }, 5000));
+        CHECK(QTest::qWaitFor(
+            [&] { return refused.closeCode == QWebSocketProtocol::CloseCodePolicyViolated; },
+            5000));
         CHECK(refused.seqs.isEmpty());
     }
 }
@@ -135,14 +140,16 @@ TEST_CASE("The disconnect fault closes every client; silence stops a feed, heart
     const ScenarioBundle bundle = loadBundle(QStringLiteral("normal"));
     ManualClock clock;
     FeedSimulator::Options options = fastOptions();
-    options.faults = *FaultPlan::parse(QStringLiteral("disconnect=3,silence=emergency-112:2@1")).plan;
+    options.faults =
+        *FaultPlan::parse(QStringLiteral("disconnect=3,silence=emergency-112:2@1")).plan;
     FeedSimulator sim(bundle, options, clock);
     REQUIRE(sim.listen());
     Client client;
     REQUIRE(client.open(sim.url() + QStringLiteral("/feeds/emergency-112")));
     qint64 seqAtSilence = -1;
     bool closed = false;
-    QObject::connect(&client.socket, &QWebSocket::disconnected, &client.socket, [&] { closed = true; });
+    QObject::connect(&client.socket, &QWebSocket::disconnected, &client.socket,
+                     [&] { closed = true; });
     for (int i = 0; i < 40 && !closed; ++i) {
         clock.advance(100);
         sim.tick();
@@ -159,15 +166,16 @@ TEST_CASE("The disconnect fault closes every client; silence stops a feed, heart
 TEST_CASE("tlr-feedsim prints its address, then its report on SIGTERM and after --duration")
 {
     const QString program = QStringLiteral(TLR_BINARY_DIR "/tlr-feedsim");
-    const QRegularExpression listening(QStringLiteral("^tlr-feedsim listening on ws://127\\.0\\.0\\.1:(\\d+)\n$"));
+    const QRegularExpression listening(
+        QStringLiteral("^tlr-feedsim listening on ws://127\\.0\\.0\\.1:(\\d+)\n$"));
     const auto checkReport = [](const QByteArray &line) {
         const QJsonObject report = QJsonDocument::fromJson(line).object();
         const QJsonArray feeds = report.value(QLatin1String("feeds")).toArray();
         REQUIRE(feeds.size() == 5);
         for (const auto &f : feeds) {
             const QJsonObject feed = f.toObject();
-            for (const char *key : {"id", "sent", "heartbeats", "malformed", "duplicates", "reordered",
-                                    "replayed"})
+            for (const char *key :
+                 {"id", "sent", "heartbeats", "malformed", "duplicates", "reordered", "replayed"})
                 CHECK(feed.contains(QLatin1String(key)));
             CHECK(feed.value(QLatin1String("heartbeats")).toInt() >= 1);
         }
@@ -176,8 +184,8 @@ TEST_CASE("tlr-feedsim prints its address, then its report on SIGTERM and after 
     SECTION("SIGTERM")
     {
         QProcess process;
-        process.start(program, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"),
-                                QStringLiteral("3")});
+        process.start(program, {QStringLiteral("--port"), QStringLiteral("0"),
+                                QStringLiteral("--seed"), QStringLiteral("3")});
         REQUIRE(process.waitForStarted());
         REQUIRE(QTest::qWaitFor([&] { return process.canReadLine(); }, 10000));
         const auto match = listening.match(QString::fromUtf8(process.readLine()));
@@ -206,11 +214,12 @@ TEST_CASE("tlr-feedsim prints its address, then its report on SIGTERM and after 
     {
         const auto dump = [&program](const QString &seed) {
             QProcess process;
-            process.start(program, {QStringLiteral("--dump"), QStringLiteral("400"),
-                                    QStringLiteral("--seed"), seed, QStringLiteral("--scenario"),
-                                    QStringLiteral("storm"), QStringLiteral("--start"),
-                                    QStringLiteral("2026-11-23T06:00:00+07:00"), QStringLiteral("--faults"),
-                                    QStringLiteral("malformed=0.02,duplicate=0.02,reorder=0.02")});
+            process.start(program,
+                          {QStringLiteral("--dump"), QStringLiteral("400"),
+                           QStringLiteral("--seed"), seed, QStringLiteral("--scenario"),
+                           QStringLiteral("storm"), QStringLiteral("--start"),
+                           QStringLiteral("2026-11-23T06:00:00+07:00"), QStringLiteral("--faults"),
+                           QStringLiteral("malformed=0.02,duplicate=0.02,reorder=0.02")});
             REQUIRE(process.waitForFinished(20000));
             REQUIRE(process.exitCode() == 0);
             return process.readAllStandardOutput();

@@ -17,8 +17,10 @@ TEST_CASE("Ambulances route along the road network, all of it reachable")
     CHECK(graph.nodeCount() > 100);
     CHECK(graph.componentCount() == 1);
 
-    const GeoPoint periuk = network.kecamatan.at(network.kecamatanIndex(QStringLiteral("Periuk"))).center;
-    const GeoPoint larangan = network.kecamatan.at(network.kecamatanIndex(QStringLiteral("Larangan"))).center;
+    const GeoPoint periuk =
+        network.kecamatan.at(network.kecamatanIndex(QStringLiteral("Periuk"))).center;
+    const GeoPoint larangan =
+        network.kecamatan.at(network.kecamatanIndex(QStringLiteral("Larangan"))).center;
     const QList<GeoPoint> route = graph.route(periuk, larangan);
     REQUIRE(route.size() > 5);
     CHECK(route.last().distanceTo(larangan) < 1);

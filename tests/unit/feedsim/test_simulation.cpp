@@ -7,12 +7,12 @@
 
 #include <catch2/catch.hpp>
 
-#include <QJsonArray>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QXmlStreamReader>
 
 #include <map>
@@ -69,10 +69,11 @@ TEST_CASE("The built-in scenarios load with the whole city network")
             CHECK(p.lat < -6.09);
         }
     }
-    for (const char *street : {"Jl. Daan Mogot", "Jl. MH Thamrin", "Jl. Jend. Sudirman",
-                               "Jl. Gatot Subroto", "Jl. Raya Serang", "Jalan Tol Jakarta-Tangerang",
-                               "Jl. Benteng Betawi", "Jl. Imam Bonjol", "Jl. Perintis Kemerdekaan",
-                               "Jl. KH Hasyim Ashari", "Jl. Ciledug Raya"}) {
+    for (const char *street :
+         {"Jl. Daan Mogot", "Jl. MH Thamrin", "Jl. Jend. Sudirman", "Jl. Gatot Subroto",
+          "Jl. Raya Serang", "Jalan Tol Jakarta-Tangerang", "Jl. Benteng Betawi",
+          "Jl. Imam Bonjol", "Jl. Perintis Kemerdekaan", "Jl. KH Hasyim Ashari",
+          "Jl. Ciledug Raya"}) {
         INFO(street);
         CHECK(streets.contains(QString::fromUtf8(street)));
     }
@@ -135,8 +136,8 @@ TEST_CASE("Every message is a valid envelope whose payload has the documented sh
     int keyValues = 0;
     const QRegularExpression reportId(QStringLiteral("^(112|LAKSA)-2026-\\d{6}$"));
     const QRegularExpression phone(QStringLiteral("^\\+62 8\\d{2}-\\d{4}-\\d{4}$"));
-    const QSet<QString> channelKeys = {"112", "app", "whatsapp", "instagram", "facebook", "twitter",
-                                       "email"};
+    const QSet<QString> channelKeys = {"112",      "app",     "whatsapp", "instagram",
+                                       "facebook", "twitter", "email"};
     const QSet<QString> agencies = {"dishub", "dinkes", "tirtabenteng", "dlh", "112"};
     const QSet<QString> ispuLevels = {"baik", "sedang", "tidak sehat", "sangat tidak sehat",
                                       "berbahaya"};
@@ -163,39 +164,57 @@ TEST_CASE("Every message is a valid envelope whose payload has the documented sh
                     const QJsonObject entity = e.payload.toObject();
                     const QString type = entity.value(QLatin1String("type")).toString();
                     ++types[type];
-                    CHECK(entity.value(QLatin1String("id")).toString().startsWith(
-                        QStringLiteral("urn:ngsi-ld:") + type + u':'));
+                    CHECK(entity.value(QLatin1String("id"))
+                              .toString()
+                              .startsWith(QStringLiteral("urn:ngsi-ld:") + type + u':'));
                     (isNormalized(entity) ? normalized : keyValues) += 1;
-                    const QJsonObject location = attribute(entity, QStringLiteral("location")).toObject();
+                    const QJsonObject location =
+                        attribute(entity, QStringLiteral("location")).toObject();
                     const QString geometry = location.value(QLatin1String("type")).toString();
-                    CHECK((geometry == QLatin1String("Point") || geometry == QLatin1String("LineString")));
+                    CHECK((geometry == QLatin1String("Point") ||
+                           geometry == QLatin1String("LineString")));
                     if (type == QLatin1String("TrafficFlowObserved")) {
                         CHECK(geometry == QStringLiteral("LineString"));
-                        const double speed = attribute(entity, QStringLiteral("averageVehicleSpeed")).toDouble(-1);
+                        const double speed =
+                            attribute(entity, QStringLiteral("averageVehicleSpeed")).toDouble(-1);
                         CHECK(speed >= 2);
                         CHECK(speed <= 130);
-                        const double occupancy = attribute(entity, QStringLiteral("occupancy")).toDouble(-1);
+                        const double occupancy =
+                            attribute(entity, QStringLiteral("occupancy")).toDouble(-1);
                         CHECK(occupancy >= 0);
                         CHECK(occupancy <= 1);
                         CHECK(attribute(entity, QStringLiteral("intensity")).isDouble());
-                        const QJsonObject address = attribute(entity, QStringLiteral("address")).toObject();
+                        const QJsonObject address =
+                            attribute(entity, QStringLiteral("address")).toObject();
                         CHECK(bundle.network.kecamatanIndex(
-                                  address.value(QLatin1String("addressLocality")).toString()) >= 0);
+                                  address.value(QLatin1String("addressLocality")).toString()) >=
+                              0);
                     } else if (type == QLatin1String("AirQualityObserved")) {
-                        const int index = attribute(entity, QStringLiteral("airQualityIndex")).toInt(-1);
+                        const int index =
+                            attribute(entity, QStringLiteral("airQualityIndex")).toInt(-1);
                         CHECK(index >= 0);
-                        CHECK(attribute(entity, QStringLiteral("airQualityLevel")).toString()
-                              == Ispu::categoryOf(index));
+                        CHECK(attribute(entity, QStringLiteral("airQualityLevel")).toString() ==
+                              Ispu::categoryOf(index));
                         for (const char *p : {"pm25", "pm10", "o3", "co", "no2", "so2"})
                             CHECK(attribute(entity, QString::fromLatin1(p)).isDouble());
                     } else if (type == QLatin1String("Vehicle")) {
-                        CHECK(attribute(entity, QStringLiteral("vehicleType")).toString() == QStringLiteral("ambulance"));
-                        const QString status = attribute(entity, QStringLiteral("serviceStatus")).toString();
-                        CHECK(QSet<QString>{"parked", "onRoute", "atScene", "toHospital"}.contains(status));
+                        CHECK(attribute(entity, QStringLiteral("vehicleType")).toString() ==
+                              QStringLiteral("ambulance"));
+                        const QString status =
+                            attribute(entity, QStringLiteral("serviceStatus")).toString();
+                        CHECK(QSet<QString>{"parked", "onRoute", "atScene", "toHospital"}.contains(
+                            status));
                     } else if (type == QLatin1String("BedOccupancyObserved")) {
                         for (const char *kind : {"icu", "er", "ward"}) {
-                            const int total = attribute(entity, QStringLiteral("%1BedsTotal").arg(QLatin1String(kind))).toInt(-1);
-                            const int occupied = attribute(entity, QStringLiteral("%1BedsOccupied").arg(QLatin1String(kind))).toInt(-1);
+                            const int total =
+                                attribute(entity,
+                                          QStringLiteral("%1BedsTotal").arg(QLatin1String(kind)))
+                                    .toInt(-1);
+                            const int occupied =
+                                attribute(
+                                    entity,
+                                    QStringLiteral("%1BedsOccupied").arg(QLatin1String(kind)))
+                                    .toInt(-1);
                             CHECK(total > 0);
                             CHECK(occupied >= 0);
                             CHECK(occupied <= total);
@@ -207,20 +226,25 @@ TEST_CASE("Every message is a valid envelope whose payload has the documented sh
                     const QJsonObject r = e.payload.toObject();
                     CHECK(reportId.match(r.value(QLatin1String("id")).toString()).hasMatch());
                     CHECK(QDateTime::fromString(r.value(QLatin1String("received")).toString(),
-                                                Qt::ISODateWithMs).isValid());
+                                                Qt::ISODateWithMs)
+                              .isValid());
                     CHECK(channelKeys.contains(r.value(QLatin1String("channel")).toString()));
                     CHECK(r.value(QLatin1String("emergency")).isBool());
-                    CHECK(bundle.network.kecamatanIndex(r.value(QLatin1String("kecamatan")).toString()) >= 0);
+                    CHECK(bundle.network.kecamatanIndex(
+                              r.value(QLatin1String("kecamatan")).toString()) >= 0);
                     CHECK(agencies.contains(r.value(QLatin1String("agency")).toString()));
                     CHECK(!r.value(QLatin1String("description")).toString().contains(u'{'));
-                    const QJsonArray c = r.value(QLatin1String("location")).toObject()
-                                             .value(QLatin1String("coordinates")).toArray();
+                    const QJsonArray c = r.value(QLatin1String("location"))
+                                             .toObject()
+                                             .value(QLatin1String("coordinates"))
+                                             .toArray();
                     REQUIRE(c.size() == 2);
                     CHECK(c.at(0).toDouble() > 106.5);
                     CHECK(c.at(1).toDouble() < -6.0);
                     const QJsonObject reporter = r.value(QLatin1String("reporter")).toObject();
                     CHECK(reporter.value(QLatin1String("name")).toString().contains(u' '));
-                    CHECK(phone.match(reporter.value(QLatin1String("phone")).toString()).hasMatch());
+                    CHECK(
+                        phone.match(reporter.value(QLatin1String("phone")).toString()).hasMatch());
                     ++types[QStringLiteral("tlr.report")];
                     break;
                 }

@@ -41,8 +41,9 @@ Observed runScenario(const QString &name, double hours)
     const QSet<QString> periuk = [&] {
         QSet<QString> ids;
         for (const auto &r : bundle.network.roads) {
-            if (r.kecamatan == QLatin1String("Periuk") || r.kecamatan == QLatin1String("Neglasari")
-                || r.kecamatan == QLatin1String("Batuceper"))
+            if (r.kecamatan == QLatin1String("Periuk") ||
+                r.kecamatan == QLatin1String("Neglasari") ||
+                r.kecamatan == QLatin1String("Batuceper"))
                 ids.insert(QStringLiteral("urn:ngsi-ld:TrafficFlowObserved:tangerang-") + r.id);
         }
         return ids;
@@ -55,16 +56,20 @@ Observed runScenario(const QString &name, double hours)
                 const QJsonObject e = m.payload.toObject();
                 const QString type = e.value(QLatin1String("type")).toString();
                 const QString id = e.value(QLatin1String("id")).toString();
-                if (type == QLatin1String("WaterObserved") && id.contains(QLatin1String("pintu-air-10"))) {
+                if (type == QLatin1String("WaterObserved") &&
+                    id.contains(QLatin1String("pintu-air-10"))) {
                     const QString level = attribute(e, QStringLiteral("alertLevel")).toString();
                     if (o.riverLevels.isEmpty() || o.riverLevels.last() != level)
                         o.riverLevels.append(level);
-                    o.maxRiverCm = std::max(o.maxRiverCm, attribute(e, QStringLiteral("height")).toDouble());
-                } else if (type == QLatin1String("Alert")
-                           && attribute(e, QStringLiteral("subCategory")).toString() == QLatin1String("roadClosed")) {
+                    o.maxRiverCm =
+                        std::max(o.maxRiverCm, attribute(e, QStringLiteral("height")).toDouble());
+                } else if (type == QLatin1String("Alert") &&
+                           attribute(e, QStringLiteral("subCategory")).toString() ==
+                               QLatin1String("roadClosed")) {
                     ++o.closures;
                 } else if (type == QLatin1String("TrafficFlowObserved") && periuk.contains(id)) {
-                    const double speed = attribute(e, QStringLiteral("averageVehicleSpeed")).toDouble();
+                    const double speed =
+                        attribute(e, QStringLiteral("averageVehicleSpeed")).toDouble();
                     if (minutes < 15) {
                         o.periukSpeedEarly += speed;
                         ++o.periukEarly;
@@ -75,19 +80,26 @@ Observed runScenario(const QString &name, double hours)
                 }
             } else if (m.format == PayloadFormat::GeoJson) {
                 const QJsonObject fc = m.payload.toObject();
-                REQUIRE(fc.value(QLatin1String("type")).toString() == QStringLiteral("FeatureCollection"));
+                REQUIRE(fc.value(QLatin1String("type")).toString() ==
+                        QStringLiteral("FeatureCollection"));
                 const QJsonArray features = fc.value(QLatin1String("features")).toArray();
                 REQUIRE_FALSE(features.isEmpty());
                 for (const auto &f : features) {
-                    const QJsonObject p = f.toObject().value(QLatin1String("properties")).toObject();
-                    CHECK(p.value(QLatin1String("type")).toString() == QStringLiteral("FloodReport"));
+                    const QJsonObject p =
+                        f.toObject().value(QLatin1String("properties")).toObject();
+                    CHECK(p.value(QLatin1String("type")).toString() ==
+                          QStringLiteral("FloodReport"));
                     CHECK(p.value(QLatin1String("depth_cm")).isDouble());
                     CHECK(QSet<QString>{"reported", "verified", "receding", "resolved"}.contains(
                         p.value(QLatin1String("status")).toString()));
-                    CHECK(f.toObject().value(QLatin1String("geometry")).toObject()
-                              .value(QLatin1String("type")).toString() == QStringLiteral("Point"));
+                    CHECK(f.toObject()
+                              .value(QLatin1String("geometry"))
+                              .toObject()
+                              .value(QLatin1String("type"))
+                              .toString() == QStringLiteral("Point"));
                     if (p.value(QLatin1String("status")).toString() == QLatin1String("reported"))
-                        ++o.floodReportsByKecamatan[p.value(QLatin1String("kecamatan")).toString()];
+                        ++o.floodReportsByKecamatan[p.value(QLatin1String("kecamatan"))
+                                                        .toString()];
                 }
             } else if (m.format == PayloadFormat::TlrReport) {
                 const QJsonObject r = m.payload.toObject();
@@ -99,7 +111,8 @@ Observed runScenario(const QString &name, double hours)
                     if (xml.readNext() != QXmlStreamReader::StartElement)
                         continue;
                     if (xml.name() == QLatin1String("alert"))
-                        CHECK(xml.namespaceUri() == QStringLiteral("urn:oasis:names:tc:emergency:cap:1.2"));
+                        CHECK(xml.namespaceUri() ==
+                              QStringLiteral("urn:oasis:names:tc:emergency:cap:1.2"));
                     else if (xml.name() == QLatin1String("msgType"))
                         o.capTypes.append(xml.readElementText());
                     else if (xml.name() == QLatin1String("info"))
@@ -151,7 +164,8 @@ TEST_CASE("The storm raises the Cisadane through its levels, floods the low nort
     }
     CHECK(o.floodReportsByKecamatan.count(QStringLiteral("Larangan")) == 0);
     CHECK(o.floodReportsByKecamatan.count(QStringLiteral("Cibodas")) == 0);
-    for (const QString &k : {QStringLiteral("Periuk"), QStringLiteral("Neglasari"), QStringLiteral("Benda")})
+    for (const QString &k :
+         {QStringLiteral("Periuk"), QStringLiteral("Neglasari"), QStringLiteral("Benda")})
         CHECK(o.floodReportsByKecamatan.count(k) == 1);
     CHECK(total(o.floodCallsByKecamatan, lowLying) >= 20);
 

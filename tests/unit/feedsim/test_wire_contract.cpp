@@ -18,12 +18,18 @@ namespace {
 FeedKind kindOf(FeedId feed)
 {
     switch (feed) {
-    case FeedId::DishubTraffic: return FeedKind::Traffic;
-    case FeedId::DinkesHealth: return FeedKind::Health;
-    case FeedId::TirtaWater: return FeedKind::Water;
-    case FeedId::DlhEnvironment: return FeedKind::Environment;
-    case FeedId::Emergency112: return FeedKind::Emergency;
-    case FeedId::Unknown: break;
+    case FeedId::DishubTraffic:
+        return FeedKind::Traffic;
+    case FeedId::DinkesHealth:
+        return FeedKind::Health;
+    case FeedId::TirtaWater:
+        return FeedKind::Water;
+    case FeedId::DlhEnvironment:
+        return FeedKind::Environment;
+    case FeedId::Emergency112:
+        return FeedKind::Emergency;
+    case FeedId::Unknown:
+        break;
     }
     return FeedKind::Unknown;
 }
@@ -42,7 +48,8 @@ TEST_CASE("Everything the simulator sends is accepted by the wall's parsers")
     for (qint64 t = mondayMorningMs(); t < end;) {
         t += 10 * 60000;
         for (const auto &m : sim.advanceTo(t)) {
-            const QByteArray frame = FeedChannel::envelope(m.feed, 1, m.simTimeMs, m.format, m.payload);
+            const QByteArray frame =
+                FeedChannel::envelope(m.feed, 1, m.simTimeMs, m.format, m.payload);
             const auto envelope = EnvelopeParser().parse(frame);
             REQUIRE(envelope.envelope);
             ParseContext context;
