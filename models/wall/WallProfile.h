@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPoint>
@@ -11,13 +12,15 @@
 
 namespace tlr {
 
+
 // One tile of a screen's grid: what it shows (type + parameters) and where (cell + span).
 struct TileSpec
 {
     QString type; // clock, feed-health, notice, image, map, chart, alerts, kpi…
     QString id;   // optional; names a tile that another screen's tile continues
     QString continues; // id of a tile on another screen this one continues (a spanning map)
-    QString title;
+    QString title; // in the profile's first language; titles has every language given
+    QHash<QString, QString> titles;
     int row = 0;
     int column = 0;
     int rowSpan = 1;
@@ -25,19 +28,23 @@ struct TileSpec
     QJsonObject params;
 
     QRect cells() const { return QRect(column, row, columnSpan, rowSpan); }
+    QString titleIn(const QString &language) const { return titles.value(language, title); }
 };
 
 // One screen of the wall: a grid of tiles. Screens are numbered in profile order; that number is
 // what --screenshot writes as screen-N.png.
 struct ScreenSpec
 {
-    QString name;
+    QString name; // in the profile's first language; names has every language given
+    QHash<QString, QString> names;
     QString output; // preferred QScreen name ("wall-3", "HDMI-1"); empty = by position
     std::optional<QPoint> wallCell; // column/row in the physical wall; none for a desk screen
     QSize size{1920, 1080};         // the size pages render at when no monitor shows them
     int rows = 1;
     int columns = 1;
     QList<TileSpec> tiles;
+
+    QString nameIn(const QString &language) const { return names.value(language, name); }
 };
 
 struct WallProfile

@@ -51,6 +51,34 @@ public:
         return v.toString();
     }
 
+    // A string, or an object of strings by language code: {"id": "…", "en": "…"}.
+    QString localized(const QJsonObject &o, const QString &path, const char *key, bool required,
+                      QHash<QString, QString> *byLanguage)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isObject())
+            return string(o, path, key, required);
+        const QJsonObject languages = v.toObject();
+        QString first;
+        for (auto it = languages.begin(); it != languages.end(); ++it) {
+            if (!it.value().isString() || it.key().size() < 2 || it.key().size() > 8) {
+                fail(join(path, key) + u'.' + it.key(), QStringLiteral("expected a text for a language code such as id or en"));
+                return {};
+            }
+            byLanguage->insert(it.key(), it.value().toString());
+        }
+        // The wall's own language first: Indonesian, then English, then whatever is there.
+        for (const char *language : {"id", "en"}) {
+            if (first.isEmpty())
+                first = byLanguage->value(QString::fromLatin1(language));
+        }
+        if (first.isEmpty() && !byLanguage->isEmpty())
+            first = byLanguage->cbegin().value();
+        if (required && first.isEmpty())
+            fail(join(path, key), QStringLiteral("is required (a string or {\"id\": …, \"en\": …})"));
+        return first;
+    }
+
     int integer(const QJsonObject &o, const QString &path, const char *key, int fallback,
                 int minimum, int maximum, bool required = false)
     {
@@ -109,7 +137,7 @@ TileSpec readTile(Checker &check, const QJsonObject &o, const QString &path, con
     }
     tile.id = check.string(o, path, "id", false);
     tile.continues = check.string(o, path, "continues", false);
-    tile.title = check.string(o, path, "title", false);
+    tile.title = check.localized(o, path, "title", false, &tile.titles);
     tile.row = check.integer(o, path, "row", 0, 0, screen.rows - 1, true);
     tile.column = check.integer(o, path, "column", 0, 0, screen.columns - 1, true);
     tile.rowSpan = check.integer(o, path, "rowSpan", 1, 1, screen.rows - tile.row);
@@ -125,7 +153,7 @@ ScreenSpec readScreen(Checker &check, const QJsonObject &o, const QString &path)
 {
     checkKnownKeys(check, o, path, {"name", "output", "wall", "size", "grid", "tiles"});
     ScreenSpec screen;
-    screen.name = check.string(o, path, "name", true);
+    screen.name = check.localized(o, path, "name", true, &screen.names);
     screen.output = check.string(o, path, "output", false);
 
     const QJsonValue wall = o.value(QLatin1String("wall"));

@@ -37,6 +37,11 @@ bool LanguageSwitcher::setLanguage(const QString &language)
     return true;
 }
 
+QString LanguageSwitcher::currentLanguage()
+{
+    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("id");
+}
+
 void LanguageSwitcher::toggle()
 {
     setLanguage(m_language == u"id" ? QStringLiteral("en") : QStringLiteral("id"));

@@ -17,6 +17,8 @@ public:
     static QStringList supportedLanguages() { return {QStringLiteral("id"), QStringLiteral("en")}; }
 
     QString language() const { return m_language; }
+    // The language the wall speaks now, for texts the profile gives in several languages.
+    static QString currentLanguage();
     // Returns false (and changes nothing) for a language the wall has no translation for.
     bool setLanguage(const QString &language);
     void toggle();

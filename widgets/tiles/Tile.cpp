@@ -1,5 +1,6 @@
 #include "Tile.h"
 
+#include "i18n/LanguageSwitcher.h"
 #include "theme/Theme.h"
 
 #include <QEvent>
@@ -43,15 +44,18 @@ void Tile::setDefaultTitle(const QString &title)
 
 void Tile::updateTitle()
 {
-    const QString title = m_spec.title.isEmpty() ? m_defaultTitle : m_spec.title;
+    const QString fromProfile = m_spec.titleIn(LanguageSwitcher::currentLanguage());
+    const QString title = fromProfile.isEmpty() ? m_defaultTitle : fromProfile;
     m_title->setText(title);
     m_title->setVisible(!title.isEmpty());
 }
 
 void Tile::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        updateTitle();
         retranslate();
+    }
     QFrame::changeEvent(event);
 }
 

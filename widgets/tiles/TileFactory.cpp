@@ -22,8 +22,10 @@ QString resolveSource(const QString &source, const QString &profileDirectory)
 
 std::optional<TileFactory::Error> TileFactory::check(const TileSpec &spec) const
 {
-    if (spec.type == u"notice" && spec.params.value(QLatin1String("text")).toString().trimmed().isEmpty())
-        return Error{QStringLiteral("params.text"), QStringLiteral("a notice needs a non-empty text")};
+    if (spec.type == u"notice"
+        && NoticeTile::text(spec.params.value(QLatin1String("text")), QStringLiteral("id")).trimmed().isEmpty()) {
+        return Error{QStringLiteral("params.text"), QStringLiteral("a notice needs a non-empty text, or {\"id\": …, \"en\": …}")};
+    }
     if (spec.type == u"image") {
         const QString source = spec.params.value(QLatin1String("source")).toString();
         if (source.isEmpty())

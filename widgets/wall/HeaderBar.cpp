@@ -1,6 +1,7 @@
 #include "HeaderBar.h"
 
 #include "domain/WallClock.h"
+#include "i18n/LanguageSwitcher.h"
 #include "theme/Theme.h"
 
 #include <QEvent>
@@ -24,10 +25,12 @@ QLabel *makeLabel(QWidget *parent, int pixels, QFont::Weight weight, const QColo
 
 } // namespace
 
-HeaderBar::HeaderBar(const QString &screenName, int screenIndex, int screenCount,
-                     const WallClock *clock, QWidget *parent)
+HeaderBar::HeaderBar(const QHash<QString, QString> &screenNames, const QString &screenName,
+                     int screenIndex, int screenCount, const WallClock *clock, QWidget *parent)
     : QWidget(parent)
     , m_clock(clock)
+    , m_screenNames(screenNames)
+    , m_defaultScreenName(screenName)
     , m_screenIndex(screenIndex)
     , m_screenCount(screenCount)
 {
@@ -40,7 +43,6 @@ HeaderBar::HeaderBar(const QString &screenName, int screenIndex, int screenCount
     m_product = makeLabel(this, Theme::kHeaderPixels, QFont::Bold, Theme::accent());
     m_product->setText(QStringLiteral("TANGERANG LIVE ROOM"));
     m_screenName = makeLabel(this, Theme::kHeaderPixels, QFont::Normal, Theme::text());
-    m_screenName->setText(screenName);
     m_banner = makeLabel(this, Theme::kHeaderPixels, QFont::Black, Theme::background());
     m_banner->setAutoFillBackground(true);
     QPalette bannerPalette = m_banner->palette();
@@ -79,6 +81,7 @@ void HeaderBar::changeEvent(QEvent *event)
 
 void HeaderBar::retranslate()
 {
+    m_screenName->setText(m_screenNames.value(LanguageSwitcher::currentLanguage(), m_defaultScreenName));
     m_screenName->setToolTip(tr("Screen %1 of %2").arg(m_screenIndex + 1).arg(m_screenCount));
     showTime(m_clock->now());
 }

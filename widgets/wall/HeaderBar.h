@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -14,8 +15,8 @@ class HeaderBar : public QWidget
 {
     Q_OBJECT
 public:
-    HeaderBar(const QString &screenName, int screenIndex, int screenCount, const WallClock *clock,
-              QWidget *parent = nullptr);
+    HeaderBar(const QHash<QString, QString> &screenNames, const QString &screenName,
+              int screenIndex, int screenCount, const WallClock *clock, QWidget *parent = nullptr);
 
     void setBanner(const QString &text); // e.g. "REPLAY", empty hides it
 
@@ -27,6 +28,8 @@ private:
     void showTime(const QDateTime &utc);
 
     const WallClock *m_clock;
+    QHash<QString, QString> m_screenNames;
+    QString m_defaultScreenName;
     int m_screenIndex;
     int m_screenCount;
     QLabel *m_product = nullptr;

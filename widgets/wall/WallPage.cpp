@@ -27,7 +27,7 @@ WallPage::WallPage(const ScreenSpec &spec, int index, int screenCount, const Til
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_header = new HeaderBar(spec.name, index, screenCount, context.clock, this);
+    m_header = new HeaderBar(spec.names, spec.name, index, screenCount, context.clock, this);
     layout->addWidget(m_header);
 
     auto *grid = new QGridLayout;

@@ -150,3 +150,21 @@ TEST_CASE("A missing profile file is an error naming it")
     REQUIRE(std::holds_alternative<WallProfileReader::Error>(result));
     CHECK(std::get<WallProfileReader::Error>(result).toString().startsWith(QStringLiteral("/nonexistent/wall.json: ")));
 }
+
+TEST_CASE("Names and titles may be given per language")
+{
+    auto result = WallProfileReader::read(withScreen(R"({"name":{"en":"Overview","id":"Ikhtisar"},
+        "grid":{"rows":1,"columns":1},"tiles":[{"type":"clock","row":0,"column":0,
+        "title":{"en":"Time"}}]})"),
+                                          QStringLiteral("t.json"));
+    REQUIRE(std::holds_alternative<WallProfile>(result));
+    const ScreenSpec &screen = std::get<WallProfile>(result).screens.at(0);
+    CHECK(screen.name == QStringLiteral("Ikhtisar")); // Indonesian first: the wall's language
+    CHECK(screen.nameIn(QStringLiteral("en")) == QStringLiteral("Overview"));
+    CHECK(screen.tiles.at(0).title == QStringLiteral("Time")); // the only language given
+    CHECK(screen.tiles.at(0).titleIn(QStringLiteral("id")) == QStringLiteral("Time"));
+
+    const auto error = readError(withScreen(R"({"name":{"id":3},"grid":{"rows":1,"columns":1},
+        "tiles":[{"type":"clock","row":0,"column":0}]})"));
+    CHECK(error.field == QStringLiteral("screens[0].name.id"));
+}
