@@ -5,6 +5,7 @@
 #include "feeds/SimulatorProcess.h"
 #include "store/EventStore.h"
 #include "i18n/LanguageSwitcher.h"
+#include "map/MbtilesReader.h"
 #include "stats/RunStats.h"
 #include "tiles/TileFactory.h"
 #include "wall/WallController.h"
@@ -26,6 +27,24 @@
 Q_LOGGING_CATEGORY(lcApp, "tlr.app")
 
 namespace tlr {
+
+namespace {
+
+// A --basemap MBTiles file that cannot be read is named with the reason, and the wall goes on
+// with the built-in map: a control room is better served by a schematic map than by none.
+QString checkedBasemap(const QString &basemap)
+{
+    if (!basemap.startsWith(QLatin1String("mbtiles:")))
+        return basemap;
+    MbtilesReader reader;
+    if (reader.open(basemap.mid(8)))
+        return basemap;
+    qCWarning(lcApp).noquote() << "--basemap:" << reader.errorString()
+                               << "- using the built-in map instead";
+    return QStringLiteral("builtin");
+}
+
+} // namespace
 
 WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, QObject *parent)
     : QObject(parent)
@@ -153,6 +172,7 @@ QString WallApplication::start()
     context.situation = &m_situation;
     context.profileDirectory = profilePath.startsWith(u':') ? QString()
                                                             : QFileInfo(profilePath).absolutePath();
+    context.basemap = checkedBasemap(m_options.basemap);
     const TileFactory factory(context);
     for (int s = 0; s < profile.screens.size(); ++s) {
         for (int t = 0; t < profile.screens.at(s).tiles.size(); ++t) {

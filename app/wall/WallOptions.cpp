@@ -1,5 +1,7 @@
 #include "WallOptions.h"
 
+#include "map/TileSourceSpec.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QProcess>
@@ -41,7 +43,11 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     const QCommandLineOption feedsimArgs(QStringLiteral("feedsim-args"),
                                          QStringLiteral("With --demo: options for tlr-feedsim, e.g. \"--scenario storm --speed 60 --faults disconnect=20\"."),
                                          QStringLiteral("ARGS"));
+    const QCommandLineOption basemap(QStringLiteral("basemap"),
+                                     QStringLiteral("Base map of the map tiles: builtin (default, offline), mbtiles:FILE or xyz:URL-TEMPLATE."),
+                                     QStringLiteral("SOURCE"));
     parser.addOptions({demo, profile, feeds, db, lang, kiosk, screenshot, quitAfter, stats, feedsimArgs});
+    parser.addOption(basemap);
 
     if (!parser.parse(arguments))
         return Error{parser.errorText()};
@@ -76,6 +82,12 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     options.feedsimArguments = QProcess::splitCommand(parser.value(feedsimArgs));
     if (!options.feedsimArguments.isEmpty() && !options.demo)
         return Error{QStringLiteral("--feedsim-args only applies with --demo")};
+    if (parser.isSet(basemap)) {
+        const auto spec = TileSourceSpec::parse(parser.value(basemap));
+        if (const auto *error = std::get_if<TileSourceSpec::Error>(&spec))
+            return Error{QStringLiteral("--basemap: %1").arg(error->message)};
+        options.basemap = std::get<TileSourceSpec>(spec).toString();
+    }
     return options;
 }
 

@@ -24,6 +24,7 @@ struct WallOptions
     std::optional<double> quitAfterSeconds;
     QString statsPath;
     QStringList feedsimArguments; // passed on to the demo's tlr-feedsim
+    QString basemap; // --basemap, checked: builtin | mbtiles:ABSOLUTE-FILE | xyz:URL; empty: none
 
     struct Error
     {

@@ -16,6 +16,7 @@ struct TileContext
     const WallClock *clock = nullptr;
     const SituationModel *situation = nullptr;
     QString profileDirectory; // relative file names in tile parameters start here
+    QString basemap; // --basemap (builtin | mbtiles:FILE | xyz:URL); overrides map tiles' own
 };
 
 } // namespace tlr

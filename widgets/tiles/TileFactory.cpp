@@ -3,6 +3,7 @@
 #include "ClockTile.h"
 #include "FeedHealthTile.h"
 #include "ImageTile.h"
+#include "MapTile.h"
 #include "NoticeTile.h"
 #include "PendingTile.h"
 
@@ -26,6 +27,10 @@ std::optional<TileFactory::Error> TileFactory::check(const TileSpec &spec) const
         && NoticeTile::text(spec.params.value(QLatin1String("text")), QStringLiteral("id")).trimmed().isEmpty()) {
         return Error{QStringLiteral("params.text"), QStringLiteral("a notice needs a non-empty text, or {\"id\": …, \"en\": …}")};
     }
+    if (spec.type == u"map") {
+        if (const auto error = MapTile::checkParams(spec))
+            return Error{error->field, error->message};
+    }
     if (spec.type == u"image") {
         const QString source = spec.params.value(QLatin1String("source")).toString();
         if (source.isEmpty())
@@ -48,6 +53,8 @@ TileFactory::Result TileFactory::create(const TileSpec &spec, QWidget *parent) c
         return new FeedHealthTile(spec, m_context.feedHealth, m_context.clock, parent);
     if (spec.type == u"notice")
         return new NoticeTile(spec, parent);
+    if (spec.type == u"map")
+        return new MapTile(spec, m_context, parent);
     if (spec.type == u"image") {
         QImageReader reader(resolveSource(spec.params.value(QLatin1String("source")).toString(),
                                           m_context.profileDirectory));

@@ -1,0 +1,316 @@
+#include "map/BaseMapLabelLayer.h"
+#include "map/BuiltinTileSource.h"
+#include "map/LabelPlacer.h"
+#include "map/MapRenderer.h"
+#include "map/MapStyle.h"
+#include "map/MapViewGroup.h"
+#include "map/TileCache.h"
+#include "map/TileLayer.h"
+#include "map/TileSourceSpec.h"
+#include "map/BaseMapPainter.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QPainter>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace tlr;
+
+namespace {
+
+const QGeoCoordinate kCityHall(-6.176, 106.633);
+
+// Renders a pane of a group once every tile it asks for has arrived.
+QImage renderPane(MapViewGroup &group, int pane)
+{
+    MapRenderer renderer;
+    renderer.addLayer(new TileLayer(group.tileSource(), group.tileCache()));
+    renderer.addLayer(new BaseMapLabelLayer(group.baseMap()));
+    const Viewport v = group.viewport(pane);
+    QImage image(v.paneSize(), QImage::Format_ARGB32_Premultiplied);
+    QElapsedTimer clock;
+    clock.start();
+    do {
+        QPainter painter(&image);
+        renderer.render(painter, v);
+        painter.end();
+        while (group.tileSource()->pendingCount() > 0 && clock.elapsed() < 20000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        // A second pass draws from the cache only; it must ask for nothing more.
+        QPainter again(&image);
+        renderer.render(again, v);
+    } while (group.tileSource()->pendingCount() > 0 && clock.elapsed() < 20000);
+    return image;
+}
+
+} // namespace
+
+TEST_CASE("A viewport maps coordinates to its pane and back")
+{
+    const Viewport v(kCityHall, 13.5, QSize(1600, 900));
+    CHECK(v.pane() == QRect(0, 0, 1600, 900));
+    const QPointF centre = v.toPane(kCityHall);
+    CHECK(centre.x() == Approx(800).margin(0.51));
+    CHECK(centre.y() == Approx(450).margin(0.51));
+    const QGeoCoordinate back = v.fromPane(QPointF(123, 456));
+    const QPointF again = v.toPane(back);
+    CHECK(again.x() == Approx(123).margin(1e-6));
+    CHECK(again.y() == Approx(456).margin(1e-6));
+
+    // Zooming around a point keeps what is under it in place.
+    const QPointF anchor(300, 200);
+    const QGeoCoordinate under = v.fromPane(anchor);
+    const Viewport zoomed = v.zoomedAround(anchor, 15.25);
+    CHECK(zoomed.zoom() == 15.25);
+    CHECK(zoomed.toPane(under).x() == Approx(anchor.x()).margin(1.0));
+    CHECK(zoomed.toPane(under).y() == Approx(anchor.y()).margin(1.0));
+    // Panning moves the content with the hand.
+    const Viewport panned = v.pannedBy(QPointF(100, -40));
+    CHECK(panned.toPane(kCityHall).x() == Approx(centre.x() + 100).margin(1.0));
+    CHECK(panned.toPane(kCityHall).y() == Approx(centre.y() - 40).margin(1.0));
+    // Zoom stays in 10–19.
+    CHECK(v.withZoom(25).zoom() == Viewport::kMaxZoom);
+    CHECK(v.withZoom(3).zoom() == Viewport::kMinZoom);
+}
+
+TEST_CASE("Two panes of a spanning map are the two halves of one map, pixel for pixel")
+{
+    MapViewGroup spanning;
+    const int west = spanning.addPane();
+    const int east = spanning.addPane();
+    // Different offsets in their pages (one has a title bar): rows still line up.
+    spanning.updatePane(west, QPoint(1, 0), QPoint(28, 130), QSize(640, 400));
+    spanning.updatePane(east, QPoint(2, 0), QPoint(28, 130), QSize(640, 400));
+    spanning.setView(kCityHall, 13.3);
+    const Viewport vw = spanning.viewport(west);
+    const Viewport ve = spanning.viewport(east);
+    CHECK(vw.canvasSize() == QSize(1280, 400));
+    CHECK(vw.pane() == QRect(0, 0, 640, 400));
+    CHECK(ve.pane() == QRect(640, 0, 640, 400));
+    CHECK(vw.seams() == QList<int>{640});
+
+    MapViewGroup single;
+    const int whole = single.addPane();
+    single.updatePane(whole, std::nullopt, QPoint(0, 0), QSize(1280, 400));
+    single.setView(kCityHall, 13.3);
+
+    const QImage a = renderPane(spanning, west);
+    const QImage b = renderPane(spanning, east);
+    // The single pane has no seam, so labels may sit where the spanning map keeps them off the
+    // seam: compare the tiles alone there, and everything with the same seam given.
+    MapRenderer tilesOnly;
+    tilesOnly.addLayer(new TileLayer(single.tileSource(), single.tileCache()));
+    QImage wide(1280, 400, QImage::Format_ARGB32_Premultiplied);
+    renderPane(single, whole); // fills the cache
+    {
+        QPainter p(&wide);
+        tilesOnly.render(p, single.viewport(whole));
+    }
+    MapRenderer tilesOnlySpanning;
+    tilesOnlySpanning.addLayer(new TileLayer(spanning.tileSource(), spanning.tileCache()));
+    QImage a2(640, 400, QImage::Format_ARGB32_Premultiplied);
+    QImage b2(640, 400, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&a2);
+        tilesOnlySpanning.render(p, vw);
+    }
+    {
+        QPainter p(&b2);
+        tilesOnlySpanning.render(p, ve);
+    }
+    CHECK(a2 == wide.copy(0, 0, 640, 400));
+    CHECK(b2 == wide.copy(640, 0, 640, 400));
+
+    Viewport wideWithSeam = single.viewport(whole);
+    wideWithSeam.setSeams({640});
+    MapRenderer full;
+    full.addLayer(new TileLayer(single.tileSource(), single.tileCache()));
+    full.addLayer(new BaseMapLabelLayer(single.baseMap()));
+    QImage labelled(1280, 400, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&labelled);
+        full.render(p, wideWithSeam);
+    }
+    CHECK(a == labelled.copy(0, 0, 640, 400));
+    CHECK(b == labelled.copy(640, 0, 640, 400));
+    // And the map is not blank: the city is drawn in land colour.
+    int land = 0;
+    for (int y = 0; y < a.height(); y += 4) {
+        for (int x = 0; x < a.width(); x += 4)
+            land += QColor(a.pixel(x, y)) == MapStyle::land() ? 1 : 0;
+    }
+    CHECK(land > 100);
+}
+
+TEST_CASE("The tile cache is bounded in bytes and drops the least recently used")
+{
+    QImage tile(256, 256, QImage::Format_ARGB32_Premultiplied); // 256 KiB
+    tile.fill(Qt::red);
+    TileCache cache(4 * tile.sizeInBytes());
+    for (int i = 0; i < 4; ++i)
+        cache.insert(1, TileId{12, i, 0}, tile);
+    CHECK(cache.count() == 4);
+    CHECK_FALSE(cache.find(1, TileId{12, 0, 0}).isNull()); // 0 is now the most recent
+    for (int i = 4; i < 10; ++i) {
+        cache.insert(1, TileId{12, i, 0}, tile);
+        CHECK(cache.bytes() <= cache.maxBytes());
+    }
+    CHECK(cache.count() == 4);
+    CHECK_FALSE(cache.contains(1, TileId{12, 1, 0}));
+    CHECK(cache.contains(1, TileId{12, 9, 0}));
+    // Sources do not see each other's tiles.
+    CHECK_FALSE(cache.contains(2, TileId{12, 9, 0}));
+}
+
+TEST_CASE("Base map sources are read from builtin, mbtiles:FILE and xyz:URL")
+{
+    auto builtin = TileSourceSpec::parse(QStringLiteral("builtin"));
+    REQUIRE(std::holds_alternative<TileSourceSpec>(builtin));
+    CHECK(std::get<TileSourceSpec>(builtin).kind == TileSourceSpec::Kind::Builtin);
+    auto mb = TileSourceSpec::parse(QStringLiteral("mbtiles:maps/city.mbtiles"),
+                                    QStringLiteral("/srv/wall"));
+    REQUIRE(std::holds_alternative<TileSourceSpec>(mb));
+    CHECK(std::get<TileSourceSpec>(mb).location == QStringLiteral("/srv/wall/maps/city.mbtiles"));
+    auto xyz = TileSourceSpec::parse(QStringLiteral("xyz:https://tiles.example/{z}/{x}/{y}.png"));
+    REQUIRE(std::holds_alternative<TileSourceSpec>(xyz));
+    CHECK(std::get<TileSourceSpec>(xyz).kind == TileSourceSpec::Kind::Xyz);
+    CHECK(std::holds_alternative<TileSourceSpec::Error>(
+        TileSourceSpec::parse(QStringLiteral("xyz:https://tiles.example/{z}/{x}.png"))));
+    CHECK(std::holds_alternative<TileSourceSpec::Error>(
+        TileSourceSpec::parse(QStringLiteral("xyz:file:///etc/{z}/{x}/{y}"))));
+    CHECK(std::holds_alternative<TileSourceSpec::Error>(
+        TileSourceSpec::parse(QStringLiteral("google"))));
+    CHECK(std::holds_alternative<TileSourceSpec::Error>(
+        TileSourceSpec::parse(QStringLiteral("mbtiles:"))));
+}
+
+TEST_CASE("The built-in base map draws the city and leaves the sea empty")
+{
+    const auto group = std::make_unique<MapViewGroup>();
+    const BaseMap &map = *group->baseMap();
+    const QImage city = BaseMapPainter::renderTile(map, TileMath::tileAt(kCityHall, 13));
+    const QImage far = BaseMapPainter::renderTile(map, TileId{13, 100, 100});
+    CHECK(city.size() == QSize(256, 256));
+    int landPixels = 0;
+    for (int y = 0; y < 256; ++y) {
+        for (int x = 0; x < 256; ++x)
+            landPixels += QColor(city.pixel(x, y)) == MapStyle::land() ? 1 : 0;
+    }
+    CHECK(landPixels > 256 * 256 / 4);
+    QImage empty(256, 256, QImage::Format_ARGB32_Premultiplied);
+    empty.fill(MapStyle::outside());
+    CHECK(far == empty);
+}
+
+TEST_CASE("An MBTiles base map draws its PNG tiles; a corrupt one falls back to the built-in map")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("raster.mbtiles"));
+    const TileId tile = TileMath::tileAt(kCityHall, 12);
+    {
+        QImage png(256, 256, QImage::Format_RGB32);
+        png.fill(QColor(0x12, 0x80, 0x40));
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        REQUIRE(png.save(&buffer, "PNG"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                    QStringLiteral("raster-writer"));
+        db.setDatabaseName(path);
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        REQUIRE(q.exec(QStringLiteral("CREATE TABLE metadata (name text, value text)")));
+        REQUIRE(q.exec(QStringLiteral("CREATE TABLE tiles (zoom_level integer, tile_column "
+                                      "integer, tile_row integer, tile_data blob)")));
+        REQUIRE(q.exec(QStringLiteral("INSERT INTO metadata VALUES ('format', 'png'), "
+                                      "('attribution', 'green test tiles')")));
+        q.prepare(QStringLiteral("INSERT INTO tiles VALUES (?, ?, ?, ?)"));
+        q.addBindValue(tile.z);
+        q.addBindValue(tile.x);
+        q.addBindValue(TileMath::tmsRow(tile.z, tile.y));
+        q.addBindValue(bytes);
+        REQUIRE(q.exec());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raster-writer"));
+
+    MapViewGroup group;
+    group.setBaseMap(TileSourceSpec{TileSourceSpec::Kind::Mbtiles, path});
+    CHECK(group.baseMapError().isEmpty());
+    CHECK(group.baseMapSpec().kind == TileSourceSpec::Kind::Mbtiles);
+    CHECK(group.tileSource()->attribution() == QStringLiteral("green test tiles"));
+    std::optional<QImage> ready;
+    bool missing = false;
+    QObject::connect(group.tileSource(), &TileSource::tileReady,
+                     [&](const TileId &, const QImage &image) { ready = image; });
+    QObject::connect(group.tileSource(), &TileSource::tileMissing,
+                     [&](const TileId &) { missing = true; });
+    group.tileSource()->request(tile);
+    group.tileSource()->request(TileId{tile.z, tile.x + 1, tile.y});
+    QElapsedTimer clock;
+    clock.start();
+    while ((!ready || !missing) && clock.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    REQUIRE(ready);
+    CHECK(QColor(ready->pixel(100, 100)) == QColor(0x12, 0x80, 0x40));
+    CHECK(missing); // the neighbour is not in the file: no tile, no error
+
+    const QString corrupt = dir.filePath(QStringLiteral("corrupt.mbtiles"));
+    {
+        QFile file(corrupt);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+    }
+    group.setBaseMap(TileSourceSpec{TileSourceSpec::Kind::Mbtiles, corrupt});
+    CHECK(group.baseMapError().contains(corrupt));
+    CHECK(group.baseMapSpec().kind == TileSourceSpec::Kind::Builtin);
+    CHECK(group.tileSource()->attribution().contains(QStringLiteral("schematic")));
+}
+
+TEST_CASE("Labels never overlap and the more important one wins")
+{
+    LabelPlacer placer;
+    const QFont font = MapStyle::font(26);
+    placer.add({QStringLiteral("minor"), QPointF(200, 100), 1, font, Qt::white,
+                LabelPlacer::Anchor::Centre, 0});
+    placer.add({QStringLiteral("Kecamatan"), QPointF(205, 100), 100, font, Qt::white,
+                LabelPlacer::Anchor::Centre, 0});
+    for (int i = 0; i < 50; ++i) {
+        placer.add({QStringLiteral("label %1").arg(i), QPointF(20 + i * 7, 40 + (i % 5) * 9), i % 7,
+                    font, Qt::white, LabelPlacer::Anchor::Right, 8});
+    }
+    placer.block(QRectF(0, 180, 400, 20));
+    const auto placed = placer.place(QRectF(0, 0, 400, 200));
+    REQUIRE_FALSE(placed.empty());
+    CHECK(placed.front().text == QStringLiteral("Kecamatan"));
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        CHECK(QRectF(0, 0, 400, 200).contains(placed[i].rect));
+        CHECK_FALSE(placed[i].rect.intersects(QRectF(0, 180, 400, 20)));
+        for (std::size_t j = i + 1; j < placed.size(); ++j)
+            CHECK_FALSE(placed[i].rect.intersects(placed[j].rect));
+    }
+    // The kecamatan label is at least 24 px tall: legible at three metres.
+    CHECK(placed.front().rect.height() >= 24);
+}
+
+TEST_CASE("Hit-testing finds a landmark under the cursor and nothing beside it")
+{
+    MapViewGroup group;
+    const int pane = group.addPane();
+    group.updatePane(pane, std::nullopt, QPoint(0, 0), QSize(800, 600));
+    group.setView(kCityHall, 15);
+    MapRenderer renderer;
+    renderer.addLayer(new TileLayer(group.tileSource(), group.tileCache()));
+    renderer.addLayer(new BaseMapLabelLayer(group.baseMap()));
+    const Viewport v = group.viewport(pane);
+    const auto hit = renderer.hitTest(v.toPane(kCityHall) + QPointF(3, -2), v);
+    REQUIRE(hit);
+    CHECK(hit->entityId == QStringLiteral("Puspemkot Tangerang"));
+    CHECK_FALSE(renderer.hitTest(v.toPane(kCityHall) + QPointF(60, 60), v));
+}

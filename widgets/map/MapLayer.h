@@ -1,0 +1,59 @@
+#pragma once
+
+#include "Viewport.h"
+
+#include <QObject>
+#include <QRect>
+#include <QString>
+
+#include <optional>
+
+class QPainter;
+
+namespace tlr {
+
+// What a click or a hover found on the map.
+struct MapFeatureHit
+{
+    QString entityId;  // the model's id (entity id, alert key, report id, kecamatan name)
+    QString layer;
+    QString tooltip;
+    std::optional<QRectF> zoomTo; // a cluster: the lon/lat extent to zoom to (x = lon, y = lat)
+};
+
+// One layer of the map: a stage, a z-order inside the stage, render(), and repaintNeeded when
+// its data changes. The renderer walks the stages in order. Layers are drawn on the GUI thread
+// from data they already hold; anything slow (tiles) is prepared on workers beforehand.
+class MapLayer : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Stage { Unknown, Base, Areas, Lines, Points, Labels, Overlay };
+
+    MapLayer(const QString &name, Stage stage, int zOrder, QObject *parent = nullptr);
+
+    QString name() const { return m_name; }
+    Stage stage() const { return m_stage; }
+    int zOrder() const { return m_zOrder; }
+    bool isVisible() const { return m_visible; }
+    void setVisible(bool visible);
+
+    virtual void render(QPainter &painter, const Viewport &viewport) = 0;
+    virtual std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const
+    {
+        Q_UNUSED(panePoint)
+        Q_UNUSED(viewport)
+        return std::nullopt;
+    }
+
+signals:
+    void repaintNeeded(const QRect &area); // empty: the whole map
+
+private:
+    QString m_name;
+    Stage m_stage;
+    int m_zOrder;
+    bool m_visible = true;
+};
+
+} // namespace tlr

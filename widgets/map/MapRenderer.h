@@ -1,0 +1,32 @@
+#pragma once
+
+#include "MapLayer.h"
+
+#include <QList>
+#include <QObject>
+
+namespace tlr {
+
+// Walks the layers stage by stage (then by z-order) to draw one pane, and asks them, topmost
+// first, what lies under a point. Owns its layers (they are its QObject children).
+class MapRenderer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MapRenderer(QObject *parent = nullptr) : QObject(parent) {}
+
+    void addLayer(MapLayer *layer);
+    QList<MapLayer *> layers() const { return m_layers; }
+    MapLayer *layer(const QString &name) const;
+
+    void render(QPainter &painter, const Viewport &viewport);
+    std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const;
+
+signals:
+    void repaintNeeded(const QRect &area);
+
+private:
+    QList<MapLayer *> m_layers; // sorted by stage, then z-order
+};
+
+} // namespace tlr

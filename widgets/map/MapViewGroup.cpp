@@ -1,0 +1,169 @@
+#include "MapViewGroup.h"
+
+#include "BuiltinTileSource.h"
+#include "MbtilesTileSource.h"
+#include "XyzTileSource.h"
+#include "map/BaseMapReader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcMapView, "tlr.map.view")
+
+namespace tlr {
+
+MapViewGroup::MapViewGroup(QObject *parent)
+    : QObject(parent)
+{
+    auto read = BaseMapReader::readBuiltin();
+    if (!read.ok())
+        qCWarning(lcMapView) << "the built-in base map does not read:" << read.problems.size();
+    m_baseMap = std::make_shared<const BaseMap>(std::move(read.map));
+    setBaseMap(TileSourceSpec{TileSourceSpec::Kind::Builtin, {}});
+}
+
+MapViewGroup::~MapViewGroup() = default;
+
+MapViewGroup *MapViewGroup::shared(const QString &id)
+{
+    static QHash<QString, QPointer<MapViewGroup>> groups;
+    QPointer<MapViewGroup> &group = groups[id];
+    if (!group)
+        group = new MapViewGroup(QCoreApplication::instance());
+    return group;
+}
+
+QString MapViewGroup::tileCacheDirectory()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    return QDir(base.isEmpty() ? QDir::tempPath() : base).filePath(QStringLiteral("tiles"));
+}
+
+void MapViewGroup::setView(const QGeoCoordinate &center, double zoom)
+{
+    if (!center.isValid())
+        return;
+    zoom = std::clamp(zoom, Viewport::kMinZoom, Viewport::kMaxZoom);
+    // Keep the view near the city: a wall must never be panned into the ocean for good.
+    const QGeoCoordinate c(std::clamp(center.latitude(), -7.5, -5.0),
+                           std::clamp(center.longitude(), 105.5, 107.8));
+    if (c == m_center && zoom == m_zoom)
+        return;
+    m_center = c;
+    m_zoom = zoom;
+    emit viewChanged();
+}
+
+int MapViewGroup::addPane()
+{
+    const int id = m_nextPane++;
+    m_panes[id] = Pane{};
+    return id;
+}
+
+void MapViewGroup::removePane(int pane)
+{
+    m_panes.erase(pane);
+    emit panesChanged();
+}
+
+void MapViewGroup::updatePane(int pane, std::optional<QPoint> wallCell, QPoint offsetInPage,
+                              QSize size)
+{
+    auto it = m_panes.find(pane);
+    if (it == m_panes.end())
+        return;
+    const Pane updated{wallCell, offsetInPage, size};
+    if (it->second.wallCell == updated.wallCell && it->second.offset == updated.offset
+        && it->second.size == updated.size)
+        return;
+    it->second = updated;
+    emit panesChanged();
+}
+
+QRect MapViewGroup::paneRect(int pane) const
+{
+    const auto it = m_panes.find(pane);
+    if (it == m_panes.end())
+        return {};
+    const Pane &p = it->second;
+    if (!p.wallCell)
+        return QRect(QPoint(0, 0), p.size);
+    // Panes side by side in one wall row are contiguous: the canvas goes on at the next pane's
+    // first column exactly where the previous one ended, whatever the bezels and tile margins.
+    // Vertically a pane keeps its place in its page, so rows line up when titles differ.
+    int x = 0;
+    for (const auto &[id, other] : m_panes) {
+        if (id != pane && other.wallCell && other.wallCell->y() == p.wallCell->y()
+            && other.wallCell->x() < p.wallCell->x())
+            x += other.size.width();
+    }
+    int minRow = p.wallCell->y();
+    for (const auto &[id, other] : m_panes) {
+        if (other.wallCell)
+            minRow = std::min(minRow, other.wallCell->y());
+    }
+    const int y = p.offset.y() + (p.wallCell->y() - minRow) * (p.offset.y() + p.size.height());
+    return QRect(QPoint(x, y), p.size);
+}
+
+QRect MapViewGroup::canvasBounds() const
+{
+    QRect bounds;
+    for (const auto &[id, pane] : m_panes)
+        bounds = bounds.united(paneRect(id));
+    return bounds;
+}
+
+Viewport MapViewGroup::viewport(int pane) const
+{
+    const QRect bounds = canvasBounds();
+    const QRect rect = paneRect(pane).translated(-bounds.topLeft());
+    Viewport v(m_center, m_zoom, bounds.size(), rect);
+    QList<int> seams;
+    for (const auto &[id, other] : m_panes) {
+        const int left = paneRect(id).left() - bounds.left();
+        if (left > 0 && !seams.contains(left))
+            seams.append(left);
+    }
+    v.setSeams(seams);
+    return v;
+}
+
+void MapViewGroup::setBaseMap(const TileSourceSpec &spec)
+{
+    m_baseMapError.clear();
+    TileSource *source = nullptr;
+    switch (spec.kind) {
+    case TileSourceSpec::Kind::Mbtiles: {
+        auto opened = MbtilesTileSource::open(spec.location, this);
+        if (auto *error = std::get_if<MbtilesTileSource::Error>(&opened))
+            m_baseMapError = error->message;
+        else
+            source = std::get<MbtilesTileSource *>(opened);
+        break;
+    }
+    case TileSourceSpec::Kind::Xyz:
+        source = new XyzTileSource(spec.location, tileCacheDirectory(), this);
+        break;
+    case TileSourceSpec::Kind::Builtin:
+    case TileSourceSpec::Kind::Unknown: break;
+    }
+    if (!source) {
+        if (!m_baseMapError.isEmpty())
+            qCWarning(lcMapView).noquote() << m_baseMapError << "- using the built-in map";
+        source = new BuiltinTileSource(m_baseMap, this);
+        m_spec = TileSourceSpec{TileSourceSpec::Kind::Builtin, {}};
+    } else {
+        m_spec = spec;
+    }
+    if (m_source)
+        m_source->deleteLater();
+    m_source = source;
+    emit tileSourceChanged();
+}
+
+} // namespace tlr

@@ -1,0 +1,366 @@
+#include "MapWidget.h"
+
+#include "BaseMapLabelLayer.h"
+#include "MapRenderer.h"
+#include "MapStyle.h"
+#include "MapViewGroup.h"
+#include "TileLayer.h"
+#include "TileSource.h"
+#include "stats/FrameTimes.h"
+
+#include <QElapsedTimer>
+#include <QGestureEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPinchGesture>
+#include <QToolTip>
+#include <QWheelEvent>
+
+namespace tlr {
+
+namespace {
+
+constexpr double kGlideDecay = 0.92;    // per 16 ms step
+constexpr double kClickSlop = 6;        // pixels a press may move and still be a click
+
+// A "nice" scale bar length: 1, 2 or 5 × 10^n metres that fits in `maxMetres`.
+double niceLength(double maxMetres)
+{
+    const double p = std::pow(10.0, std::floor(std::log10(maxMetres)));
+    for (double m : {5.0, 2.0, 1.0}) {
+        if (m * p <= maxMetres)
+            return m * p;
+    }
+    return p;
+}
+
+} // namespace
+
+MapWidget::MapWidget(MapViewGroup *group, QWidget *parent)
+    : QWidget(parent)
+    , m_group(group)
+    , m_renderer(new MapRenderer(this))
+    , m_homeCenter(group->center())
+    , m_homeZoom(group->zoom())
+{
+    setObjectName(QStringLiteral("map"));
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(64, 64);
+    grabGesture(Qt::PinchGesture);
+    m_pane = m_group->addPane();
+
+    auto *tiles = new TileLayer(m_group->tileSource(), m_group->tileCache());
+    m_renderer->addLayer(tiles);
+    m_renderer->addLayer(new BaseMapLabelLayer(m_group->baseMap()));
+
+    connect(m_group, &MapViewGroup::tileSourceChanged, tiles,
+            [this, tiles] { tiles->setSource(m_group->tileSource()); });
+    connect(m_group, &MapViewGroup::viewChanged, this, qOverload<>(&QWidget::update));
+    connect(m_group, &MapViewGroup::panesChanged, this, qOverload<>(&QWidget::update));
+    connect(m_renderer, &MapRenderer::repaintNeeded, this, [this](const QRect &area) {
+        if (area.isEmpty())
+            update();
+        else
+            update(area);
+    });
+    m_glide.setInterval(16);
+    connect(&m_glide, &QTimer::timeout, this, &MapWidget::glide);
+}
+
+MapWidget::~MapWidget()
+{
+    if (m_group)
+        m_group->removePane(m_pane);
+}
+
+Viewport MapWidget::viewport() const
+{
+    return m_group ? m_group->viewport(m_pane) : Viewport();
+}
+
+void MapWidget::setWallCell(std::optional<QPoint> cell)
+{
+    m_wallCell = cell;
+    updatePane();
+}
+
+void MapWidget::setHome(const QGeoCoordinate &center, double zoom)
+{
+    m_homeCenter = center;
+    m_homeZoom = zoom;
+}
+
+void MapWidget::goHome()
+{
+    m_glide.stop();
+    m_group->setView(m_homeCenter, m_homeZoom);
+}
+
+void MapWidget::updatePane()
+{
+    if (!m_group)
+        return;
+    const QPoint offset = window() ? mapTo(window(), QPoint(0, 0)) : QPoint(0, 0);
+    m_group->updatePane(m_pane, m_wallCell, offset, size());
+}
+
+void MapWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updatePane();
+}
+
+void MapWidget::moveEvent(QMoveEvent *event)
+{
+    QWidget::moveEvent(event);
+    updatePane();
+}
+
+void MapWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updatePane();
+}
+
+void MapWidget::paintEvent(QPaintEvent *)
+{
+    QElapsedTimer clock;
+    clock.start();
+    updatePane(); // a page re-laid out without moving this widget still moves the pane
+    QPainter painter(this);
+    const Viewport v = viewport();
+    if (!v.isValid()) {
+        painter.fillRect(rect(), MapStyle::outside());
+        return;
+    }
+    m_renderer->render(painter, v);
+    drawOverlays(painter, v);
+    if (m_frameTimes)
+        m_frameTimes->record(double(clock.nsecsElapsed()) / 1e6);
+}
+
+void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QFont font = MapStyle::font(MapStyle::kLabelPixels);
+    const QFontMetrics fm(font);
+    painter.setFont(font);
+    const bool firstPane = v.pane().left() == 0;
+    const bool lastPane = v.pane().right() == v.canvasSize().width() - 1;
+    const int pad = 12;
+
+    auto chip = [&](const QRect &r) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x0b, 0x10, 0x17, 200));
+        painter.drawRoundedRect(r, 6, 6);
+    };
+
+    if (firstPane) {
+        // Scale bar, bottom left.
+        const double mpp = v.metresPerPixel();
+        const double metres = niceLength(mpp * 220);
+        const int px = int(std::round(metres / mpp));
+        const QString text = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000)
+                                            : QStringLiteral("%1 m").arg(metres);
+        const QRect box(pad, height() - pad - fm.height() - 24, std::max(px, fm.horizontalAdvance(text)) + 24,
+                        fm.height() + 24);
+        chip(box);
+        painter.setPen(QPen(MapStyle::text(), 3));
+        const int y = box.bottom() - 10;
+        painter.drawLine(box.left() + 12, y, box.left() + 12 + px, y);
+        painter.drawLine(box.left() + 12, y - 8, box.left() + 12, y);
+        painter.drawLine(box.left() + 12 + px, y - 8, box.left() + 12 + px, y);
+        painter.drawText(QRect(box.left() + 12, box.top() + 4, box.width() - 24, fm.height()),
+                         Qt::AlignLeft, text);
+        // The coordinate under the cursor (or of the centre), top left.
+        const QGeoCoordinate c = m_cursor ? v.fromPane(*m_cursor) : v.center();
+        const QString readout = QStringLiteral("%1°, %2°  z%3")
+                                    .arg(c.latitude(), 0, 'f', 4)
+                                    .arg(c.longitude(), 0, 'f', 4)
+                                    .arg(v.zoom(), 0, 'f', 1);
+        const QRect r(pad, pad, fm.horizontalAdvance(readout) + 20, fm.height() + 10);
+        chip(r);
+        painter.setPen(MapStyle::textMuted());
+        painter.drawText(r, Qt::AlignCenter, readout);
+    }
+    if (lastPane && m_group && m_group->tileSource()) {
+        const QString text = m_group->tileSource()->attribution();
+        const int w = std::min(width() - 2 * pad, fm.horizontalAdvance(text) + 40);
+        const QRect r(width() - pad - w, height() - pad - fm.height() - 10, w, fm.height() + 10);
+        chip(r);
+        painter.setPen(MapStyle::textMuted());
+        painter.drawText(r, Qt::AlignCenter, fm.elidedText(text, Qt::ElideMiddle, w - 20));
+    }
+    if (firstPane && m_group && !m_group->baseMapError().isEmpty()) {
+        const QString text = tr("Base map unavailable (%1). Showing the built-in map.")
+                                 .arg(m_group->baseMapError());
+        const int w = width() - 2 * pad;
+        const QRect r(pad, pad + fm.height() + 20, w, fm.height() + 12);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0xd5, 0x5e, 0x00, 220));
+        painter.drawRoundedRect(r, 6, 6);
+        painter.setPen(MapStyle::text());
+        painter.drawText(r, Qt::AlignCenter, fm.elidedText(text, Qt::ElideMiddle, w - 20));
+    }
+}
+
+void MapWidget::panBy(QPointF delta)
+{
+    const Viewport v = viewport();
+    if (v.isValid())
+        m_group->setView(v.pannedBy(delta).center(), v.zoom());
+}
+
+void MapWidget::zoomAround(QPointF panePoint, double zoom)
+{
+    const Viewport v = viewport();
+    if (!v.isValid())
+        return;
+    const Viewport z = v.zoomedAround(panePoint, zoom);
+    m_group->setView(z.center(), z.zoom());
+}
+
+void MapWidget::glide()
+{
+    if (std::hypot(m_velocity.x(), m_velocity.y()) < 0.02) {
+        m_glide.stop();
+        return;
+    }
+    panBy(m_velocity * 16.0);
+    m_velocity *= kGlideDecay;
+}
+
+void MapWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mousePressEvent(event);
+    m_glide.stop();
+    m_pressAt = event->position();
+    m_lastDragAt = event->position();
+    m_dragged = false;
+    m_velocity = {};
+    m_dragClock.start();
+}
+
+void MapWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    m_cursor = event->position();
+    if (m_pressAt && (event->buttons() & Qt::LeftButton)) {
+        const QPointF delta = event->position() - m_lastDragAt;
+        if (!m_dragged && QLineF(*m_pressAt, event->position()).length() < kClickSlop)
+            return;
+        m_dragged = true;
+        const double ms = std::max<qint64>(1, m_dragClock.restart());
+        m_velocity = m_velocity * 0.3 + (delta / ms) * 0.7;
+        m_lastDragAt = event->position();
+        setCursor(Qt::ClosedHandCursor);
+        panBy(delta);
+        return;
+    }
+    const Viewport v = viewport();
+    const auto hit = m_renderer->hitTest(event->position(), v);
+    if (hit && !hit->tooltip.isEmpty())
+        QToolTip::showText(event->globalPosition().toPoint(), hit->tooltip, this);
+    else
+        QToolTip::hideText();
+    update(QRect(0, 0, width(), 80)); // the readout
+}
+
+void MapWidget::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_pressAt)
+        return QWidget::mouseReleaseEvent(event);
+    unsetCursor();
+    m_pressAt.reset();
+    if (!m_dragged) {
+        click(event->position());
+        return;
+    }
+    // A drag that ended still moving glides on.
+    if (m_dragClock.elapsed() < 60 && std::hypot(m_velocity.x(), m_velocity.y()) > 0.3)
+        m_glide.start();
+}
+
+void MapWidget::click(QPointF panePoint)
+{
+    const Viewport v = viewport();
+    const auto hit = m_renderer->hitTest(panePoint, v);
+    if (!hit)
+        return;
+    if (hit->zoomTo) {
+        // A cluster: zoom so its members spread out.
+        const QRectF e = *hit->zoomTo;
+        const QPointF a = TileMath::worldPixel(QGeoCoordinate(e.top(), e.left()), v.zoom());
+        const QPointF b = TileMath::worldPixel(QGeoCoordinate(e.bottom(), e.right()), v.zoom());
+        const double span = std::max({std::abs(b.x() - a.x()), std::abs(b.y() - a.y()), 1.0});
+        const double fit = std::min(v.paneSize().width(), v.paneSize().height()) * 0.6;
+        const double zoom = std::min(v.zoom() + std::log2(fit / span), Viewport::kMaxZoom);
+        m_group->setView(QGeoCoordinate((e.top() + e.bottom()) / 2, (e.left() + e.right()) / 2),
+                         std::max(zoom, v.zoom() + 1));
+        return;
+    }
+    if (!hit->entityId.isEmpty())
+        emit featureSelected(hit->entityId);
+}
+
+void MapWidget::wheelEvent(QWheelEvent *event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0)
+        return;
+    m_glide.stop();
+    zoomAround(event->position(), viewport().zoom() + notches * 0.5);
+    event->accept();
+}
+
+void MapWidget::keyPressEvent(QKeyEvent *event)
+{
+    const double step = 120;
+    switch (event->key()) {
+    case Qt::Key_Left: panBy({step, 0}); break;
+    case Qt::Key_Right: panBy({-step, 0}); break;
+    case Qt::Key_Up: panBy({0, step}); break;
+    case Qt::Key_Down: panBy({0, -step}); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomAround(rect().center(), viewport().zoom() + 1); break;
+    case Qt::Key_Minus: zoomAround(rect().center(), viewport().zoom() - 1); break;
+    case Qt::Key_Home: goHome(); break;
+    default: return QWidget::keyPressEvent(event);
+    }
+    event->accept();
+}
+
+void MapWidget::leaveEvent(QEvent *event)
+{
+    m_cursor.reset();
+    update(QRect(0, 0, width(), 80));
+    QWidget::leaveEvent(event);
+}
+
+bool MapWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::Gesture) {
+        auto *gesture = static_cast<QGestureEvent *>(event);
+        if (auto *pinch = static_cast<QPinchGesture *>(gesture->gesture(Qt::PinchGesture))) {
+            if (pinch->state() == Qt::GestureStarted)
+                m_pinchStartZoom = viewport().zoom();
+            const QPointF at = mapFromGlobal(pinch->centerPoint());
+            zoomAround(at, m_pinchStartZoom + std::log2(std::max(pinch->totalScaleFactor(), 1e-3)));
+            gesture->accept(pinch);
+            return true;
+        }
+    }
+    if (event->type() == QEvent::NativeGesture) {
+        auto *native = static_cast<QNativeGestureEvent *>(event);
+        if (native->gestureType() == Qt::ZoomNativeGesture) {
+            zoomAround(native->position(), viewport().zoom() + native->value());
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+} // namespace tlr

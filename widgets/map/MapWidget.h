@@ -1,0 +1,84 @@
+#pragma once
+
+#include "MapViewGroup.h"
+#include "Viewport.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+namespace tlr {
+
+class MapRenderer;
+
+class FrameTimes;
+
+// The map as a widget: one pane of a MapViewGroup, drawn by the map core. Drag pans (with
+// kinetic glide), the wheel zooms around the cursor, pinch zooms, the keyboard pans (arrows),
+// zooms (+/−) and goes home (Home). Zoom 10–19. It draws the scale bar, the attribution and
+// the coordinate under the cursor; a click emits featureSelected, a hover shows a tooltip.
+class MapWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MapWidget(MapViewGroup *group, QWidget *parent = nullptr);
+    ~MapWidget() override;
+
+    MapViewGroup *group() const { return m_group; }
+    MapRenderer *renderer() const { return m_renderer; }
+    Viewport viewport() const;
+
+    // The monitor's place in the wall, for maps that span monitors.
+    void setWallCell(std::optional<QPoint> cell);
+    void setHome(const QGeoCoordinate &center, double zoom);
+    void goHome();
+    void setFrameTimes(FrameTimes *frameTimes) { m_frameTimes = frameTimes; }
+
+signals:
+    void featureSelected(const QString &entityId);
+
+protected:
+    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void moveEvent(QMoveEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void updatePane();
+    void panBy(QPointF delta);
+    void zoomAround(QPointF panePoint, double zoom);
+    void glide();
+    void drawOverlays(QPainter &painter, const Viewport &viewport);
+    void click(QPointF panePoint);
+
+    QPointer<MapViewGroup> m_group;
+    MapRenderer *m_renderer = nullptr;
+    int m_pane = -1;
+    std::optional<QPoint> m_wallCell;
+    QGeoCoordinate m_homeCenter;
+    double m_homeZoom = 13;
+
+    // Dragging and the kinetic glide after it.
+    std::optional<QPointF> m_pressAt;
+    QPointF m_lastDragAt;
+    bool m_dragged = false;
+    QPointF m_velocity; // pixels per millisecond
+    QElapsedTimer m_dragClock;
+    QTimer m_glide;
+    double m_pinchStartZoom = 0;
+
+    std::optional<QPointF> m_cursor; // for the coordinate readout
+    FrameTimes *m_frameTimes = nullptr;
+};
+
+} // namespace tlr
