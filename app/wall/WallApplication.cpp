@@ -191,6 +191,7 @@ QString WallApplication::start()
     if (QString error = startFeeds(); !error.isEmpty())
         return error;
 
+    context.store = m_store.get(); // opened above; null without --db
     m_controller = std::make_unique<WallController>(std::move(profile), context, &m_frameTimes);
     m_controller->setMode(m_options.kiosk ? WallController::Mode::Kiosk : WallController::Mode::Windowed);
     connect(m_controller.get(), &WallController::firstFramePainted, this, [this] {

@@ -6,6 +6,10 @@
 #include "MapTile.h"
 #include "NoticeTile.h"
 #include "PendingTile.h"
+#include "charts/ChartTile.h"
+#include "charts/KpiTile.h"
+#include "charts/SeriesCatalog.h"
+#include "kpi/KpiKind.h"
 
 #include <QDir>
 #include <QImageReader>
@@ -23,6 +27,25 @@ QString resolveSource(const QString &source, const QString &profileDirectory)
 
 std::optional<TileFactory::Error> TileFactory::check(const TileSpec &spec) const
 {
+    if (spec.type == u"chart") {
+        const QString series = spec.params.value(QLatin1String("series")).toString();
+        if (!SeriesCatalog::builtIn().find(series)) {
+            return Error{QStringLiteral("params.series"),
+                         QStringLiteral("\"%1\" is not a series of %2; known: %3")
+                             .arg(series, SeriesCatalog::defaultPath(),
+                                  SeriesCatalog::builtIn().keys().join(QStringLiteral(", ")))};
+        }
+        const QString window = spec.params.value(QLatin1String("window")).toString(
+            QStringLiteral("24h"));
+        if (!chartWindowFromKey(window))
+            return Error{QStringLiteral("params.window"),
+                         QStringLiteral("\"%1\" is not 1h, 6h, 24h or 7d").arg(window)};
+    }
+    if (spec.type == u"kpi") {
+        const QString kpi = spec.params.value(QLatin1String("kpi")).toString();
+        if (!kpiKindFromKey(kpi))
+            return Error{QStringLiteral("params.kpi"), QStringLiteral("\"%1\" is not a KPI").arg(kpi)};
+    }
     if (spec.type == u"notice"
         && NoticeTile::text(spec.params.value(QLatin1String("text")), QStringLiteral("id")).trimmed().isEmpty()) {
         return Error{QStringLiteral("params.text"), QStringLiteral("a notice needs a non-empty text, or {\"id\": …, \"en\": …}")};
@@ -62,6 +85,17 @@ TileFactory::Result TileFactory::create(const TileSpec &spec, QWidget *parent) c
         if (image.isNull())
             return Error{QStringLiteral("params.source"), reader.errorString()};
         return new ImageTile(spec, std::move(image), parent);
+    }
+    if (spec.type == u"chart" && !check(spec)) {
+        const SeriesSpec *series =
+            SeriesCatalog::builtIn().find(spec.params.value(QLatin1String("series")).toString());
+        const auto window = chartWindowFromKey(
+            spec.params.value(QLatin1String("window")).toString(QStringLiteral("24h")));
+        return new ChartTile(spec, *series, *window, m_context, parent);
+    }
+    if (spec.type == u"kpi" && !check(spec)) {
+        const auto kind = kpiKindFromKey(spec.params.value(QLatin1String("kpi")).toString());
+        return new KpiTile(spec, *kind, m_context, parent);
     }
     return new PendingTile(spec, parent);
 }

@@ -1,0 +1,293 @@
+#include "KpiTile.h"
+
+#include "Sparkline.h"
+#include "domain/WallClock.h"
+#include "itemmodels/FeedHealthModel.h"
+#include "kpi/ComplaintSla.h"
+#include "kpi/OpenIncidents.h"
+#include "situation/SituationModel.h"
+#include "theme/Theme.h"
+#include "tiles/FittedLabel.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace tlr {
+
+namespace {
+
+const QString kEmergencyFeed = QStringLiteral("emergency-112");
+constexpr int kRefreshMilliseconds = 500;
+constexpr int kNumeralMaximumPixels = 120;
+
+QLabel *makeLabel(int pixels, const QColor &color, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setFont(Theme::font(pixels));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+    return label;
+}
+
+void setLabelColor(QLabel *label, const QColor &color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
+
+bool isCall112(const Report &report) { return report.channel == Report::Channel::Call112; }
+
+QString wibTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toTimeZone(WallClock::wib()).time(), QStringLiteral("HH:mm"));
+}
+
+} // namespace
+
+KpiTile::KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
+                 QWidget *parent)
+    : Tile(spec, parent)
+    , m_kind(kind)
+    , m_context(context)
+    , m_coverageStart(context.clock ? context.clock->now() : QDateTime::currentDateTimeUtc())
+    , m_reports(m_coverageStart)
+{
+    m_figure = new FittedLabel(kNumeralMaximumPixels, QFont::Bold, this);
+    m_figure->setSizingText(QStringLiteral("0000"));
+    // The figure keeps room for numerals of at least kNumeralPixels: FittedLabel draws at most
+    // 80 % of its height.
+    m_figure->setMinimumHeight(Theme::kNumeralPixels * 5 / 4 + 4);
+    m_trend = makeLabel(Theme::kBodyPixels, Theme::text(), this);
+    m_detail = makeLabel(Theme::kSmallPixels, Theme::textMuted(), this);
+    m_sparkline = new Sparkline(this);
+    m_note = makeLabel(Theme::kSmallPixels, Theme::textMuted(), this);
+    contentLayout()->addWidget(m_figure, 3);
+    contentLayout()->addWidget(m_trend);
+    contentLayout()->addWidget(m_detail);
+    contentLayout()->addWidget(m_sparkline, 1);
+    contentLayout()->addWidget(m_note);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(kRefreshMilliseconds);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &KpiTile::refresh);
+    if (!kpiNeedsAlertEngine(m_kind)) {
+        if (m_context.situation) {
+            connect(m_context.situation, &SituationModel::reportsChanged, this,
+                    &KpiTile::requestRefresh);
+            connect(m_context.situation, &SituationModel::alertsChanged, this,
+                    &KpiTile::requestRefresh);
+        }
+        if (m_context.clock) {
+            // Hours turn and deadlines pass without any event arriving.
+            connect(m_context.clock, &WallClock::ticked, this, [this](const QDateTime &now) {
+                if (now.time().second() % 10 == 0)
+                    requestRefresh();
+            });
+        }
+    }
+    retranslate();
+}
+
+void KpiTile::requestRefresh()
+{
+    if (!m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void KpiTile::refreshNow()
+{
+    m_refreshTimer.stop();
+    refresh();
+}
+
+QString KpiTile::figureText() const { return m_figure->isHidden() ? QString() : m_figure->text(); }
+QString KpiTile::trendText() const { return m_trend->text(); }
+QString KpiTile::detailText() const { return m_detail->text(); }
+const std::vector<int> &KpiTile::sparklineValues() const { return m_sparkline->values(); }
+
+bool KpiTile::feedEverDelivered(const QString &feed) const
+{
+    if (!m_context.feedHealth)
+        return false;
+    for (const FeedStatus &status : m_context.feedHealth->statuses()) {
+        if ((feed.isEmpty() || status.id == feed) && status.lastDataAt.isValid())
+            return true;
+    }
+    return false;
+}
+
+QHash<QString, Agency> KpiTile::agencyOfFeed() const
+{
+    QHash<QString, Agency> agencies;
+    if (m_context.feedHealth) {
+        for (const FeedStatus &status : m_context.feedHealth->statuses())
+            agencies.insert(status.id, status.agency);
+    }
+    return agencies;
+}
+
+void KpiTile::collect()
+{
+    if (!m_context.situation)
+        return;
+    for (const Report &report : m_context.situation->recentReports())
+        m_reports.add(report);
+    for (const Alert &alert : m_context.situation->activeAlerts()) {
+        if (!alert.isLive())
+            continue;
+        const QString key = alert.sender + u'\x1f' + alert.identifier;
+        if (!m_incidentOpenings.contains(key))
+            m_incidentOpenings.insert(key, alert.sent);
+    }
+}
+
+void KpiTile::showWaiting()
+{
+    m_figure->hide();
+    m_sparkline->setValues({});
+    m_trend->setText(tr("Waiting for the alert engine"));
+    setLabelColor(m_trend, Theme::text());
+    m_detail->setText(tr("Acknowledgements and response times come with the Alerts work."));
+    m_note->setText(tr("No figure is shown until it can be measured."));
+}
+
+void KpiTile::showTrend(const HourlyTrend &trend, const QString &what)
+{
+    m_sparkline->setValues(trend.sparkline);
+    const QString now = what.arg(trend.current);
+    if (!trend.sameHourYesterday) {
+        m_trend->setText(now + QStringLiteral(" · ") + tr("yesterday: not known yet"));
+        setLabelColor(m_trend, Theme::text());
+        return;
+    }
+    const int delta = *trend.delta();
+    QString arrow;
+    QColor color = Theme::text();
+    if (delta > 0) {
+        arrow = QStringLiteral("▲ +%1").arg(delta);
+        color = Theme::warning();
+    } else if (delta < 0) {
+        arrow = QStringLiteral("▼ −%1").arg(-delta);
+        color = Theme::good();
+    } else {
+        arrow = QStringLiteral("= 0");
+    }
+    m_trend->setText(now + QStringLiteral(" · ") + arrow + u' '
+                     + tr("vs. yesterday (%1)").arg(*trend.sameHourYesterday));
+    setLabelColor(m_trend, color);
+}
+
+void KpiTile::refresh()
+{
+    if (kpiNeedsAlertEngine(m_kind)) {
+        showWaiting();
+        return;
+    }
+    if (!m_context.clock)
+        return;
+    const QDateTime now = m_context.clock->now();
+    m_reports.prune(now);
+    collect();
+    const QString since = tr("Hourly counts since %1 WIB").arg(wibTime(m_reports.coverageStart()));
+
+    switch (m_kind) {
+    case KpiKind::OpenIncidentsByAgency: {
+        if (!feedEverDelivered({})) {
+            m_figure->hide();
+            m_trend->setText(tr("No data from the feeds yet"));
+            m_detail->clear();
+            m_sparkline->setValues({});
+            m_note->clear();
+            return;
+        }
+        const OpenIncidents incidents =
+            OpenIncidents::count(m_context.situation->activeAlerts(), agencyOfFeed());
+        m_figure->setText(QLocale().toString(incidents.total));
+        m_figure->setColor(incidents.total > 0 ? Theme::warning() : Theme::text());
+        m_figure->show();
+        QStringList parts;
+        for (auto it = incidents.byAgency.cbegin(); it != incidents.byAgency.cend(); ++it)
+            parts << agencyShortName(it.key()) + u' ' + QLocale().toString(it.value());
+        m_detail->setText(parts.isEmpty() ? tr("No live alert in force")
+                                          : parts.join(QStringLiteral(" · ")));
+        std::vector<QDateTime> openings;
+        for (const QDateTime &t : std::as_const(m_incidentOpenings))
+            openings.push_back(t);
+        showTrend(HourlyTrend::compute(openings, m_coverageStart, now),
+                  tr("New this hour: %1"));
+        m_note->setText(since);
+        return;
+    }
+    case KpiKind::ComplaintsSla: {
+        if (m_reports.reports().empty() && !feedEverDelivered(kEmergencyFeed)) {
+            m_figure->hide();
+            m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
+            m_detail->clear();
+            m_sparkline->setValues({});
+            m_note->clear();
+            return;
+        }
+        std::vector<Complaint> complaints;
+        for (const Report &r : m_reports.reports()) {
+            if (ComplaintSla::isComplaint(r))
+                complaints.push_back({r.id, r.receivedAt, std::nullopt});
+        }
+        const ComplaintSlaFigures sla = ComplaintSla::evaluate(complaints, now);
+        m_figure->setText(QLocale().toString(sla.openInside));
+        m_figure->setColor(Theme::text());
+        m_figure->show();
+        m_detail->setText(tr("open within 7 × 24 h · %1 past · %2 due today")
+                              .arg(sla.openPast)
+                              .arg(sla.dueToday));
+        setLabelColor(m_detail, sla.openPast > 0 ? Theme::warning() : Theme::textMuted());
+        showTrend(HourlyTrend::compute(m_reports.times(&ComplaintSla::isComplaint),
+                                       m_reports.coverageStart(), now),
+                  tr("New this hour: %1"));
+        // The wire has no follow-ups yet: the card says every complaint counts as open.
+        m_note->setText(tr("No follow-up data yet: all open") + QStringLiteral(" · ") + since);
+        return;
+    }
+    case KpiKind::Calls112PerHour: {
+        if (m_reports.reports().empty() && !feedEverDelivered(kEmergencyFeed)) {
+            m_figure->hide();
+            m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
+            m_detail->clear();
+            m_sparkline->setValues({});
+            m_note->clear();
+            return;
+        }
+        const HourlyTrend trend =
+            HourlyTrend::compute(m_reports.times(&isCall112), m_reports.coverageStart(), now);
+        m_figure->setText(QLocale().toString(trend.current));
+        m_figure->setColor(Theme::text());
+        m_figure->show();
+        m_detail->setText(tr("112 calls this hour"));
+        showTrend(trend, tr("This hour: %1"));
+        m_note->setText(since);
+        return;
+    }
+    default:
+        break;
+    }
+}
+
+void KpiTile::retranslate()
+{
+    switch (m_kind) {
+    case KpiKind::OpenIncidentsByAgency: setDefaultTitle(tr("Open incidents")); break;
+    case KpiKind::UnacknowledgedAlerts: setDefaultTitle(tr("Unacknowledged alerts")); break;
+    case KpiKind::ComplaintsSla: setDefaultTitle(tr("Complaints within 7 × 24 h")); break;
+    case KpiKind::MedianAck112: setDefaultTitle(tr("Median time to acknowledge 112")); break;
+    case KpiKind::ResponseTimeByAgency: setDefaultTitle(tr("Response time by agency")); break;
+    case KpiKind::Calls112PerHour: setDefaultTitle(tr("112 calls per hour")); break;
+    case KpiKind::Unknown: break;
+    }
+    refresh();
+}
+
+} // namespace tlr

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "kpi/HourlyTrend.h"
+#include "kpi/KpiKind.h"
+#include "kpi/ReportHistory.h"
+#include "tiles/Tile.h"
+#include "tiles/TileContext.h"
+
+#include <QHash>
+#include <QTimer>
+
+class QLabel;
+
+namespace tlr {
+
+class FittedLabel;
+class Sparkline;
+
+// One key figure in numerals readable at three metres, with its trend against the same hour
+// yesterday and a sparkline of the last day's hours. A KPI that needs the alert engine says it
+// waits for it; a KPI whose feed has never delivered says so: no card shows a number that was
+// not computed from data.
+class KpiTile : public Tile
+{
+    Q_OBJECT
+public:
+    KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
+            QWidget *parent = nullptr);
+
+    KpiKind kind() const { return m_kind; }
+    QString figureText() const; // the numeral shown; empty when there is none
+    QString trendText() const;
+    QString detailText() const;
+    const std::vector<int> &sparklineValues() const;
+    void refreshNow();
+
+protected:
+    void retranslate() override;
+
+private:
+    void requestRefresh();
+    void refresh();
+    void collect();
+    void showTrend(const HourlyTrend &trend, const QString &what);
+    void showWaiting();
+    bool feedEverDelivered(const QString &feed) const;
+    QHash<QString, Agency> agencyOfFeed() const;
+
+    KpiKind m_kind;
+    TileContext m_context;
+    QDateTime m_coverageStart;
+    ReportHistory m_reports;
+    QHash<QString, QDateTime> m_incidentOpenings; // live alert (sender + id) -> sent
+    FittedLabel *m_figure = nullptr;
+    QLabel *m_trend = nullptr;
+    QLabel *m_detail = nullptr;
+    Sparkline *m_sparkline = nullptr;
+    QLabel *m_note = nullptr;
+    QTimer m_refreshTimer;
+};
+
+} // namespace tlr
