@@ -45,35 +45,19 @@ bool breakCoordinates(QJsonValue &value)
     return false;
 }
 
-// Turns the first number found into a string a parser must not accept as one.
-bool breakNumber(QJsonValue &value)
+// Takes away what names the payload: an entity's or report's "id", a collection's features.
+bool removeIdentity(QJsonValue &value)
 {
-    if (value.isDouble()) {
-        value = QStringLiteral("NaN");
-        return true;
+    QJsonObject object = value.toObject();
+    if (object.contains(QLatin1String("features"))) {
+        object.insert(QStringLiteral("features"), QStringLiteral("none"));
+    } else if (object.contains(QLatin1String("id"))) {
+        object.remove(QStringLiteral("id"));
+    } else {
+        return false;
     }
-    if (value.isObject()) {
-        QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            QJsonValue child = it.value();
-            if (breakNumber(child)) {
-                *it = child;
-                value = object;
-                return true;
-            }
-        }
-    } else if (value.isArray()) {
-        QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            QJsonValue child = array.at(i);
-            if (breakNumber(child)) {
-                array.replace(i, child);
-                value = array;
-                return true;
-            }
-        }
-    }
-    return false;
+    value = object;
+    return true;
 }
 
 } // namespace
@@ -107,14 +91,22 @@ QJsonValue FeedChannel::corruptPayload(const QJsonValue &payload, PayloadFormat 
         const QString xml = payload.toString();
         return xml.left(xml.size() / 2);
     }
+    // Each corruption spoils the message as a whole, so that a receiver's rejections can be
+    // counted against ours: the entity's position off the globe, its identity gone, or no
+    // object at all. (A report's position is optional, so a report loses its identity instead.)
     QJsonValue broken = payload;
-    if (m_rng.chance(0.5) && breakCoordinates(broken))
-        return broken;
-    if (breakNumber(broken))
-        return broken;
-    if (breakCoordinates(broken))
-        return broken;
-    return QJsonValue(42); // no numbers, no coordinates: the wrong type altogether
+    switch (m_rng.index(3)) {
+    case 0:
+        if (format == PayloadFormat::NgsiLd && breakCoordinates(broken))
+            return broken;
+        [[fallthrough]];
+    case 1:
+        if (removeIdentity(broken))
+            return broken;
+        [[fallthrough]];
+    default:
+        return QJsonValue(42);
+    }
 }
 
 QList<Frame> FeedChannel::publish(const SimMessage &message, qint64 realMs)

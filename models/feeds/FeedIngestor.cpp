@@ -31,11 +31,20 @@ FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const Q
     m_status.lastMessageAt = receivedAt;
     const EnvelopeParser::Result read = m_envelopeParser.parse(frame);
     if (!read.envelope) {
+        if (m_replayMayRepeatUnreadable) {
+            m_replayMayRepeatUnreadable = false;
+            ++m_status.duplicates;
+            return Outcome::Duplicate;
+        }
+        m_unreadableAfterSeq = m_sequence.highest();
         ++m_status.received;
         return reject(frame, -1, PayloadFormat::Unknown, receivedAt,
                       QStringLiteral("envelope: ") + read.problem.toString());
     }
     const Envelope &envelope = *read.envelope;
+    m_replayMayRepeatUnreadable = false;
+    if (envelope.seq > m_unreadableAfterSeq)
+        m_unreadableAfterSeq = -1;
     if (envelope.feed != m_config.id) {
         ++m_status.received;
         return reject(frame, envelope.seq, envelope.format, receivedAt,
@@ -82,6 +91,7 @@ void FeedIngestor::beginConnection()
 {
     m_awaitingFirstOnConnection = true;
     m_connectionSince = m_sequence.resumeFrom();
+    m_replayMayRepeatUnreadable = m_unreadableAfterSeq >= 0 && m_unreadableAfterSeq == m_connectionSince;
 }
 
 FeedIngestor::Outcome FeedIngestor::ingestDocument(const QByteArray &document, const QDateTime &receivedAt)

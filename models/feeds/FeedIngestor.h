@@ -52,6 +52,10 @@ private:
     FeedStatus m_status;
     qint64 m_documentSeq = 0; // HTTP documents are numbered as they arrive
     bool m_awaitingFirstOnConnection = false;
+    // An unreadable frame has no seq: if the connection drops right after one, the resume
+    // replays it, and it must not be counted twice (docs/wire.md, "Counting").
+    qint64 m_unreadableAfterSeq = -1;
+    bool m_replayMayRepeatUnreadable = false;
     qint64 m_connectionSince = 0;
 };
 

@@ -116,3 +116,22 @@ TEST_CASE("A server that restarted its numbering starts a new stream, not a run 
     CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 5, "ngsi-ld", trafficPayload(5)), kNow) == Outcome::Accepted);
     CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 5, "ngsi-ld", trafficPayload(5)), kNow) == Outcome::Duplicate);
 }
+
+TEST_CASE("An unreadable frame replayed after a reconnect is counted once")
+{
+    RecordingSink sink;
+    FeedIngestor ingestor(trafficFeed(), &sink);
+    ingestor.beginConnection();
+    ingestor.ingestFrame(envelope("dishub-traffic", 1, "ngsi-ld", trafficPayload(1)), kNow);
+    const QByteArray cut = envelope("dishub-traffic", 2, "ngsi-ld", trafficPayload(2)).left(40);
+    CHECK(ingestor.ingestFrame(cut, kNow) == Outcome::Rejected);
+    // The connection drops; the resume from seq 1 replays the same broken bytes, then seq 3.
+    ingestor.beginConnection();
+    CHECK(ingestor.ingestFrame(cut, kNow) == Outcome::Duplicate);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 3, "ngsi-ld", trafficPayload(3)), kNow) == Outcome::Accepted);
+    // A new unreadable frame later is a new rejection.
+    CHECK(ingestor.ingestFrame(cut, kNow) == Outcome::Rejected);
+    CHECK(ingestor.status().received == 4);
+    CHECK(ingestor.status().rejected == 2);
+    CHECK(ingestor.status().accepted == 2);
+}
