@@ -22,6 +22,7 @@ MapViewGroup::MapViewGroup(QObject *parent)
     if (!read.ok())
         qCWarning(lcMapView) << "the built-in base map does not read:" << read.problems.size();
     m_baseMap = std::make_shared<const BaseMap>(std::move(read.map));
+    m_live.setBaseMap(m_baseMap);
     setBaseMap(TileSourceSpec{TileSourceSpec::Kind::Builtin, {}});
 }
 
@@ -131,6 +132,14 @@ Viewport MapViewGroup::viewport(int pane) const
     }
     v.setSeams(seams);
     return v;
+}
+
+void MapViewGroup::setEnabledLayers(const QStringList &names)
+{
+    if (m_enabledLayers == names)
+        return;
+    m_enabledLayers = names;
+    emit enabledLayersChanged();
 }
 
 void MapViewGroup::setBaseMap(const TileSourceSpec &spec)

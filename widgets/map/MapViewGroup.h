@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LiveMapData.h"
 #include "TileCache.h"
 #include "TileSource.h"
 #include "TileSourceSpec.h"
@@ -56,10 +57,20 @@ public:
     const std::shared_ptr<const BaseMap> &baseMap() const { return m_baseMap; }
     static QString tileCacheDirectory();
 
+    // The live layers' data, shared by the panes.
+    LiveMapData *liveData() { return &m_live; }
+    // The live layers shown (profile `layers`); empty shows them all.
+    void setEnabledLayers(const QStringList &names);
+    bool isLayerEnabled(const QString &name) const
+    {
+        return m_enabledLayers.isEmpty() || m_enabledLayers.contains(name);
+    }
+
 signals:
     void viewChanged();
     void panesChanged();
     void tileSourceChanged();
+    void enabledLayersChanged();
 
 private:
     struct Pane
@@ -80,6 +91,8 @@ private:
     QPointer<TileSource> m_source;
     TileCache m_cache;
     std::shared_ptr<const BaseMap> m_baseMap;
+    LiveMapData m_live{nullptr};
+    QStringList m_enabledLayers;
 };
 
 } // namespace tlr

@@ -1,6 +1,11 @@
 #include "MapWidget.h"
 
+#include "AlertLayer.h"
 #include "BaseMapLabelLayer.h"
+#include "ChoroplethLayer.h"
+#include "PointClusterLayer.h"
+#include "TrafficLayer.h"
+#include "VehicleLayer.h"
 #include "MapRenderer.h"
 #include "MapStyle.h"
 #include "MapViewGroup.h"
@@ -55,6 +60,21 @@ MapWidget::MapWidget(MapViewGroup *group, QWidget *parent)
     auto *tiles = new TileLayer(m_group->tileSource(), m_group->tileCache());
     m_renderer->addLayer(tiles);
     m_renderer->addLayer(new BaseMapLabelLayer(m_group->baseMap()));
+    LiveMapData *live = m_group->liveData();
+    m_renderer->addLayer(new ChoroplethLayer(live));
+    m_renderer->addLayer(new AlertLayer(live));
+    m_renderer->addLayer(new TrafficLayer(live));
+    m_renderer->addLayer(new PointClusterLayer(PointClusterLayer::Content::Sensors, live));
+    m_renderer->addLayer(new PointClusterLayer(PointClusterLayer::Content::Reports, live));
+    m_renderer->addLayer(new VehicleLayer(live));
+    const auto applyEnabled = [this] {
+        for (MapLayer *layer : m_renderer->layers()) {
+            if (layer->stage() != MapLayer::Stage::Base && layer->name() != u"labels")
+                layer->setVisible(m_group->isLayerEnabled(layer->name()));
+        }
+    };
+    applyEnabled();
+    connect(m_group, &MapViewGroup::enabledLayersChanged, this, applyEnabled);
 
     connect(m_group, &MapViewGroup::tileSourceChanged, tiles,
             [this, tiles] { tiles->setSource(m_group->tileSource()); });

@@ -68,7 +68,12 @@ MapTile::MapTile(const TileSpec &spec, const TileContext &context, QWidget *pare
         const auto parsed = TileSourceSpec::parse(basemap, context.profileDirectory);
         if (const auto *s = std::get_if<TileSourceSpec>(&parsed))
             m_group->setBaseMap(*s);
+        QStringList layers;
+        for (const auto &name : p.value(QLatin1String("layers")).toArray())
+            layers.append(name.toString());
+        m_group->setEnabledLayers(layers);
     }
+    m_group->liveData()->setSituation(context.situation);
 
     m_map = new MapWidget(m_group, this);
     m_map->setHome(m_group->center(), m_group->zoom());

@@ -1,4 +1,8 @@
 #include "map/BaseMapLabelLayer.h"
+#include "map/ChoroplethLayer.h"
+#include "map/LiveMapData.h"
+#include "map/PointClusterLayer.h"
+#include "map/TrafficLayer.h"
 #include "map/BuiltinTileSource.h"
 #include "map/LabelPlacer.h"
 #include "map/MapRenderer.h"
@@ -313,4 +317,66 @@ TEST_CASE("Hit-testing finds a landmark under the cursor and nothing beside it")
     REQUIRE(hit);
     CHECK(hit->entityId == QStringLiteral("Puspemkot Tangerang"));
     CHECK_FALSE(renderer.hitTest(v.toPane(kCityHall) + QPointF(60, 60), v));
+}
+
+TEST_CASE("Live points cluster at low zoom; a click on a cluster zooms, on a point selects it")
+{
+    MapViewGroup group;
+    const int pane = group.addPane();
+    group.updatePane(pane, std::nullopt, QPoint(0, 0), QSize(800, 600));
+    LiveMapData *live = group.liveData();
+    using Point = LiveMapData::Point;
+    live->setSensors({
+        Point{QStringLiteral("urn:ngsi-ld:Device:a"), QStringLiteral("A"),
+              QGeoCoordinate(-6.1760, 106.6330), FeedKind::Water, Point::State::Normal, false},
+        Point{QStringLiteral("urn:ngsi-ld:Device:b"), QStringLiteral("B"),
+              QGeoCoordinate(-6.1762, 106.6333), FeedKind::Water, Point::State::Fault, false},
+        Point{QStringLiteral("urn:ngsi-ld:Device:c"), QStringLiteral("C"),
+              QGeoCoordinate(-6.2000, 106.7000), FeedKind::Traffic, Point::State::Normal, false},
+    });
+    PointClusterLayer layer(PointClusterLayer::Content::Sensors, live);
+
+    group.setView(kCityHall, 12);
+    Viewport v = group.viewport(pane);
+    const auto &nodes = live->sensorClusters().nodes(12);
+    const auto cluster = std::find_if(nodes.begin(), nodes.end(),
+                                      [](const auto &n) { return n.count == 2; });
+    REQUIRE(cluster != nodes.end());
+    const QPointF at = v.worldToPane(cluster->position * TileMath::worldSize(12));
+    const auto hit = layer.hitTest(at + QPointF(2, 2), v);
+    REQUIRE(hit);
+    CHECK(hit->entityId.isEmpty());
+    REQUIRE(hit->zoomTo);
+    CHECK(hit->zoomTo->left() == Approx(106.6330).margin(1e-4));
+
+    group.setView(QGeoCoordinate(-6.1761, 106.63315), 19);
+    v = group.viewport(pane);
+    const auto single = layer.hitTest(v.toPane(QGeoCoordinate(-6.1762, 106.6333)), v);
+    REQUIRE(single);
+    CHECK(single->entityId == QStringLiteral("urn:ngsi-ld:Device:b"));
+    CHECK_FALSE(layer.hitTest(v.toPane(QGeoCoordinate(-6.1762, 106.6333)) + QPointF(40, 0), v));
+
+    // Drawing touches every point and cluster without failing.
+    QImage image(800, 600, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::black);
+    QPainter painter(&image);
+    layer.render(painter, v);
+    painter.end();
+    CHECK(image.pixel(v.toPane(QGeoCoordinate(-6.1760, 106.6330)).toPoint()) != qRgb(0, 0, 0));
+}
+
+TEST_CASE("Traffic speeds and report rates map to ordered classes")
+{
+    CHECK(TrafficLayer::colourFor(5) == MapStyle::bad());
+    CHECK(TrafficLayer::colourFor(20) == MapStyle::warning());
+    CHECK(TrafficLayer::colourFor(50) == MapStyle::good());
+    CHECK(TrafficLayer::colourFor(-1) == MapStyle::textMuted());
+    // The ramp gets brighter (luminance) with the rate: readable without hue.
+    double previous = -1;
+    for (double rate : {0.0, 0.7, 1.5, 3.0, 10.0}) {
+        const QColor c = ChoroplethLayer::colourFor(rate);
+        const double lightness = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF();
+        CHECK(lightness > previous);
+        previous = lightness;
+    }
 }

@@ -1,0 +1,177 @@
+#include "LiveMapData.h"
+
+#include "map/TileMath.h"
+#include "situation/SituationModel.h"
+
+namespace tlr {
+
+namespace {
+
+LiveMapData::Point::State stateOf(const Observation &o)
+{
+    const QString s = o.status.toLower();
+    if (s.contains(QLatin1String("offline")) || s.contains(QLatin1String("fault"))
+        || s.contains(QLatin1String("error")) || s.contains(QLatin1String("down"))
+        || s.contains(QLatin1String("rusak")))
+        return LiveMapData::Point::State::Fault;
+    if (s.contains(QLatin1String("warn")) || s.contains(QLatin1String("siaga"))
+        || s.contains(QLatin1String("awas")))
+        return LiveMapData::Point::State::Warning;
+    return LiveMapData::Point::State::Normal;
+}
+
+QString describe(const Observation &o)
+{
+    QString text = o.name.isEmpty() ? o.entityId : o.name;
+    for (const auto &m : o.measurements.mid(0, 3))
+        text += QStringLiteral("\n%1: %2 %3").arg(m.quantity).arg(m.value, 0, 'g', 4).arg(m.unit);
+    if (!o.status.isEmpty())
+        text += QStringLiteral("\n") + o.status;
+    return text;
+}
+
+} // namespace
+
+LiveMapData::LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent)
+    : QObject(parent)
+    , m_baseMap(std::move(baseMap))
+{
+    // Bursts of feed batches become one refresh: a wall redraws at most 4 times a second
+    // for data, however fast it arrives.
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(250);
+    connect(&m_coalesce, &QTimer::timeout, this, &LiveMapData::refresh);
+}
+
+void LiveMapData::setSituation(const SituationModel *situation)
+{
+    if (m_situation == situation)
+        return;
+    if (m_situation)
+        disconnect(m_situation, nullptr, this, nullptr);
+    m_situation = situation;
+    if (situation) {
+        auto later = [this] {
+            if (!m_coalesce.isActive())
+                m_coalesce.start();
+        };
+        connect(situation, &SituationModel::observationsChanged, this, later);
+        connect(situation, &SituationModel::alertsChanged, this, later);
+        connect(situation, &SituationModel::reportsChanged, this, later);
+    }
+    refresh();
+}
+
+ClusterIndex LiveMapData::buildIndex(const std::vector<Point> &points)
+{
+    std::vector<QPointF> projected;
+    projected.reserve(points.size());
+    for (const auto &p : points)
+        projected.push_back(TileMath::project(p.at.latitude(), p.at.longitude()));
+    // 80 of 512: clusters 40 screen pixels apart, so badges of 24 px type never touch.
+    ClusterIndex::Options options;
+    options.radius = 80;
+    ClusterIndex index(options);
+    index.build(projected);
+    return index;
+}
+
+void LiveMapData::setSensors(std::vector<Point> sensors)
+{
+    m_sensors = std::move(sensors);
+    m_sensorClusters = buildIndex(m_sensors);
+    emit changed();
+}
+
+void LiveMapData::refresh()
+{
+    if (!m_situation)
+        return;
+    m_sensors.clear();
+    m_vehicles.clear();
+    m_traffic.clear();
+    for (const Observation &o : m_situation->observations()) {
+        if (!o.path.isEmpty()) {
+            Line line{o.entityId, describe(o), o.path, -1};
+            if (const auto speed = o.value(u"averageVehicleSpeed"))
+                line.speedKmh = *speed;
+            m_traffic.push_back(std::move(line));
+            continue;
+        }
+        if (!o.location.isValid())
+            continue;
+        Point p{o.entityId, describe(o), o.location, o.kind, stateOf(o), false};
+        if (o.entityType == u"Vehicle")
+            m_vehicles.push_back(std::move(p));
+        else
+            m_sensors.push_back(std::move(p));
+    }
+    // Stable order: clusters must not jump between refreshes with the same data.
+    const auto byId = [](const Point &a, const Point &b) { return a.id < b.id; };
+    std::sort(m_sensors.begin(), m_sensors.end(), byId);
+    std::sort(m_vehicles.begin(), m_vehicles.end(), byId);
+    m_sensorClusters = buildIndex(m_sensors);
+
+    m_reports.clear();
+    QHash<QString, int> open;
+    for (const Report &r : m_situation->recentReports()) {
+        if (!r.kecamatan.isEmpty())
+            ++open[r.kecamatan];
+        if (!r.location.isValid())
+            continue;
+        const QString text = QStringLiteral("%1 — %2\n%3")
+                                 .arg(r.category, r.kecamatan, r.description.left(120));
+        m_reports.push_back({r.id, text, r.location, FeedKind::Unknown,
+                             Point::State::Normal, r.emergency});
+    }
+    m_reportClusters = buildIndex(m_reports);
+    m_reportRates.clear();
+    if (m_baseMap) {
+        for (const auto &f : m_baseMap->features) {
+            if (f.kind == BaseMapFeature::Kind::Kecamatan && f.population > 0)
+                m_reportRates.insert(f.name, open.value(f.name) * 10000.0 / f.population);
+        }
+    }
+
+    m_alerts.clear();
+    for (const Alert &a : m_situation->activeAlerts()) {
+        AlertArea area;
+        area.id = a.identifier;
+        area.severity = a.highestSeverity();
+        area.live = a.isLive();
+        QString headline;
+        for (const auto &info : a.infos) {
+            if (headline.isEmpty())
+                headline = info.headline.isEmpty() ? info.event : info.headline;
+            for (const auto &region : info.areas) {
+                for (const QGeoPolygon &polygon : region.polygons) {
+                    const QList<QGeoCoordinate> ring = polygon.perimeter();
+                    if (ring.size() >= 3)
+                        area.polygons.append(ring);
+                }
+                for (const QGeoCircle &circle : region.circles) {
+                    if (circle.isValid())
+                        area.circles.append(circle);
+                }
+            }
+        }
+        area.tooltip = headline.isEmpty() ? a.identifier : headline;
+        // The marker sits at the middle of the first shape.
+        if (!area.polygons.isEmpty()) {
+            double lat = 0, lon = 0;
+            for (const auto &c : area.polygons.front()) {
+                lat += c.latitude();
+                lon += c.longitude();
+            }
+            area.marker = QGeoCoordinate(lat / area.polygons.front().size(),
+                                         lon / area.polygons.front().size());
+        } else if (!area.circles.isEmpty()) {
+            area.marker = area.circles.front().center();
+        }
+        if (area.marker.isValid())
+            m_alerts.push_back(std::move(area));
+    }
+    emit changed();
+}
+
+} // namespace tlr

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "domain/Agency.h"
+#include "domain/Severity.h"
+#include "map/BaseMap.h"
+#include "map/ClusterIndex.h"
+
+#include <QGeoCircle>
+#include <QGeoCoordinate>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace tlr {
+
+class SituationModel;
+
+// What the live layers draw, copied out of the SituationModel into plain values once per
+// change (coalesced), with the cluster indices built once for every pane of a map.
+class LiveMapData : public QObject
+{
+    Q_OBJECT
+public:
+    struct Point
+    {
+        enum class State { Unknown, Normal, Warning, Fault };
+        QString id;
+        QString tooltip;
+        QGeoCoordinate at;
+        FeedKind kind = FeedKind::Unknown;
+        State state = State::Unknown;
+        bool emergency = false; // reports: a 112 emergency
+    };
+    struct Line
+    {
+        QString id;
+        QString tooltip;
+        QList<QGeoCoordinate> path;
+        double speedKmh = -1; // −1: no reading
+    };
+    struct AlertArea
+    {
+        QString id;
+        QString tooltip;
+        Severity severity = Severity::Unknown;
+        bool live = true; // false: exercise or test, drawn hatched
+        QList<QList<QGeoCoordinate>> polygons;
+        QList<QGeoCircle> circles;
+        QGeoCoordinate marker;
+    };
+
+    explicit LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent = nullptr);
+
+    void setBaseMap(std::shared_ptr<const BaseMap> baseMap) { m_baseMap = std::move(baseMap); }
+    void setSituation(const SituationModel *situation);
+    // Direct input, for tests and benchmarks (the situation is not read then).
+    void setSensors(std::vector<Point> sensors);
+
+    const std::vector<Point> &sensors() const { return m_sensors; }
+    const ClusterIndex &sensorClusters() const { return m_sensorClusters; }
+    const std::vector<Point> &vehicles() const { return m_vehicles; }
+    const std::vector<Point> &reports() const { return m_reports; }
+    const ClusterIndex &reportClusters() const { return m_reportClusters; }
+    const std::vector<Line> &traffic() const { return m_traffic; }
+    const std::vector<AlertArea> &alerts() const { return m_alerts; }
+    // Open reports per 10,000 residents, by kecamatan name.
+    const QHash<QString, double> &reportRates() const { return m_reportRates; }
+    const std::shared_ptr<const BaseMap> &baseMap() const { return m_baseMap; }
+
+signals:
+    void changed();
+
+private:
+    void refresh();
+    static ClusterIndex buildIndex(const std::vector<Point> &points);
+
+    std::shared_ptr<const BaseMap> m_baseMap;
+    QPointer<const SituationModel> m_situation;
+    QTimer m_coalesce;
+    std::vector<Point> m_sensors;
+    ClusterIndex m_sensorClusters;
+    std::vector<Point> m_vehicles;
+    std::vector<Point> m_reports;
+    ClusterIndex m_reportClusters;
+    std::vector<Line> m_traffic;
+    std::vector<AlertArea> m_alerts;
+    QHash<QString, double> m_reportRates;
+};
+
+} // namespace tlr

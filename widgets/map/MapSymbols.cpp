@@ -1,0 +1,131 @@
+#include "MapSymbols.h"
+
+#include "MapStyle.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace tlr::MapSymbols {
+
+void drawSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::State state)
+{
+    const double r = kPointRadius;
+    QColor fill = MapStyle::good();
+    if (state == LiveMapData::Point::State::Warning)
+        fill = MapStyle::warning();
+    const bool fault = state == LiveMapData::Point::State::Fault;
+    p.setPen(QPen(fault ? MapStyle::textMuted() : MapStyle::outside(), 2));
+    p.setBrush(fault ? QBrush(MapStyle::outside()) : QBrush(fill));
+    switch (kind) {
+    case FeedKind::Traffic: p.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r)); break;
+    case FeedKind::Environment: {
+        QPolygonF d;
+        d << at + QPointF(0, -r * 1.25) << at + QPointF(r * 1.25, 0) << at + QPointF(0, r * 1.25)
+          << at + QPointF(-r * 1.25, 0);
+        p.drawPolygon(d);
+        break;
+    }
+    case FeedKind::Water: {
+        QPolygonF t;
+        t << at + QPointF(-r, -r) << at + QPointF(r, -r) << at + QPointF(0, r * 1.2);
+        p.drawPolygon(t);
+        break;
+    }
+    case FeedKind::Health: {
+        QPainterPath plus;
+        plus.addRect(QRectF(at.x() - r * 0.4, at.y() - r, r * 0.8, 2 * r));
+        plus.addRect(QRectF(at.x() - r, at.y() - r * 0.4, 2 * r, r * 0.8));
+        p.drawPath(plus.simplified());
+        break;
+    }
+    case FeedKind::Emergency:
+    case FeedKind::Unknown: p.drawEllipse(at, r, r); break;
+    }
+    if (fault) { // a cross over the hollow symbol: out of service
+        p.setPen(QPen(MapStyle::textMuted(), 2));
+        p.drawLine(at + QPointF(-r * 0.6, -r * 0.6), at + QPointF(r * 0.6, r * 0.6));
+        p.drawLine(at + QPointF(-r * 0.6, r * 0.6), at + QPointF(r * 0.6, -r * 0.6));
+    }
+}
+
+void drawReport(QPainter &p, QPointF at, bool emergency)
+{
+    const double r = kPointRadius;
+    QPolygonF t;
+    t << at + QPointF(0, -r * 1.3) << at + QPointF(r * 1.2, r * 0.9) << at + QPointF(-r * 1.2, r * 0.9);
+    p.setPen(QPen(MapStyle::outside(), 2));
+    p.setBrush(emergency ? MapStyle::bad() : QColor(0xe6, 0x9f, 0x00));
+    p.drawPolygon(t);
+}
+
+double clusterRadius(int count)
+{
+    return std::clamp(14 + 5 * std::log10(double(std::max(count, 1))) * 2, 18.0, 34.0);
+}
+
+void drawCluster(QPainter &p, QPointF at, int count, const QColor &colour)
+{
+    const double r = clusterRadius(count);
+    p.setPen(QPen(MapStyle::outside(), 3));
+    p.setBrush(colour);
+    p.drawEllipse(at, r, r);
+    const QString text = count >= 10000 ? QStringLiteral("%1k").arg(count / 1000)
+                                        : QString::number(count);
+    p.setFont(MapStyle::font(MapStyle::kBadgePixels, QFont::Bold));
+    p.setPen(MapStyle::outside());
+    p.drawText(QRectF(at.x() - r * 1.5, at.y() - r, r * 3, 2 * r), Qt::AlignCenter, text);
+}
+
+void drawAlertMarker(QPainter &p, QPointF at, Severity severity)
+{
+    const double r = 16;
+    const QColor c = MapStyle::severityColor(severity);
+    p.setPen(QPen(MapStyle::outside(), 3));
+    p.setBrush(c);
+    // Shape by severity, as Theme's glyphs: ✖ extreme, ▲ severe, ◆ moderate, ● minor.
+    switch (severity) {
+    case Severity::Extreme: {
+        QPainterPath x;
+        const double w = r * 0.45;
+        QPolygonF arm;
+        arm << QPointF(-r, -r + w) << QPointF(-r + w, -r) << QPointF(r, r - w) << QPointF(r - w, r);
+        QTransform t;
+        t.translate(at.x(), at.y());
+        x.addPolygon(t.map(arm));
+        QTransform t2 = t;
+        t2.rotate(90);
+        x.addPolygon(t2.map(arm));
+        p.drawPath(x.simplified());
+        break;
+    }
+    case Severity::Severe: {
+        QPolygonF t;
+        t << at + QPointF(0, -r * 1.2) << at + QPointF(r * 1.2, r) << at + QPointF(-r * 1.2, r);
+        p.drawPolygon(t);
+        break;
+    }
+    case Severity::Moderate: {
+        QPolygonF d;
+        d << at + QPointF(0, -r * 1.2) << at + QPointF(r * 1.2, 0) << at + QPointF(0, r * 1.2)
+          << at + QPointF(-r * 1.2, 0);
+        p.drawPolygon(d);
+        break;
+    }
+    case Severity::Minor:
+    case Severity::Unknown: p.drawEllipse(at, r, r); break;
+    }
+}
+
+void drawAmbulance(QPainter &p, QPointF at)
+{
+    const QRectF body(at.x() - 14, at.y() - 9, 28, 18);
+    p.setPen(QPen(MapStyle::outside(), 2));
+    p.setBrush(QColor(0xf2, 0xf5, 0xf8));
+    p.drawRoundedRect(body, 4, 4);
+    p.setPen(Qt::NoPen);
+    p.setBrush(MapStyle::bad());
+    p.drawRect(QRectF(at.x() - 2.5, at.y() - 7, 5, 14));
+    p.drawRect(QRectF(at.x() - 7, at.y() - 2.5, 14, 5));
+}
+
+} // namespace tlr::MapSymbols

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "LiveMapData.h"
+
+#include <QPointF>
+
+class QPainter;
+
+namespace tlr {
+
+// The live layers' symbols. Kinds differ by shape, states and severities by colour and shape,
+// so nothing depends on colour alone.
+namespace MapSymbols {
+
+constexpr double kPointRadius = 9;
+
+void drawSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::State state);
+void drawReport(QPainter &p, QPointF at, bool emergency);
+void drawCluster(QPainter &p, QPointF at, int count, const QColor &colour);
+double clusterRadius(int count);
+void drawAlertMarker(QPainter &p, QPointF at, Severity severity);
+void drawAmbulance(QPainter &p, QPointF at);
+
+} // namespace MapSymbols
+} // namespace tlr
