@@ -42,15 +42,20 @@ void ChoroplethLayer::render(QPainter &painter, const Viewport &viewport)
 {
     if (!m_data || !m_data->baseMap())
         return;
-    painter.setRenderHint(QPainter::Antialiasing);
+    // No antialiasing: the tiles already draw the borders, and at street zoom the polygons
+    // are tens of thousands of pixels wide; clipped to the pane they fill in a blink.
     painter.setPen(Qt::NoPen);
+    const QPolygonF pane(QRectF(QPointF(-4, -4), QSizeF(viewport.paneSize()) + QSizeF(8, 8)));
     for (const auto &f : m_data->baseMap()->features) {
         if (f.kind != BaseMapFeature::Kind::Kecamatan)
             continue;
         QColor c = colourFor(m_data->reportRates().value(f.name));
         c.setAlpha(90);
         painter.setBrush(c);
-        painter.drawPolygon(ringOf(f, viewport));
+        const QPolygonF ring = ringOf(f, viewport);
+        if (!ring.boundingRect().intersects(pane.boundingRect()))
+            continue;
+        painter.drawPolygon(ring.intersected(pane));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "MapStyle.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -10,6 +11,24 @@
 #include <numeric>
 
 namespace tlr {
+
+namespace {
+
+QSizeF textSize(const QString &text, const QFont &font)
+{
+    static QHash<QString, QSizeF> sizes;
+    const QString key = text + u'\x1f' + font.key();
+    auto it = sizes.find(key);
+    if (it == sizes.end()) {
+        const QFontMetricsF fm(font);
+        if (sizes.size() > 4096)
+            sizes.clear();
+        it = sizes.insert(key, QSizeF(fm.horizontalAdvance(text) + 4, fm.height()));
+    }
+    return *it;
+}
+
+} // namespace
 
 std::vector<LabelPlacer::Placed> LabelPlacer::place(const QRectF &canvas) const
 {
@@ -22,8 +41,7 @@ std::vector<LabelPlacer::Placed> LabelPlacer::place(const QRectF &canvas) const
     std::vector<Placed> placed;
     for (const std::size_t i : order) {
         const Label &l = m_labels[i];
-        const QFontMetricsF fm(l.font);
-        const QSizeF size(fm.horizontalAdvance(l.text) + 4, fm.height());
+        const QSizeF size = textSize(l.text, l.font);
         std::vector<QRectF> candidates;
         if (l.anchor == Anchor::Centre) {
             const QRectF c(l.at - QPointF(size.width() / 2, size.height() / 2), size);
@@ -53,20 +71,38 @@ std::vector<LabelPlacer::Placed> LabelPlacer::place(const QRectF &canvas) const
 
 void LabelPlacer::draw(QPainter &painter, const std::vector<Placed> &labels, QPointF offset)
 {
-    painter.setRenderHint(QPainter::Antialiasing);
+    // A label with its halo is drawn once into an image and blitted after: outlining glyphs
+    // every frame costs more than the rest of the map together.
+    static QHash<QString, QImage> sprites;
+    constexpr int kHalo = 3;
     for (const Placed &l : labels) {
         const QRectF r = l.rect.translated(-offset);
-        if (!painter.window().intersects(r.toAlignedRect()))
+        if (!painter.window().intersects(r.toAlignedRect().adjusted(-kHalo, -kHalo, kHalo, kHalo)))
             continue;
-        QPainterPath path;
-        const QFontMetricsF fm(l.font);
-        path.addText(r.left() + 2, r.top() + fm.ascent(), l.font, l.text);
-        painter.setPen(QPen(MapStyle::halo(), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(path);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(l.colour);
-        painter.drawPath(path);
+        const QString key = l.text + u'\x1f' + l.font.key() + u'\x1f' + l.colour.name(QColor::HexArgb);
+        auto it = sprites.find(key);
+        if (it == sprites.end()) {
+            QImage image(int(std::ceil(l.rect.width())) + 2 * kHalo,
+                         int(std::ceil(l.rect.height())) + 2 * kHalo,
+                         QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter p(&image);
+            p.setRenderHint(QPainter::Antialiasing);
+            QPainterPath path;
+            const QFontMetricsF fm(l.font);
+            path.addText(kHalo + 2, kHalo + fm.ascent(), l.font, l.text);
+            p.setPen(QPen(MapStyle::halo(), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+            p.setPen(Qt::NoPen);
+            p.setBrush(l.colour);
+            p.drawPath(path);
+            p.end();
+            if (sprites.size() > 2048)
+                sprites.clear();
+            it = sprites.insert(key, image);
+        }
+        painter.drawImage(QPointF(std::round(r.left()) - kHalo, std::round(r.top()) - kHalo), *it);
     }
 }
 

@@ -2,8 +2,11 @@
 
 #include "MapStyle.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+
+#include <functional>
 
 namespace tlr::MapSymbols {
 
@@ -126,6 +129,59 @@ void drawAmbulance(QPainter &p, QPointF at)
     p.setBrush(MapStyle::bad());
     p.drawRect(QRectF(at.x() - 2.5, at.y() - 7, 5, 14));
     p.drawRect(QRectF(at.x() - 7, at.y() - 2.5, 14, 5));
+}
+
+namespace {
+
+// Sprites by key, drawn centred in a square of `size` pixels.
+const QImage &sprite(quint64 key, int size, const std::function<void(QPainter &, QPointF)> &draw)
+{
+    static QHash<quint64, QImage> sprites;
+    auto it = sprites.find(key);
+    if (it == sprites.end()) {
+        QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        draw(p, QPointF(size / 2.0, size / 2.0));
+        p.end();
+        if (sprites.size() > 4096) // counts are many; keep the cache bounded
+            sprites.clear();
+        it = sprites.insert(key, image);
+    }
+    return *it;
+}
+
+void blit(QPainter &p, QPointF at, const QImage &image)
+{
+    p.drawImage(QPointF(std::round(at.x() - image.width() / 2.0),
+                        std::round(at.y() - image.height() / 2.0)),
+                image);
+}
+
+} // namespace
+
+void blitSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::State state)
+{
+    const quint64 key = (1ull << 60) | (quint64(kind) << 8) | quint64(state);
+    blit(p, at, sprite(key, 32, [=](QPainter &q, QPointF c) { drawSensor(q, c, kind, state); }));
+}
+
+void blitReport(QPainter &p, QPointF at, bool emergency)
+{
+    const quint64 key = (2ull << 60) | quint64(emergency);
+    blit(p, at, sprite(key, 32, [=](QPainter &q, QPointF c) { drawReport(q, c, emergency); }));
+}
+
+void blitCluster(QPainter &p, QPointF at, int count, const QColor &colour)
+{
+    const quint64 key = (3ull << 60) | (quint64(colour.rgb() & 0xffffff) << 24)
+        | quint64(std::min(count, 0xffffff));
+    const int size = int(std::ceil(clusterRadius(count) * 2 + 8));
+    blit(p, at, sprite(key, size, [=](QPainter &q, QPointF c) {
+             drawCluster(q, c, count, colour);
+         }));
 }
 
 } // namespace tlr::MapSymbols

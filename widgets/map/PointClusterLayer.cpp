@@ -42,14 +42,14 @@ void PointClusterLayer::render(QPainter &painter, const Viewport &viewport)
         const auto &node = nodes[std::size_t(i)];
         const QPointF at = viewport.worldToPane(node.position * size);
         if (node.isCluster()) {
-            MapSymbols::drawCluster(painter, at, node.count, clusterColour);
+            MapSymbols::blitCluster(painter, at, node.count, clusterColour);
             continue;
         }
         const auto &p = points[std::size_t(node.point)];
         if (sensors)
-            MapSymbols::drawSensor(painter, at, p.kind, p.state);
+            MapSymbols::blitSensor(painter, at, p.kind, p.state);
         else
-            MapSymbols::drawReport(painter, at, p.emergency);
+            MapSymbols::blitReport(painter, at, p.emergency);
     }
 }
 
