@@ -196,6 +196,17 @@ void MbtilesReader::readMetadata()
             }
         }
     }
+    // Many files leave the zoom range out of their metadata; the tiles themselves tell it.
+    if (!m_metadata.minZoom || !m_metadata.maxZoom) {
+        QSqlQuery range(QSqlDatabase::database(m_connectionName, false));
+        if (range.exec(QStringLiteral("SELECT min(zoom_level), max(zoom_level) FROM tiles"))
+            && range.next() && !range.value(0).isNull()) {
+            if (!m_metadata.minZoom)
+                m_metadata.minZoom = toZoom(range.value(0).toString());
+            if (!m_metadata.maxZoom)
+                m_metadata.maxZoom = toZoom(range.value(1).toString());
+        }
+    }
     for (const auto &problem : std::as_const(m_metadata.problems))
         qCWarning(lcMbtiles).noquote() << m_fileName << problem;
 }

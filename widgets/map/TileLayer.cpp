@@ -38,6 +38,25 @@ void TileLayer::tileArrived(const TileId &tile, const QImage &image)
     emit repaintNeeded({});
 }
 
+namespace {
+
+// Draws only the part of a (possibly hugely overzoomed) tile that the pane shows.
+void drawPart(QPainter &painter, const QRectF &target, const QImage &image, const QRectF &source,
+              QSize pane)
+{
+    const QRectF visible = target.intersected(QRectF(QPointF(0, 0), QSizeF(pane)));
+    if (visible.isEmpty())
+        return;
+    const double sx = source.width() / target.width();
+    const double sy = source.height() / target.height();
+    const QRectF part(source.left() + (visible.left() - target.left()) * sx,
+                      source.top() + (visible.top() - target.top()) * sy, visible.width() * sx,
+                      visible.height() * sy);
+    painter.drawImage(visible, image, part);
+}
+
+} // namespace
+
 void TileLayer::render(QPainter &painter, const Viewport &viewport)
 {
     painter.fillRect(QRect(QPoint(0, 0), viewport.paneSize()), MapStyle::outside());
@@ -68,7 +87,7 @@ void TileLayer::render(QPainter &painter, const Viewport &viewport)
                                         std::round(topLeft.y() + tileSize)));
             const QImage image = m_cache->find(sourceId, tile);
             if (!image.isNull()) {
-                painter.drawImage(target, image);
+                drawPart(painter, target, image, QRectF(image.rect()), viewport.paneSize());
                 continue;
             }
             wanted.push_back(tile);
@@ -81,7 +100,7 @@ void TileLayer::render(QPainter &painter, const Viewport &viewport)
                 const int part = TileMath::kTileSize >> up;
                 const QRectF sourceRect((x - (parent.x << up)) * part,
                                         (y - (parent.y << up)) * part, part, part);
-                painter.drawImage(target, p, sourceRect);
+                drawPart(painter, target, p, sourceRect, viewport.paneSize());
                 break;
             }
         }

@@ -180,11 +180,21 @@ TEST_CASE("Misspelt metadata values are named as problems and the file still rea
     CHECK(m.format == MbtilesMetadata::Format::Unknown);
     CHECK_FALSE(m.bounds);
     CHECK_FALSE(m.center);
-    CHECK_FALSE(m.minZoom);
+    CHECK(m.minZoom == 12); // the bad value is left out; the tiles' own range stands in
     CHECK(m.maxZoom == 16);
     CHECK(m.problems.size() == 4);
     CHECK(m.problems.join(u'\n').contains(QStringLiteral("metadata.bounds")));
     CHECK(reader.tile({12, 3261, 2118}).status == MbtilesReader::Tile::Status::Found);
+}
+
+TEST_CASE("Without minzoom and maxzoom in the metadata, the zoom range comes from the tiles")
+{
+    MbtilesFixture fixture(MbtilesFixture::Schema::View, {{QStringLiteral("name"), QStringLiteral("x")}});
+    MbtilesReader reader;
+    REQUIRE(reader.open(fixture.path()));
+    CHECK(reader.metadata().minZoom == 12);
+    CHECK(reader.metadata().maxZoom == 12);
+    CHECK(reader.metadata().format == MbtilesMetadata::Format::Unknown);
 }
 
 TEST_CASE("A corrupt or non-MBTiles file is a clear error naming the file")
