@@ -20,9 +20,9 @@ using Kind = BaseMapFeature::Kind;
 using Landmark = BaseMapFeature::Landmark;
 
 constexpr EnumEntry<Kind> kKinds[] = {
-    {u"airport", Kind::Airport}, {u"city", Kind::City},     {u"kecamatan", Kind::Kecamatan},
-    {u"landmark", Kind::Landmark}, {u"river", Kind::River}, {u"road", Kind::Road},
-    {u"runway", Kind::Runway},   {u"toll", Kind::TollRoad},
+    {u"airport", Kind::Airport},   {u"city", Kind::City},     {u"kecamatan", Kind::Kecamatan},
+    {u"landmark", Kind::Landmark}, {u"river", Kind::River},   {u"road", Kind::Road},
+    {u"runway", Kind::Runway},     {u"toll", Kind::TollRoad},
 };
 static_assert(isSortedTable(kKinds));
 
@@ -70,8 +70,8 @@ BaseMapReader::Result BaseMapReader::read(const QByteArray &geojson)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(geojson, &error);
     if (error.error != QJsonParseError::NoError) {
-        result.problems.append({ParseProblem::Level::Error, ParseProblem::Kind::Malformed, {},
-                                error.errorString()});
+        result.problems.append(
+            {ParseProblem::Level::Error, ParseProblem::Kind::Malformed, {}, error.errorString()});
         return result;
     }
     const QJsonObject root = doc.object();
@@ -108,9 +108,9 @@ BaseMapReader::Result BaseMapReader::read(const QByteArray &geojson)
         }
         feature.kind = *kind;
         if (feature.kind == Kind::Landmark) {
-            feature.landmark = enumFromKey(kLandmarks,
-                                           props.value(QLatin1String("landmark")).toString())
-                                   .value_or(Landmark::Unknown);
+            feature.landmark =
+                enumFromKey(kLandmarks, props.value(QLatin1String("landmark")).toString())
+                    .value_or(Landmark::Unknown);
         }
         feature.population = std::max(0, props.value(QLatin1String("population")).toInt());
 
@@ -157,8 +157,8 @@ BaseMapReader::Result BaseMapReader::read(const QByteArray &geojson)
         feature.bounds = QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
         const auto labelAt = position(props.value(QLatin1String("labelAt")));
         feature.labelAt = labelAt ? *labelAt : feature.bounds.center();
-        result.map.bounds = result.map.bounds.isNull() ? feature.bounds
-                                                       : result.map.bounds.united(feature.bounds);
+        result.map.bounds =
+            result.map.bounds.isNull() ? feature.bounds : result.map.bounds.united(feature.bounds);
         result.map.features.push_back(std::move(feature));
     }
     for (const auto &p : std::as_const(result.problems))

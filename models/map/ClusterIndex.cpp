@@ -55,8 +55,7 @@ public:
     }
 
     // Calls f(index) for every point within r of (x, y), the point itself included.
-    template<typename F>
-    void within(double x, double y, double r, F &&f) const
+    template <typename F> void within(double x, double y, double r, F &&f) const
     {
         if (m_order.empty())
             return;
@@ -73,12 +72,12 @@ public:
                 begin = std::size_t(m_start[std::size_t(first)]);
                 end = std::size_t(m_start[std::size_t(last) + 1]);
             } else {
-                begin = std::size_t(std::lower_bound(m_sortedKeys.begin(), m_sortedKeys.end(),
-                                                     first)
-                                    - m_sortedKeys.begin());
+                begin =
+                    std::size_t(std::lower_bound(m_sortedKeys.begin(), m_sortedKeys.end(), first) -
+                                m_sortedKeys.begin());
                 end = std::size_t(std::upper_bound(m_sortedKeys.begin() + qsizetype(begin),
-                                                   m_sortedKeys.end(), last)
-                                  - m_sortedKeys.begin());
+                                                   m_sortedKeys.end(), last) -
+                                  m_sortedKeys.begin());
             }
             for (std::size_t k = begin; k < end; ++k) {
                 const int i = m_order[k];
@@ -252,8 +251,8 @@ std::vector<int> ClusterIndex::query(int zoom, const QRectF &box) const
     const auto &level = nodes(zoom);
     for (std::size_t i = 0; i < level.size(); ++i) {
         const QPointF &p = level[i].position;
-        if (p.x() >= box.left() && p.x() <= box.right() && p.y() >= box.top()
-            && p.y() <= box.bottom())
+        if (p.x() >= box.left() && p.x() <= box.right() && p.y() >= box.top() &&
+            p.y() <= box.bottom())
             result.push_back(int(i));
     }
     return result;

@@ -30,16 +30,19 @@ public:
 
     struct Node
     {
-        QPointF position;  // weighted centre, normalized Mercator
-        int count = 1;     // input points inside
-        int point = -1;    // the input index when count == 1
-        QRectF extent;     // bounding box of the member points (zero-sized for one point)
-        int parent = -1;   // index of the node containing this one at zoom − 1
+        QPointF position; // weighted centre, normalized Mercator
+        int count = 1;    // input points inside
+        int point = -1;   // the input index when count == 1
+        QRectF extent;    // bounding box of the member points (zero-sized for one point)
+        int parent = -1;  // index of the node containing this one at zoom − 1
         bool isCluster() const { return count > 1; }
     };
 
     ClusterIndex() = default;
-    explicit ClusterIndex(const Options &options) : m_options(options) {}
+    explicit ClusterIndex(const Options &options)
+        : m_options(options)
+    {
+    }
 
     void build(std::span<const QPointF> points);
 

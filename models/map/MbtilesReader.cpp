@@ -16,10 +16,8 @@ namespace tlr {
 namespace {
 
 constexpr EnumEntry<MbtilesMetadata::Format> kFormats[] = {
-    {u"jpeg", MbtilesMetadata::Format::Jpeg},
-    {u"jpg", MbtilesMetadata::Format::Jpeg},
-    {u"pbf", MbtilesMetadata::Format::Pbf},
-    {u"png", MbtilesMetadata::Format::Png},
+    {u"jpeg", MbtilesMetadata::Format::Jpeg}, {u"jpg", MbtilesMetadata::Format::Jpeg},
+    {u"pbf", MbtilesMetadata::Format::Pbf},   {u"png", MbtilesMetadata::Format::Png},
     {u"webp", MbtilesMetadata::Format::Webp},
 };
 static_assert(isSortedTable(kFormats));
@@ -47,7 +45,8 @@ std::optional<int> toZoom(QStringView text)
 } // namespace
 
 MbtilesReader::MbtilesReader()
-    : m_connectionName(QStringLiteral("tlr-mbtiles-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+    : m_connectionName(
+          QStringLiteral("tlr-mbtiles-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
 {
 }
 
@@ -85,8 +84,8 @@ bool MbtilesReader::open(const QString &fileName)
         return fail(QStringLiteral("not a readable file"));
 
     QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
-        ? QSqlDatabase::database(m_connectionName, false)
-        : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+                          ? QSqlDatabase::database(m_connectionName, false)
+                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(fileName);
     // Read-only: a wall never writes into a city's tile file, and a wrong path must not
     // leave an empty database behind.
@@ -98,8 +97,8 @@ bool MbtilesReader::open(const QString &fileName)
     QSqlQuery schema(db);
     if (!schema.exec(QStringLiteral(
             "SELECT name, type FROM sqlite_master WHERE name IN ('tiles', 'metadata')"))) {
-        return fail(QStringLiteral("not an SQLite database (%1)")
-                        .arg(schema.lastError().databaseText()));
+        return fail(
+            QStringLiteral("not an SQLite database (%1)").arg(schema.lastError().databaseText()));
     }
     bool hasTiles = false;
     bool hasMetadata = false;
@@ -150,7 +149,8 @@ void MbtilesReader::readMetadata()
             if (format)
                 m_metadata.format = *format;
             else
-                m_metadata.problems << QStringLiteral("metadata.format: unknown \"%1\"").arg(value);
+                m_metadata.problems
+                    << QStringLiteral("metadata.format: unknown \"%1\"").arg(value);
         } else if (name == u"bounds") {
             // left,bottom,right,top in degrees
             const auto parts = QStringView(value).split(u',');
@@ -160,14 +160,15 @@ void MbtilesReader::readMetadata()
                 v[i] = toNumber(parts[i]);
                 ok = v[i].has_value();
             }
-            ok = ok && *v[0] >= -180 && *v[2] <= 180 && *v[0] < *v[2] && *v[1] >= -90
-                && *v[3] <= 90 && *v[1] < *v[3];
+            ok = ok && *v[0] >= -180 && *v[2] <= 180 && *v[0] < *v[2] && *v[1] >= -90 &&
+                 *v[3] <= 90 && *v[1] < *v[3];
             if (ok) {
-                m_metadata.bounds = QGeoRectangle(QGeoCoordinate(*v[3], *v[0]),
-                                                  QGeoCoordinate(*v[1], *v[2]));
+                m_metadata.bounds =
+                    QGeoRectangle(QGeoCoordinate(*v[3], *v[0]), QGeoCoordinate(*v[1], *v[2]));
             } else {
                 m_metadata.problems
-                    << QStringLiteral("metadata.bounds: expected left,bottom,right,top, got \"%1\"")
+                    << QStringLiteral(
+                           "metadata.bounds: expected left,bottom,right,top, got \"%1\"")
                            .arg(value);
             }
         } else if (name == u"center") {
@@ -199,8 +200,8 @@ void MbtilesReader::readMetadata()
     // Many files leave the zoom range out of their metadata; the tiles themselves tell it.
     if (!m_metadata.minZoom || !m_metadata.maxZoom) {
         QSqlQuery range(QSqlDatabase::database(m_connectionName, false));
-        if (range.exec(QStringLiteral("SELECT min(zoom_level), max(zoom_level) FROM tiles"))
-            && range.next() && !range.value(0).isNull()) {
+        if (range.exec(QStringLiteral("SELECT min(zoom_level), max(zoom_level) FROM tiles")) &&
+            range.next() && !range.value(0).isNull()) {
             if (!m_metadata.minZoom)
                 m_metadata.minZoom = toZoom(range.value(0).toString());
             if (!m_metadata.maxZoom)

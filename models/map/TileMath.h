@@ -37,7 +37,7 @@ inline size_t qHash(const TileId &t, size_t seed = 0) noexcept
 namespace TileMath {
 
 constexpr int kTileSize = 256;
-constexpr double kMaxLatitude = 85.05112878; // where the Mercator square ends
+constexpr double kMaxLatitude = 85.05112878;         // where the Mercator square ends
 constexpr double kEarthCircumference = 40075016.686; // metres at the equator (WGS84 a·2π)
 
 inline double worldSize(double zoom)

@@ -47,11 +47,20 @@ void BaseMapLabelLayer::render(QPainter &painter, const Viewport &viewport)
         case Kind::Landmark: {
             int priority = 50;
             switch (f.landmark) {
-            case Landmark::CityHall: priority = 95; break;
-            case Landmark::Airport: priority = 90; break;
-            case Landmark::Sluice: priority = 85; break;
-            case Landmark::Hospital: priority = zoom >= 13.5 ? 40 : -1; break;
-            case Landmark::Unknown: break;
+            case Landmark::CityHall:
+                priority = 95;
+                break;
+            case Landmark::Airport:
+                priority = 90;
+                break;
+            case Landmark::Sluice:
+                priority = 85;
+                break;
+            case Landmark::Hospital:
+                priority = zoom >= 13.5 ? 40 : -1;
+                break;
+            case Landmark::Unknown:
+                break;
             }
             if (priority >= 0) {
                 placer.add({f.name, canvasPoint(viewport, f.labelAt), priority, small,
@@ -91,7 +100,8 @@ void BaseMapLabelLayer::render(QPainter &painter, const Viewport &viewport)
         case Kind::City:
         case Kind::Airport:
         case Kind::Runway:
-        case Kind::Unknown: break;
+        case Kind::Unknown:
+            break;
         }
     }
     LabelPlacer::draw(painter, placer.place(canvas), viewport.pane().topLeft());

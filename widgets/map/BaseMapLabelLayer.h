@@ -16,7 +16,8 @@ public:
     explicit BaseMapLabelLayer(std::shared_ptr<const BaseMap> map, QObject *parent = nullptr);
 
     void render(QPainter &painter, const Viewport &viewport) override;
-    std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const override;
+    std::optional<MapFeatureHit> hitTest(QPointF panePoint,
+                                         const Viewport &viewport) const override;
 
 private:
     std::shared_ptr<const BaseMap> m_map;

@@ -20,8 +20,8 @@ QPainterPath pathOf(const BaseMapFeature &f, const QPointF &origin, double zoom,
     QPainterPath path;
     for (const auto &part : f.parts) {
         for (qsizetype i = 0; i < part.size(); ++i) {
-            const QPointF p = TileMath::worldPixel(QGeoCoordinate(part[i].y(), part[i].x()), zoom)
-                - origin;
+            const QPointF p =
+                TileMath::worldPixel(QGeoCoordinate(part[i].y(), part[i].x()), zoom) - origin;
             if (i == 0)
                 path.moveTo(p);
             else
@@ -92,12 +92,14 @@ QImage renderTile(const BaseMap &map, const TileId &tile)
     QImage image(TileMath::kTileSize, TileMath::kTileSize, QImage::Format_ARGB32_Premultiplied);
     image.fill(MapStyle::outside());
     const double zoom = tile.z;
-    const QPointF origin(double(tile.x) * TileMath::kTileSize, double(tile.y) * TileMath::kTileSize);
+    const QPointF origin(double(tile.x) * TileMath::kTileSize,
+                         double(tile.y) * TileMath::kTileSize);
     // The tile with its margin, in lon/lat, to skip features far away.
     const QGeoCoordinate nw = TileMath::fromWorldPixel(origin - QPointF(kMargin, kMargin), zoom);
     const QGeoCoordinate se = TileMath::fromWorldPixel(
         origin + QPointF(TileMath::kTileSize + kMargin, TileMath::kTileSize + kMargin), zoom);
-    const QRectF box(QPointF(nw.longitude(), se.latitude()), QPointF(se.longitude(), nw.latitude()));
+    const QRectF box(QPointF(nw.longitude(), se.latitude()),
+                     QPointF(se.longitude(), nw.latitude()));
     auto near = [&](const BaseMapFeature &f) {
         return box.intersects(f.bounds.adjusted(-1e-9, -1e-9, 1e-9, 1e-9));
     };
@@ -105,7 +107,9 @@ QImage renderTile(const BaseMap &map, const TileId &tile)
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     const double mpp = TileMath::metresPerPixel(-6.18, zoom);
-    auto px = [&](double metres, double lo, double hi) { return std::clamp(metres / mpp, lo, hi); };
+    auto px = [&](double metres, double lo, double hi) {
+        return std::clamp(metres / mpp, lo, hi);
+    };
 
     // Land first, then lines on it, then symbols on top.
     for (const auto &f : map.features) {
@@ -146,8 +150,8 @@ QImage renderTile(const BaseMap &map, const TileId &tile)
     for (const auto &f : map.features) {
         if (f.kind != Kind::Landmark || !near(f) || f.parts.isEmpty())
             continue;
-        const QPointF at = TileMath::worldPixel(QGeoCoordinate(f.labelAt.y(), f.labelAt.x()), zoom)
-            - origin;
+        const QPointF at =
+            TileMath::worldPixel(QGeoCoordinate(f.labelAt.y(), f.labelAt.x()), zoom) - origin;
         drawLandmark(p, f, at, zoom);
     }
     return image;

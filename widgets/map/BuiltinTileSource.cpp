@@ -13,8 +13,8 @@ BuiltinTileSource::BuiltinTileSource(std::shared_ptr<const BaseMap> map, QObject
 QString BuiltinTileSource::attribution() const
 {
     return m_map && !m_map->attribution.isEmpty()
-        ? m_map->attribution
-        : QStringLiteral("Tangerang Live Room schematic base map");
+               ? m_map->attribution
+               : QStringLiteral("Tangerang Live Room schematic base map");
 }
 
 void BuiltinTileSource::start(const TileId &tile)

@@ -32,8 +32,10 @@ QColor ChoroplethLayer::colourFor(double perTenThousand)
     static const QColor ramp[] = {QColor(0x44, 0x01, 0x54), QColor(0x3b, 0x52, 0x8b),
                                   QColor(0x21, 0x91, 0x8c), QColor(0x5e, 0xc9, 0x62),
                                   QColor(0xfd, 0xe7, 0x25)};
-    const int cls = perTenThousand < 0.5 ? 0 : perTenThousand < 1 ? 1 : perTenThousand < 2 ? 2
-                  : perTenThousand < 4   ? 3
+    const int cls = perTenThousand < 0.5 ? 0
+                    : perTenThousand < 1 ? 1
+                    : perTenThousand < 2 ? 2
+                    : perTenThousand < 4 ? 3
                                          : 4;
     return ramp[cls];
 }
@@ -69,11 +71,10 @@ std::optional<MapFeatureHit> ChoroplethLayer::hitTest(QPointF panePoint,
             continue;
         if (ringOf(f, viewport).containsPoint(panePoint, Qt::OddEvenFill)) {
             const double rate = m_data->reportRates().value(f.name);
-            return MapFeatureHit{f.name, name(),
-                                 tr("%1: %2 open reports per 10,000 residents")
-                                     .arg(f.name)
-                                     .arg(rate, 0, 'f', 1),
-                                 std::nullopt};
+            return MapFeatureHit{
+                f.name, name(),
+                tr("%1: %2 open reports per 10,000 residents").arg(f.name).arg(rate, 0, 'f', 1),
+                std::nullopt};
         }
     }
     return std::nullopt;

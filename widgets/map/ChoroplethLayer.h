@@ -17,7 +17,8 @@ public:
     explicit ChoroplethLayer(LiveMapData *data, QObject *parent = nullptr);
 
     void render(QPainter &painter, const Viewport &viewport) override;
-    std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const override;
+    std::optional<MapFeatureHit> hitTest(QPointF panePoint,
+                                         const Viewport &viewport) const override;
 
     static QColor colourFor(double perTenThousand);
 

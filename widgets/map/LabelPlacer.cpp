@@ -79,7 +79,8 @@ void LabelPlacer::draw(QPainter &painter, const std::vector<Placed> &labels, QPo
         const QRectF r = l.rect.translated(-offset);
         if (!painter.window().intersects(r.toAlignedRect().adjusted(-kHalo, -kHalo, kHalo, kHalo)))
             continue;
-        const QString key = l.text + u'\x1f' + l.font.key() + u'\x1f' + l.colour.name(QColor::HexArgb);
+        const QString key =
+            l.text + u'\x1f' + l.font.key() + u'\x1f' + l.colour.name(QColor::HexArgb);
         auto it = sprites.find(key);
         if (it == sprites.end()) {
             QImage image(int(std::ceil(l.rect.width())) + 2 * kHalo,

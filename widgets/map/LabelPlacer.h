@@ -23,7 +23,7 @@ public:
     struct Label
     {
         QString text;
-        QPointF at; // canvas pixels
+        QPointF at;       // canvas pixels
         int priority = 0; // higher first
         QFont font;
         QColor colour;

@@ -10,12 +10,12 @@ namespace {
 LiveMapData::Point::State stateOf(const Observation &o)
 {
     const QString s = o.status.toLower();
-    if (s.contains(QLatin1String("offline")) || s.contains(QLatin1String("fault"))
-        || s.contains(QLatin1String("error")) || s.contains(QLatin1String("down"))
-        || s.contains(QLatin1String("rusak")))
+    if (s.contains(QLatin1String("offline")) || s.contains(QLatin1String("fault")) ||
+        s.contains(QLatin1String("error")) || s.contains(QLatin1String("down")) ||
+        s.contains(QLatin1String("rusak")))
         return LiveMapData::Point::State::Fault;
-    if (s.contains(QLatin1String("warn")) || s.contains(QLatin1String("siaga"))
-        || s.contains(QLatin1String("awas")))
+    if (s.contains(QLatin1String("warn")) || s.contains(QLatin1String("siaga")) ||
+        s.contains(QLatin1String("awas")))
         return LiveMapData::Point::State::Warning;
     return LiveMapData::Point::State::Normal;
 }
@@ -107,7 +107,9 @@ void LiveMapData::refresh()
             m_sensors.push_back(std::move(p));
     }
     // Stable order: clusters must not jump between refreshes with the same data.
-    const auto byId = [](const Point &a, const Point &b) { return a.id < b.id; };
+    const auto byId = [](const Point &a, const Point &b) {
+        return a.id < b.id;
+    };
     std::sort(m_sensors.begin(), m_sensors.end(), byId);
     std::sort(m_vehicles.begin(), m_vehicles.end(), byId);
     m_sensorClusters = buildIndex(m_sensors);
@@ -119,10 +121,10 @@ void LiveMapData::refresh()
             ++open[r.kecamatan];
         if (!r.location.isValid())
             continue;
-        const QString text = QStringLiteral("%1 — %2\n%3")
-                                 .arg(r.category, r.kecamatan, r.description.left(120));
-        m_reports.push_back({r.id, text, r.location, FeedKind::Unknown,
-                             Point::State::Normal, r.emergency});
+        const QString text =
+            QStringLiteral("%1 — %2\n%3").arg(r.category, r.kecamatan, r.description.left(120));
+        m_reports.push_back(
+            {r.id, text, r.location, FeedKind::Unknown, Point::State::Normal, r.emergency});
     }
     m_reportClusters = buildIndex(m_reports);
     m_reportRates.clear();

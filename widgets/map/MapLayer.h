@@ -15,7 +15,7 @@ namespace tlr {
 // What a click or a hover found on the map.
 struct MapFeatureHit
 {
-    QString entityId;  // the model's id (entity id, alert key, report id, kecamatan name)
+    QString entityId; // the model's id (entity id, alert key, report id, kecamatan name)
     QString layer;
     QString tooltip;
     std::optional<QRectF> zoomTo; // a cluster: the lon/lat extent to zoom to (x = lon, y = lat)

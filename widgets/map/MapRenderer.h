@@ -13,7 +13,10 @@ class MapRenderer : public QObject
 {
     Q_OBJECT
 public:
-    explicit MapRenderer(QObject *parent = nullptr) : QObject(parent) {}
+    explicit MapRenderer(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
 
     void addLayer(MapLayer *layer);
     QList<MapLayer *> layers() const { return m_layers; }

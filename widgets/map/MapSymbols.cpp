@@ -20,7 +20,9 @@ void drawSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::Stat
     p.setPen(QPen(fault ? MapStyle::textMuted() : MapStyle::outside(), 2));
     p.setBrush(fault ? QBrush(MapStyle::outside()) : QBrush(fill));
     switch (kind) {
-    case FeedKind::Traffic: p.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r)); break;
+    case FeedKind::Traffic:
+        p.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r));
+        break;
     case FeedKind::Environment: {
         QPolygonF d;
         d << at + QPointF(0, -r * 1.25) << at + QPointF(r * 1.25, 0) << at + QPointF(0, r * 1.25)
@@ -42,7 +44,9 @@ void drawSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::Stat
         break;
     }
     case FeedKind::Emergency:
-    case FeedKind::Unknown: p.drawEllipse(at, r, r); break;
+    case FeedKind::Unknown:
+        p.drawEllipse(at, r, r);
+        break;
     }
     if (fault) { // a cross over the hollow symbol: out of service
         p.setPen(QPen(MapStyle::textMuted(), 2));
@@ -55,7 +59,8 @@ void drawReport(QPainter &p, QPointF at, bool emergency)
 {
     const double r = kPointRadius;
     QPolygonF t;
-    t << at + QPointF(0, -r * 1.3) << at + QPointF(r * 1.2, r * 0.9) << at + QPointF(-r * 1.2, r * 0.9);
+    t << at + QPointF(0, -r * 1.3) << at + QPointF(r * 1.2, r * 0.9)
+      << at + QPointF(-r * 1.2, r * 0.9);
     p.setPen(QPen(MapStyle::outside(), 2));
     p.setBrush(emergency ? MapStyle::bad() : QColor(0xe6, 0x9f, 0x00));
     p.drawPolygon(t);
@@ -72,8 +77,8 @@ void drawCluster(QPainter &p, QPointF at, int count, const QColor &colour)
     p.setPen(QPen(MapStyle::outside(), 3));
     p.setBrush(colour);
     p.drawEllipse(at, r, r);
-    const QString text = count >= 10000 ? QStringLiteral("%1k").arg(count / 1000)
-                                        : QString::number(count);
+    const QString text =
+        count >= 10000 ? QStringLiteral("%1k").arg(count / 1000) : QString::number(count);
     p.setFont(MapStyle::font(MapStyle::kBadgePixels, QFont::Bold));
     p.setPen(MapStyle::outside());
     p.drawText(QRectF(at.x() - r * 1.5, at.y() - r, r * 3, 2 * r), Qt::AlignCenter, text);
@@ -91,7 +96,8 @@ void drawAlertMarker(QPainter &p, QPointF at, Severity severity)
         QPainterPath x;
         const double w = r * 0.45;
         QPolygonF arm;
-        arm << QPointF(-r, -r + w) << QPointF(-r + w, -r) << QPointF(r, r - w) << QPointF(r - w, r);
+        arm << QPointF(-r, -r + w) << QPointF(-r + w, -r) << QPointF(r, r - w)
+            << QPointF(r - w, r);
         QTransform t;
         t.translate(at.x(), at.y());
         x.addPolygon(t.map(arm));
@@ -115,7 +121,9 @@ void drawAlertMarker(QPainter &p, QPointF at, Severity severity)
         break;
     }
     case Severity::Minor:
-    case Severity::Unknown: p.drawEllipse(at, r, r); break;
+    case Severity::Unknown:
+        p.drawEllipse(at, r, r);
+        break;
     }
 }
 
@@ -176,12 +184,11 @@ void blitReport(QPainter &p, QPointF at, bool emergency)
 
 void blitCluster(QPainter &p, QPointF at, int count, const QColor &colour)
 {
-    const quint64 key = (3ull << 60) | (quint64(colour.rgb() & 0xffffff) << 24)
-        | quint64(std::min(count, 0xffffff));
+    const quint64 key = (3ull << 60) | (quint64(colour.rgb() & 0xffffff) << 24) |
+                        quint64(std::min(count, 0xffffff));
     const int size = int(std::ceil(clusterRadius(count) * 2 + 8));
-    blit(p, at, sprite(key, size, [=](QPainter &q, QPointF c) {
-             drawCluster(q, c, count, colour);
-         }));
+    blit(p, at,
+         sprite(key, size, [=](QPainter &q, QPointF c) { drawCluster(q, c, count, colour); }));
 }
 
 } // namespace tlr::MapSymbols

@@ -78,8 +78,8 @@ void MapViewGroup::updatePane(int pane, std::optional<QPoint> wallCell, QPoint o
     if (it == m_panes.end())
         return;
     const Pane updated{wallCell, offsetInPage, size};
-    if (it->second.wallCell == updated.wallCell && it->second.offset == updated.offset
-        && it->second.size == updated.size)
+    if (it->second.wallCell == updated.wallCell && it->second.offset == updated.offset &&
+        it->second.size == updated.size)
         return;
     it->second = updated;
     emit panesChanged();
@@ -98,8 +98,8 @@ QRect MapViewGroup::paneRect(int pane) const
     // Vertically a pane keeps its place in its page, so rows line up when titles differ.
     int x = 0;
     for (const auto &[id, other] : m_panes) {
-        if (id != pane && other.wallCell && other.wallCell->y() == p.wallCell->y()
-            && other.wallCell->x() < p.wallCell->x())
+        if (id != pane && other.wallCell && other.wallCell->y() == p.wallCell->y() &&
+            other.wallCell->x() < p.wallCell->x())
             x += other.size.width();
     }
     int minRow = p.wallCell->y();
@@ -159,7 +159,8 @@ void MapViewGroup::setBaseMap(const TileSourceSpec &spec)
         source = new XyzTileSource(spec.location, tileCacheDirectory(), this);
         break;
     case TileSourceSpec::Kind::Builtin:
-    case TileSourceSpec::Kind::Unknown: break;
+    case TileSourceSpec::Kind::Unknown:
+        break;
     }
     if (!source) {
         if (!m_baseMapError.isEmpty())

@@ -19,8 +19,6 @@
 
 namespace tlr {
 
-
-
 // One map's shared state: the view (centre, zoom), its base map source and tile cache, and the
 // panes that show it. A map on one monitor has one pane; a profile tile and the tiles that
 // `continue` it on neighbouring monitors share a group, so they pan and zoom together, and each

@@ -3,14 +3,14 @@
 #include "AlertLayer.h"
 #include "BaseMapLabelLayer.h"
 #include "ChoroplethLayer.h"
-#include "PointClusterLayer.h"
-#include "TrafficLayer.h"
-#include "VehicleLayer.h"
 #include "MapRenderer.h"
 #include "MapStyle.h"
 #include "MapViewGroup.h"
+#include "PointClusterLayer.h"
 #include "TileLayer.h"
 #include "TileSource.h"
+#include "TrafficLayer.h"
+#include "VehicleLayer.h"
 #include "stats/FrameTimes.h"
 
 #include <QElapsedTimer>
@@ -26,8 +26,8 @@ namespace tlr {
 
 namespace {
 
-constexpr double kGlideDecay = 0.92;    // per 16 ms step
-constexpr double kClickSlop = 6;        // pixels a press may move and still be a click
+constexpr double kGlideDecay = 0.92; // per 16 ms step
+constexpr double kClickSlop = 6;     // pixels a press may move and still be a click
 
 // A "nice" scale bar length: 1, 2 or 5 × 10^n metres that fits in `maxMetres`.
 double niceLength(double maxMetres)
@@ -185,8 +185,8 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
         const int px = int(std::round(metres / mpp));
         const QString text = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000)
                                             : QStringLiteral("%1 m").arg(metres);
-        const QRect box(pad, height() - pad - fm.height() - 24, std::max(px, fm.horizontalAdvance(text)) + 24,
-                        fm.height() + 24);
+        const QRect box(pad, height() - pad - fm.height() - 24,
+                        std::max(px, fm.horizontalAdvance(text)) + 24, fm.height() + 24);
         chip(box);
         painter.setPen(QPen(MapStyle::text(), 3));
         const int y = box.bottom() - 10;
@@ -340,15 +340,30 @@ void MapWidget::keyPressEvent(QKeyEvent *event)
 {
     const double step = 120;
     switch (event->key()) {
-    case Qt::Key_Left: panBy({step, 0}); break;
-    case Qt::Key_Right: panBy({-step, 0}); break;
-    case Qt::Key_Up: panBy({0, step}); break;
-    case Qt::Key_Down: panBy({0, -step}); break;
+    case Qt::Key_Left:
+        panBy({step, 0});
+        break;
+    case Qt::Key_Right:
+        panBy({-step, 0});
+        break;
+    case Qt::Key_Up:
+        panBy({0, step});
+        break;
+    case Qt::Key_Down:
+        panBy({0, -step});
+        break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomAround(rect().center(), viewport().zoom() + 1); break;
-    case Qt::Key_Minus: zoomAround(rect().center(), viewport().zoom() - 1); break;
-    case Qt::Key_Home: goHome(); break;
-    default: return QWidget::keyPressEvent(event);
+    case Qt::Key_Equal:
+        zoomAround(rect().center(), viewport().zoom() + 1);
+        break;
+    case Qt::Key_Minus:
+        zoomAround(rect().center(), viewport().zoom() - 1);
+        break;
+    case Qt::Key_Home:
+        goHome();
+        break;
+    default:
+        return QWidget::keyPressEvent(event);
     }
     event->accept();
 }
@@ -368,7 +383,8 @@ bool MapWidget::event(QEvent *event)
             if (pinch->state() == Qt::GestureStarted)
                 m_pinchStartZoom = viewport().zoom();
             const QPointF at = mapFromGlobal(pinch->centerPoint());
-            zoomAround(at, m_pinchStartZoom + std::log2(std::max(pinch->totalScaleFactor(), 1e-3)));
+            zoomAround(at,
+                       m_pinchStartZoom + std::log2(std::max(pinch->totalScaleFactor(), 1e-3)));
             gesture->accept(pinch);
             return true;
         }

@@ -73,9 +73,11 @@ void MbtilesTileSource::start(const TileId &tile)
             }
             return {image.convertToFormat(QImage::Format_ARGB32_Premultiplied), {}};
         }
-        case MbtilesReader::Tile::Status::Failed: return {QImage(), found.error};
+        case MbtilesReader::Tile::Status::Failed:
+            return {QImage(), found.error};
         case MbtilesReader::Tile::Status::Missing:
-        case MbtilesReader::Tile::Status::Unknown: break;
+        case MbtilesReader::Tile::Status::Unknown:
+            break;
         }
         return {};
     });

@@ -82,7 +82,8 @@ std::optional<MapFeatureHit> PointClusterLayer::hitTest(QPointF panePoint,
         if (node.isCluster()) {
             const QGeoCoordinate nw = TileMath::unproject(node.extent.topLeft());
             const QGeoCoordinate se = TileMath::unproject(node.extent.bottomRight());
-            best = MapFeatureHit{{}, name(),
+            best = MapFeatureHit{{},
+                                 name(),
                                  tr("%n item(s): click to zoom in", nullptr, node.count),
                                  QRectF(QPointF(nw.longitude(), nw.latitude()),
                                         QPointF(se.longitude(), se.latitude()))};

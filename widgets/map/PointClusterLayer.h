@@ -19,7 +19,8 @@ public:
     PointClusterLayer(Content content, LiveMapData *data, QObject *parent = nullptr);
 
     void render(QPainter &painter, const Viewport &viewport) override;
-    std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const override;
+    std::optional<MapFeatureHit> hitTest(QPointF panePoint,
+                                         const Viewport &viewport) const override;
 
 private:
     Content m_content;

@@ -18,7 +18,10 @@ public:
     void insert(int source, const TileId &tile, const QImage &image);
     // Null when not cached. A hit makes the tile the most recently used.
     QImage find(int source, const TileId &tile) const;
-    bool contains(int source, const TileId &tile) const { return m_cache.contains(key(source, tile)); }
+    bool contains(int source, const TileId &tile) const
+    {
+        return m_cache.contains(key(source, tile));
+    }
 
     qint64 maxBytes() const { return m_cache.maxCost(); }
     qint64 bytes() const { return m_cache.totalCost(); }
@@ -29,8 +32,8 @@ private:
     static quint64 key(int source, const TileId &t)
     {
         // z ≤ 20 fits 5 bits, x and y 20 bits each at zoom 19.
-        return (quint64(source) << 50) | (quint64(t.z) << 40) | (quint64(t.x) << 20)
-            | quint64(t.y);
+        return (quint64(source) << 50) | (quint64(t.z) << 40) | (quint64(t.x) << 20) |
+               quint64(t.y);
     }
     mutable QCache<quint64, QImage> m_cache;
 };

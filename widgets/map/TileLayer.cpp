@@ -82,9 +82,9 @@ void TileLayer::render(QPainter &painter, const Viewport &viewport)
             const TileId tile{tz, x, y};
             const QPointF topLeft = viewport.worldToPane(QPointF(x * tileSize, y * tileSize));
             // Whole-pixel edges: neighbouring tiles meet without hairlines.
-            const QRectF target(QPointF(std::round(topLeft.x()), std::round(topLeft.y())),
-                                QPointF(std::round(topLeft.x() + tileSize),
-                                        std::round(topLeft.y() + tileSize)));
+            const QRectF target(
+                QPointF(std::round(topLeft.x()), std::round(topLeft.y())),
+                QPointF(std::round(topLeft.x() + tileSize), std::round(topLeft.y() + tileSize)));
             const QImage image = m_cache->find(sourceId, tile);
             if (!image.isNull()) {
                 drawPart(painter, target, image, QRectF(image.rect()), viewport.paneSize());

@@ -23,9 +23,10 @@ TileSourceSpec::parse(const QString &text, const QString &baseDirectory)
         const QString tmpl = t.mid(4);
         const QUrl url(tmpl);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
-            return Error{QStringLiteral("xyz: needs an http(s) URL template, got \"%1\"").arg(tmpl)};
-        if (!tmpl.contains(QLatin1String("{z}")) || !tmpl.contains(QLatin1String("{x}"))
-            || !tmpl.contains(QLatin1String("{y}")))
+            return Error{
+                QStringLiteral("xyz: needs an http(s) URL template, got \"%1\"").arg(tmpl)};
+        if (!tmpl.contains(QLatin1String("{z}")) || !tmpl.contains(QLatin1String("{x}")) ||
+            !tmpl.contains(QLatin1String("{y}")))
             return Error{QStringLiteral("xyz: the URL template needs {z}, {x} and {y}")};
         return TileSourceSpec{Kind::Xyz, tmpl};
     }
@@ -37,10 +38,14 @@ TileSourceSpec::parse(const QString &text, const QString &baseDirectory)
 QString TileSourceSpec::toString() const
 {
     switch (kind) {
-    case Kind::Builtin: return QStringLiteral("builtin");
-    case Kind::Mbtiles: return QStringLiteral("mbtiles:") + location;
-    case Kind::Xyz: return QStringLiteral("xyz:") + location;
-    case Kind::Unknown: break;
+    case Kind::Builtin:
+        return QStringLiteral("builtin");
+    case Kind::Mbtiles:
+        return QStringLiteral("mbtiles:") + location;
+    case Kind::Xyz:
+        return QStringLiteral("xyz:") + location;
+    case Kind::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }

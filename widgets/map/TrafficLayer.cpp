@@ -31,21 +31,22 @@ void TrafficLayer::render(QPainter &painter, const Viewport &viewport)
     if (!m_data)
         return;
     painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF pane = QRectF(QPointF(0, 0), QSizeF(viewport.paneSize())).adjusted(-50, -50, 50, 50);
+    const QRectF pane =
+        QRectF(QPointF(0, 0), QSizeF(viewport.paneSize())).adjusted(-50, -50, 50, 50);
     for (const auto &line : m_data->traffic()) {
         QPolygonF poly;
         for (const auto &c : line.path)
             poly << viewport.toPane(c);
         if (!poly.boundingRect().intersects(pane))
             continue;
-        const double width = line.speedKmh >= 0 && line.speedKmh < 15 ? 9
-            : line.speedKmh >= 0 && line.speedKmh < 30                ? 7
-                                                                       : 5;
-        painter.setPen(QPen(MapStyle::outside(), width + 3, Qt::SolidLine, Qt::RoundCap,
-                            Qt::RoundJoin));
+        const double width = line.speedKmh >= 0 && line.speedKmh < 15   ? 9
+                             : line.speedKmh >= 0 && line.speedKmh < 30 ? 7
+                                                                        : 5;
+        painter.setPen(
+            QPen(MapStyle::outside(), width + 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPolyline(poly);
-        painter.setPen(QPen(colourFor(line.speedKmh), width, Qt::SolidLine, Qt::RoundCap,
-                            Qt::RoundJoin));
+        painter.setPen(
+            QPen(colourFor(line.speedKmh), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPolyline(poly);
     }
 }
@@ -61,9 +62,9 @@ std::optional<MapFeatureHit> TrafficLayer::hitTest(QPointF panePoint,
             const QPointF b = viewport.toPane(line.path[i]);
             const QPointF ab = b - a;
             const double len2 = QPointF::dotProduct(ab, ab);
-            const double t = len2 > 0
-                ? std::clamp(QPointF::dotProduct(panePoint - a, ab) / len2, 0.0, 1.0)
-                : 0.0;
+            const double t =
+                len2 > 0 ? std::clamp(QPointF::dotProduct(panePoint - a, ab) / len2, 0.0, 1.0)
+                         : 0.0;
             if (QLineF(a + ab * t, panePoint).length() <= 8)
                 return MapFeatureHit{line.id, name(), line.tooltip, std::nullopt};
         }

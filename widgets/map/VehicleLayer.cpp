@@ -23,7 +23,8 @@ void VehicleLayer::render(QPainter &painter, const Viewport &viewport)
         MapSymbols::drawAmbulance(painter, viewport.toPane(v.at));
 }
 
-std::optional<MapFeatureHit> VehicleLayer::hitTest(QPointF panePoint, const Viewport &viewport) const
+std::optional<MapFeatureHit> VehicleLayer::hitTest(QPointF panePoint,
+                                                   const Viewport &viewport) const
 {
     if (!m_data)
         return std::nullopt;

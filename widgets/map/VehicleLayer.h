@@ -16,7 +16,8 @@ public:
     explicit VehicleLayer(LiveMapData *data, QObject *parent = nullptr);
 
     void render(QPainter &painter, const Viewport &viewport) override;
-    std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const override;
+    std::optional<MapFeatureHit> hitTest(QPointF panePoint,
+                                         const Viewport &viewport) const override;
 
 private:
     QPointer<LiveMapData> m_data;

@@ -56,8 +56,8 @@ Viewport Viewport::zoomedAround(QPointF panePoint, double zoom) const
     // Where the anchor must be on the canvas, and so where the centre goes at the new zoom.
     const QPointF canvasPoint = panePoint + m_pane.topLeft();
     const QPointF anchorWorld = TileMath::worldPixel(anchor, zoom);
-    const QPointF centreWorld = anchorWorld - canvasPoint
-        + QPointF(m_canvasSize.width() / 2.0, m_canvasSize.height() / 2.0);
+    const QPointF centreWorld = anchorWorld - canvasPoint +
+                                QPointF(m_canvasSize.width() / 2.0, m_canvasSize.height() / 2.0);
     Viewport v(TileMath::fromWorldPixel(centreWorld, zoom), zoom, m_canvasSize, m_pane);
     v.m_seams = m_seams;
     return v;

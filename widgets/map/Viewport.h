@@ -69,8 +69,8 @@ public:
 
     friend bool operator==(const Viewport &a, const Viewport &b)
     {
-        return a.m_center == b.m_center && a.m_zoom == b.m_zoom
-            && a.m_canvasSize == b.m_canvasSize && a.m_pane == b.m_pane && a.m_seams == b.m_seams;
+        return a.m_center == b.m_center && a.m_zoom == b.m_zoom &&
+               a.m_canvasSize == b.m_canvasSize && a.m_pane == b.m_pane && a.m_seams == b.m_seams;
     }
 
 private:

@@ -28,8 +28,8 @@ QString XyzTileSource::attribution() const
 QByteArray XyzTileSource::userAgent()
 {
     const QString version = QCoreApplication::applicationVersion().isEmpty()
-        ? QStringLiteral("0.1")
-        : QCoreApplication::applicationVersion();
+                                ? QStringLiteral("0.1")
+                                : QCoreApplication::applicationVersion();
     return QStringLiteral("TangerangLiveRoom/%1 (Tangerang Live Room video wall; Qt %2)")
         .arg(version, QString::fromLatin1(qVersion()))
         .toUtf8();
@@ -63,8 +63,7 @@ void XyzTileSource::send(const TileId &tile, bool cacheOnly)
     QNetworkRequest request{QUrl(urlFor(tile))};
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         cacheOnly ? QNetworkRequest::AlwaysCache
-                                   : QNetworkRequest::PreferCache);
+                         cacheOnly ? QNetworkRequest::AlwaysCache : QNetworkRequest::PreferCache);
     request.setTransferTimeout(15000);
     ++m_active;
     QNetworkReply *reply = m_network->get(request);
@@ -86,7 +85,8 @@ void XyzTileSource::received(QNetworkReply *reply, const TileId &tile, bool cach
         if (status == 404)
             finish(tile, QImage());
         else
-            finish(tile, QImage(), QStringLiteral("%1: %2").arg(urlFor(tile), reply->errorString()));
+            finish(tile, QImage(),
+                   QStringLiteral("%1: %2").arg(urlFor(tile), reply->errorString()));
         pump();
         return;
     }

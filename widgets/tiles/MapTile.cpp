@@ -34,7 +34,8 @@ std::optional<MapTile::ParamError> MapTile::checkParams(const TileSpec &spec)
                           QStringLiteral("expected [latitude, longitude] in degrees")};
     if (p.contains(QLatin1String("zoom"))) {
         const QJsonValue z = p.value(QLatin1String("zoom"));
-        if (!z.isDouble() || z.toDouble() < Viewport::kMinZoom || z.toDouble() > Viewport::kMaxZoom)
+        if (!z.isDouble() || z.toDouble() < Viewport::kMinZoom ||
+            z.toDouble() > Viewport::kMaxZoom)
             return ParamError{QStringLiteral("params.zoom"),
                               QStringLiteral("expected a number from 10 to 19")};
     }
@@ -63,8 +64,8 @@ MapTile::MapTile(const TileSpec &spec, const TileContext &context, QWidget *pare
         m_group->setView(center, zoom);
         // The command line wins over the profile: an operator's explicit choice.
         const QString basemap = !context.basemap.isEmpty()
-            ? context.basemap
-            : p.value(QLatin1String("basemap")).toString();
+                                    ? context.basemap
+                                    : p.value(QLatin1String("basemap")).toString();
         const auto parsed = TileSourceSpec::parse(basemap, context.profileDirectory);
         if (const auto *s = std::get_if<TileSourceSpec>(&parsed))
             m_group->setBaseMap(*s);

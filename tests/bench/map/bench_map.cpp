@@ -6,15 +6,15 @@
 #include "map/AlertLayer.h"
 #include "map/BaseMapLabelLayer.h"
 #include "map/ChoroplethLayer.h"
+#include "map/ClusterIndex.h"
 #include "map/LiveMapData.h"
 #include "map/MapRenderer.h"
 #include "map/MapViewGroup.h"
 #include "map/PointClusterLayer.h"
 #include "map/TileLayer.h"
+#include "map/TileMath.h"
 #include "map/TrafficLayer.h"
 #include "map/VehicleLayer.h"
-#include "map/ClusterIndex.h"
-#include "map/TileMath.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -70,7 +70,8 @@ double percentile(std::vector<double> v, double p)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const std::size_t i = std::min(v.size() - 1, std::size_t(p / 100.0 * double(v.size() - 1) + 0.5));
+    const std::size_t i =
+        std::min(v.size() - 1, std::size_t(p / 100.0 * double(v.size() - 1) + 0.5));
     return v[i];
 }
 
@@ -104,8 +105,8 @@ void clusterBenchmark(const std::vector<QGeoCoordinate> &points)
     }
     QProcess node;
     node.setWorkingDirectory(QStringLiteral(TLR_BENCH_JS_DIR));
-    node.start(QStringLiteral("node"), {QStringLiteral("supercluster_bench.mjs"), file,
-                                        QStringLiteral("5")});
+    node.start(QStringLiteral("node"),
+               {QStringLiteral("supercluster_bench.mjs"), file, QStringLiteral("5")});
     const bool ran = node.waitForFinished(300000) && node.exitCode() == 0;
     const QJsonObject sc = QJsonDocument::fromJson(node.readAllStandardOutput()).object();
     std::vector<double> theirs;
@@ -148,10 +149,13 @@ void frameBenchmark(const std::vector<QGeoCoordinate> &all, int count, double zo
     const FeedKind kinds[] = {FeedKind::Traffic, FeedKind::Water, FeedKind::Environment,
                               FeedKind::Health};
     for (int i = 0; i < count; ++i) {
-        sensors.push_back({QStringLiteral("s%1").arg(i), {}, all[std::size_t(i)], kinds[i % 4],
-                           i % 17 == 0 ? LiveMapData::Point::State::Fault
-                                       : LiveMapData::Point::State::Normal,
-                           false});
+        sensors.push_back(
+            {QStringLiteral("s%1").arg(i),
+             {},
+             all[std::size_t(i)],
+             kinds[i % 4],
+             i % 17 == 0 ? LiveMapData::Point::State::Fault : LiveMapData::Point::State::Normal,
+             false});
     }
     QElapsedTimer indexTime;
     indexTime.start();
@@ -210,7 +214,8 @@ void frameBenchmark(const std::vector<QGeoCoordinate> &all, int count, double zo
             p.end();
             t1.push_back(double(t.nsecsElapsed()) / 1e6);
         }
-        breakdown += QStringLiteral(" %1 %2").arg(layer->name()).arg(percentile(t1, 50), 0, 'f', 2);
+        breakdown +=
+            QStringLiteral(" %1 %2").arg(layer->name()).arg(percentile(t1, 50), 0, 'f', 2);
     }
     std::printf("  %7d points  zoom %4.1f   p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms"
                 "   (index %6.1f ms)\n",
@@ -223,8 +228,8 @@ void frameBenchmark(const std::vector<QGeoCoordinate> &all, int count, double zo
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen"
-                                                                    : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QGuiApplication app(argc, argv);
     const auto points = cityPoints(100000);
     clusterBenchmark(points);

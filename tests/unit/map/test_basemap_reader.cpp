@@ -13,10 +13,10 @@ TEST_CASE("The built-in base map has the city, its 13 kecamatan and the Cisadane
     const BaseMap &map = result.map;
     CHECK(map.attribution.contains(QStringLiteral("schematic")));
     const QStringList names = {
-        QStringLiteral("Batuceper"), QStringLiteral("Benda"),     QStringLiteral("Cibodas"),
-        QStringLiteral("Ciledug"),   QStringLiteral("Cipondoh"),  QStringLiteral("Jatiuwung"),
+        QStringLiteral("Batuceper"),     QStringLiteral("Benda"),    QStringLiteral("Cibodas"),
+        QStringLiteral("Ciledug"),       QStringLiteral("Cipondoh"), QStringLiteral("Jatiuwung"),
         QStringLiteral("Karang Tengah"), QStringLiteral("Karawaci"), QStringLiteral("Larangan"),
-        QStringLiteral("Neglasari"), QStringLiteral("Periuk"),    QStringLiteral("Pinang"),
+        QStringLiteral("Neglasari"),     QStringLiteral("Periuk"),   QStringLiteral("Pinang"),
         QStringLiteral("Tangerang")};
     int kecamatan = 0;
     for (const auto &f : map.features)

@@ -11,8 +11,8 @@ using namespace tlr;
 
 namespace {
 
-std::vector<QPointF> randomPoints(quint32 seed, int count, double west, double south,
-                                  double east, double north)
+std::vector<QPointF> randomPoints(quint32 seed, int count, double west, double south, double east,
+                                  double north)
 {
     QRandomGenerator rng(seed);
     std::vector<QPointF> points;
@@ -97,8 +97,8 @@ TEST_CASE("Points closer than the radius cluster, points far apart do not")
     // At zoom 12 a pixel is ~38 m: the two near points are one cluster, the far one alone.
     const auto &z12 = index.nodes(12);
     REQUIRE(z12.size() == 2);
-    const auto cluster = std::find_if(z12.begin(), z12.end(),
-                                      [](const auto &node) { return node.count == 2; });
+    const auto cluster =
+        std::find_if(z12.begin(), z12.end(), [](const auto &node) { return node.count == 2; });
     REQUIRE(cluster != z12.end());
     CHECK(cluster->point == -1);
     CHECK(cluster->position.x() == Approx((points[0].x() + points[1].x()) / 2));

@@ -1,17 +1,17 @@
 #include "map/BaseMapLabelLayer.h"
-#include "map/ChoroplethLayer.h"
-#include "map/LiveMapData.h"
-#include "map/PointClusterLayer.h"
-#include "map/TrafficLayer.h"
+#include "map/BaseMapPainter.h"
 #include "map/BuiltinTileSource.h"
+#include "map/ChoroplethLayer.h"
 #include "map/LabelPlacer.h"
+#include "map/LiveMapData.h"
 #include "map/MapRenderer.h"
 #include "map/MapStyle.h"
 #include "map/MapViewGroup.h"
+#include "map/PointClusterLayer.h"
 #include "map/TileCache.h"
 #include "map/TileLayer.h"
 #include "map/TileSourceSpec.h"
-#include "map/BaseMapPainter.h"
+#include "map/TrafficLayer.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -224,8 +224,8 @@ TEST_CASE("An MBTiles base map draws its PNG tiles; a corrupt one falls back to 
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         REQUIRE(png.save(&buffer, "PNG"));
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                    QStringLiteral("raster-writer"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raster-writer"));
         db.setDatabaseName(path);
         REQUIRE(db.open());
         QSqlQuery q(db);
@@ -286,8 +286,8 @@ TEST_CASE("Labels never overlap and the more important one wins")
     placer.add({QStringLiteral("Kecamatan"), QPointF(205, 100), 100, font, Qt::white,
                 LabelPlacer::Anchor::Centre, 0});
     for (int i = 0; i < 50; ++i) {
-        placer.add({QStringLiteral("label %1").arg(i), QPointF(20 + i * 7, 40 + (i % 5) * 9), i % 7,
-                    font, Qt::white, LabelPlacer::Anchor::Right, 8});
+        placer.add({QStringLiteral("label %1").arg(i), QPointF(20 + i * 7, 40 + (i % 5) * 9),
+                    i % 7, font, Qt::white, LabelPlacer::Anchor::Right, 8});
     }
     placer.block(QRectF(0, 180, 400, 20));
     const auto placed = placer.place(QRectF(0, 0, 400, 200));
@@ -339,8 +339,8 @@ TEST_CASE("Live points cluster at low zoom; a click on a cluster zooms, on a poi
     group.setView(kCityHall, 12);
     Viewport v = group.viewport(pane);
     const auto &nodes = live->sensorClusters().nodes(12);
-    const auto cluster = std::find_if(nodes.begin(), nodes.end(),
-                                      [](const auto &n) { return n.count == 2; });
+    const auto cluster =
+        std::find_if(nodes.begin(), nodes.end(), [](const auto &n) { return n.count == 2; });
     REQUIRE(cluster != nodes.end());
     const QPointF at = v.worldToPane(cluster->position * TileMath::worldSize(12));
     const auto hit = layer.hitTest(at + QPointF(2, 2), v);

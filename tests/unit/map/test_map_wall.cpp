@@ -22,8 +22,9 @@ Run runWall(const QStringList &arguments)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"),
-               QStringLiteral("offscreen:configfile=" TLR_TEST_DATA_DIR "/screens/screens-7.json"));
+    env.insert(
+        QStringLiteral("QT_QPA_PLATFORM"),
+        QStringLiteral("offscreen:configfile=" TLR_TEST_DATA_DIR "/screens/screens-7.json"));
     process.setProcessEnvironment(env);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral(TLR_BINARY_DIR "/tlr-wall"), arguments);
@@ -55,8 +56,8 @@ double columnDifference(const QImage &a, int xa, const QImage &b, int xb, int to
     for (int y = top; y < bottom; ++y) {
         const QColor p = a.pixelColor(xa, y);
         const QColor q = b.pixelColor(xb, y + shift);
-        sum += std::abs(p.red() - q.red()) + std::abs(p.green() - q.green())
-            + std::abs(p.blue() - q.blue());
+        sum += std::abs(p.red() - q.red()) + std::abs(p.green() - q.green()) +
+               std::abs(p.blue() - q.blue());
     }
     return sum / (bottom - top);
 }
@@ -119,8 +120,8 @@ TEST_CASE("A corrupt --basemap MBTiles file is named and the wall falls back to 
     }
     const QString shots = dir.filePath(QStringLiteral("shots"));
     const Run run = runWall({QStringLiteral("--basemap"), QStringLiteral("mbtiles:") + corrupt,
-                             QStringLiteral("--screenshot"), shots,
-                             QStringLiteral("--quit-after"), QStringLiteral("2")});
+                             QStringLiteral("--screenshot"), shots, QStringLiteral("--quit-after"),
+                             QStringLiteral("2")});
     INFO(run.output.toStdString());
     CHECK(run.exitCode == 0);
     CHECK(run.output.contains(corrupt));

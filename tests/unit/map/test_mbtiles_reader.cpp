@@ -32,21 +32,21 @@ public:
             QSqlQuery q(db);
             REQUIRE(q.exec(QStringLiteral("CREATE TABLE metadata (name text, value text)")));
             if (schema == Schema::Table) {
-                REQUIRE(q.exec(QStringLiteral(
-                    "CREATE TABLE tiles (zoom_level integer, tile_column integer, "
-                    "tile_row integer, tile_data blob)")));
+                REQUIRE(q.exec(
+                    QStringLiteral("CREATE TABLE tiles (zoom_level integer, tile_column integer, "
+                                   "tile_row integer, tile_data blob)")));
             } else {
                 // The older layout: deduplicated images behind a view.
-                REQUIRE(q.exec(QStringLiteral(
-                    "CREATE TABLE map (zoom_level integer, tile_column integer, "
-                    "tile_row integer, tile_id text)")));
-                REQUIRE(q.exec(QStringLiteral(
-                    "CREATE TABLE images (tile_data blob, tile_id text)")));
-                REQUIRE(q.exec(QStringLiteral(
-                    "CREATE VIEW tiles AS SELECT map.zoom_level AS zoom_level, "
-                    "map.tile_column AS tile_column, map.tile_row AS tile_row, "
-                    "images.tile_data AS tile_data FROM map JOIN images "
-                    "ON images.tile_id = map.tile_id")));
+                REQUIRE(q.exec(
+                    QStringLiteral("CREATE TABLE map (zoom_level integer, tile_column integer, "
+                                   "tile_row integer, tile_id text)")));
+                REQUIRE(
+                    q.exec(QStringLiteral("CREATE TABLE images (tile_data blob, tile_id text)")));
+                REQUIRE(q.exec(
+                    QStringLiteral("CREATE VIEW tiles AS SELECT map.zoom_level AS zoom_level, "
+                                   "map.tile_column AS tile_column, map.tile_row AS tile_row, "
+                                   "images.tile_data AS tile_data FROM map JOIN images "
+                                   "ON images.tile_id = map.tile_id")));
             }
             for (const auto &[name, value] : metadata) {
                 q.prepare(QStringLiteral("INSERT INTO metadata VALUES (?, ?)"));
@@ -189,7 +189,8 @@ TEST_CASE("Misspelt metadata values are named as problems and the file still rea
 
 TEST_CASE("Without minzoom and maxzoom in the metadata, the zoom range comes from the tiles")
 {
-    MbtilesFixture fixture(MbtilesFixture::Schema::View, {{QStringLiteral("name"), QStringLiteral("x")}});
+    MbtilesFixture fixture(MbtilesFixture::Schema::View,
+                           {{QStringLiteral("name"), QStringLiteral("x")}});
     MbtilesReader reader;
     REQUIRE(reader.open(fixture.path()));
     CHECK(reader.metadata().minZoom == 12);

@@ -26,8 +26,8 @@ TEST_CASE("Known tiles of the OpenStreetMap formulas")
     const TileId t{12, 3261, 2118};
     const QGeoCoordinate nw = TileMath::tileOrigin(t);
     CHECK(nw.longitude() == Approx(3261.0 / 4096 * 360 - 180));
-    const TileId again = TileMath::tileAt(
-        QGeoCoordinate(nw.latitude() - 1e-9, nw.longitude() + 1e-9), 12);
+    const TileId again =
+        TileMath::tileAt(QGeoCoordinate(nw.latitude() - 1e-9, nw.longitude() + 1e-9), 12);
     CHECK(again == t);
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("Metres per pixel shrink with zoom and towards the poles")
 {
     // 156 543 m per pixel at zoom 0 on the equator, the well-known figure.
     CHECK(TileMath::metresPerPixel(0, 0) == Approx(156543.03).epsilon(1e-6));
-    CHECK(TileMath::metresPerPixel(-6.18, 13) == Approx(156543.03 * std::cos(6.18 * M_PI / 180)
-                                                        / 8192).epsilon(1e-6));
+    CHECK(TileMath::metresPerPixel(-6.18, 13) ==
+          Approx(156543.03 * std::cos(6.18 * M_PI / 180) / 8192).epsilon(1e-6));
     CHECK(TileMath::metresPerPixel(60, 0) == Approx(156543.03 / 2).epsilon(1e-6));
 }
