@@ -1,0 +1,108 @@
+#include "map/MapViewGroup.h"
+#include "map/MapWidget.h"
+#include "tiles/MapTile.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+#include <catch2/catch.hpp>
+
+using namespace tlr;
+
+namespace {
+
+const QGeoCoordinate kCityHall(-6.176, 106.633);
+
+struct Fixture
+{
+    Fixture()
+    {
+        widget.resize(800, 600);
+        widget.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&widget));
+        group.setView(kCityHall, 14);
+    }
+    MapViewGroup group;
+    MapWidget widget{&group};
+};
+
+} // namespace
+
+TEST_CASE("The wheel zooms around the cursor, within zoom 10 to 19")
+{
+    Fixture f;
+    const QPointF cursor(200, 150);
+    const QGeoCoordinate under = f.widget.viewport().fromPane(cursor);
+    QWheelEvent wheel(cursor, f.widget.mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(&f.widget, &wheel);
+    CHECK(f.group.zoom() == Approx(15));
+    const QPointF after = f.widget.viewport().toPane(under);
+    CHECK(after.x() == Approx(cursor.x()).margin(1.0));
+    CHECK(after.y() == Approx(cursor.y()).margin(1.0));
+    for (int i = 0; i < 20; ++i)
+        QCoreApplication::sendEvent(&f.widget, &wheel);
+    CHECK(f.group.zoom() == Viewport::kMaxZoom);
+}
+
+TEST_CASE("Dragging pans the map with the hand; keys pan, zoom and go home")
+{
+    Fixture f;
+    f.widget.setHome(kCityHall, 14);
+    const QPointF before = f.widget.viewport().toPane(kCityHall);
+    QTest::mousePress(&f.widget, Qt::LeftButton, {}, QPoint(400, 300));
+    for (int i = 1; i <= 10; ++i)
+        QTest::mouseMove(&f.widget, QPoint(400 + i * 10, 300 + i * 5), 5);
+    QTest::mouseRelease(&f.widget, Qt::LeftButton, {}, QPoint(500, 350), 500);
+    const QPointF after = f.widget.viewport().toPane(kCityHall);
+    CHECK(after.x() - before.x() == Approx(100).margin(12));
+    CHECK(after.y() - before.y() == Approx(50).margin(12));
+
+    QTest::keyClick(&f.widget, Qt::Key_Plus);
+    CHECK(f.group.zoom() == Approx(15));
+    QTest::keyClick(&f.widget, Qt::Key_Minus);
+    QTest::keyClick(&f.widget, Qt::Key_Minus);
+    CHECK(f.group.zoom() == Approx(13));
+    const QGeoCoordinate centre = f.group.center();
+    QTest::keyClick(&f.widget, Qt::Key_Left);
+    CHECK(f.group.center().longitude() < centre.longitude());
+    QTest::keyClick(&f.widget, Qt::Key_Home);
+    CHECK(f.group.zoom() == Approx(14));
+    CHECK(f.group.center().distanceTo(kCityHall) < 1.0);
+}
+
+TEST_CASE("A click on a feature emits its id; a click on nothing emits nothing")
+{
+    Fixture f;
+    QSignalSpy selected(&f.widget, &MapWidget::featureSelected);
+    const QPoint hall = f.widget.viewport().toPane(kCityHall).toPoint();
+    QTest::mouseClick(&f.widget, Qt::LeftButton, {}, hall);
+    REQUIRE(selected.count() == 1);
+    CHECK(selected.front().front().toString() == QStringLiteral("Puspemkot Tangerang"));
+    // Far outside the city there is nothing to select.
+    f.group.setView(QGeoCoordinate(-5.5, 107.5), 14);
+    QTest::mouseClick(&f.widget, Qt::LeftButton, {}, QPoint(400, 300));
+    CHECK(selected.count() == 1);
+}
+
+TEST_CASE("Map tile parameters are checked with the field named")
+{
+    TileSpec spec;
+    spec.type = QStringLiteral("map");
+    spec.params = QJsonObject{{QStringLiteral("zoom"), 25}};
+    auto error = MapTile::checkParams(spec);
+    REQUIRE(error);
+    CHECK(error->field == QStringLiteral("params.zoom"));
+    spec.params = QJsonObject{{QStringLiteral("center"), QJsonArray{106.6, -6.1, 3}}};
+    REQUIRE(MapTile::checkParams(spec));
+    CHECK(MapTile::checkParams(spec)->field == QStringLiteral("params.center"));
+    spec.params = QJsonObject{{QStringLiteral("basemap"), QStringLiteral("wms:x")}};
+    CHECK(MapTile::checkParams(spec)->field == QStringLiteral("params.basemap"));
+    spec.params = QJsonObject{{QStringLiteral("center"), QJsonArray{-6.1783, 106.6319}},
+                              {QStringLiteral("zoom"), 13},
+                              {QStringLiteral("layers"), QJsonArray{QStringLiteral("traffic")}}};
+    CHECK_FALSE(MapTile::checkParams(spec));
+}
