@@ -1,6 +1,7 @@
 #include "ParseHelpers.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 
@@ -99,6 +100,31 @@ bool isValidLatitude(double latitude)
 bool isValidLongitude(double longitude)
 {
     return std::isfinite(longitude) && longitude >= -180.0 && longitude <= 180.0;
+}
+
+std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimits &limits,
+                                   ParseResult &result)
+{
+    using Kind = ParseProblem::Kind;
+    if (document.size() > limits.maxMessageBytes) {
+        result.error(Kind::TooLarge, {},
+                     QStringLiteral("document of %1 bytes exceeds the limit of %2 bytes")
+                         .arg(document.size())
+                         .arg(limits.maxMessageBytes));
+        return std::nullopt;
+    }
+    if (jsonNestingDepth(document, limits.maxNestingDepth) > limits.maxNestingDepth) {
+        result.error(Kind::TooDeep, {}, QStringLiteral("JSON nested deeper than %1").arg(limits.maxNestingDepth));
+        return std::nullopt;
+    }
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(document, &error);
+    if (error.error != QJsonParseError::NoError) {
+        result.error(Kind::Malformed, {},
+                     QStringLiteral("not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+        return std::nullopt;
+    }
+    return json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object());
 }
 
 } // namespace tlr::parsing

@@ -5,6 +5,11 @@
 #include <QJsonValue>
 #include <QStringView>
 
+#include "ParseResult.h"
+#include "ParserLimits.h"
+
+#include <optional>
+
 namespace tlr::parsing {
 
 // ISO 8601 date-time to UTC. A time without an offset (the Smart Data Models examples write
@@ -21,5 +26,10 @@ bool jsonDepthExceeds(const QJsonValue &value, int limit);
 
 bool isValidLatitude(double latitude);
 bool isValidLongitude(double longitude);
+
+// Reads a JSON document within the limits (size, nesting depth) into a value; on failure the
+// reason is an error in `result` and nothing is returned.
+std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimits &limits,
+                                   ParseResult &result);
 
 } // namespace tlr::parsing

@@ -3,7 +3,6 @@
 #include "GeoJsonGeometry.h"
 #include "ParseHelpers.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace tlr {
@@ -16,29 +15,9 @@ using Kind = ParseProblem::Kind;
 ParseResult ReportParser::parse(const QByteArray &document) const
 {
     ParseResult result;
-    const auto &limits = m_context.limits;
-    if (document.size() > limits.maxMessageBytes) {
-        result.error(Kind::TooLarge, {},
-                     QStringLiteral("document of %1 bytes exceeds the limit of %2 bytes")
-                         .arg(document.size())
-                         .arg(limits.maxMessageBytes));
-        return result;
-    }
-    if (parsing::jsonNestingDepth(document, limits.maxNestingDepth) > limits.maxNestingDepth) {
-        result.error(Kind::TooDeep, {},
-                     QStringLiteral("JSON nested deeper than %1").arg(limits.maxNestingDepth));
-        return result;
-    }
-    QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(document, &error);
-    if (error.error != QJsonParseError::NoError) {
-        result.error(Kind::Malformed, {},
-                     QStringLiteral("not JSON: %1 at offset %2")
-                         .arg(error.errorString())
-                         .arg(error.offset));
-        return result;
-    }
-    return parse(json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object()));
+    if (const auto json = parsing::readJson(document, m_context.limits, result))
+        return parse(*json);
+    return result;
 }
 
 ParseResult ReportParser::parse(const QJsonValue &document) const
