@@ -48,10 +48,12 @@ inline double worldSize(double zoom)
 // Normalized Mercator: x and y in [0, 1], y growing southwards.
 inline QPointF project(double latitude, double longitude)
 {
-    const double lat = std::clamp(latitude, -kMaxLatitude, kMaxLatitude) * M_PI / 180.0;
+    // 0.5 − atanh(sin φ)/2π, written as supercluster writes it, so that clusters computed here
+    // and there from the same points agree to the last bit.
+    const double sine = std::sin(std::clamp(latitude, -kMaxLatitude, kMaxLatitude) * M_PI / 180.0);
     const double x = longitude / 360.0 + 0.5;
-    const double y = 0.5 - std::log(std::tan(M_PI / 4 + lat / 2)) / (2 * M_PI);
-    return {x, y};
+    const double y = 0.5 - 0.25 * std::log((1 + sine) / (1 - sine)) / M_PI;
+    return {x, std::clamp(y, 0.0, 1.0)};
 }
 
 inline QGeoCoordinate unproject(QPointF normalized)
