@@ -95,6 +95,47 @@
     </message>
 </context>
 <context>
+    <name>tlr::ChartTile</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n dtk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n mnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n jam</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>Memuat riwayat…</translation>
+    </message>
+    <message>
+        <source>No data: the %1 feed is down</source>
+        <translation>Tidak ada data: umpan %1 mati</translation>
+    </message>
+    <message>
+        <source>No data in this window yet</source>
+        <translation>Belum ada data dalam rentang ini</translation>
+    </message>
+    <message>
+        <source>Stale: no new data since %1 WIB (%2 ago)</source>
+        <translation>Basi: tidak ada data baru sejak %1 WIB (%2 lalu)</translation>
+    </message>
+    <message>
+        <source>History unavailable; live data only</source>
+        <translation>Riwayat tidak tersedia; hanya data langsung</translation>
+    </message>
+</context>
+<context>
     <name>tlr::ClockTile</name>
     <message>
         <source>Time</source>
@@ -113,6 +154,89 @@
     <message>
         <source>Screen %1 of %2</source>
         <translation>Layar %1 dari %2</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::KpiTile</name>
+    <message>
+        <source>Waiting for the alert engine</source>
+        <translation>Menunggu mesin peringatan</translation>
+    </message>
+    <message>
+        <source>Acknowledgements and response times come with the Alerts work.</source>
+        <translation>Penerimaan dan waktu respons hadir bersama pekerjaan Peringatan.</translation>
+    </message>
+    <message>
+        <source>No figure is shown until it can be measured.</source>
+        <translation>Tidak ada angka ditampilkan sampai dapat diukur.</translation>
+    </message>
+    <message>
+        <source>yesterday: not known yet</source>
+        <translation>kemarin: belum diketahui</translation>
+    </message>
+    <message>
+        <source>vs. yesterday (%1)</source>
+        <translation>dibanding kemarin (%1)</translation>
+    </message>
+    <message>
+        <source>Hourly counts since %1 WIB</source>
+        <translation>Hitungan per jam sejak %1 WIB</translation>
+    </message>
+    <message>
+        <source>No data from the feeds yet</source>
+        <translation>Belum ada data dari umpan</translation>
+    </message>
+    <message>
+        <source>No live alert in force</source>
+        <translation>Tidak ada peringatan aktif</translation>
+    </message>
+    <message>
+        <source>New this hour: %1</source>
+        <translation>Baru jam ini: %1</translation>
+    </message>
+    <message>
+        <source>No data from the 112 / LAKSA feed yet</source>
+        <translation>Belum ada data dari umpan 112 / LAKSA</translation>
+    </message>
+    <message>
+        <source>open within 7 × 24 h · %1 past · %2 due today</source>
+        <translation>terbuka dalam 7 × 24 jam · %1 lewat · %2 jatuh tempo hari ini</translation>
+    </message>
+    <message>
+        <source>No follow-up data yet: all open</source>
+        <translation>Belum ada data tindak lanjut: semua terbuka</translation>
+    </message>
+    <message>
+        <source>112 calls this hour</source>
+        <translation>panggilan 112 jam ini</translation>
+    </message>
+    <message>
+        <source>This hour: %1</source>
+        <translation>Jam ini: %1</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Insiden terbuka</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alerts</source>
+        <translation>Peringatan belum diterima</translation>
+    </message>
+    <message>
+        <source>Complaints within 7 × 24 h</source>
+        <translation>Pengaduan dalam 7 × 24 jam</translation>
+    </message>
+    <message>
+        <source>Median time to acknowledge 112</source>
+        <translation>Median waktu terima panggilan 112</translation>
+    </message>
+    <message>
+        <source>Response time by agency</source>
+        <translation>Waktu respons per dinas</translation>
+    </message>
+    <message>
+        <source>112 calls per hour</source>
+        <translation>Panggilan 112 per jam</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,9 @@ namespace {
 
 constexpr int kRefreshMilliseconds = 200; // live points are batched into one redraw
 constexpr int kMinimumBandLabelPixels = Theme::kSmallPixels + 4;
+// Bands reach from 2000 to 2100: the plot clips them, and the sliding window never moves them.
+constexpr double kBandStart = 946684800000.0;
+constexpr double kBandEnd = 4102444800000.0;
 
 const FeedStatus *feedStatus(const FeedHealthModel *model, const QString &feed)
 {
@@ -166,16 +169,9 @@ void ChartTile::buildChart()
         area->attachAxis(m_valueAxis);
         m_bands.push_back(area);
     }
-    for (int i = 0; i < m_series.lines.size(); ++i) {
-        Line line;
-        line.series = new QLineSeries(m_chart);
-        line.series->setName(m_series.lines.at(i).label);
-        line.series->setPen(ChartPalette::linePen(i));
-        m_chart->addSeries(line.series);
-        line.series->attachAxis(m_timeAxis);
-        line.series->attachAxis(m_valueAxis);
-        m_lines.push_back(std::move(line));
-    }
+    m_lines.resize(std::size_t(m_series.lines.size()));
+    for (int i = 0; i < m_series.lines.size(); ++i)
+        addSegment(i);
 
     QLegend *legend = m_chart->legend();
     legend->setFont(Theme::font(Theme::kSmallPixels));
@@ -208,6 +204,32 @@ void ChartTile::buildChart()
 }
 
 qint64 ChartTile::windowMsecs() const { return chartWindowSeconds(m_window) * 1000; }
+
+qint64 ChartTile::gapMsecs() const
+{
+    if (m_series.source == SeriesSource::Reports)
+        return 2 * 3600 * 1000; // hourly counts are contiguous where they are known
+    const qint64 bucket = chartWindowResolution(m_window) == Resolution::Hour ? 3600000 : 60000;
+    return std::max(qint64(m_series.staleAfterSeconds) * 1000, 3 * bucket);
+}
+
+QLineSeries *ChartTile::addSegment(int line)
+{
+    Line &l = m_lines[std::size_t(line)];
+    auto *series = new QLineSeries(m_chart);
+    series->setName(m_series.lines.at(line).label);
+    series->setPen(ChartPalette::linePen(line));
+    series->setMarkerSize(9.0);
+    m_chart->addSeries(series);
+    series->attachAxis(m_timeAxis);
+    series->attachAxis(m_valueAxis);
+    if (!l.segments.empty()) {
+        for (QLegendMarker *marker : m_chart->legend()->markers(series))
+            marker->setVisible(false);
+    }
+    l.segments.push_back(series);
+    return series;
+}
 
 void ChartTile::loadHistory()
 {
@@ -338,19 +360,46 @@ void ChartTile::refresh()
 
     // One point per pixel of plot is all a line can show.
     const int pixels = std::max(64, int(m_chart->plotArea().width()));
-    for (Line &line : m_lines) {
+    const qint64 gap = gapMsecs();
+    for (int i = 0; i < lineCount(); ++i) {
+        Line &line = m_lines[std::size_t(i)];
         line.data.removeBefore(from - windowMsecs() / 10);
         const auto visible = line.data.between(from, now);
-        const std::vector<TimePoint> drawn = Lttb::downsample(visible, std::size_t(pixels));
-        QList<QPointF> points;
-        points.reserve(qsizetype(drawn.size()));
-        for (const TimePoint &p : drawn)
-            points.append(QPointF(double(p.msecs), p.value));
-        line.series->replace(points); // one change, one repaint: no flicker
+        std::vector<std::span<const TimePoint>> parts;
+        std::size_t start = 0;
+        for (std::size_t k = 1; k <= visible.size(); ++k) {
+            if (k == visible.size() || visible[k].msecs - visible[k - 1].msecs > gap) {
+                parts.push_back(visible.subspan(start, k - start));
+                start = k;
+            }
+        }
+        while (line.segments.size() < parts.size())
+            addSegment(i);
+        for (std::size_t k = 0; k < line.segments.size(); ++k) {
+            QList<QPointF> points;
+            if (k < parts.size()) {
+                // Each stretch gets the pixels of its share of the window.
+                const double share = double(parts[k].back().msecs - parts[k].front().msecs)
+                                   / double(windowMsecs());
+                const auto budget = std::size_t(std::max(3.0, double(pixels) * share));
+                const std::vector<TimePoint> drawn = Lttb::downsample(parts[k], budget);
+                points.reserve(qsizetype(drawn.size()));
+                for (const TimePoint &p : drawn)
+                    points.append(QPointF(double(p.msecs), p.value));
+            }
+            // A stretch of one or two readings is no line to see: its points are marked. Hourly
+            // counts are marked always, one dot per hour.
+            const bool marked = m_series.source == SeriesSource::Reports || points.size() <= 2;
+            if (line.segments[k]->pointsVisible() != marked)
+                line.segments[k]->setPointsVisible(marked);
+            if (!points.isEmpty() || line.segments[k]->count() > 0)
+                line.segments[k]->replace(points); // one change, one repaint: no flicker
+        }
     }
     updateTimeAxis(from, now);
     updateValueAxis(from, now);
     updateState();
+    placeStatus();
 }
 
 void ChartTile::updateReports()
@@ -395,10 +444,15 @@ void ChartTile::updateState()
     const qint64 now = m_context.clock->now().toMSecsSinceEpoch();
     const qint64 from = now - windowMsecs();
     qint64 newest = -1;
+    double reported = 0.0;
     for (const Line &line : m_lines) {
         if (!line.data.isEmpty() && line.data.last().msecs >= from)
             newest = std::max(newest, line.data.last().msecs);
+        for (const TimePoint &p : line.data.between(from, now))
+            reported += p.value;
     }
+    if (m_series.source == SeriesSource::Reports && reported == 0.0)
+        newest = -1; // hours of zeros with not one report: say so rather than draw the floor
     const FeedStatus *feed = feedStatus(m_context.feedHealth, m_series.feed);
     const bool feedDown = feed && feed->state == FeedStatus::State::Down;
     const bool feedStale = feed && feed->state == FeedStatus::State::Stale;
@@ -411,7 +465,8 @@ void ChartTile::updateState()
     } else if (newest < 0) {
         state = DataState::NoData;
         text = feedDown ? tr("No data: the %1 feed is down").arg(m_series.feed)
-                        : tr("No data in this window yet");
+             : m_series.source == SeriesSource::Reports ? tr("No reports in this window yet")
+                                                        : tr("No data in this window yet");
     } else {
         // Reports per hour are counted up to now by construction; their freshness is the feed's.
         const qint64 dataTime = m_series.source == SeriesSource::Reports && feed
@@ -443,7 +498,20 @@ QList<QPointF> ChartTile::drawnPoints(int line) const
 {
     if (line < 0 || line >= lineCount())
         return {};
-    return m_lines[std::size_t(line)].series->points();
+    QList<QPointF> points;
+    for (const QLineSeries *segment : m_lines[std::size_t(line)].segments)
+        points.append(segment->points());
+    return points;
+}
+
+int ChartTile::drawnStretches(int line) const
+{
+    if (line < 0 || line >= lineCount())
+        return 0;
+    int stretches = 0;
+    for (const QLineSeries *segment : m_lines[std::size_t(line)].segments)
+        stretches += segment->count() > 0 ? 1 : 0;
+    return stretches;
 }
 
 void ChartTile::updateTimeAxis(qint64 from, qint64 to)
@@ -455,7 +523,22 @@ void ChartTile::updateTimeAxis(qint64 from, qint64 to)
     const int width = std::max(100, int(m_chart->plotArea().width()));
     // Half a label's width between labels at least: ticks never touch.
     const int maxTicks = std::max(1, width * 2 / (labelWidth * 3));
-    const auto ticks = timeTicks(from, to, maxTicks, WallClock::wib());
+    auto ticks = timeTicks(from, to, maxTicks, WallClock::wib());
+    if (!m_bandAxis) {
+        // Nothing stands right of the plot: a label centred on its edge would be cut off.
+        const double msecsPerPixel = double(to - from) / double(width);
+        std::erase_if(ticks, [&](const TimeTick &tick) {
+            return double(to - tick.msecs) / msecsPerPixel < labelWidth / 2 + 4;
+        });
+    }
+    m_timeAxis->setRange(double(from), double(to));
+    // Categories change only when a tick enters or leaves: rebuilding them re-lays the chart.
+    QStringList labels;
+    for (const TimeTick &tick : ticks)
+        labels.append(tick.label);
+    if (labels == m_timeAxis->categoriesLabels()
+        && (ticks.empty() || m_timeAxis->endValue(labels.constFirst()) == double(ticks[0].msecs)))
+        return;
 
     const QStringList old = m_timeAxis->categoriesLabels();
     for (const QString &label : old)
@@ -504,10 +587,15 @@ void ChartTile::updateValueAxis(qint64 from, qint64 to)
     }
     const double axisMin = m_valueAxis->min();
     const double axisMax = m_valueAxis->max();
+    const double plotHeight = std::max(1.0, m_chart->plotArea().height());
+    if (axisMin == m_bandsMinimum && axisMax == m_bandsMaximum && plotHeight == m_bandsHeight)
+        return; // bands span all time: only the value range or the plot's height moves them
+    m_bandsMinimum = axisMin;
+    m_bandsMaximum = axisMax;
+    m_bandsHeight = plotHeight;
 
     // Bands: tinted rectangles across the window, named on the right axis where they are tall
     // enough to hold a label without touching the next one.
-    const double plotHeight = std::max(1.0, m_chart->plotArea().height());
     const double pixelsPerUnit = plotHeight / (axisMax - axisMin);
     if (m_bandAxis) {
         for (const QString &label : m_bandAxis->categoriesLabels())
@@ -522,9 +610,8 @@ void ChartTile::updateValueAxis(qint64 from, qint64 to)
         const double top = std::clamp(band.to.value_or(axisMax), axisMin, axisMax);
         QAreaSeries *area = m_bands[std::size_t(i)];
         area->setVisible(top > bottom);
-        area->upperSeries()->replace({QPointF(double(from), top), QPointF(double(to), top)});
-        area->lowerSeries()->replace(
-            {QPointF(double(from), bottom), QPointF(double(to), bottom)});
+        area->upperSeries()->replace({QPointF(kBandStart, top), QPointF(kBandEnd, top)});
+        area->lowerSeries()->replace({QPointF(kBandStart, bottom), QPointF(kBandEnd, bottom)});
         if (!m_bandAxis || top <= previousEnd)
             continue;
         // Category labels must be unique: gaps and too-small bands get distinct blanks.
@@ -547,7 +634,7 @@ void ChartTile::updateValueAxis(qint64 from, qint64 to)
 
 void ChartTile::placeStatus()
 {
-    if (!m_status->isVisible())
+    if (m_status->isHidden())
         return;
     const QRect area = m_view->rect();
     const int width = std::min(area.width() - 24, std::max(area.width() * 3 / 4, 200));
@@ -565,7 +652,7 @@ void ChartTile::resizeEvent(QResizeEvent *event)
     const QFontMetrics metrics(Theme::font(Theme::kSmallPixels));
     int legendWidth = 0;
     for (const SeriesLine &line : std::as_const(m_series.lines))
-        legendWidth += metrics.horizontalAdvance(line.label) + 3 * Theme::kSmallPixels;
+        legendWidth += metrics.horizontalAdvance(line.label) + 2 * Theme::kSmallPixels;
     m_chart->legend()->setAlignment(legendWidth <= m_view->width() - 40 ? Qt::AlignBottom
                                                                        : Qt::AlignRight);
     requestRefresh();

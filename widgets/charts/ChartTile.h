@@ -42,6 +42,8 @@ public:
     int lineCount() const { return int(m_lines.size()); }
     // The points the plot draws for a line (after downsampling), for tests and benchmarks.
     QList<QPointF> drawnPoints(int line) const;
+    // How many unconnected stretches a line is drawn in (a gap in the data breaks the line).
+    int drawnStretches(int line) const;
     // Adds a point to a line as if it had arrived live (benchmarks, replay).
     void addPoint(int line, TimePoint point);
     // Redraws now instead of at the next coalesced refresh.
@@ -55,7 +57,10 @@ private:
     struct Line
     {
         TimeSeries data;
-        QLineSeries *series = nullptr;
+        // One series per stretch without a gap: Qt Charts joins every point of a series, and a
+        // line across hours without data would be drawn, not measured. The first is named in
+        // the legend.
+        std::vector<QLineSeries *> segments;
         bool dirty = false;
     };
 
@@ -72,6 +77,8 @@ private:
     void updateValueAxis(qint64 from, qint64 to);
     void placeStatus();
     qint64 windowMsecs() const;
+    qint64 gapMsecs() const;
+    QLineSeries *addSegment(int line);
 
     SeriesSpec m_series;
     ChartWindow m_window;
@@ -94,6 +101,9 @@ private:
     QString m_statusText;
     double m_lastMinimum = 0.0;
     double m_lastMaximum = 0.0;
+    double m_bandsMinimum = 0.0;
+    double m_bandsMaximum = 0.0;
+    double m_bandsHeight = 0.0;
 };
 
 } // namespace tlr

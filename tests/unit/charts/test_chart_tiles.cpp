@@ -142,6 +142,24 @@ TEST_CASE("A chart whose data stopped says stale, and its line ends at the last 
     CHECK(points.back().x() == double(last.toMSecsSinceEpoch()));
 }
 
+TEST_CASE("A gap in the data breaks the line: no line is drawn across hours without data")
+{
+    Wall wall;
+    auto tile = makeChart(wall, "river-level");
+    tile->addPoint(0, {kNow.addSecs(-5 * 3600).toMSecsSinceEpoch(), 150});
+    tile->addPoint(0, {kNow.addSecs(-5 * 3600 + 10).toMSecsSinceEpoch(), 151});
+    tile->addPoint(0, {kNow.addSecs(-20).toMSecsSinceEpoch(), 180});
+    tile->addPoint(0, {kNow.addSecs(-10).toMSecsSinceEpoch(), 181});
+    tile->refreshNow();
+    CHECK(tile->drawnPoints(0).size() == 4);
+    CHECK(tile->drawnStretches(0) == 2);
+    // The gap closes when the data does.
+    for (int s = 5 * 3600 - 20; s > 20; s -= 30)
+        tile->addPoint(0, {kNow.addSecs(-s).toMSecsSinceEpoch(), 160});
+    tile->refreshNow();
+    CHECK(tile->drawnStretches(0) == 1);
+}
+
 TEST_CASE("A chart whose feed health says stale or down is stale even with recent points")
 {
     Wall wall;
