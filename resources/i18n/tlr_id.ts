@@ -127,6 +127,10 @@
         <translation>Belum ada data dalam rentang ini</translation>
     </message>
     <message>
+        <source>No reports in this window yet</source>
+        <translation>Belum ada laporan dalam rentang ini</translation>
+    </message>
+    <message>
         <source>Stale: no new data since %1 WIB (%2 ago)</source>
         <translation>Basi: tidak ada data baru sejak %1 WIB (%2 lalu)</translation>
     </message>
