@@ -652,8 +652,8 @@ void ChartTile::resizeEvent(QResizeEvent *event)
     const QFontMetrics metrics(Theme::font(Theme::kSmallPixels));
     int legendWidth = 0;
     for (const SeriesLine &line : std::as_const(m_series.lines))
-        legendWidth += metrics.horizontalAdvance(line.label) + 2 * Theme::kSmallPixels;
-    m_chart->legend()->setAlignment(legendWidth <= m_view->width() - 40 ? Qt::AlignBottom
+        legendWidth += metrics.horizontalAdvance(line.label) + Theme::kSmallPixels * 3 / 2;
+    m_chart->legend()->setAlignment(legendWidth <= m_view->width() - 16 ? Qt::AlignBottom
                                                                        : Qt::AlignRight);
     requestRefresh();
     placeStatus();
