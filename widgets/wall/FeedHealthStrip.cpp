@@ -52,8 +52,8 @@ void FeedHealthStrip::paintEvent(QPaintEvent *)
         p.fillRect(QRectF(chip.left(), chip.top() + 4, 6, chip.height() - 8), stateColor);
 
         const QString state = FeedStateStyle::glyph(s.state) + u' ' + FeedStateStyle::label(s.state)
-                              + QStringLiteral("  ") + FeedStateStyle::age(s.lastDataAt, now);
-        const QRectF text = chip.adjusted(16, 0, -10, 0);
+                              + QStringLiteral(" ") + FeedStateStyle::age(s.lastDataAt, now);
+        const QRectF text = chip.adjusted(14, 0, -8, 0);
         const QFontMetrics metrics = p.fontMetrics();
         const QString name = agencyShortName(s.agency);
         const int nameWidth = std::min(metrics.horizontalAdvance(name) + 6, int(text.width() * 0.55));
@@ -61,7 +61,7 @@ void FeedHealthStrip::paintEvent(QPaintEvent *)
         p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, metrics.elidedText(name, Qt::ElideRight, nameWidth));
         p.setPen(stateColor);
         p.drawText(text, Qt::AlignVCenter | Qt::AlignRight,
-                   metrics.elidedText(state, Qt::ElideRight, int(text.width()) - nameWidth - 12));
+                   metrics.elidedText(state, Qt::ElideRight, int(text.width()) - nameWidth - 4));
     }
 }
 
