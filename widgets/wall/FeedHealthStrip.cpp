@@ -51,12 +51,15 @@ void FeedHealthStrip::paintEvent(QPaintEvent *)
         const QColor stateColor = FeedStateStyle::color(s.state);
         p.fillRect(QRectF(chip.left(), chip.top() + 4, 6, chip.height() - 8), stateColor);
 
-        const QString state = FeedStateStyle::glyph(s.state) + u' ' + FeedStateStyle::label(s.state)
-                              + QStringLiteral(" ") + FeedStateStyle::age(s.lastDataAt, now);
         const QRectF text = chip.adjusted(14, 0, -8, 0);
         const QFontMetrics metrics = p.fontMetrics();
         const QString name = agencyShortName(s.agency);
         const int nameWidth = std::min(metrics.horizontalAdvance(name) + 6, int(text.width() * 0.55));
+        // Where the chip is narrow the state's word goes first; its colour and shape stay.
+        const QString age = FeedStateStyle::age(s.lastDataAt, now);
+        QString state = FeedStateStyle::glyph(s.state) + u' ' + FeedStateStyle::label(s.state) + u' ' + age;
+        if (metrics.horizontalAdvance(state) > int(text.width()) - nameWidth - 4)
+            state = FeedStateStyle::glyph(s.state) + u' ' + age;
         p.setPen(Theme::text());
         p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, metrics.elidedText(name, Qt::ElideRight, nameWidth));
         p.setPen(stateColor);
