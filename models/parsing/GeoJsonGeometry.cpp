@@ -23,25 +23,28 @@ struct Reader
         return false;
     }
 
-    // GeoJSON positions are [longitude, latitude(, altitude)].
-    bool position(const QJsonValue &value, const QString &where, QGeoCoordinate *out)
+    // GeoJSON positions are [longitude, latitude(, altitude)]. The path of a position in a
+    // list (where[index]) is spelt out only when it is wrong: lines have thousands of points.
+    bool position(const QJsonValue &value, const QString &where, QGeoCoordinate *out,
+                  qsizetype index = -1)
     {
+        const auto at = [&] { return index < 0 ? where : where + QStringLiteral("[%1]").arg(index); };
         const QJsonArray array = value.toArray();
         if (!value.isArray() || array.size() < 2)
-            return fail(where,
+            return fail(at(),
                         QStringLiteral("a position must be an array [longitude, latitude]"));
         if (!array.at(0).isDouble() || !array.at(1).isDouble())
-            return fail(where, QStringLiteral("a position's coordinates must be numbers"));
+            return fail(at(), QStringLiteral("a position's coordinates must be numbers"));
         const double lon = array.at(0).toDouble();
         const double lat = array.at(1).toDouble();
         if (!parsing::isValidLongitude(lon) || !parsing::isValidLatitude(lat)) {
-            return fail(where,
+            return fail(at(),
                         QStringLiteral("coordinates out of range: longitude %1, latitude %2")
                             .arg(lon)
                             .arg(lat));
         }
         if (++vertices > maxVertices) {
-            return fail(where, QStringLiteral("more than %1 vertices").arg(maxVertices));
+            return fail(at(), QStringLiteral("more than %1 vertices").arg(maxVertices));
         }
         *out = QGeoCoordinate(lat, lon);
         return true;
@@ -58,7 +61,7 @@ struct Reader
         out->reserve(array.size());
         for (qsizetype i = 0; i < array.size(); ++i) {
             QGeoCoordinate c;
-            if (!position(array.at(i), where + QStringLiteral("[%1]").arg(i), &c))
+            if (!position(array.at(i), where, &c, i))
                 return false;
             out->append(c);
         }
