@@ -132,6 +132,8 @@ FeedIngestor::Outcome FeedIngestor::accept(const QByteArray &bytes, qint64 seq, 
                                            const QDateTime &receivedAt, ParseResult &&result)
 {
     ++m_status.accepted;
+    if (!result.problems.isEmpty())
+        ++m_status.partial;
     m_status.lastDataAt = receivedAt;
     for (const ParseProblem &problem : std::as_const(result.problems))
         qCInfo(lcIngest).noquote() << m_config.id << "seq" << seq << "kept, skipped a part:" << problem.toString();

@@ -16,6 +16,7 @@ QJsonObject RunStats::toJson() const
             {QStringLiteral("received"), feed.received},
             {QStringLiteral("accepted"), feed.accepted},
             {QStringLiteral("rejected"), feed.rejected},
+            {QStringLiteral("partial"), feed.partial},
             {QStringLiteral("duplicates"), feed.duplicates},
             {QStringLiteral("gaps"), feed.gaps},
             {QStringLiteral("gaps_recovered"), feed.gapsRecovered},

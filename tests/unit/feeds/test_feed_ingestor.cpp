@@ -135,3 +135,18 @@ TEST_CASE("An unreadable frame replayed after a reconnect is counted once")
     CHECK(ingestor.status().rejected == 2);
     CHECK(ingestor.status().accepted == 2);
 }
+
+TEST_CASE("A message kept with a part skipped is accepted and counted as partial")
+{
+    RecordingSink sink;
+    FeedIngestor ingestor(trafficFeed(), &sink);
+    QByteArray payload = trafficPayload(1);
+    payload.replace("\"intensity\":640", "\"intensity\":\"many\"");
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 1, "ngsi-ld", payload), kNow) == Outcome::Accepted);
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 2, "ngsi-ld", trafficPayload(2)), kNow) == Outcome::Accepted);
+    CHECK(ingestor.status().accepted == 2);
+    CHECK(ingestor.status().partial == 1);
+    const Observation observation = std::get<Observation>(sink.messages().first().events.first());
+    CHECK_FALSE(observation.value(u"intensity"));
+    CHECK(observation.value(u"averageVehicleSpeed") == 21.0);
+}
