@@ -16,6 +16,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QStandardPaths>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -63,6 +64,14 @@ QString WallApplication::openStore()
         const QString dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dataDirectory);
         path = QDir(dataDirectory).filePath(QStringLiteral("demo.sqlite"));
+        // Removing the database under another running demo wall would leave it writing to a
+        // deleted file: one demo at a time per user, unless it is given a --db of its own.
+        m_demoLock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+        m_demoLock->setStaleLockTime(0);
+        if (!m_demoLock->tryLock(0)) {
+            return QStringLiteral("another demo wall is running with %1; give this one its own --db FILE")
+                .arg(path);
+        }
         // Each demo run starts its own simulator, whose sequence numbers start again at 1: the
         // demo's history starts afresh with it (a --db given by the user is never removed).
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})

@@ -8,6 +8,7 @@
 #include "stats/FrameTimes.h"
 
 #include <QElapsedTimer>
+#include <QLockFile>
 #include <QObject>
 
 #include <memory>
@@ -52,6 +53,7 @@ private:
     FrameTimes m_frameTimes;
     LanguageSwitcher *m_language = nullptr;
     WallKeys *m_keys = nullptr;
+    std::unique_ptr<QLockFile> m_demoLock;
     std::unique_ptr<EventStore> m_store;
     std::unique_ptr<FeedManager> m_feeds;
     SimulatorProcess *m_simulator = nullptr;
