@@ -140,12 +140,9 @@ ParseResult GeoJsonParser::parse(const QByteArray &document) const
 ParseResult GeoJsonParser::parse(const QJsonValue &document) const
 {
     ParseResult result;
-    const auto &limits = m_context.limits;
-    if (parsing::jsonDepthExceeds(document, limits.maxNestingDepth)) {
-        result.error(Kind::TooDeep, {},
-                     QStringLiteral("JSON nested deeper than %1").arg(limits.maxNestingDepth));
+    if (parsing::refuseTooDeep(document, m_context.limits, result))
         return result;
-    }
+    const auto &limits = m_context.limits;
     const QString type = document[QLatin1String("type")].toString();
     if (type == QLatin1String("Feature")) {
         Observation observation;

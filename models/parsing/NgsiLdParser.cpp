@@ -513,12 +513,9 @@ ParseResult NgsiLdParser::parse(const QByteArray &document) const
 ParseResult NgsiLdParser::parse(const QJsonValue &document) const
 {
     ParseResult result;
-    const auto &limits = m_context.limits;
-    if (parsing::jsonDepthExceeds(document, limits.maxNestingDepth)) {
-        result.error(Kind::TooDeep, {},
-                     QStringLiteral("JSON nested deeper than %1").arg(limits.maxNestingDepth));
+    if (parsing::refuseTooDeep(document, m_context.limits, result))
         return result;
-    }
+    const auto &limits = m_context.limits;
 
     QJsonArray entities;
     QString prefix;

@@ -127,4 +127,13 @@ std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimit
     return json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object());
 }
 
+bool refuseTooDeep(const QJsonValue &document, const ParserLimits &limits, ParseResult &result)
+{
+    if (!jsonDepthExceeds(document, limits.maxNestingDepth))
+        return false;
+    result.error(ParseProblem::Kind::TooDeep, {},
+                 QStringLiteral("JSON nested deeper than %1").arg(limits.maxNestingDepth));
+    return true;
+}
+
 } // namespace tlr::parsing

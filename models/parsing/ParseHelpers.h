@@ -32,4 +32,7 @@ bool isValidLongitude(double longitude);
 std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimits &limits,
                                    ParseResult &result);
 
+// True, with the error in `result`, when a parsed document is nested deeper than the limit.
+bool refuseTooDeep(const QJsonValue &document, const ParserLimits &limits, ParseResult &result);
+
 } // namespace tlr::parsing

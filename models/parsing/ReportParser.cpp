@@ -23,12 +23,8 @@ ParseResult ReportParser::parse(const QByteArray &document) const
 ParseResult ReportParser::parse(const QJsonValue &document) const
 {
     ParseResult result;
-    if (parsing::jsonDepthExceeds(document, m_context.limits.maxNestingDepth)) {
-        result.error(
-            Kind::TooDeep, {},
-            QStringLiteral("JSON nested deeper than %1").arg(m_context.limits.maxNestingDepth));
+    if (parsing::refuseTooDeep(document, m_context.limits, result))
         return result;
-    }
     if (!document.isObject()) {
         result.error(Kind::WrongType, {}, QStringLiteral("a report must be a JSON object"));
         return result;
