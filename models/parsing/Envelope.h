@@ -23,6 +23,9 @@ struct Envelope
     QDateTime sent; // UTC
     PayloadFormat format = PayloadFormat::Unknown;
     QJsonValue payload;
+    // The envelope parser counted the nesting on the raw bytes: the payload is within the
+    // limit, and the parsers need not walk the tree again to know it.
+    bool payloadNestingChecked = false;
 };
 
 } // namespace tlr

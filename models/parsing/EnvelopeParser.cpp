@@ -1,5 +1,6 @@
 #include "EnvelopeParser.h"
 
+#include "ParseHelpers.h"
 #include "domain/EnumTable.h"
 
 #include <QJsonDocument>
@@ -39,6 +40,12 @@ EnvelopeParser::Result EnvelopeParser::parse(const QByteArray &message) const
                            .arg(message.size())
                            .arg(m_limits.maxMessageBytes));
     }
+    // The payload sits one level inside the envelope.
+    const int payloadLimit = m_limits.maxNestingDepth + 1;
+    if (parsing::jsonNestingDepth(message, payloadLimit) > payloadLimit) {
+        return failure(Kind::TooDeep, QStringLiteral("payload"),
+                       QStringLiteral("JSON nested deeper than %1").arg(m_limits.maxNestingDepth));
+    }
     QJsonParseError jsonError;
     const QJsonDocument document = QJsonDocument::fromJson(message, &jsonError);
     if (jsonError.error != QJsonParseError::NoError) {
@@ -68,12 +75,11 @@ EnvelopeParser::Result EnvelopeParser::parse(const QByteArray &message) const
     envelope.seq = static_cast<qint64>(seqNumber);
 
     const QJsonValue sent = object.value(QLatin1String("sent"));
-    envelope.sent = QDateTime::fromString(sent.toString(), Qt::ISODateWithMs);
+    envelope.sent = parsing::parseIsoDateTime(sent.toString());
     if (!sent.isString() || !envelope.sent.isValid()) {
         return failure(Kind::WrongType, QStringLiteral("sent"),
                        QStringLiteral("must be an ISO-8601 date and time"));
     }
-    envelope.sent = envelope.sent.toUTC();
 
     const QJsonValue format = object.value(QLatin1String("format"));
     const auto parsedFormat = payloadFormatFromKey(format.toString());
@@ -90,6 +96,7 @@ EnvelopeParser::Result EnvelopeParser::parse(const QByteArray &message) const
         return failure(Kind::WrongType, QStringLiteral("payload"),
                        QStringLiteral("a CAP payload must be the XML text as a string"));
     }
+    envelope.payloadNestingChecked = true;
     return {std::move(envelope), {}};
 }
 

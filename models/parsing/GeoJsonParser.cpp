@@ -140,7 +140,7 @@ ParseResult GeoJsonParser::parse(const QByteArray &document) const
 ParseResult GeoJsonParser::parse(const QJsonValue &document) const
 {
     ParseResult result;
-    if (parsing::refuseTooDeep(document, m_context.limits, result))
+    if (parsing::refuseTooDeep(document, m_context, result))
         return result;
     const auto &limits = m_context.limits;
     const QString type = document[QLatin1String("type")].toString();

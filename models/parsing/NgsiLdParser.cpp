@@ -513,7 +513,7 @@ ParseResult NgsiLdParser::parse(const QByteArray &document) const
 ParseResult NgsiLdParser::parse(const QJsonValue &document) const
 {
     ParseResult result;
-    if (parsing::refuseTooDeep(document, m_context.limits, result))
+    if (parsing::refuseTooDeep(document, m_context, result))
         return result;
     const auto &limits = m_context.limits;
 

@@ -17,6 +17,7 @@ struct ParseContext
     QDateTime now;                     // invalid = QDateTime::currentDateTimeUtc()
     int futureToleranceSeconds = 300;  // a time stamp further in the future is OutOfRange
     ParserLimits limits;
+    bool nestingChecked = false; // the document's bytes were checked against limits already
 
     QDateTime effectiveNow() const
     {

@@ -5,6 +5,7 @@
 #include <QJsonValue>
 #include <QStringView>
 
+#include "ParseContext.h"
 #include "ParseResult.h"
 #include "ParserLimits.h"
 
@@ -32,7 +33,8 @@ bool isValidLongitude(double longitude);
 std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimits &limits,
                                    ParseResult &result);
 
-// True, with the error in `result`, when a parsed document is nested deeper than the limit.
-bool refuseTooDeep(const QJsonValue &document, const ParserLimits &limits, ParseResult &result);
+// True, with the error in `result`, when a parsed document is nested deeper than the limit
+// (unless the context says its bytes were counted already).
+bool refuseTooDeep(const QJsonValue &document, const ParseContext &context, ParseResult &result);
 
 } // namespace tlr::parsing

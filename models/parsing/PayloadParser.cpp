@@ -66,6 +66,7 @@ ParseResult PayloadParser::parse(const Envelope &envelope) const
     ParseContext context = m_context;
     if (!envelope.feed.isEmpty())
         context.feedId = envelope.feed;
+    context.nestingChecked = envelope.payloadNestingChecked;
     switch (envelope.format) {
     case PayloadFormat::Heartbeat:
         return {};

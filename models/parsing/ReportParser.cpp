@@ -23,7 +23,7 @@ ParseResult ReportParser::parse(const QByteArray &document) const
 ParseResult ReportParser::parse(const QJsonValue &document) const
 {
     ParseResult result;
-    if (parsing::refuseTooDeep(document, m_context.limits, result))
+    if (parsing::refuseTooDeep(document, m_context, result))
         return result;
     if (!document.isObject()) {
         result.error(Kind::WrongType, {}, QStringLiteral("a report must be a JSON object"));

@@ -75,3 +75,20 @@ TEST_CASE("A message over the size limit is rejected before it is parsed")
     CHECK_FALSE(result.envelope);
     CHECK(result.problem.kind == ParseProblem::Kind::TooLarge);
 }
+
+TEST_CASE("A payload nested deeper than the limit is refused before it is parsed")
+{
+    ParserLimits limits;
+    limits.maxNestingDepth = 8;
+    const auto nested = [](int depth) {
+        return R"({"feed":"f","seq":1,"sent":"2026-11-23T03:00:00Z","format":"ngsi-ld","payload":)"
+               + QByteArray(depth, '[') + QByteArray(depth, ']') + "}";
+    };
+    const auto deep = EnvelopeParser(limits).parse(nested(9));
+    CHECK_FALSE(deep.envelope);
+    CHECK(deep.problem.kind == ParseProblem::Kind::TooDeep);
+
+    const auto within = EnvelopeParser(limits).parse(nested(8));
+    REQUIRE(within.envelope);
+    CHECK(within.envelope->payloadNestingChecked);
+}
