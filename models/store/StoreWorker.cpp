@@ -134,7 +134,10 @@ QString StoreWorker::open(const StoreOptions &options)
         closeConnection();
         return error;
     }
-    const char *const settings[] = {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"};
+    // Checkpoints (the WAL copied back into the database, with an fsync) every 40 MB rather
+    // than SQLite's default 4 MB: at the feeds' peak rates they were a fifth of the store's time.
+    const char *const settings[] = {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                                    "PRAGMA wal_autocheckpoint=10000"};
     for (const char *setting : settings) {
         if (!pragma.exec(QString::fromLatin1(setting))) {
             const QString error = QStringLiteral("%1: %2").arg(name, describe(pragma.lastError()));

@@ -4,6 +4,7 @@
 #include "StoreLog.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
@@ -21,25 +22,28 @@ qint64 bucketStart(qint64 ms, qint64 size)
     return ms - ((ms % size) + size) % size; // floor, also before 1970
 }
 
-QVariant nullable(const QString &text)
+void bindCoordinate(SqliteStatement &statement, int index, double value, bool valid)
 {
-    return text.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+    if (valid)
+        statement.bind(index, value);
+    else
+        statement.bindNull(index);
 }
 
-QVariant coordinate(double value, bool valid)
+void bindSeq(SqliteStatement &statement, int index, qint64 seq)
 {
-    return valid ? QVariant(value) : QVariant(QMetaType(QMetaType::Double));
+    if (seq >= 0)
+        statement.bind(index, seq);
+    else
+        statement.bindNull(index);
 }
 
 // Errors after which SQLite may have rolled the transaction back on its own (disk full, I/O,
 // out of memory, corruption): the batch cannot continue. A constraint or type error only
 // spoils the one row.
-bool isFatal(const QSqlError &error)
+bool isFatal(int extendedCode)
 {
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    if (!ok)
-        return true;
+    const int code = extendedCode & 0xff;
     constexpr int kTooBig = 18, kConstraint = 19, kMismatch = 20, kRange = 25;
     return code != kTooBig && code != kConstraint && code != kMismatch && code != kRange;
 }
@@ -69,22 +73,13 @@ QString eventPath(int index)
 StoreWriter::StoreWriter(const QSqlDatabase &db, bool keepRawMessages)
     : m_db(db)
     , m_keepRawMessages(keepRawMessages)
-    , m_insertMessage(db)
-    , m_insertQuarantine(db)
-    , m_insertObservation(db)
-    , m_findObservation(db)
-    , m_insertMeasurement(db)
-    , m_insertAlert(db)
-    , m_insertReport(db)
-    , m_upsertMinute(db)
-    , m_upsertHour(db)
 {
 }
 
 QString StoreWriter::prepare()
 {
     const auto rollupUpsert = [](QLatin1String table) {
-        return QStringLiteral(
+        return QString::fromLatin1(
                    "INSERT INTO %1 (entity_id, quantity, bucket_start, sample_count, min_value, "
                    "max_value, sum_value) VALUES (?, ?, ?, ?, ?, ?, ?) "
                    "ON CONFLICT (entity_id, quantity, bucket_start) DO UPDATE SET "
@@ -92,43 +87,45 @@ QString StoreWriter::prepare()
                    "min_value = min(min_value, excluded.min_value), "
                    "max_value = max(max_value, excluded.max_value), "
                    "sum_value = sum_value + excluded.sum_value")
-            .arg(table);
+            .arg(table)
+            .toUtf8();
     };
-    const std::pair<QSqlQuery *, QString> statements[] = {
+    const std::pair<SqliteStatement *, QByteArray> statements[] = {
         {&m_insertMessage,
-         QStringLiteral("INSERT INTO messages (feed, seq, received_at, format, bytes) "
+         QByteArrayLiteral("INSERT INTO messages (feed, seq, received_at, format, bytes) "
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed, seq) DO NOTHING")},
         {&m_insertQuarantine,
-         QStringLiteral("INSERT INTO quarantine (feed, seq, received_at, reason, bytes) "
+         QByteArrayLiteral("INSERT INTO quarantine (feed, seq, received_at, reason, bytes) "
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed, seq, reason) DO NOTHING")},
         {&m_insertObservation,
-         QStringLiteral("INSERT INTO observations (entity_id, entity_type, kind, source, "
+         QByteArrayLiteral("INSERT INTO observations (entity_id, entity_type, kind, source, "
                         "observed_at, lat, lon, kecamatan, status, name) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (entity_id, observed_at) DO NOTHING")},
         {&m_findObservation,
-         QStringLiteral("SELECT id FROM observations WHERE entity_id = ? AND observed_at = ?")},
+         QByteArrayLiteral("SELECT id FROM observations WHERE entity_id = ? AND observed_at = ?")},
         {&m_insertMeasurement,
-         QStringLiteral("INSERT INTO measurements (observation_id, quantity, value, unit) "
+         QByteArrayLiteral("INSERT INTO measurements (observation_id, quantity, value, unit) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT (observation_id, quantity) DO NOTHING")},
         {&m_insertAlert,
-         QStringLiteral("INSERT INTO alerts (source, identifier, sender, sent, status, msg_type, "
+         QByteArrayLiteral("INSERT INTO alerts (source, identifier, sender, sent, status, msg_type, "
                         "severity, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (sender, identifier, sent) DO NOTHING")},
         {&m_insertReport,
-         QStringLiteral("INSERT INTO reports (id, source, received_at, channel, kind, category, "
+         QByteArrayLiteral("INSERT INTO reports (id, source, received_at, channel, kind, category, "
                         "emergency, kecamatan, lat, lon, agency, description, reporter_name, "
                         "reporter_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (id) DO NOTHING")},
         {&m_upsertMinute, rollupUpsert(QLatin1String("rollups_minute"))},
         {&m_upsertHour, rollupUpsert(QLatin1String("rollups_hour"))},
     };
-    for (const auto &[query, sql] : statements) {
-        if (!query->prepare(sql))
-            return QStringLiteral("cannot prepare a statement: %1")
-                .arg(describe(query->lastError()));
+    sqlite3 *handle = SqliteStatement::handleOf(m_db);
+    if (!handle)
+        return QStringLiteral("the store's connection is not an SQLite connection");
+    for (const auto &[statement, sql] : statements) {
+        if (!statement->prepare(handle, sql.constData()))
+            return QStringLiteral("cannot prepare a statement: %1").arg(statement->errorMessage());
     }
-    m_findObservation.setForwardOnly(true);
     return {};
 }
 
@@ -166,12 +163,13 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
     return outcome;
 }
 
-bool StoreWriter::exec(QSqlQuery &query, Outcome &outcome)
+bool StoreWriter::run(SqliteStatement &statement, Outcome &outcome)
 {
-    if (query.exec())
+    const int result = statement.step();
+    if (result == SqliteStatement::kDone || result == SqliteStatement::kRow)
         return true;
-    if (isFatal(query.lastError()))
-        outcome.error = describe(query.lastError());
+    if (isFatal(result))
+        outcome.error = statement.errorMessage();
     return false;
 }
 
@@ -180,23 +178,24 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
     if (message.isRejected())
         return quarantine(message, message.rejectReason, outcome);
 
-    m_insertMessage.bindValue(0, message.feed);
-    m_insertMessage.bindValue(1, message.seq >= 0 ? QVariant(message.seq)
-                                                  : QVariant(QMetaType(QMetaType::LongLong)));
-    m_insertMessage.bindValue(2, message.receivedAt.toMSecsSinceEpoch());
-    m_insertMessage.bindValue(3, payloadFormatKey(message.format));
-    m_insertMessage.bindValue(4, m_keepRawMessages && !carriesPersonalData(message)
-                                     ? QVariant(message.bytes)
-                                     : QVariant(QMetaType(QMetaType::QByteArray)));
-    if (!exec(m_insertMessage, outcome)) {
+    m_insertMessage.reset();
+    m_insertMessage.bind(1, message.feed);
+    bindSeq(m_insertMessage, 2, message.seq);
+    m_insertMessage.bind(3, message.receivedAt.toMSecsSinceEpoch());
+    m_insertMessage.bind(4, payloadFormatKey(message.format));
+    if (m_keepRawMessages && !carriesPersonalData(message))
+        m_insertMessage.bind(5, message.bytes);
+    else
+        m_insertMessage.bindNull(5);
+    if (!run(m_insertMessage, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
                           QStringLiteral("database refused the message: %1")
-                              .arg(describe(m_insertMessage.lastError())),
+                              .arg(m_insertMessage.errorMessage()),
                           outcome);
     }
-    if (m_insertMessage.numRowsAffected() == 0) {
+    if (m_insertMessage.changes() == 0) {
         // The feed sent this sequence number before (a replay after a reconnect): its events
         // are already stored.
         ++outcome.duplicates;
@@ -222,18 +221,18 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
 
 bool StoreWriter::quarantine(const StoredMessage &message, const QString &reason, Outcome &outcome)
 {
-    m_insertQuarantine.bindValue(0, message.feed);
-    m_insertQuarantine.bindValue(1, message.seq >= 0 ? QVariant(message.seq)
-                                                     : QVariant(QMetaType(QMetaType::LongLong)));
-    m_insertQuarantine.bindValue(2, message.receivedAt.toMSecsSinceEpoch());
-    m_insertQuarantine.bindValue(3, reason);
-    m_insertQuarantine.bindValue(4, message.bytes);
-    if (!exec(m_insertQuarantine, outcome)) {
+    m_insertQuarantine.reset();
+    m_insertQuarantine.bind(1, message.feed);
+    bindSeq(m_insertQuarantine, 2, message.seq);
+    m_insertQuarantine.bind(3, message.receivedAt.toMSecsSinceEpoch());
+    m_insertQuarantine.bind(4, reason);
+    m_insertQuarantine.bind(5, message.bytes);
+    if (!run(m_insertQuarantine, outcome)) {
         qCWarning(lcStore) << "cannot quarantine a message of" << message.feed << message.seq
-                           << describe(m_insertQuarantine.lastError());
+                           << m_insertQuarantine.errorMessage();
         return outcome.error.isEmpty();
     }
-    if (m_insertQuarantine.numRowsAffected() == 0)
+    if (m_insertQuarantine.changes() == 0)
         ++outcome.duplicates;
     else
         ++outcome.quarantined;
@@ -256,36 +255,38 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
     }
     const qint64 observedAt = o.observedAt.toMSecsSinceEpoch();
     const bool located = o.location.isValid();
-    m_insertObservation.bindValue(0, o.entityId);
-    m_insertObservation.bindValue(1, nullable(o.entityType));
-    m_insertObservation.bindValue(2, feedKindKey(o.kind));
-    m_insertObservation.bindValue(3, nullable(o.source));
-    m_insertObservation.bindValue(4, observedAt);
-    m_insertObservation.bindValue(5, coordinate(o.location.latitude(), located));
-    m_insertObservation.bindValue(6, coordinate(o.location.longitude(), located));
-    m_insertObservation.bindValue(7, nullable(o.kecamatan));
-    m_insertObservation.bindValue(8, nullable(o.status));
-    m_insertObservation.bindValue(9, nullable(o.name));
-    if (!exec(m_insertObservation, outcome)) {
+    m_insertObservation.reset();
+    m_insertObservation.bind(1, o.entityId);
+    m_insertObservation.bind(2, o.entityType);
+    m_insertObservation.bind(3, feedKindKey(o.kind));
+    m_insertObservation.bind(4, o.source);
+    m_insertObservation.bind(5, observedAt);
+    bindCoordinate(m_insertObservation, 6, o.location.latitude(), located);
+    bindCoordinate(m_insertObservation, 7, o.location.longitude(), located);
+    m_insertObservation.bind(8, o.kecamatan);
+    m_insertObservation.bind(9, o.status);
+    m_insertObservation.bind(10, o.name);
+    if (!run(m_insertObservation, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
                           path + QStringLiteral(": database refused it: %1")
-                                     .arg(describe(m_insertObservation.lastError())),
+                                     .arg(m_insertObservation.errorMessage()),
                           outcome);
     }
-    const bool newObservation = m_insertObservation.numRowsAffected() > 0;
+    const bool newObservation = m_insertObservation.changes() > 0;
     qint64 observationId = -1;
     if (newObservation) {
-        observationId = m_insertObservation.lastInsertId().toLongLong();
+        observationId = m_insertObservation.lastInsertId();
     } else {
-        m_findObservation.bindValue(0, o.entityId);
-        m_findObservation.bindValue(1, observedAt);
-        if (!exec(m_findObservation, outcome))
+        m_findObservation.reset();
+        m_findObservation.bind(1, o.entityId);
+        m_findObservation.bind(2, observedAt);
+        if (!run(m_findObservation, outcome))
             return outcome.error.isEmpty();
-        if (m_findObservation.next())
-            observationId = m_findObservation.value(0).toLongLong();
-        m_findObservation.finish();
+        if (m_findObservation.hasRow())
+            observationId = m_findObservation.columnInt64(0);
+        m_findObservation.reset();
         if (observationId < 0)
             return true;
     }
@@ -306,16 +307,17 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                 return false;
             continue;
         }
-        m_insertMeasurement.bindValue(0, observationId);
-        m_insertMeasurement.bindValue(1, measurement.quantity);
-        m_insertMeasurement.bindValue(2, measurement.value);
-        m_insertMeasurement.bindValue(3, nullable(measurement.unit));
-        if (!exec(m_insertMeasurement, outcome)) {
+        m_insertMeasurement.reset();
+        m_insertMeasurement.bind(1, observationId);
+        m_insertMeasurement.bind(2, measurement.quantity);
+        m_insertMeasurement.bind(3, measurement.value);
+        m_insertMeasurement.bind(4, measurement.unit);
+        if (!run(m_insertMeasurement, outcome)) {
             if (!outcome.error.isEmpty())
                 return false;
             continue;
         }
-        if (m_insertMeasurement.numRowsAffected() == 0)
+        if (m_insertMeasurement.changes() == 0)
             continue; // already stored: the rollups have counted it
         ++added;
         const auto accumulate = [&](Rollups &rollups, qint64 size) {
@@ -346,23 +348,24 @@ bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Aler
                                                 "or sent"),
                           outcome);
     }
-    m_insertAlert.bindValue(0, nullable(alert.source));
-    m_insertAlert.bindValue(1, alert.identifier);
-    m_insertAlert.bindValue(2, alert.sender);
-    m_insertAlert.bindValue(3, alert.sent.toMSecsSinceEpoch());
-    m_insertAlert.bindValue(4, AlertJson::statusKey(alert.status));
-    m_insertAlert.bindValue(5, AlertJson::msgTypeKey(alert.msgType));
-    m_insertAlert.bindValue(6, severityKey(alert.highestSeverity()));
-    m_insertAlert.bindValue(7, QString::fromUtf8(AlertJson::toJson(alert)));
-    if (!exec(m_insertAlert, outcome)) {
+    m_insertAlert.reset();
+    m_insertAlert.bind(1, alert.source);
+    m_insertAlert.bind(2, alert.identifier);
+    m_insertAlert.bind(3, alert.sender);
+    m_insertAlert.bind(4, alert.sent.toMSecsSinceEpoch());
+    m_insertAlert.bind(5, AlertJson::statusKey(alert.status));
+    m_insertAlert.bind(6, AlertJson::msgTypeKey(alert.msgType));
+    m_insertAlert.bind(7, severityKey(alert.highestSeverity()));
+    m_insertAlert.bind(8, QString::fromUtf8(AlertJson::toJson(alert)));
+    if (!run(m_insertAlert, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
                           path + QStringLiteral(": database refused it: %1")
-                                     .arg(describe(m_insertAlert.lastError())),
+                                     .arg(m_insertAlert.errorMessage()),
                           outcome);
     }
-    if (m_insertAlert.numRowsAffected() == 0)
+    if (m_insertAlert.changes() == 0)
         ++outcome.duplicates; // CAP: sender, identifier and sent name one message
     else
         ++outcome.storedEvents;
@@ -379,29 +382,30 @@ bool StoreWriter::writeReport(const StoredMessage &message, int index, const Rep
     const QDateTime receivedAt =
         report.receivedAt.isValid() ? report.receivedAt : message.receivedAt;
     const bool located = report.location.isValid();
-    m_insertReport.bindValue(0, report.id);
-    m_insertReport.bindValue(1, nullable(report.source));
-    m_insertReport.bindValue(2, receivedAt.toMSecsSinceEpoch());
-    m_insertReport.bindValue(3, channelKey(report.channel));
-    m_insertReport.bindValue(4, reportKindKey(report.kind));
-    m_insertReport.bindValue(5, nullable(report.category));
-    m_insertReport.bindValue(6, report.emergency ? 1 : 0);
-    m_insertReport.bindValue(7, nullable(report.kecamatan));
-    m_insertReport.bindValue(8, coordinate(report.location.latitude(), located));
-    m_insertReport.bindValue(9, coordinate(report.location.longitude(), located));
-    m_insertReport.bindValue(10, agencyKey(report.agency));
-    m_insertReport.bindValue(11, nullable(report.description));
-    m_insertReport.bindValue(12, nullable(report.reporter.name));
-    m_insertReport.bindValue(13, nullable(report.reporter.phone));
-    if (!exec(m_insertReport, outcome)) {
+    m_insertReport.reset();
+    m_insertReport.bind(1, report.id);
+    m_insertReport.bind(2, report.source);
+    m_insertReport.bind(3, receivedAt.toMSecsSinceEpoch());
+    m_insertReport.bind(4, channelKey(report.channel));
+    m_insertReport.bind(5, reportKindKey(report.kind));
+    m_insertReport.bind(6, report.category);
+    m_insertReport.bind(7, qint64(report.emergency ? 1 : 0));
+    m_insertReport.bind(8, report.kecamatan);
+    bindCoordinate(m_insertReport, 9, report.location.latitude(), located);
+    bindCoordinate(m_insertReport, 10, report.location.longitude(), located);
+    m_insertReport.bind(11, agencyKey(report.agency));
+    m_insertReport.bind(12, report.description);
+    m_insertReport.bind(13, report.reporter.name);
+    m_insertReport.bind(14, report.reporter.phone);
+    if (!run(m_insertReport, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
                           path + QStringLiteral(": database refused it: %1")
-                                     .arg(describe(m_insertReport.lastError())),
+                                     .arg(m_insertReport.errorMessage()),
                           outcome);
     }
-    if (m_insertReport.numRowsAffected() == 0)
+    if (m_insertReport.changes() == 0)
         ++outcome.duplicates;
     else
         ++outcome.storedEvents;
@@ -457,19 +461,20 @@ StoreReply<RetentionResult> StoreWriter::applyRetention(const QDateTime &now, in
     return reply;
 }
 
-bool StoreWriter::flushRollups(Rollups &rollups, QSqlQuery &upsert, Outcome &outcome)
+bool StoreWriter::flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome)
 {
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
-        upsert.bindValue(0, it.key().entityId);
-        upsert.bindValue(1, it.key().quantity);
-        upsert.bindValue(2, it.key().bucketStart);
-        upsert.bindValue(3, it.value().count);
-        upsert.bindValue(4, it.value().min);
-        upsert.bindValue(5, it.value().max);
-        upsert.bindValue(6, it.value().sum);
-        if (!exec(upsert, outcome)) {
+        upsert.reset();
+        upsert.bind(1, it.key().entityId);
+        upsert.bind(2, it.key().quantity);
+        upsert.bind(3, it.key().bucketStart);
+        upsert.bind(4, it.value().count);
+        upsert.bind(5, it.value().min);
+        upsert.bind(6, it.value().max);
+        upsert.bind(7, it.value().sum);
+        if (!run(upsert, outcome)) {
             if (outcome.error.isEmpty())
-                outcome.error = describe(upsert.lastError()); // rollups must stay exact
+                outcome.error = upsert.errorMessage(); // rollups must stay exact
             return false;
         }
     }

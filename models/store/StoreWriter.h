@@ -1,11 +1,11 @@
 #pragma once
 
+#include "SqliteStatement.h"
 #include "StoreRecords.h"
 #include "StoredMessage.h"
 
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <span>
 
@@ -60,20 +60,22 @@ private:
     bool writeAlert(const StoredMessage &message, int index, const Alert &alert, Outcome &outcome);
     bool writeReport(const StoredMessage &message, int index, const Report &report,
                      Outcome &outcome);
-    bool flushRollups(Rollups &rollups, QSqlQuery &upsert, Outcome &outcome);
-    bool exec(QSqlQuery &query, Outcome &outcome);
+    bool flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome);
+    // Runs a bound statement; false when it failed, with outcome.error set when the failure
+    // dooms the transaction.
+    bool run(SqliteStatement &statement, Outcome &outcome);
 
     QSqlDatabase m_db;
     bool m_keepRawMessages = true;
-    QSqlQuery m_insertMessage;
-    QSqlQuery m_insertQuarantine;
-    QSqlQuery m_insertObservation;
-    QSqlQuery m_findObservation;
-    QSqlQuery m_insertMeasurement;
-    QSqlQuery m_insertAlert;
-    QSqlQuery m_insertReport;
-    QSqlQuery m_upsertMinute;
-    QSqlQuery m_upsertHour;
+    SqliteStatement m_insertMessage;
+    SqliteStatement m_insertQuarantine;
+    SqliteStatement m_insertObservation;
+    SqliteStatement m_findObservation;
+    SqliteStatement m_insertMeasurement;
+    SqliteStatement m_insertAlert;
+    SqliteStatement m_insertReport;
+    SqliteStatement m_upsertMinute;
+    SqliteStatement m_upsertHour;
     Rollups m_minuteRollups; // of the batch being written, flushed before COMMIT
     Rollups m_hourRollups;
 };

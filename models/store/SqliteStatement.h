@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tlr {
+
+// A prepared statement on the SQLite handle under a QSqlDatabase, for the store's write path.
+// QSqlQuery costs a QVariant and a placeholder lookup per bound value; at tens of thousands of
+// rows a second that was most of the store's time, so the writer binds through SQLite's own
+// API (the handle Qt documents for this, QSqlDriver::handle()). Reads stay on QSqlQuery.
+class SqliteStatement
+{
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    // The connection's sqlite3 handle; null when the driver is not SQLite.
+    static sqlite3 *handleOf(const QSqlDatabase &db);
+
+    bool prepare(sqlite3 *db, const char *sql); // false: see errorMessage()
+
+    // Parameters are numbered from 1, as SQLite numbers them. A null QString binds NULL; text
+    // is copied. Bytes are not: keep them alive until the statement has run.
+    void bind(int index, const QString &text);
+    void bind(int index, const QByteArray &bytes); // a BLOB; a null QByteArray binds NULL
+    void bind(int index, qint64 value);
+    void bind(int index, double value);
+    void bindNull(int index);
+
+    // Runs the statement to completion (or to its first row). Returns SQLite's result code:
+    // SQLITE_DONE or SQLITE_ROW on success.
+    int step();
+    bool hasRow() const { return m_lastResult == kRow; }
+    qint64 columnInt64(int column) const;
+    void reset(); // clears bindings, ready for the next row
+
+    int changes() const;        // rows the last step inserted, updated or deleted
+    qint64 lastInsertId() const;
+    int resultCode() const { return m_lastResult; } // the extended code of the last step
+    QString errorMessage() const;
+
+    static constexpr int kRow = 100;  // SQLITE_ROW
+    static constexpr int kDone = 101; // SQLITE_DONE
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    int m_lastResult = 0;
+    QString m_error; // SQLite's message at the failed step, before a reset can change it
+};
+
+} // namespace tlr
