@@ -1,5 +1,6 @@
 #include "EventStore.h"
 
+#include "IncidentTables.h"
 #include "StoreWorker.h"
 
 #include <QPromise>
@@ -138,6 +139,21 @@ QFuture<StoreReply<QList<Alert>>> EventStore::alerts(const QDateTime &from,
 {
     return runOnStore<StoreReply<QList<Alert>>>(
         [=](StoreWorker &worker) { return worker.reader().alerts(from, to); });
+}
+
+QFuture<StoreReply<int>> EventStore::saveIncidents(const QList<Incident> &incidents)
+{
+    return runOnStore<StoreReply<int>>([=](StoreWorker &worker) {
+        return IncidentTables::save(worker.database(), incidents,
+                                    QDateTime::currentDateTimeUtc());
+    });
+}
+
+QFuture<StoreReply<QList<Incident>>> EventStore::incidents(const QDateTime &changedSince) const
+{
+    return runOnStore<StoreReply<QList<Incident>>>([=](StoreWorker &worker) {
+        return IncidentTables::load(worker.database(), changedSince);
+    });
 }
 
 QFuture<StoreReply<RetentionResult>> EventStore::applyRetention(const QDateTime &now)

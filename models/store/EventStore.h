@@ -3,6 +3,7 @@
 #include "StoreOptions.h"
 #include "StoreRecords.h"
 #include "StoredMessage.h"
+#include "incidents/Incident.h"
 
 #include <QFuture>
 #include <QObject>
@@ -53,6 +54,12 @@ public:
                                                        qint64 toSeq) const;
     QFuture<StoreReply<qint64>> lastSeq(const QString &feed) const; // to resume a feed
     QFuture<StoreReply<QList<Alert>>> alerts(const QDateTime &from, const QDateTime &to) const;
+    // Writes incidents whole (row, members, hand-offs, state changes), replacing what was
+    // stored of them; the value is how many were written.
+    QFuture<StoreReply<int>> saveIncidents(const QList<Incident> &incidents);
+    // Open incidents and those resolved or closed since `changedSince`, by id: what the board
+    // starts with after a restart.
+    QFuture<StoreReply<QList<Incident>>> incidents(const QDateTime &changedSince) const;
     // Runs a retention pass now (it also runs every Options::retentionIntervalMinutes).
     QFuture<StoreReply<RetentionResult>>
     applyRetention(const QDateTime &now = QDateTime::currentDateTimeUtc());

@@ -118,6 +118,60 @@ const char *const kStep1[] = {
         GROUP BY 1, 2, 3)",
 };
 
+// Version 3: incidents (models/incidents), their member signals, hand-offs and state changes.
+// Members and history are rewritten with their incident; rows are never aged out.
+const char *const kStepIncidents[] = {
+    R"(CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        state TEXT NOT NULL,
+        lat REAL,
+        lon REAL,
+        kecamatan TEXT NOT NULL,
+        hazard TEXT,
+        category TEXT,
+        first_signal_at INTEGER NOT NULL,
+        last_signal_at INTEGER NOT NULL,
+        suggested_agency TEXT,
+        accountable_agency TEXT,
+        updated_at INTEGER NOT NULL))",
+    "CREATE INDEX incidents_state ON incidents (state, updated_at)",
+    R"(CREATE TABLE incident_signals (
+        incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        signal_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        lat REAL,
+        lon REAL,
+        kecamatan TEXT,
+        agency TEXT,
+        severity TEXT,
+        category TEXT,
+        emergency INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (incident_id, position)) WITHOUT ROWID)",
+    R"(CREATE TABLE incident_handoffs (
+        incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        from_agency TEXT,
+        to_agency TEXT NOT NULL,
+        by_name TEXT NOT NULL,
+        by_role TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        note TEXT,
+        bounced INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (incident_id, position)) WITHOUT ROWID)",
+    R"(CREATE TABLE incident_transitions (
+        incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        by_name TEXT NOT NULL,
+        by_role TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        note TEXT,
+        PRIMARY KEY (incident_id, position)) WITHOUT ROWID)",
+};
+
 struct Step
 {
     const char *const *begin;
@@ -127,6 +181,7 @@ struct Step
 const Step kSteps[] = {
     {std::begin(kStep0), std::end(kStep0)},
     {std::begin(kStep1), std::end(kStep1)},
+    {std::begin(kStepIncidents), std::end(kStepIncidents)},
 };
 
 QString describe(const QSqlError &error)

@@ -47,6 +47,7 @@ public:
     void writePending();
     StoreReply<RetentionResult> applyRetention(const QDateTime &now);
     StoreReader reader() const { return StoreReader(m_db); }
+    QSqlDatabase database() const { return m_db; } // for the store's own tables' classes
 
 signals:
     void stored(qint64 totalEvents);

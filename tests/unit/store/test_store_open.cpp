@@ -99,7 +99,8 @@ TEST_CASE("A version 1 database is migrated keeping its rows and rolling them up
     REQUIRE(store.open(optionsFor(path)).isEmpty());
     {
         SqlProbe probe(path);
-        CHECK(probe.value(QStringLiteral("PRAGMA user_version")).toInt() == 2);
+        CHECK(probe.value(QStringLiteral("PRAGMA user_version")).toInt() ==
+              StoreSchema::currentVersion());
         CHECK(probe.count(QStringLiteral("observations")) == 4);
         CHECK(probe.count(QStringLiteral("measurements")) == 6);
         CHECK(probe.count(QStringLiteral("rollups_minute")) == 4); // 3 pm25 buckets, 1 no2

@@ -1,0 +1,127 @@
+#include "IncidentArchive.h"
+
+#include "IncidentBoard.h"
+#include "IncidentLog.h"
+#include "store/EventStore.h"
+
+#include <QFuture>
+
+namespace tlr {
+namespace {
+
+QList<Incident> incidentsOf(const IncidentBoard &board, const QList<qint64> &ids)
+{
+    QList<Incident> incidents;
+    incidents.reserve(ids.size());
+    for (const qint64 id : ids) {
+        if (const Incident *incident = board.incident(id))
+            incidents.append(*incident);
+    }
+    return incidents;
+}
+
+} // namespace
+
+IncidentArchive::IncidentArchive(IncidentBoard *board, EventStore *store, QObject *parent)
+    : QObject(parent)
+    , m_board(board)
+    , m_store(store)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, &IncidentArchive::saveChanged);
+    connect(board, &IncidentBoard::incidentOpened, this, &IncidentArchive::markChanged);
+    connect(board, &IncidentBoard::incidentChanged, this, &IncidentArchive::markChanged);
+}
+
+IncidentArchive::~IncidentArchive()
+{
+    if (!m_board || !m_store || m_changed.empty())
+        return;
+    // Queued before the store closes, so written before it does; nobody waits for the answer.
+    m_store->saveIncidents(incidentsOf(*m_board, takeChanged()));
+}
+
+void IncidentArchive::markChanged(qint64 id)
+{
+    m_changed.insert(id);
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+QList<qint64> IncidentArchive::takeChanged()
+{
+    QList<qint64> ids(m_changed.cbegin(), m_changed.cend());
+    m_changed.clear();
+    return ids;
+}
+
+void IncidentArchive::saveFailed(const QList<qint64> &ids, const QString &error)
+{
+    ++m_failures;
+    // Kept as changed: the next change or flush tries them again.
+    m_changed.insert(ids.cbegin(), ids.cend());
+    const QString message =
+        QStringLiteral("%1 incidents not saved: %2").arg(ids.size()).arg(error);
+    qCWarning(lcIncidents).noquote() << message;
+    emit failed(message);
+}
+
+void IncidentArchive::saveChanged()
+{
+    if (!m_board || !m_store || m_changed.empty())
+        return;
+    const QList<qint64> ids = takeChanged();
+    m_store->saveIncidents(incidentsOf(*m_board, ids))
+        .then(this,
+              [this, ids](const StoreReply<int> &reply) {
+                  if (reply.ok())
+                      m_saved += reply.value;
+                  else
+                      saveFailed(ids, reply.error);
+              })
+        .onCanceled(this, [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
+}
+
+QString IncidentArchive::flush()
+{
+    m_timer.stop();
+    if (!m_board || !m_store)
+        return QStringLiteral("the incident archive has no board or store");
+    if (m_changed.empty())
+        return {};
+    const QList<qint64> ids = takeChanged();
+    QFuture<StoreReply<int>> future = m_store->saveIncidents(incidentsOf(*m_board, ids));
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0) {
+        saveFailed(ids, QStringLiteral("the store closed"));
+        return QStringLiteral("the store closed");
+    }
+    const StoreReply<int> reply = future.result();
+    if (!reply.ok()) {
+        saveFailed(ids, reply.error);
+        return reply.error;
+    }
+    m_saved += reply.value;
+    return {};
+}
+
+QString IncidentArchive::restore(const QDateTime &now, int keepFinishedHours)
+{
+    if (!m_board || !m_store)
+        return QStringLiteral("the incident archive has no board or store");
+    QFuture<StoreReply<QList<Incident>>> future =
+        m_store->incidents(now.addSecs(-qint64(keepFinishedHours) * 3600));
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return QStringLiteral("the store closed before the incidents were read");
+    const StoreReply<QList<Incident>> reply = future.result();
+    if (!reply.ok()) {
+        qCWarning(lcIncidents).noquote() << "cannot restore incidents:" << reply.error;
+        return reply.error;
+    }
+    m_board->restore(reply.value);
+    return {};
+}
+
+} // namespace tlr

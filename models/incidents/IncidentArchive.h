@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <set>
+
+namespace tlr {
+
+class EventStore;
+class IncidentBoard;
+
+// Keeps the board's incidents in the event store so that they survive a restart: restore()
+// once at start-up, then every opened or changed incident is written on the store's thread,
+// coalesced (a storm's hundred joins a second are one write, not a hundred).
+class IncidentArchive : public QObject
+{
+    Q_OBJECT
+public:
+    IncidentArchive(IncidentBoard *board, EventStore *store, QObject *parent = nullptr);
+    ~IncidentArchive() override; // queues what is still unsaved
+
+    // Loads the open incidents and those finished within `keepFinishedHours` of `now` into
+    // the board; waits for the store. Empty on success, else why nothing was restored.
+    QString restore(const QDateTime &now, int keepFinishedHours = 24);
+    // Writes what changed since the last write and waits for it. Empty on success.
+    QString flush();
+
+    void setSaveDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
+    qint64 savedIncidents() const { return m_saved; } // incident writes that committed
+    qint64 failedSaves() const { return m_failures; }
+
+signals:
+    void failed(const QString &message);
+
+private:
+    void markChanged(qint64 id);
+    QList<qint64> takeChanged();
+    void saveChanged();
+    void saveFailed(const QList<qint64> &ids, const QString &error);
+
+    QPointer<IncidentBoard> m_board;
+    QPointer<EventStore> m_store;
+    QTimer m_timer{this};
+    std::set<qint64> m_changed;
+    qint64 m_saved = 0;
+    qint64 m_failures = 0;
+};
+
+} // namespace tlr

@@ -1,0 +1,248 @@
+#include "IncidentBoard.h"
+
+#include "DomainSignals.h"
+#include "IncidentLog.h"
+#include "audit/AuditRecorder.h"
+#include "domain/WallClock.h"
+
+namespace tlr {
+namespace {
+
+QString subject(qint64 id)
+{
+    return QStringLiteral("incident:%1").arg(id);
+}
+
+QString describe(const IncidentSignal &signal)
+{
+    return QStringLiteral("%1 (%2, %3)").arg(signal.key(), signal.category, signal.kecamatan);
+}
+
+} // namespace
+
+IncidentBoard::IncidentBoard(const FusionConfig &config, const KecamatanLocator &locator,
+                             const WallClock *clock, AuditRecorder *audit, QObject *parent)
+    : QObject(parent)
+    , m_fusion(config, locator)
+    , m_clock(clock)
+    , m_audit(audit)
+{
+    if (m_clock) {
+        connect(m_clock, &WallClock::ticked, this, [this](const QDateTime &utc) {
+            if (utc.time().second() == 0)
+                expire();
+        });
+    }
+}
+
+IncidentBoard::IncidentBoard(const FusionConfig &config, const WallClock *clock,
+                             AuditRecorder *audit, QObject *parent)
+    : IncidentBoard(config, KecamatanLocator(), clock, audit, parent)
+{
+}
+
+QDateTime IncidentBoard::now() const
+{
+    return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+}
+
+const Incident *IncidentBoard::incident(qint64 id) const
+{
+    const int index = indexOf(id);
+    return index < 0 ? nullptr : &m_incidents.at(std::size_t(index));
+}
+
+void IncidentBoard::record(const Actor &actor, const QString &action, qint64 id,
+                           const QString &note)
+{
+    if (m_audit)
+        m_audit->record({now(), actor, action, subject(id), note});
+}
+
+void IncidentBoard::addSignals(const QList<IncidentSignal> &signalList)
+{
+    for (const IncidentSignal &signal : signalList)
+        addSignal(signal);
+}
+
+void IncidentBoard::addEvents(const QList<DomainEvent> &events)
+{
+    addSignals(DomainSignals::fromEvents(events, m_fusion.config()));
+}
+
+void IncidentBoard::addSignal(const IncidentSignal &signal)
+{
+    ++m_counters.received;
+    apply(m_fusion.add(signal));
+}
+
+void IncidentBoard::apply(const IncidentFusion::Decision &decision)
+{
+    using Outcome = IncidentFusion::Decision::Outcome;
+    switch (decision.outcome) {
+    case Outcome::Refused:
+        ++m_counters.refused;
+        // The first few in full, then a reminder now and then: a feed without positions
+        // must not drown the log.
+        if (m_counters.refused <= 10 || m_counters.refused % 1000 == 0)
+            qCWarning(lcIncidents).noquote()
+                << "signal refused:" << decision.reason << "(" << m_counters.refused
+                << "refused so far)";
+        return;
+    case Outcome::Waiting:
+        ++m_counters.waited;
+        return;
+    case Outcome::Opened: {
+        const IncidentSignal &opener = decision.members.first();
+        Incident incident;
+        incident.id = decision.incident;
+        incident.state = IncidentState::New;
+        incident.anchor = opener.location;
+        incident.kecamatan = opener.kecamatan;
+        incident.hazard = decision.hazard;
+        incident.category = opener.category;
+        incident.suggestedAgency = opener.agency;
+        incident.firstSignalAt = opener.time;
+        incident.lastSignalAt = opener.time;
+        for (const IncidentSignal &member : decision.members) {
+            incident.firstSignalAt = std::min(incident.firstSignalAt, member.time);
+            incident.lastSignalAt = std::max(incident.lastSignalAt, member.time);
+        }
+        incident.members = decision.members;
+        incident.transitions.append({IncidentState::Unknown, IncidentState::New,
+                                     Actor::system(), now(), describe(opener)});
+        m_indexOfId.insert(incident.id, int(m_incidents.size()));
+        m_incidents.push_back(std::move(incident));
+        ++m_counters.opened;
+        m_counters.joined += decision.members.size();
+        record(Actor::system(), QStringLiteral("incident.fused"), decision.incident,
+               QStringLiteral("opened by %1").arg(describe(opener)));
+        for (qsizetype i = 1; i < decision.members.size(); ++i)
+            record(Actor::system(), QStringLiteral("incident.signal_joined"), decision.incident,
+                   describe(decision.members.at(i)));
+        emit incidentOpened(decision.incident);
+        return;
+    }
+    case Outcome::Joined:
+    case Outcome::Updated: {
+        const int index = indexOf(decision.incident);
+        if (index < 0) {
+            qCWarning(lcIncidents) << "fusion named incident" << decision.incident
+                                   << "which the board does not hold";
+            return;
+        }
+        Incident &incident = m_incidents[std::size_t(index)];
+        const IncidentSignal &signal = decision.members.first();
+        incident.hazard = decision.hazard;
+        incident.firstSignalAt = std::min(incident.firstSignalAt, signal.time);
+        incident.lastSignalAt = std::max(incident.lastSignalAt, signal.time);
+        const qsizetype member = incident.memberIndex(signal.kind, signal.id);
+        if (decision.outcome == Outcome::Updated && member >= 0) {
+            incident.members[member] = signal;
+            ++m_counters.updated;
+        } else {
+            incident.members.append(signal);
+            ++m_counters.joined;
+            record(Actor::system(), QStringLiteral("incident.signal_joined"), incident.id,
+                   describe(signal));
+        }
+        emit incidentChanged(incident.id);
+        return;
+    }
+    }
+}
+
+QString IncidentBoard::perform(qint64 id, const IncidentLifecycle::Request &request)
+{
+    const QString action = QStringLiteral("incident.") + incidentActionKey(request.action);
+    const int index = indexOf(id);
+    QString refusal;
+    if (index < 0)
+        refusal = QStringLiteral("there is no incident %1").arg(id);
+    else
+        refusal = IncidentLifecycle::refusal(m_incidents.at(std::size_t(index)), request);
+    if (!refusal.isEmpty()) {
+        qCInfo(lcIncidents).noquote() << request.actor.name << "was refused" << action << ":"
+                                      << refusal;
+        record(request.actor, QStringLiteral("incident.refused"), id,
+               QStringLiteral("%1: %2").arg(incidentActionKey(request.action), refusal));
+        return refusal;
+    }
+    Incident &incident = m_incidents[std::size_t(index)];
+    const Agency from = incident.accountable;
+    IncidentLifecycle::apply(incident, request);
+    switch (request.action) {
+    case IncidentAction::Acknowledge:
+        record(request.actor, QStringLiteral("incident.acknowledged"), id, request.note);
+        break;
+    case IncidentAction::Forward: {
+        record(request.actor, QStringLiteral("incident.forwarded"), id,
+               QStringLiteral("%1 -> %2: %3")
+                   .arg(agencyKey(from), agencyKey(request.to), request.note));
+        const HandOff &handOff = incident.handOffs.constLast();
+        if (handOff.bounced) {
+            qCWarning(lcIncidents).noquote()
+                << incident.displayId() << "bounced back to" << agencyShortName(request.to);
+            qsizetype earlier = 0;
+            while (incident.handOffs.at(earlier).to != request.to)
+                ++earlier;
+            record(Actor::system(), QStringLiteral("incident.bounced"), id,
+                   QStringLiteral("back to %1, which had it from hand-off %2 (now %3)")
+                       .arg(agencyKey(request.to))
+                       .arg(earlier + 1)
+                       .arg(incident.handOffs.size()));
+        }
+        break;
+    }
+    case IncidentAction::Resolve:
+        m_fusion.retire(id);
+        record(request.actor, QStringLiteral("incident.resolved"), id, request.note);
+        break;
+    case IncidentAction::Close:
+        m_fusion.retire(id);
+        record(request.actor, QStringLiteral("incident.closed"), id, request.note);
+        break;
+    }
+    emit incidentChanged(id);
+    return {};
+}
+
+QString IncidentBoard::acknowledge(qint64 id, const Actor &actor, const QString &note)
+{
+    return perform(id, {IncidentAction::Acknowledge, actor, note, Agency::Unknown, now()});
+}
+
+QString IncidentBoard::forward(qint64 id, Agency to, const Actor &actor, const QString &note)
+{
+    return perform(id, {IncidentAction::Forward, actor, note, to, now()});
+}
+
+QString IncidentBoard::resolve(qint64 id, const Actor &actor, const QString &note)
+{
+    return perform(id, {IncidentAction::Resolve, actor, note, Agency::Unknown, now()});
+}
+
+QString IncidentBoard::close(qint64 id, const Actor &actor, const QString &note)
+{
+    return perform(id, {IncidentAction::Close, actor, note, Agency::Unknown, now()});
+}
+
+void IncidentBoard::restore(const QList<Incident> &incidents)
+{
+    for (const Incident &incident : incidents) {
+        if (m_indexOfId.contains(incident.id))
+            continue;
+        m_indexOfId.insert(incident.id, int(m_incidents.size()));
+        m_incidents.push_back(incident);
+        m_fusion.track(incident);
+    }
+    qCInfo(lcIncidents) << "restored" << incidents.size() << "incidents";
+    emit restored();
+}
+
+void IncidentBoard::expire()
+{
+    m_fusion.expire(now());
+}
+
+} // namespace tlr

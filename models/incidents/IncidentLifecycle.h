@@ -1,0 +1,45 @@
+#pragma once
+
+#include "Incident.h"
+
+namespace tlr {
+
+// What a person may do to an incident. The fusion's own actions (opening, joining) are not
+// among them: only the system does those.
+enum class IncidentAction { Acknowledge, Forward, Resolve, Close };
+
+QString incidentActionKey(IncidentAction action);
+
+// The incident lifecycle's rules, on values: which action is allowed from which state, by
+// which role, with what note, and what it changes. The board applies them and records them.
+//
+//   new --acknowledge--> acknowledged --forward--> forwarded --resolve--> resolved --close--> closed
+//                        acknowledged --resolve--> resolved     (handled in the room, false alarm)
+//                                                  forwarded --forward--> forwarded (hand-off)
+class IncidentLifecycle
+{
+public:
+    struct Request
+    {
+        IncidentAction action = IncidentAction::Acknowledge;
+        Actor actor;
+        QString note;
+        Agency to = Agency::Unknown; // Forward only
+        QDateTime at;                // UTC
+    };
+
+    // Why the request is refused, in English for the operator and the audit log; empty when
+    // it is allowed.
+    static QString refusal(const Incident &incident, const Request &request);
+    // Applies an allowed request; call refusal() first.
+    static void apply(Incident &incident, const Request &request);
+
+    // Who may do what: acknowledge, forward, resolve and close need a supervisor or an admin.
+    // A local rule until the access branch's permission functions land (docs/incidents.md).
+    static bool mayPerform(Role role, IncidentAction action);
+    // Whether forwarding to `to` would hand the incident back to an agency that had it.
+    static bool isBounce(const Incident &incident, Agency to);
+    static IncidentState targetState(IncidentAction action);
+};
+
+} // namespace tlr

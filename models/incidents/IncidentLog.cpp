@@ -1,0 +1,7 @@
+#include "IncidentLog.h"
+
+namespace tlr {
+
+Q_LOGGING_CATEGORY(lcIncidents, "tlr.incidents")
+
+} // namespace tlr

@@ -1,0 +1,192 @@
+#include "IncidentTableModel.h"
+
+#include "domain/WallClock.h"
+#include "incidents/IncidentBoard.h"
+
+namespace tlr {
+
+IncidentTableModel::IncidentTableModel(const IncidentBoard *board, const WallClock *clock,
+                                       QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_board(board)
+    , m_clock(clock)
+{
+    connect(board, &IncidentBoard::incidentOpened, this, &IncidentTableModel::append);
+    connect(board, &IncidentBoard::incidentChanged, this, &IncidentTableModel::update);
+    connect(board, &IncidentBoard::restored, this, &IncidentTableModel::reload);
+    if (m_clock) {
+        connect(m_clock, &WallClock::ticked, this, [this] {
+            if (!m_rows.empty())
+                emit dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn),
+                                 {Qt::DisplayRole, SortRole});
+        });
+    }
+    reload();
+}
+
+IncidentTableModel::Row IncidentTableModel::rowOf(const Incident &incident)
+{
+    Row row;
+    row.id = incident.id;
+    row.displayId = incident.displayId();
+    row.state = incident.state;
+    row.severity = incident.severity();
+    row.kecamatan = incident.kecamatan;
+    row.accountable = incident.accountable;
+    row.members = int(incident.members.size());
+    row.openedAt = incident.firstSignalAt;
+    if (!incident.handOffs.isEmpty())
+        row.lastHandOff = incident.handOffs.constLast();
+    row.bounced = incident.hasBounced();
+    return row;
+}
+
+void IncidentTableModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowOfId.clear();
+    if (m_board) {
+        for (const Incident &incident : m_board->incidents()) {
+            m_rowOfId.insert(incident.id, int(m_rows.size()));
+            m_rows.push_back(rowOf(incident));
+        }
+    }
+    endResetModel();
+}
+
+void IncidentTableModel::append(qint64 id)
+{
+    const Incident *incident = m_board ? m_board->incident(id) : nullptr;
+    if (!incident || m_rowOfId.contains(id))
+        return;
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    m_rowOfId.insert(id, row);
+    m_rows.push_back(rowOf(*incident));
+    endInsertRows();
+}
+
+void IncidentTableModel::update(qint64 id)
+{
+    const Incident *incident = m_board ? m_board->incident(id) : nullptr;
+    const int row = m_rowOfId.value(id, -1);
+    if (!incident || row < 0)
+        return;
+    m_rows[std::size_t(row)] = rowOf(*incident);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+int IncidentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int IncidentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+qint64 IncidentTableModel::ageSeconds(const Row &row) const
+{
+    const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+    return row.openedAt.isValid() ? std::max<qint64>(0, row.openedAt.secsTo(now)) : 0;
+}
+
+QString IncidentTableModel::text(const Row &row, int column) const
+{
+    switch (column) {
+    case IdColumn: return row.displayId;
+    case StateColumn:
+        switch (row.state) {
+        case IncidentState::New: return tr("new");
+        case IncidentState::Acknowledged: return tr("acknowledged");
+        case IncidentState::Forwarded: return tr("forwarded");
+        case IncidentState::Resolved: return tr("resolved");
+        case IncidentState::Closed: return tr("closed");
+        case IncidentState::Unknown: break;
+        }
+        return QString();
+    case SeverityColumn: return severityKey(row.severity);
+    case KecamatanColumn: return row.kecamatan;
+    case AgencyColumn:
+        return row.accountable == Agency::Unknown ? tr("Live Room")
+                                                  : agencyShortName(row.accountable);
+    case MembersColumn: return QString::number(row.members);
+    case AgeColumn: {
+        const qint64 minutes = ageSeconds(row) / 60;
+        if (minutes < 60)
+            return tr("%1 min").arg(minutes);
+        return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    }
+    case LastHandOffColumn: {
+        if (!row.lastHandOff)
+            return QString();
+        const HandOff &h = *row.lastHandOff;
+        const QString from =
+            h.from == Agency::Unknown ? tr("Live Room") : agencyShortName(h.from);
+        const QString when = h.at.toTimeZone(WallClock::wib()).toString(QStringLiteral("HH:mm"));
+        return h.bounced ? tr("%1 → %2 %3, bounced back").arg(from, agencyShortName(h.to), when)
+                         : tr("%1 → %2 %3").arg(from, agencyShortName(h.to), when);
+    }
+    default: return QString();
+    }
+}
+
+QVariant IncidentTableModel::sortValue(const Row &row, int column) const
+{
+    switch (column) {
+    case IdColumn: return row.id;
+    case StateColumn: return int(row.state);
+    case SeverityColumn: return int(row.severity);
+    case KecamatanColumn: return row.kecamatan;
+    case AgencyColumn: return int(row.accountable);
+    case MembersColumn: return row.members;
+    case AgeColumn: return ageSeconds(row);
+    case LastHandOffColumn: return row.lastHandOff ? row.lastHandOff->at : QDateTime();
+    default: return {};
+    }
+}
+
+QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(std::size_t(index.row()));
+    switch (role) {
+    case Qt::DisplayRole: return text(row, index.column());
+    case SortRole: return sortValue(row, index.column());
+    case IncidentIdRole: return row.id;
+    case BouncedRole: return row.bounced;
+    default: return {};
+    }
+}
+
+QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation,
+                                        int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn: return tr("Incident");
+    case StateColumn: return tr("State");
+    case SeverityColumn: return tr("Severity");
+    case KecamatanColumn: return tr("Kecamatan");
+    case AgencyColumn: return tr("Accountable");
+    case MembersColumn: return tr("Signals");
+    case AgeColumn: return tr("Age");
+    case LastHandOffColumn: return tr("Last hand-off");
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> IncidentTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, "sortValue");
+    names.insert(IncidentIdRole, "incidentId");
+    names.insert(BouncedRole, "bounced");
+    return names;
+}
+
+} // namespace tlr

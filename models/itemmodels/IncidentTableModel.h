@@ -1,0 +1,73 @@
+#pragma once
+
+#include "incidents/Incident.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+#include <vector>
+
+namespace tlr {
+
+class IncidentBoard;
+class WallClock;
+
+// One row per incident on the board, in the order they opened: what the incident panel and
+// the executive view list. Rows are copies of the board's incidents, refreshed when the board
+// says one changed; the age column follows the wall clock.
+class IncidentTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, StateColumn, SeverityColumn, KecamatanColumn, AgencyColumn,
+                  MembersColumn, AgeColumn, LastHandOffColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        SortRole = Qt::UserRole + 1, // a value that sorts the column: enums as int, age in s
+        IncidentIdRole,
+        BouncedRole, // the incident was handed back to an agency that had it before
+    };
+    Q_ENUM(Role)
+
+    IncidentTableModel(const IncidentBoard *board, const WallClock *clock,
+                       QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    qint64 incidentId(int row) const { return m_rows.at(std::size_t(row)).id; }
+
+private:
+    struct Row
+    {
+        qint64 id = 0;
+        QString displayId;
+        IncidentState state = IncidentState::Unknown;
+        Severity severity = Severity::Unknown;
+        QString kecamatan;
+        Agency accountable = Agency::Unknown;
+        int members = 0;
+        QDateTime openedAt;
+        std::optional<HandOff> lastHandOff;
+        bool bounced = false;
+    };
+    static Row rowOf(const Incident &incident);
+    QString text(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+    qint64 ageSeconds(const Row &row) const;
+
+    void reload();
+    void append(qint64 id);
+    void update(qint64 id);
+
+    QPointer<const IncidentBoard> m_board;
+    const WallClock *m_clock;
+    std::vector<Row> m_rows;
+    QHash<qint64, int> m_rowOfId;
+};
+
+} // namespace tlr

@@ -1,0 +1,289 @@
+#include "IncidentTables.h"
+
+#include "domain/EnumTable.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tlr {
+namespace {
+
+// Role keys as the incident tables spell them; the access branch may bring shared ones.
+constexpr EnumEntry<Role> kRoles[] = {
+    {u"admin", Role::Admin},
+    {u"executive", Role::Executive},
+    {u"operator", Role::Operator},
+    {u"supervisor", Role::Supervisor},
+};
+static_assert(isSortedTable(kRoles));
+
+QString describe(const QSqlQuery &query)
+{
+    const QSqlError error = query.lastError();
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+QVariant ms(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime fromMs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant coordinate(const QGeoCoordinate &c, bool latitude)
+{
+    if (!c.isValid())
+        return QVariant(QMetaType(QMetaType::Double));
+    return latitude ? c.latitude() : c.longitude();
+}
+
+QGeoCoordinate coordinateFrom(const QVariant &lat, const QVariant &lon)
+{
+    if (lat.isNull() || lon.isNull())
+        return {};
+    return QGeoCoordinate(lat.toDouble(), lon.toDouble());
+}
+
+QVariant agency(Agency a)
+{
+    return a == Agency::Unknown ? QVariant(QMetaType(QMetaType::QString)) : QVariant(agencyKey(a));
+}
+
+Agency agencyFrom(const QVariant &value)
+{
+    return value.isNull() ? Agency::Unknown : agencyFromKey(value.toString()).value_or(Agency::Unknown);
+}
+
+bool exec(QSqlQuery &query, QString &error)
+{
+    if (query.exec())
+        return true;
+    error = describe(query);
+    return false;
+}
+
+bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, QString &error)
+{
+    QSqlQuery query(db);
+    for (const char *table : {"incident_signals", "incident_handoffs", "incident_transitions"}) {
+        query.prepare(QStringLiteral("DELETE FROM %1 WHERE incident_id = ?")
+                          .arg(QLatin1String(table)));
+        query.addBindValue(incident.id);
+        if (!exec(query, error))
+            return false;
+    }
+    query.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO incidents (id, state, lat, lon, kecamatan, hazard, category, "
+        "first_signal_at, last_signal_at, suggested_agency, accountable_agency, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(incident.id);
+    query.addBindValue(incidentStateKey(incident.state));
+    query.addBindValue(coordinate(incident.anchor, true));
+    query.addBindValue(coordinate(incident.anchor, false));
+    query.addBindValue(incident.kecamatan);
+    query.addBindValue(incident.hazard);
+    query.addBindValue(incident.category);
+    query.addBindValue(ms(incident.firstSignalAt));
+    query.addBindValue(ms(incident.lastSignalAt));
+    query.addBindValue(agency(incident.suggestedAgency));
+    query.addBindValue(agency(incident.accountable));
+    query.addBindValue(now.toMSecsSinceEpoch());
+    if (!exec(query, error))
+        return false;
+
+    query.prepare(QStringLiteral(
+        "INSERT INTO incident_signals (incident_id, position, kind, signal_id, at, lat, lon, "
+        "kecamatan, agency, severity, category, emergency) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < incident.members.size(); ++i) {
+        const IncidentSignal &s = incident.members.at(i);
+        query.addBindValue(incident.id);
+        query.addBindValue(i);
+        query.addBindValue(signalKindKey(s.kind));
+        query.addBindValue(s.id);
+        query.addBindValue(ms(s.time));
+        query.addBindValue(coordinate(s.location, true));
+        query.addBindValue(coordinate(s.location, false));
+        query.addBindValue(s.kecamatan);
+        query.addBindValue(agency(s.agency));
+        query.addBindValue(severityKey(s.severity));
+        query.addBindValue(s.category);
+        query.addBindValue(s.emergency ? 1 : 0);
+        if (!exec(query, error))
+            return false;
+    }
+
+    query.prepare(QStringLiteral(
+        "INSERT INTO incident_handoffs (incident_id, position, from_agency, to_agency, by_name, "
+        "by_role, at, note, bounced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < incident.handOffs.size(); ++i) {
+        const HandOff &h = incident.handOffs.at(i);
+        query.addBindValue(incident.id);
+        query.addBindValue(i);
+        query.addBindValue(agency(h.from));
+        query.addBindValue(agencyKey(h.to));
+        query.addBindValue(h.by.name);
+        query.addBindValue(enumKey(kRoles, h.by.role));
+        query.addBindValue(ms(h.at));
+        query.addBindValue(h.note);
+        query.addBindValue(h.bounced ? 1 : 0);
+        if (!exec(query, error))
+            return false;
+    }
+
+    query.prepare(QStringLiteral(
+        "INSERT INTO incident_transitions (incident_id, position, from_state, to_state, "
+        "by_name, by_role, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < incident.transitions.size(); ++i) {
+        const IncidentTransition &t = incident.transitions.at(i);
+        query.addBindValue(incident.id);
+        query.addBindValue(i);
+        query.addBindValue(t.from == IncidentState::Unknown
+                               ? QVariant(QMetaType(QMetaType::QString))
+                               : QVariant(incidentStateKey(t.from)));
+        query.addBindValue(incidentStateKey(t.to));
+        query.addBindValue(t.by.name);
+        query.addBindValue(enumKey(kRoles, t.by.role));
+        query.addBindValue(ms(t.at));
+        query.addBindValue(t.note);
+        if (!exec(query, error))
+            return false;
+    }
+    return true;
+}
+
+Actor actorFrom(const QVariant &name, const QVariant &role)
+{
+    return {name.toString(), enumFromKey(kRoles, role.toString()).value_or(Role::Operator)};
+}
+
+} // namespace
+
+StoreReply<int> IncidentTables::save(QSqlDatabase db, const QList<Incident> &incidents,
+                                     const QDateTime &now)
+{
+    StoreReply<int> reply;
+    if (incidents.isEmpty())
+        return reply;
+    if (!db.transaction()) {
+        reply.error = QStringLiteral("incidents: cannot begin: %1").arg(db.lastError().text());
+        return reply;
+    }
+    for (const Incident &incident : incidents) {
+        QString error;
+        if (!saveOne(db, incident, now, error)) {
+            db.rollback();
+            reply.error = QStringLiteral("incidents: saving %1 failed: %2")
+                              .arg(incident.displayId(), error);
+            return reply;
+        }
+    }
+    if (!db.commit()) {
+        reply.error = QStringLiteral("incidents: commit failed: %1").arg(db.lastError().text());
+        db.rollback();
+        return reply;
+    }
+    reply.value = int(incidents.size());
+    return reply;
+}
+
+StoreReply<QList<Incident>> IncidentTables::load(QSqlDatabase db, const QDateTime &changedSince)
+{
+    StoreReply<QList<Incident>> reply;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, state, lat, lon, kecamatan, hazard, category, first_signal_at, "
+        "last_signal_at, suggested_agency, accountable_agency FROM incidents "
+        "WHERE state NOT IN ('resolved', 'closed') OR updated_at >= ? ORDER BY id"));
+    query.addBindValue(changedSince.toMSecsSinceEpoch());
+    if (!exec(query, reply.error))
+        return reply;
+    QHash<qint64, qsizetype> indexOf;
+    while (query.next()) {
+        Incident incident;
+        incident.id = query.value(0).toLongLong();
+        const auto state = incidentStateFromKey(query.value(1).toString());
+        if (!state) {
+            reply.error = QStringLiteral("incident %1 has an unknown state \"%2\"")
+                              .arg(incident.id)
+                              .arg(query.value(1).toString());
+            return reply;
+        }
+        incident.state = *state;
+        incident.anchor = coordinateFrom(query.value(2), query.value(3));
+        incident.kecamatan = query.value(4).toString();
+        incident.hazard = query.value(5).toString();
+        incident.category = query.value(6).toString();
+        incident.firstSignalAt = fromMs(query.value(7));
+        incident.lastSignalAt = fromMs(query.value(8));
+        incident.suggestedAgency = agencyFrom(query.value(9));
+        incident.accountable = agencyFrom(query.value(10));
+        indexOf.insert(incident.id, reply.value.size());
+        reply.value.append(std::move(incident));
+    }
+    if (reply.value.isEmpty())
+        return reply;
+
+    // Children of every incident in one pass per table; those of incidents not loaded are
+    // skipped (fewer than the rows of a month, read once at start-up).
+    query.prepare(QStringLiteral(
+        "SELECT incident_id, kind, signal_id, at, lat, lon, kecamatan, agency, severity, "
+        "category, emergency FROM incident_signals ORDER BY incident_id, position"));
+    if (!exec(query, reply.error))
+        return reply;
+    while (query.next()) {
+        const qsizetype index = indexOf.value(query.value(0).toLongLong(), -1);
+        if (index < 0)
+            continue;
+        IncidentSignal s;
+        s.kind = signalKindFromKey(query.value(1).toString()).value_or(IncidentSignal::Kind::Unknown);
+        s.id = query.value(2).toString();
+        s.time = fromMs(query.value(3));
+        s.location = coordinateFrom(query.value(4), query.value(5));
+        s.kecamatan = query.value(6).toString();
+        s.agency = agencyFrom(query.value(7));
+        s.severity = severityFromKey(query.value(8).toString()).value_or(Severity::Unknown);
+        s.category = query.value(9).toString();
+        s.emergency = query.value(10).toInt() != 0;
+        reply.value[index].members.append(std::move(s));
+    }
+
+    query.prepare(QStringLiteral(
+        "SELECT incident_id, from_agency, to_agency, by_name, by_role, at, note, bounced "
+        "FROM incident_handoffs ORDER BY incident_id, position"));
+    if (!exec(query, reply.error))
+        return reply;
+    while (query.next()) {
+        const qsizetype index = indexOf.value(query.value(0).toLongLong(), -1);
+        if (index < 0)
+            continue;
+        reply.value[index].handOffs.append({agencyFrom(query.value(1)), agencyFrom(query.value(2)),
+                                            actorFrom(query.value(3), query.value(4)),
+                                            fromMs(query.value(5)), query.value(6).toString(),
+                                            query.value(7).toInt() != 0});
+    }
+
+    query.prepare(QStringLiteral(
+        "SELECT incident_id, from_state, to_state, by_name, by_role, at, note "
+        "FROM incident_transitions ORDER BY incident_id, position"));
+    if (!exec(query, reply.error))
+        return reply;
+    while (query.next()) {
+        const qsizetype index = indexOf.value(query.value(0).toLongLong(), -1);
+        if (index < 0)
+            continue;
+        reply.value[index].transitions.append(
+            {incidentStateFromKey(query.value(1).toString()).value_or(IncidentState::Unknown),
+             incidentStateFromKey(query.value(2).toString()).value_or(IncidentState::Unknown),
+             actorFrom(query.value(3), query.value(4)), fromMs(query.value(5)),
+             query.value(6).toString()});
+    }
+    return reply;
+}
+
+} // namespace tlr

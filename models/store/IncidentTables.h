@@ -1,0 +1,23 @@
+#pragma once
+
+#include "StoreRecords.h"
+#include "incidents/Incident.h"
+
+#include <QSqlDatabase>
+
+namespace tlr {
+
+// Incidents in the store's tables (schema step "incidents"), on the store's thread. Saving an
+// incident replaces its row, members and history in one transaction, so that a crash leaves
+// either the old or the new incident, never half of each.
+class IncidentTables
+{
+public:
+    // Returns how many incidents were written.
+    static StoreReply<int> save(QSqlDatabase db, const QList<Incident> &incidents,
+                                const QDateTime &now);
+    // Open incidents and those resolved or closed at or after `changedSince`, by id.
+    static StoreReply<QList<Incident>> load(QSqlDatabase db, const QDateTime &changedSince);
+};
+
+} // namespace tlr
