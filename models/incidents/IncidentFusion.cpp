@@ -5,8 +5,10 @@
 namespace tlr {
 namespace {
 
-// Eviction is a scan over every joinable incident; every so many signals keeps it cheap.
-constexpr int kAddsPerEviction = 256;
+// Eviction scans every joinable incident and waiting signal; running it once per so many
+// signals, and never more often than one signal in eight of what it scans, keeps its cost
+// per signal constant however many incidents are open.
+constexpr qsizetype kAddsPerEviction = 256;
 
 } // namespace
 
@@ -82,7 +84,8 @@ IncidentFusion::Decision IncidentFusion::add(IncidentSignal signal)
     const QString hazard = m_config.hazard(signal.category);
     if (!m_latest.isValid() || signal.time > m_latest)
         m_latest = signal.time;
-    if (++m_addsSinceEviction >= kAddsPerEviction) {
+    if (++m_addsSinceEviction >=
+        std::max(kAddsPerEviction, (joinableCount() + waitingCount()) / 8)) {
         m_addsSinceEviction = 0;
         evictOlderThan(m_latest.addMSecs(-2 * m_windowMs));
     }

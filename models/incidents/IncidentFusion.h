@@ -106,7 +106,7 @@ private:
     QHash<QString, qint64> m_incidentOfSignal; // key -> joinable incident it belongs to
     QHash<QString, qint64> m_waitingOfSignal;  // key -> waiting seq
     QDateTime m_latest;                        // the latest signal time seen
-    int m_addsSinceEviction = 0;
+    qsizetype m_addsSinceEviction = 0;
 };
 
 } // namespace tlr
