@@ -178,3 +178,12 @@ TEST_CASE("The storm's flood calls and reports fuse into incidents in the floode
     print(QStringLiteral("normal"), hours, rate, normal);
     CHECK(floodSignals(normal) * 3 < floodSignals(storm));
 }
+
+// On demand (hidden from ctest): the whole storm at the simulator's own rate, as the demo wall
+// receives it. test_incidents_storm "[.figures]"
+TEST_CASE("Storm figures at the demo's full rate", "[.figures]")
+{
+    const StormRun storm = run(QStringLiteral("storm"), 9, 1.0);
+    print(QStringLiteral("storm"), 9, 1.0, storm);
+    CHECK_FALSE(storm.incidents.empty());
+}
