@@ -51,18 +51,15 @@ FusionConfigReader::Result FusionConfigReader::read(const QByteArray &json)
         if (value.isUndefined())
             return fallback;
         if (!value.isDouble() || value.toDouble() < min || value.toDouble() > max) {
-            problems.append(QStringLiteral("%1: must be a number from %2 to %3")
-                                .arg(field)
-                                .arg(min)
-                                .arg(max));
+            problems.append(
+                QStringLiteral("%1: must be a number from %2 to %3").arg(field).arg(min).arg(max));
             return fallback;
         }
         return value.toDouble();
     };
-    config.radiusMetres =
-        number(QStringLiteral("radiusMetres"), 10, 20000, config.radiusMetres);
-    config.windowMinutes = int(
-        number(QStringLiteral("windowMinutes"), 1, 7 * 24 * 60, config.windowMinutes));
+    config.radiusMetres = number(QStringLiteral("radiusMetres"), 10, 20000, config.radiusMetres);
+    config.windowMinutes =
+        int(number(QStringLiteral("windowMinutes"), 1, 7 * 24 * 60, config.windowMinutes));
     if (root.value(QLatin1String("windowMinutes")).toDouble() !=
         std::floor(root.value(QLatin1String("windowMinutes")).toDouble()))
         problems.append(QStringLiteral("windowMinutes: must be a whole number"));
@@ -114,9 +111,9 @@ FusionConfigReader::Result FusionConfigReader::read(const QByteArray &json)
                 if (!categories.at(i).isString() || category.isEmpty()) {
                     problems.append(where + QStringLiteral(": must be a non-empty string"));
                 } else if (config.hazardOfCategory.contains(category)) {
-                    problems.append(where + QStringLiteral(": \"%1\" is already in hazard \"%2\"")
-                                                .arg(category,
-                                                     config.hazardOfCategory.value(category)));
+                    problems.append(where +
+                                    QStringLiteral(": \"%1\" is already in hazard \"%2\"")
+                                        .arg(category, config.hazardOfCategory.value(category)));
                 } else {
                     config.hazardOfCategory.insert(category, it.key());
                 }
@@ -134,8 +131,8 @@ FusionConfigReader::Result FusionConfigReader::readBuiltin()
     QFile file(QStringLiteral(":/incidents/fusion.json"));
     if (!file.open(QIODevice::ReadOnly)) {
         qCWarning(lcIncidents) << "cannot read the built-in fusion configuration";
-        return {std::nullopt, {QStringLiteral(":/incidents/fusion.json: %1")
-                                   .arg(file.errorString())}};
+        return {std::nullopt,
+                {QStringLiteral(":/incidents/fusion.json: %1").arg(file.errorString())}};
     }
     Result result = read(file.readAll());
     for (QString &problem : result.problems)

@@ -85,9 +85,8 @@ void IncidentBoard::apply(const IncidentFusion::Decision &decision)
         // The first few in full, then a reminder now and then: a feed without positions
         // must not drown the log.
         if (m_counters.refused <= 10 || m_counters.refused % 1000 == 0)
-            qCWarning(lcIncidents).noquote()
-                << "signal refused:" << decision.reason << "(" << m_counters.refused
-                << "refused so far)";
+            qCWarning(lcIncidents).noquote() << "signal refused:" << decision.reason << "("
+                                             << m_counters.refused << "refused so far)";
         return;
     case Outcome::Waiting:
         ++m_counters.waited;
@@ -109,8 +108,8 @@ void IncidentBoard::apply(const IncidentFusion::Decision &decision)
             incident.lastSignalAt = std::max(incident.lastSignalAt, member.time);
         }
         incident.members = decision.members;
-        incident.transitions.append({IncidentState::Unknown, IncidentState::New,
-                                     Actor::system(), now(), describe(opener)});
+        incident.transitions.append({IncidentState::Unknown, IncidentState::New, Actor::system(),
+                                     now(), describe(opener)});
         m_indexOfId.insert(incident.id, int(m_incidents.size()));
         m_incidents.push_back(std::move(incident));
         ++m_counters.opened;
@@ -127,8 +126,8 @@ void IncidentBoard::apply(const IncidentFusion::Decision &decision)
     case Outcome::Updated: {
         const int index = indexOf(decision.incident);
         if (index < 0) {
-            qCWarning(lcIncidents) << "fusion named incident" << decision.incident
-                                   << "which the board does not hold";
+            qCWarning(lcIncidents)
+                << "fusion named incident" << decision.incident << "which the board does not hold";
             return;
         }
         Incident &incident = m_incidents[std::size_t(index)];
@@ -162,8 +161,8 @@ QString IncidentBoard::perform(qint64 id, const IncidentLifecycle::Request &requ
     else
         refusal = IncidentLifecycle::refusal(m_incidents.at(std::size_t(index)), request);
     if (!refusal.isEmpty()) {
-        qCInfo(lcIncidents).noquote() << request.actor.name << "was refused" << action << ":"
-                                      << refusal;
+        qCInfo(lcIncidents).noquote()
+            << request.actor.name << "was refused" << action << ":" << refusal;
         record(request.actor, QStringLiteral("incident.refused"), id,
                QStringLiteral("%1: %2").arg(incidentActionKey(request.action), refusal));
         return refusal;

@@ -54,7 +54,8 @@ bool IncidentFusion::withinWindow(const QDateTime &time, const QDateTime &first,
                                   const QDateTime &last) const
 {
     const qint64 t = time.toMSecsSinceEpoch();
-    return t >= first.toMSecsSinceEpoch() - m_windowMs && t <= last.toMSecsSinceEpoch() + m_windowMs;
+    return t >= first.toMSecsSinceEpoch() - m_windowMs &&
+           t <= last.toMSecsSinceEpoch() + m_windowMs;
 }
 
 IncidentFusion::Decision IncidentFusion::add(IncidentSignal signal)
@@ -91,7 +92,8 @@ IncidentFusion::Decision IncidentFusion::add(IncidentSignal signal)
     }
 
     const QString key = signal.key();
-    if (const auto member = m_incidentOfSignal.constFind(key); member != m_incidentOfSignal.cend()) {
+    if (const auto member = m_incidentOfSignal.constFind(key);
+        member != m_incidentOfSignal.cend()) {
         Candidate &candidate = m_candidates.at(*member);
         candidate.first = std::min(candidate.first, signal.time);
         candidate.last = std::max(candidate.last, signal.time);
@@ -175,8 +177,8 @@ IncidentFusion::Decision IncidentFusion::open(const IncidentSignal &opener,
                                               const QString &kecamatan, const QString &hazard)
 {
     const qint64 id = m_nextId++;
-    Candidate candidate{opener.location, kecamatan, hazard, opener.time, opener.time,
-                        {opener.key()}};
+    Candidate candidate{opener.location, kecamatan,   hazard,
+                        opener.time,     opener.time, {opener.key()}};
     Decision d;
     d.outcome = Decision::Outcome::Opened;
     d.incident = id;
@@ -241,8 +243,9 @@ void IncidentFusion::track(const Incident &incident)
     m_nextId = std::max(m_nextId, incident.id + 1);
     if (!incident.isOpen() || m_candidates.count(incident.id) > 0)
         return;
-    Candidate candidate{incident.anchor, kecamatanKey(incident.kecamatan), incident.hazard,
-                        incident.firstSignalAt, incident.lastSignalAt, {}};
+    Candidate candidate{incident.anchor,       kecamatanKey(incident.kecamatan),
+                        incident.hazard,       incident.firstSignalAt,
+                        incident.lastSignalAt, {}};
     for (const IncidentSignal &member : incident.members) {
         candidate.signalKeys.append(member.key());
         m_incidentOfSignal.insert(member.key(), incident.id);

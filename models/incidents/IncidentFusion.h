@@ -81,14 +81,12 @@ private:
     bool opens(const IncidentSignal &signal) const;
     bool isComplaint(const IncidentSignal &signal) const;
     static bool hazardsFit(const QString &a, const QString &b);
-    bool withinWindow(const QDateTime &time, const QDateTime &first,
-                      const QDateTime &last) const;
+    bool withinWindow(const QDateTime &time, const QDateTime &first, const QDateTime &last) const;
     qint64 nearestCandidate(const IncidentSignal &signal, const QString &kecamatan,
                             const QString &hazard) const;
     std::vector<qint64> waitingNear(const IncidentSignal &signal, const QString &kecamatan,
                                     const QString &hazard) const;
-    Decision open(const IncidentSignal &opener, const QString &kecamatan,
-                  const QString &hazard);
+    Decision open(const IncidentSignal &opener, const QString &kecamatan, const QString &hazard);
     void join(qint64 id, const IncidentSignal &signal, const QString &hazard);
     void wait(const IncidentSignal &signal, const QString &kecamatan, const QString &hazard);
     void removeWaiting(qint64 seq);

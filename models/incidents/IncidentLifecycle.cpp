@@ -6,10 +6,14 @@ namespace {
 QString roleName(Role role)
 {
     switch (role) {
-    case Role::Operator: return QStringLiteral("an operator");
-    case Role::Supervisor: return QStringLiteral("a supervisor");
-    case Role::Executive: return QStringLiteral("an executive");
-    case Role::Admin: return QStringLiteral("an admin");
+    case Role::Operator:
+        return QStringLiteral("an operator");
+    case Role::Supervisor:
+        return QStringLiteral("a supervisor");
+    case Role::Executive:
+        return QStringLiteral("an executive");
+    case Role::Admin:
+        return QStringLiteral("an admin");
     }
     return QStringLiteral("this role");
 }
@@ -19,10 +23,14 @@ QString roleName(Role role)
 QString incidentActionKey(IncidentAction action)
 {
     switch (action) {
-    case IncidentAction::Acknowledge: return QStringLiteral("acknowledge");
-    case IncidentAction::Forward: return QStringLiteral("forward");
-    case IncidentAction::Resolve: return QStringLiteral("resolve");
-    case IncidentAction::Close: return QStringLiteral("close");
+    case IncidentAction::Acknowledge:
+        return QStringLiteral("acknowledge");
+    case IncidentAction::Forward:
+        return QStringLiteral("forward");
+    case IncidentAction::Resolve:
+        return QStringLiteral("resolve");
+    case IncidentAction::Close:
+        return QStringLiteral("close");
     }
     return QStringLiteral("unknown");
 }
@@ -42,10 +50,14 @@ bool IncidentLifecycle::mayPerform(Role role, IncidentAction action)
 IncidentState IncidentLifecycle::targetState(IncidentAction action)
 {
     switch (action) {
-    case IncidentAction::Acknowledge: return IncidentState::Acknowledged;
-    case IncidentAction::Forward: return IncidentState::Forwarded;
-    case IncidentAction::Resolve: return IncidentState::Resolved;
-    case IncidentAction::Close: return IncidentState::Closed;
+    case IncidentAction::Acknowledge:
+        return IncidentState::Acknowledged;
+    case IncidentAction::Forward:
+        return IncidentState::Forwarded;
+    case IncidentAction::Resolve:
+        return IncidentState::Resolved;
+    case IncidentAction::Close:
+        return IncidentState::Closed;
     }
     return IncidentState::Unknown;
 }

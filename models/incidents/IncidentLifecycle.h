@@ -13,9 +13,9 @@ QString incidentActionKey(IncidentAction action);
 // The incident lifecycle's rules, on values: which action is allowed from which state, by
 // which role, with what note, and what it changes. The board applies them and records them.
 //
-//   new --acknowledge--> acknowledged --forward--> forwarded --resolve--> resolved --close--> closed
-//                        acknowledged --resolve--> resolved     (handled in the room, false alarm)
-//                                                  forwarded --forward--> forwarded (hand-off)
+//   new -acknowledge-> acknowledged -forward-> forwarded -resolve-> resolved -close-> closed
+//                      acknowledged -resolve-> resolved        (handled in the room, false alarm)
+//                                              forwarded -forward-> forwarded (hand-off)
 class IncidentLifecycle
 {
 public:

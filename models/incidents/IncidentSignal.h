@@ -20,13 +20,13 @@ struct IncidentSignal
     enum class Kind { Unknown, Alert, Report, Observation };
 
     Kind kind = Kind::Unknown;
-    QString id;       // unique within its kind: alert id, report id, observation entity id
-    QDateTime time;   // UTC, when it happened or was received
+    QString id;     // unique within its kind: alert id, report id, observation entity id
+    QDateTime time; // UTC, when it happened or was received
     QGeoCoordinate location;
     QString kecamatan; // empty: the fusion looks it up from the location when it can
     Agency agency = Agency::Unknown;
     Severity severity = Severity::Unknown;
-    QString category;  // banjir, kecelakaan, an alert's event, an observation's entity type
+    QString category;       // banjir, kecelakaan, an alert's event, an observation's entity type
     bool emergency = false; // a report taken as an emergency (112)
 
     // The same key arriving again is an update of that signal, never a second member.

@@ -96,23 +96,33 @@ qint64 IncidentTableModel::ageSeconds(const Row &row) const
 QString IncidentTableModel::text(const Row &row, int column) const
 {
     switch (column) {
-    case IdColumn: return row.displayId;
+    case IdColumn:
+        return row.displayId;
     case StateColumn:
         switch (row.state) {
-        case IncidentState::New: return tr("new");
-        case IncidentState::Acknowledged: return tr("acknowledged");
-        case IncidentState::Forwarded: return tr("forwarded");
-        case IncidentState::Resolved: return tr("resolved");
-        case IncidentState::Closed: return tr("closed");
-        case IncidentState::Unknown: break;
+        case IncidentState::New:
+            return tr("new");
+        case IncidentState::Acknowledged:
+            return tr("acknowledged");
+        case IncidentState::Forwarded:
+            return tr("forwarded");
+        case IncidentState::Resolved:
+            return tr("resolved");
+        case IncidentState::Closed:
+            return tr("closed");
+        case IncidentState::Unknown:
+            break;
         }
         return QString();
-    case SeverityColumn: return severityKey(row.severity);
-    case KecamatanColumn: return row.kecamatan;
+    case SeverityColumn:
+        return severityKey(row.severity);
+    case KecamatanColumn:
+        return row.kecamatan;
     case AgencyColumn:
         return row.accountable == Agency::Unknown ? tr("Live Room")
                                                   : agencyShortName(row.accountable);
-    case MembersColumn: return QString::number(row.members);
+    case MembersColumn:
+        return QString::number(row.members);
     case AgeColumn: {
         const qint64 minutes = ageSeconds(row) / 60;
         if (minutes < 60)
@@ -123,28 +133,37 @@ QString IncidentTableModel::text(const Row &row, int column) const
         if (!row.lastHandOff)
             return QString();
         const HandOff &h = *row.lastHandOff;
-        const QString from =
-            h.from == Agency::Unknown ? tr("Live Room") : agencyShortName(h.from);
+        const QString from = h.from == Agency::Unknown ? tr("Live Room") : agencyShortName(h.from);
         const QString when = h.at.toTimeZone(WallClock::wib()).toString(QStringLiteral("HH:mm"));
         return h.bounced ? tr("%1 → %2 %3, bounced back").arg(from, agencyShortName(h.to), when)
                          : tr("%1 → %2 %3").arg(from, agencyShortName(h.to), when);
     }
-    default: return QString();
+    default:
+        return QString();
     }
 }
 
 QVariant IncidentTableModel::sortValue(const Row &row, int column) const
 {
     switch (column) {
-    case IdColumn: return row.id;
-    case StateColumn: return int(row.state);
-    case SeverityColumn: return int(row.severity);
-    case KecamatanColumn: return row.kecamatan;
-    case AgencyColumn: return int(row.accountable);
-    case MembersColumn: return row.members;
-    case AgeColumn: return ageSeconds(row);
-    case LastHandOffColumn: return row.lastHandOff ? row.lastHandOff->at : QDateTime();
-    default: return {};
+    case IdColumn:
+        return row.id;
+    case StateColumn:
+        return int(row.state);
+    case SeverityColumn:
+        return int(row.severity);
+    case KecamatanColumn:
+        return row.kecamatan;
+    case AgencyColumn:
+        return int(row.accountable);
+    case MembersColumn:
+        return row.members;
+    case AgeColumn:
+        return ageSeconds(row);
+    case LastHandOffColumn:
+        return row.lastHandOff ? row.lastHandOff->at : QDateTime();
+    default:
+        return {};
     }
 }
 
@@ -154,29 +173,42 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows.at(std::size_t(index.row()));
     switch (role) {
-    case Qt::DisplayRole: return text(row, index.column());
-    case SortRole: return sortValue(row, index.column());
-    case IncidentIdRole: return row.id;
-    case BouncedRole: return row.bounced;
-    default: return {};
+    case Qt::DisplayRole:
+        return text(row, index.column());
+    case SortRole:
+        return sortValue(row, index.column());
+    case IncidentIdRole:
+        return row.id;
+    case BouncedRole:
+        return row.bounced;
+    default:
+        return {};
     }
 }
 
-QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation,
-                                        int role) const
+QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IdColumn: return tr("Incident");
-    case StateColumn: return tr("State");
-    case SeverityColumn: return tr("Severity");
-    case KecamatanColumn: return tr("Kecamatan");
-    case AgencyColumn: return tr("Accountable");
-    case MembersColumn: return tr("Signals");
-    case AgeColumn: return tr("Age");
-    case LastHandOffColumn: return tr("Last hand-off");
-    default: return {};
+    case IdColumn:
+        return tr("Incident");
+    case StateColumn:
+        return tr("State");
+    case SeverityColumn:
+        return tr("Severity");
+    case KecamatanColumn:
+        return tr("Kecamatan");
+    case AgencyColumn:
+        return tr("Accountable");
+    case MembersColumn:
+        return tr("Signals");
+    case AgeColumn:
+        return tr("Age");
+    case LastHandOffColumn:
+        return tr("Last hand-off");
+    default:
+        return {};
     }
 }
 

@@ -19,8 +19,17 @@ class IncidentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, StateColumn, SeverityColumn, KecamatanColumn, AgencyColumn,
-                  MembersColumn, AgeColumn, LastHandOffColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        StateColumn,
+        SeverityColumn,
+        KecamatanColumn,
+        AgencyColumn,
+        MembersColumn,
+        AgeColumn,
+        LastHandOffColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         SortRole = Qt::UserRole + 1, // a value that sorts the column: enums as int, age in s

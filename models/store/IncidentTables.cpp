@@ -26,12 +26,14 @@ QString describe(const QSqlQuery &query)
 
 QVariant ms(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 QDateTime fromMs(const QVariant &value)
 {
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
 QVariant coordinate(const QGeoCoordinate &c, bool latitude)
@@ -55,7 +57,8 @@ QVariant agency(Agency a)
 
 Agency agencyFrom(const QVariant &value)
 {
-    return value.isNull() ? Agency::Unknown : agencyFromKey(value.toString()).value_or(Agency::Unknown);
+    return value.isNull() ? Agency::Unknown
+                          : agencyFromKey(value.toString()).value_or(Agency::Unknown);
 }
 
 bool exec(QSqlQuery &query, QString &error)
@@ -70,8 +73,8 @@ bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, Q
 {
     QSqlQuery query(db);
     for (const char *table : {"incident_signals", "incident_handoffs", "incident_transitions"}) {
-        query.prepare(QStringLiteral("DELETE FROM %1 WHERE incident_id = ?")
-                          .arg(QLatin1String(table)));
+        query.prepare(
+            QStringLiteral("DELETE FROM %1 WHERE incident_id = ?").arg(QLatin1String(table)));
         query.addBindValue(incident.id);
         if (!exec(query, error))
             return false;
@@ -177,8 +180,8 @@ StoreReply<int> IncidentTables::save(QSqlDatabase db, const QList<Incident> &inc
         QString error;
         if (!saveOne(db, incident, now, error)) {
             db.rollback();
-            reply.error = QStringLiteral("incidents: saving %1 failed: %2")
-                              .arg(incident.displayId(), error);
+            reply.error =
+                QStringLiteral("incidents: saving %1 failed: %2").arg(incident.displayId(), error);
             return reply;
         }
     }
@@ -241,7 +244,8 @@ StoreReply<QList<Incident>> IncidentTables::load(QSqlDatabase db, const QDateTim
         if (index < 0)
             continue;
         IncidentSignal s;
-        s.kind = signalKindFromKey(query.value(1).toString()).value_or(IncidentSignal::Kind::Unknown);
+        s.kind =
+            signalKindFromKey(query.value(1).toString()).value_or(IncidentSignal::Kind::Unknown);
         s.id = query.value(2).toString();
         s.time = fromMs(query.value(3));
         s.location = coordinateFrom(query.value(4), query.value(5));
@@ -268,9 +272,9 @@ StoreReply<QList<Incident>> IncidentTables::load(QSqlDatabase db, const QDateTim
                                             query.value(7).toInt() != 0});
     }
 
-    query.prepare(QStringLiteral(
-        "SELECT incident_id, from_state, to_state, by_name, by_role, at, note "
-        "FROM incident_transitions ORDER BY incident_id, position"));
+    query.prepare(
+        QStringLiteral("SELECT incident_id, from_state, to_state, by_name, by_role, at, note "
+                       "FROM incident_transitions ORDER BY incident_id, position"));
     if (!exec(query, reply.error))
         return reply;
     while (query.next()) {

@@ -104,9 +104,9 @@ int main(int argc, char *argv[])
         const double scanUs =
             double(scan(list.mid(0, open + scanned), open, config.radiusMetres)) / 1000.0 /
             scanned;
-        std::printf("fusion_open_%d\t%.2f\tus/signal\t%.2f\t%.1f\t(open at end %lld, setup %.1f ms)\n",
-                    open, fusedUs, scanUs, scanUs / fusedUs, qint64(joinable),
-                    double(setupNs) / 1e6);
+        std::printf(
+            "fusion_open_%d\t%.2f\tus/signal\t%.2f\t%.1f\t(open at end %lld, setup %.1f ms)\n",
+            open, fusedUs, scanUs, scanUs / fusedUs, qint64(joinable), double(setupNs) / 1e6);
     }
     return 0;
 }

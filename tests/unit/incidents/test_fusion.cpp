@@ -17,15 +17,15 @@ TEST_CASE("Signals within the radius of an incident's anchor join it, beyond it 
     REQUIRE(opened.outcome == Outcome::Opened);
     CHECK(opened.incident == 1);
 
-    const auto near = fusion.add(
-        emergencyCall(QStringLiteral("112-2"), at(8, 5), moved(periuk(), 990, 0)));
+    const auto near =
+        fusion.add(emergencyCall(QStringLiteral("112-2"), at(8, 5), moved(periuk(), 990, 0)));
     CHECK(near.outcome == Outcome::Joined);
     CHECK(near.incident == 1);
 
     // 1,010 m from the anchor, though only 20 m from the member at 990 m: the anchor decides,
     // so incidents never creep along a river.
-    const auto far = fusion.add(
-        emergencyCall(QStringLiteral("112-3"), at(8, 6), moved(periuk(), 1010, 0)));
+    const auto far =
+        fusion.add(emergencyCall(QStringLiteral("112-3"), at(8, 6), moved(periuk(), 1010, 0)));
     CHECK(far.outcome == Outcome::Opened);
     CHECK(far.incident == 2);
 }
@@ -57,14 +57,15 @@ TEST_CASE("Two close signals in different kecamatan stay apart")
 {
     IncidentFusion fusion(testConfig());
     const auto a = fusion.add(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
-    const auto b = fusion.add(emergencyCall(QStringLiteral("112-2"), at(8, 1),
-                                            moved(periuk(), 30), QStringLiteral("Jatiuwung")));
+    const auto b = fusion.add(emergencyCall(QStringLiteral("112-2"), at(8, 1), moved(periuk(), 30),
+                                            QStringLiteral("Jatiuwung")));
     CHECK(a.outcome == Outcome::Opened);
     CHECK(b.outcome == Outcome::Opened);
     CHECK(a.incident != b.incident);
     // Kecamatan are compared as names, whatever their case and spacing.
-    CHECK(fusion.add(emergencyCall(QStringLiteral("112-3"), at(8, 2), moved(periuk(), 40),
-                                   QStringLiteral(" jatiuwung")))
+    CHECK(fusion
+              .add(emergencyCall(QStringLiteral("112-3"), at(8, 2), moved(periuk(), 40),
+                                 QStringLiteral(" jatiuwung")))
               .incident == b.incident);
 }
 
@@ -129,16 +130,16 @@ TEST_CASE("Different hazards never share an incident; unlisted categories fit an
 {
     IncidentFusion fusion(testConfig());
     const auto flood = fusion.add(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
-    const auto crash = fusion.add(emergencyCall(QStringLiteral("112-2"), at(8, 1),
-                                                moved(periuk(), 50), QStringLiteral("Periuk"),
-                                                QStringLiteral("kecelakaan")));
+    const auto crash =
+        fusion.add(emergencyCall(QStringLiteral("112-2"), at(8, 1), moved(periuk(), 50),
+                                 QStringLiteral("Periuk"), QStringLiteral("kecelakaan")));
     CHECK(flood.hazard == QStringLiteral("flood"));
     CHECK(crash.outcome == Outcome::Opened);
     CHECK(crash.hazard == QStringLiteral("traffic"));
     // "pelayanan_publik" is under no hazard: it joins the nearest, the flood at 20 m.
-    const auto other = fusion.add(emergencyCall(QStringLiteral("112-3"), at(8, 2),
-                                                moved(periuk(), 20), QStringLiteral("Periuk"),
-                                                QStringLiteral("pelayanan_publik")));
+    const auto other =
+        fusion.add(emergencyCall(QStringLiteral("112-3"), at(8, 2), moved(periuk(), 20),
+                                 QStringLiteral("Periuk"), QStringLiteral("pelayanan_publik")));
     CHECK(other.outcome == Outcome::Joined);
     CHECK(other.incident == flood.incident);
 }
@@ -148,7 +149,8 @@ TEST_CASE("Observations only join: they wait for an incident and are taken in wh
     IncidentFusion fusion(testConfig());
     const auto wait1 = fusion.add(floodReport(QStringLiteral("fr-1"), at(8, 0), periuk()));
     CHECK(wait1.outcome == Outcome::Waiting);
-    const auto wait2 = fusion.add(floodReport(QStringLiteral("fr-2"), at(8, 2), moved(periuk(), 300)));
+    const auto wait2 =
+        fusion.add(floodReport(QStringLiteral("fr-2"), at(8, 2), moved(periuk(), 300)));
     CHECK(wait2.outcome == Outcome::Waiting);
     // Too far for the incident to come: keeps waiting.
     fusion.add(floodReport(QStringLiteral("fr-far"), at(8, 3), moved(periuk(), 3000)));
@@ -176,20 +178,22 @@ TEST_CASE("A complaint alone waits; a quorum of complaints close together opens 
     CHECK(fusion.add(complaint(QStringLiteral("L-1"), at(8, 0), periuk())).outcome ==
           Outcome::Waiting);
     // Another hazard nearby does not count towards the quorum.
-    CHECK(fusion.add(complaint(QStringLiteral("L-x"), at(8, 1), moved(periuk(), 30),
-                               QStringLiteral("Periuk"), QStringLiteral("kemacetan")))
+    CHECK(fusion
+              .add(complaint(QStringLiteral("L-x"), at(8, 1), moved(periuk(), 30),
+                             QStringLiteral("Periuk"), QStringLiteral("kemacetan")))
               .outcome == Outcome::Waiting);
-    CHECK(fusion.add(complaint(QStringLiteral("L-2"), at(8, 5), moved(periuk(), 400)))
-              .outcome == Outcome::Waiting);
-    const auto third = fusion.add(complaint(QStringLiteral("L-3"), at(8, 9), moved(periuk(), 200)));
+    CHECK(fusion.add(complaint(QStringLiteral("L-2"), at(8, 5), moved(periuk(), 400))).outcome ==
+          Outcome::Waiting);
+    const auto third =
+        fusion.add(complaint(QStringLiteral("L-3"), at(8, 9), moved(periuk(), 200)));
     REQUIRE(third.outcome == Outcome::Opened);
     QStringList ids;
     for (const auto &m : third.members)
         ids.append(m.id);
     CHECK(ids == QStringList{"L-3", "L-1", "L-2"});
     // Once open, a complaint joins like any other signal.
-    CHECK(fusion.add(complaint(QStringLiteral("L-4"), at(8, 20), moved(periuk(), 100)))
-              .outcome == Outcome::Joined);
+    CHECK(fusion.add(complaint(QStringLiteral("L-4"), at(8, 20), moved(periuk(), 100))).outcome ==
+          Outcome::Joined);
 
     FusionConfig never = testConfig();
     never.complaintQuorum = 0;

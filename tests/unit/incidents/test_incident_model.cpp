@@ -26,8 +26,7 @@ TEST_CASE("The incident table lists incidents as they open and change")
     clock.setFixedTime(at(8, 0));
     IncidentBoard board(testConfig(), &clock, nullptr);
     IncidentTableModel model(&board, &clock);
-    QAbstractItemModelTester tester(&model,
-                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(model.columnCount() == IncidentTableModel::ColumnCount);
     CHECK(model.headerData(IncidentTableModel::LastHandOffColumn, Qt::Horizontal).toString() ==
           QStringLiteral("Last hand-off"));
@@ -90,8 +89,7 @@ TEST_CASE("The incident table starts from the board's incidents and follows a re
     IncidentBoard board(testConfig(), &clock, nullptr);
     board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
     IncidentTableModel model(&board, &clock);
-    QAbstractItemModelTester tester(&model,
-                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(model.rowCount() == 1);
 
     Incident kept;
@@ -101,8 +99,8 @@ TEST_CASE("The incident table starts from the board's incidents and follows a re
     kept.anchor = moved(periuk(), 8000);
     kept.firstSignalAt = at(7, 0);
     kept.lastSignalAt = at(7, 30);
-    kept.members = {emergencyCall(QStringLiteral("112-0"), at(7, 0), kept.anchor,
-                                  QStringLiteral("Benda"))};
+    kept.members = {
+        emergencyCall(QStringLiteral("112-0"), at(7, 0), kept.anchor, QStringLiteral("Benda"))};
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     board.restore({kept});
     CHECK(reset.count() == 1);

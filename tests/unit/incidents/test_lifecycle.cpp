@@ -178,12 +178,12 @@ TEST_CASE("Hand-offs are kept in order; handing back to an agency that had it is
     REQUIRE(f.board.forward(f.id, Agency::Dishub, supervisor, QStringLiteral("jalan tergenang"))
                 .isEmpty());
     f.clock.setFixedTime(at(8, 30));
-    REQUIRE(f.board.forward(f.id, Agency::Dlh, admin, QStringLiteral("bukan lalu lintas"))
-                .isEmpty());
+    REQUIRE(
+        f.board.forward(f.id, Agency::Dlh, admin, QStringLiteral("bukan lalu lintas")).isEmpty());
     CHECK_FALSE(f.incident().hasBounced());
     f.clock.setFixedTime(at(8, 50));
-    REQUIRE(f.board.forward(f.id, Agency::Dishub, supervisor, QStringLiteral("kembali"))
-                .isEmpty());
+    REQUIRE(
+        f.board.forward(f.id, Agency::Dishub, supervisor, QStringLiteral("kembali")).isEmpty());
 
     const auto &handOffs = f.incident().handOffs;
     REQUIRE(handOffs.size() == 3);
@@ -229,8 +229,8 @@ TEST_CASE("The board audits fusion as the system and counts what became of each 
     CHECK(incident.hazard == QStringLiteral("flood"));
     CHECK(incident.firstSignalAt == at(8, 0));
     CHECK(incident.lastSignalAt == at(8, 3));
-    CHECK(audit.keys() == QStringList{"incident.fused", "incident.signal_joined",
-                                      "incident.signal_joined"});
+    CHECK(audit.keys() ==
+          QStringList{"incident.fused", "incident.signal_joined", "incident.signal_joined"});
     for (const AuditAction &a : audit.actions)
         CHECK(a.actor.isSystem());
     const auto &c = board.counters();

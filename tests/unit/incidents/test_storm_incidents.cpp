@@ -67,8 +67,8 @@ StormRun run(const QString &scenario, double hours, double rate)
     result.counters = board.counters();
     result.waitingAtEnd = board.fusion().waitingCount();
     for (const Incident &i : result.incidents)
-        result.fingerprint.append(QStringLiteral("%1:%2:%3").arg(i.id).arg(i.kecamatan).arg(
-            i.members.size()));
+        result.fingerprint.append(
+            QStringLiteral("%1:%2:%3").arg(i.id).arg(i.kecamatan).arg(i.members.size()));
     return result;
 }
 
@@ -85,9 +85,9 @@ void print(const QString &name, double hours, double rate, const StormRun &r)
     std::map<QString, Tally> byHazard;
     std::map<QString, Tally> floodByKecamatan;
     for (const Incident &i : r.incidents) {
-        for (Tally *t : {&byHazard[i.hazard.isEmpty() ? QStringLiteral("-") : i.hazard],
-                         i.hazard == QLatin1String("flood") ? &floodByKecamatan[i.kecamatan]
-                                                            : nullptr}) {
+        for (Tally *t :
+             {&byHazard[i.hazard.isEmpty() ? QStringLiteral("-") : i.hazard],
+              i.hazard == QLatin1String("flood") ? &floodByKecamatan[i.kecamatan] : nullptr}) {
             if (!t)
                 continue;
             ++t->incidents;
@@ -97,21 +97,21 @@ void print(const QString &name, double hours, double rate, const StormRun &r)
         }
     }
     const auto &c = r.counters;
-    QString text = QStringLiteral("%1, %2 h at rate %3: %4 signals, %5 incidents holding %6 "
-                                  "signals (%7 updates), %8 waited, %9 still waiting, %10 "
-                                  "refused; fusion %11 us per signal\n")
-                       .arg(name)
-                       .arg(hours)
-                       .arg(rate)
-                       .arg(c.received)
-                       .arg(c.opened)
-                       .arg(c.joined)
-                       .arg(c.updated)
-                       .arg(c.waited)
-                       .arg(r.waitingAtEnd)
-                       .arg(c.refused)
-                       .arg(double(r.fusionNs) / 1000.0 / double(std::max<qint64>(1, c.received)),
-                            0, 'f', 1);
+    QString text =
+        QStringLiteral("%1, %2 h at rate %3: %4 signals, %5 incidents holding %6 "
+                       "signals (%7 updates), %8 waited, %9 still waiting, %10 "
+                       "refused; fusion %11 us per signal\n")
+            .arg(name)
+            .arg(hours)
+            .arg(rate)
+            .arg(c.received)
+            .arg(c.opened)
+            .arg(c.joined)
+            .arg(c.updated)
+            .arg(c.waited)
+            .arg(r.waitingAtEnd)
+            .arg(c.refused)
+            .arg(double(r.fusionNs) / 1000.0 / double(std::max<qint64>(1, c.received)), 0, 'f', 1);
     for (const auto &[hazard, t] : byHazard)
         text += QStringLiteral("  %1: %2 incidents, %3 signals, %4 with 2+, largest %5\n")
                     .arg(hazard, -12)
