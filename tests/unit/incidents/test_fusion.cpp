@@ -10,7 +10,7 @@ using namespace tlr;
 using namespace tlr::test;
 using Outcome = IncidentFusion::Decision::Outcome;
 
-TEST_CASE("Signals within the radius of an incident's anchor join it, beyond it they do not")
+TEST_CASE("Signals within the radius of an incident's anchor join it and those beyond it do not")
 {
     IncidentFusion fusion(testConfig());
     const auto opened = fusion.add(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
@@ -69,7 +69,7 @@ TEST_CASE("Two close signals in different kecamatan stay apart")
               .incident == b.incident);
 }
 
-TEST_CASE("Without a kecamatan the base map's polygons place a signal, across a real boundary")
+TEST_CASE("Without a kecamatan the base map's polygons place a signal across a real boundary")
 {
     const auto map = BaseMapReader::readBuiltin();
     REQUIRE(map.ok());
@@ -126,7 +126,7 @@ TEST_CASE("Signals without a place or time are refused with the reason")
     CHECK(fusion.joinableCount() == 0);
 }
 
-TEST_CASE("Different hazards never share an incident; unlisted categories fit any")
+TEST_CASE("Different hazards never share an incident and unlisted categories fit any")
 {
     IncidentFusion fusion(testConfig());
     const auto flood = fusion.add(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
@@ -172,7 +172,7 @@ TEST_CASE("Observations only join: they wait for an incident and are taken in wh
     CHECK(again.incident == call.incident);
 }
 
-TEST_CASE("A complaint alone waits; a quorum of complaints close together opens an incident")
+TEST_CASE("A complaint alone waits and a quorum of complaints close together opens an incident")
 {
     IncidentFusion fusion(testConfig());
     CHECK(fusion.add(complaint(QStringLiteral("L-1"), at(8, 0), periuk())).outcome ==
@@ -203,7 +203,7 @@ TEST_CASE("A complaint alone waits; a quorum of complaints close together opens 
               Outcome::Waiting);
 }
 
-TEST_CASE("Alerts open incidents from the configured severity; milder ones only join")
+TEST_CASE("Alerts open incidents from the configured severity and milder ones only join")
 {
     IncidentFusion fusion(testConfig());
     CHECK(fusion.add(alert(QStringLiteral("a-1"), at(8, 0), periuk(), Severity::Minor)).outcome ==
@@ -219,7 +219,7 @@ TEST_CASE("Alerts open incidents from the configured severity; milder ones only 
     CHECK(raised.members.first().severity == Severity::Extreme);
 }
 
-TEST_CASE("A retired incident takes no more signals; expiry forgets old incidents and waiters")
+TEST_CASE("A retired incident takes no more signals and expiry forgets old incidents and waiters")
 {
     IncidentFusion fusion(testConfig());
     const auto first = fusion.add(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));

@@ -27,7 +27,7 @@ TEST_CASE("Fusion configuration fields that are missing keep their defaults")
     CHECK(result.config->windowMinutes == 60);
 }
 
-TEST_CASE("Every fusion configuration problem names its field, and none gives no configuration")
+TEST_CASE("Each fusion configuration problem names its field and any one gives no configuration")
 {
     const auto result = FusionConfigReader::read(R"({
         "radiusMetres": -5,

@@ -82,7 +82,7 @@ void checkSame(const Incident &a, const Incident &b)
 
 } // namespace
 
-TEST_CASE("Incidents survive a restart: members, hand-offs and history come back as they were")
+TEST_CASE("Incidents survive a restart with their members and hand-offs and history as they were")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("incidents.db"));
@@ -146,7 +146,7 @@ TEST_CASE("Incidents survive a restart: members, hand-offs and history come back
     CHECK(later.incidents().size() == 2);
 }
 
-TEST_CASE("The archive writes changes coalesced, on the store's thread")
+TEST_CASE("The archive writes changes coalesced on the store's thread")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("incidents.db"));

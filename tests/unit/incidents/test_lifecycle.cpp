@@ -33,7 +33,7 @@ struct Fixture
 
 } // namespace
 
-TEST_CASE("An incident goes new, acknowledged, forwarded, resolved, closed; each step recorded")
+TEST_CASE("An incident goes from new through acknowledged and forwarded to closed and is recorded")
 {
     Fixture f;
     CHECK(f.incident().state == IncidentState::New);
@@ -83,7 +83,7 @@ TEST_CASE("Acknowledged incidents may be resolved in the room without forwarding
     CHECK(f.incident().handOffs.isEmpty());
 }
 
-TEST_CASE("Transitions out of order are refused with the reason, and the refusal is audited")
+TEST_CASE("Transitions out of order are refused with the reason and the refusal is audited")
 {
     Fixture f;
     const QString note = QStringLiteral("n");
@@ -134,7 +134,7 @@ TEST_CASE("Transitions out of order are refused with the reason, and the refusal
     CHECK(f.incident().transitions.size() == 5);
 }
 
-TEST_CASE("Operators and executives may not act on incidents; supervisors and admins may")
+TEST_CASE("Operators and executives may not act on incidents but supervisors and admins may")
 {
     for (const IncidentAction action : {IncidentAction::Acknowledge, IncidentAction::Forward,
                                         IncidentAction::Resolve, IncidentAction::Close}) {
@@ -170,7 +170,7 @@ TEST_CASE("Operators and executives may not act on incidents; supervisors and ad
     CHECK(f.board.close(f.id, admin, {}).isEmpty());
 }
 
-TEST_CASE("Hand-offs are kept in order; handing back to an agency that had it is flagged")
+TEST_CASE("Hand-offs are kept in order and handing back to an agency that had it is flagged")
 {
     Fixture f;
     REQUIRE(f.board.acknowledge(f.id, supervisor, {}).isEmpty());
@@ -242,7 +242,7 @@ TEST_CASE("The board audits fusion as the system and counts what became of each 
     CHECK(c.refused == 1);
 }
 
-TEST_CASE("Reports and listed observations of a feed batch become signals; others do not")
+TEST_CASE("Reports and listed observations of a feed batch become signals and nothing else does")
 {
     WallClock clock;
     IncidentBoard board(testConfig(), &clock, nullptr);
