@@ -78,11 +78,11 @@ void AlertEngine::applyCondition(const AlertCondition &condition, const QDateTim
     }
     Entry &entry = m_alerts[*open];
     AlertRecord &a = entry.record;
-    markChanged(entry);
     a.updatedAt = now;
     if (!condition.active) {
         if (!a.conditionActive)
             return;
+        markChanged(entry);
         a.conditionActive = false;
         recordFlip(entry, now);
         if (a.state == AlertState::Shelved) {
@@ -102,6 +102,7 @@ void AlertEngine::applyCondition(const AlertCondition &condition, const QDateTim
     a.severity = condition.severity;
 
     if (!a.conditionActive) {
+        markChanged(entry);
         a.conditionActive = true;
         recordFlip(entry, now);
         if (a.state == AlertState::Shelved) {
@@ -115,6 +116,8 @@ void AlertEngine::applyCondition(const AlertCondition &condition, const QDateTim
         audit(Actor::system(), "alert.reactivated", a, severityKey(a.severity));
         return;
     }
+    if (a.severity != before)
+        markChanged(entry);
     if (a.severity > before && a.state == AlertState::Acknowledged) {
         a.acknowledged = false;
         a.state = AlertState::Unacknowledged;
@@ -125,6 +128,7 @@ void AlertEngine::applyCondition(const AlertCondition &condition, const QDateTim
         audit(Actor::system(), "alert.severity-changed", a, severityChange(before, a.severity));
     } else {
         ++a.duplicateCount;
+        markRepeated(entry);
     }
 }
 
@@ -146,10 +150,11 @@ void AlertEngine::raise(const AlertCondition &condition, const QDateTime &now)
     a.live = condition.live;
     a.location = condition.location;
     a.raisedAt = now;
+    a.raisedAtMs = now.toMSecsSinceEpoch();
     a.updatedAt = now;
     a.unacknowledgedSince = now;
     entry.flips.push_back(now.toMSecsSinceEpoch());
-    entry.pending = true;
+    entry.pending = Pending::Changed;
     m_openByKey.insert(key(a.source, a.resource, a.event), a.id);
     m_changes.inserted.append(a.id);
     audit(Actor::system(), "alert.raised", a,
@@ -371,10 +376,18 @@ void AlertEngine::checkTimers()
 
 void AlertEngine::markChanged(Entry &entry)
 {
-    if (entry.pending)
+    if (entry.pending == Pending::Changed)
         return;
-    entry.pending = true;
+    entry.pending = Pending::Changed;
     m_changes.changed.append(entry.record.id);
+}
+
+void AlertEngine::markRepeated(Entry &entry)
+{
+    if (entry.pending != Pending::None)
+        return;
+    entry.pending = Pending::Repeated;
+    m_changes.repeated.append(entry.record.id);
 }
 
 void AlertEngine::flush()
@@ -383,15 +396,12 @@ void AlertEngine::flush()
         return;
     AlertChanges changes;
     std::swap(changes, m_changes);
-    for (quint64 id : std::as_const(changes.inserted)) {
-        const auto it = m_alerts.find(id);
-        if (it != m_alerts.end())
-            it->pending = false;
-    }
-    for (quint64 id : std::as_const(changes.changed)) {
-        const auto it = m_alerts.find(id);
-        if (it != m_alerts.end())
-            it->pending = false;
+    for (const QList<quint64> *ids : {&changes.inserted, &changes.changed, &changes.repeated}) {
+        for (quint64 id : *ids) {
+            const auto it = m_alerts.find(id);
+            if (it != m_alerts.end())
+                it->pending = Pending::None;
+        }
     }
     emit alertsUpdated(changes);
 }

@@ -90,11 +90,13 @@ signals:
     void shelveReminder(const tlr::AlertRecord &alert);
 
 private:
+    // Whether an alert is already listed in this batch's changes, and how.
+    enum class Pending { None, Repeated, Changed };
     struct Entry
     {
         AlertRecord record;
         std::deque<qint64> flips; // raise/clear changes within the flapping window, ms
-        bool pending = false;     // already listed in this batch's changes
+        Pending pending = Pending::None;
     };
 
     void applyCondition(const AlertCondition &condition, const QDateTime &now);
@@ -105,6 +107,7 @@ private:
     void audit(const Actor &actor, const char *action, const AlertRecord &alert,
                const QString &note);
     void markChanged(Entry &entry);
+    void markRepeated(Entry &entry);
     void flush();
     static QString key(const QString &source, const QString &resource, const QString &event);
 

@@ -30,6 +30,7 @@ struct AlertRecord
     QGeoCoordinate location;
 
     QDateTime raisedAt;
+    qint64 raisedAtMs = 0;         // the same, for sorting
     QDateTime updatedAt;           // the latest repeat or change
     QDateTime unacknowledgedSince; // the escalation clock: raised, re-opened or unshelved
     int duplicateCount = 0;        // repeats at the same severity
@@ -61,13 +62,19 @@ struct AlertRecord
 };
 
 // What one batch changed, for the table model: rows to add, rows to refresh, rows to drop.
+// A repeat changes only the duplicate count (and the title's figure); it never moves a row in
+// a panel sorted by severity, state or age, so views can refresh it cheaply.
 struct AlertChanges
 {
     QList<quint64> inserted;
-    QList<quint64> changed;
+    QList<quint64> changed;  // severity, state, flags: rows may move
+    QList<quint64> repeated; // duplicate count and title only
     QList<quint64> removed;
 
-    bool isEmpty() const { return inserted.isEmpty() && changed.isEmpty() && removed.isEmpty(); }
+    bool isEmpty() const
+    {
+        return inserted.isEmpty() && changed.isEmpty() && repeated.isEmpty() && removed.isEmpty();
+    }
 };
 
 } // namespace tlr

@@ -17,7 +17,7 @@ void AlertFilterProxyModel::setMinimumSeverity(Severity severity)
     if (severity == m_minimumSeverity)
         return;
     m_minimumSeverity = severity;
-    invalidateFilter();
+    invalidate();
 }
 
 void AlertFilterProxyModel::setStates(const QList<AlertState> &states)
@@ -28,7 +28,7 @@ void AlertFilterProxyModel::setStates(const QList<AlertState> &states)
     if (mask == m_stateMask)
         return;
     m_stateMask = mask;
-    invalidateFilter();
+    invalidate();
 }
 
 QList<AlertState> AlertFilterProxyModel::states() const
@@ -46,7 +46,7 @@ void AlertFilterProxyModel::setAgency(Agency agency)
     if (agency == m_agency)
         return;
     m_agency = agency;
-    invalidateFilter();
+    invalidate();
 }
 
 void AlertFilterProxyModel::setText(const QString &text)
@@ -55,7 +55,7 @@ void AlertFilterProxyModel::setText(const QString &text)
     if (trimmed == m_text)
         return;
     m_text = trimmed;
-    invalidateFilter();
+    invalidate();
 }
 
 void AlertFilterProxyModel::setShowExercises(bool show)
@@ -63,7 +63,7 @@ void AlertFilterProxyModel::setShowExercises(bool show)
     if (show == m_showExercises)
         return;
     m_showExercises = show;
-    invalidateFilter();
+    invalidate();
 }
 
 bool AlertFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -95,12 +95,12 @@ bool AlertFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex 
         switch (left.column()) {
         case AlertTableModel::SeverityColumn: return int(a.severity) - int(b.severity);
         case AlertTableModel::AgeColumn: // ascending: the youngest first
-            return a.raisedAt < b.raisedAt ? 1 : (b.raisedAt < a.raisedAt ? -1 : 0);
+            return a.raisedAtMs < b.raisedAtMs ? 1 : (b.raisedAtMs < a.raisedAtMs ? -1 : 0);
         case AlertTableModel::AgencyColumn: return int(a.agency) - int(b.agency);
         case AlertTableModel::KecamatanColumn: return a.kecamatan.compare(b.kecamatan, Qt::CaseInsensitive);
         case AlertTableModel::StateColumn: return int(a.state) - int(b.state);
         case AlertTableModel::DuplicatesColumn: return a.duplicateCount - b.duplicateCount;
-        case AlertTableModel::TitleColumn: return a.title.localeAwareCompare(b.title);
+        case AlertTableModel::TitleColumn: return a.title.compare(b.title, Qt::CaseInsensitive);
         default: return 0;
         }
     };

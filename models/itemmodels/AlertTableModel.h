@@ -54,6 +54,7 @@ public:
     // Fills itself from the engine and follows its alertsUpdated.
     AlertTableModel(const AlertEngine *engine, const WallClock *clock, QObject *parent = nullptr);
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -70,7 +71,9 @@ public:
 
 private:
     void removeRowsOf(const QList<quint64> &ids);
-    void emitChangedRuns(std::vector<int> &rows);
+    std::vector<int> copyRows(const QList<quint64> &ids);
+    void emitChangedRuns(std::vector<int> rows, int firstColumn, int lastColumn,
+                         std::size_t maxRuns);
 
     const AlertEngine *m_engine;
     const WallClock *m_clock;
