@@ -1,5 +1,7 @@
 #include "WallApplication.h"
 
+#include "alerts/AlertEngine.h"
+#include "alerts/AlertRulesReader.h"
 #include "feeds/FeedManager.h"
 #include "feeds/FeedsFileReader.h"
 #include "feeds/SimulatorProcess.h"
@@ -91,12 +93,19 @@ QString WallApplication::openStore()
 
 QString WallApplication::startFeeds()
 {
+    auto rules = AlertRulesReader::readFile(AlertRulesReader::defaultRulesPath());
+    if (auto *error = std::get_if<AlertRulesReader::Error>(&rules))
+        return error->toString();
+    // No audit log yet (it comes with the store's hash-chained log): the engine records nothing.
+    m_alerts = std::make_unique<AlertEngine>(&m_clock, std::get<AlertRules>(rules), nullptr);
     m_feeds = std::make_unique<FeedManager>(m_store.get());
     connect(m_feeds.get(), &FeedManager::statusesChanged, this, [this](const QList<FeedStatus> &statuses) {
         for (const FeedStatus &status : statuses)
             m_feedHealth.updateStatus(status);
+        m_alerts->updateFeedStatuses(statuses);
     });
     connect(m_feeds.get(), &FeedManager::eventsArrived, &m_situation, &SituationModel::apply);
+    connect(m_feeds.get(), &FeedManager::eventsArrived, m_alerts.get(), &AlertEngine::apply);
     if (!m_options.feedsPath.isEmpty()) {
         auto read = FeedsFileReader::readFile(m_options.feedsPath);
         if (auto *error = std::get_if<FeedsFileReader::Error>(&read))

@@ -15,6 +15,7 @@
 
 namespace tlr {
 
+class AlertEngine;
 class EventStore;
 class FeedManager;
 class LanguageSwitcher;
@@ -55,6 +56,7 @@ private:
     WallKeys *m_keys = nullptr;
     std::unique_ptr<QLockFile> m_demoLock;
     std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<AlertEngine> m_alerts;
     std::unique_ptr<FeedManager> m_feeds;
     SimulatorProcess *m_simulator = nullptr;
     QList<FeedConfig> m_feedConfigs;

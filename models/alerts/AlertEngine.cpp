@@ -1,0 +1,446 @@
+#include "AlertEngine.h"
+
+#include "AlertLog.h"
+
+#include "audit/AuditRecorder.h"
+#include "domain/WallClock.h"
+
+namespace tlr {
+namespace {
+
+QString severityChange(Severity from, Severity to)
+{
+    return QStringLiteral("%1 → %2").arg(severityKey(from), severityKey(to));
+}
+
+} // namespace
+
+AlertEngine::AlertEngine(const WallClock *clock, AlertRules rules, AuditRecorder *audit,
+                         QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_rules(std::move(rules))
+    , m_audit(audit)
+    , m_evaluator(m_rules.rules)
+{
+    connect(clock, &WallClock::ticked, this, &AlertEngine::checkTimers);
+}
+
+AlertEngine::~AlertEngine() = default;
+
+QString AlertEngine::key(const QString &source, const QString &resource, const QString &event)
+{
+    return source + u'\x1f' + resource + u'\x1f' + event;
+}
+
+bool AlertEngine::mayHandleAlerts(Role role)
+{
+    return role == Role::Supervisor || role == Role::Admin;
+}
+
+void AlertEngine::apply(const QList<DomainEvent> &events)
+{
+    const QDateTime now = m_clock->now();
+    QList<AlertCondition> conditions;
+    for (const DomainEvent &event : events) {
+        if (const auto *observation = std::get_if<Observation>(&event))
+            m_evaluator.observe(*observation, conditions);
+        else if (const auto *report = std::get_if<Report>(&event))
+            m_evaluator.report(*report, now, conditions);
+        else if (const auto *alert = std::get_if<Alert>(&event))
+            m_feedAlerts.apply(*alert, now, conditions);
+    }
+    applyConditions(conditions);
+}
+
+void AlertEngine::updateFeedStatuses(const QList<FeedStatus> &statuses)
+{
+    for (const FeedStatus &status : statuses)
+        m_agencyOfSource.insert(status.id, status.agency);
+    m_evaluator.updateFeedStatuses(statuses, m_clock->now());
+}
+
+void AlertEngine::applyConditions(const QList<AlertCondition> &conditions)
+{
+    const QDateTime now = m_clock->now();
+    for (const AlertCondition &condition : conditions)
+        applyCondition(condition, now);
+    flush();
+}
+
+void AlertEngine::applyCondition(const AlertCondition &condition, const QDateTime &now)
+{
+    const auto open = m_openByKey.constFind(key(condition.source, condition.resource, condition.event));
+    if (open == m_openByKey.cend()) {
+        if (condition.active)
+            raise(condition, now);
+        return; // a clear for an alert not (or no longer) open says nothing new
+    }
+    Entry &entry = m_alerts[*open];
+    AlertRecord &a = entry.record;
+    a.updatedAt = now;
+    if (!condition.active) {
+        if (!a.conditionActive)
+            return;
+        markChanged(entry);
+        a.conditionActive = false;
+        recordFlip(entry, now);
+        if (a.state == AlertState::Shelved) {
+            audit(Actor::system(), "alert.cleared", a, QStringLiteral("while shelved"));
+            return;
+        }
+        settle(entry, now, Actor::system());
+        return;
+    }
+
+    a.title = condition.title;
+    if (!condition.kecamatan.isEmpty())
+        a.kecamatan = condition.kecamatan;
+    if (condition.location.isValid())
+        a.location = condition.location;
+    const Severity before = a.severity;
+    a.severity = condition.severity;
+
+    if (!a.conditionActive) {
+        markChanged(entry);
+        a.conditionActive = true;
+        recordFlip(entry, now);
+        if (a.state == AlertState::Shelved) {
+            audit(Actor::system(), "alert.reactivated", a, QStringLiteral("while shelved"));
+            return;
+        }
+        // Returned to normal but nobody acknowledged it, and it is back: the same alert.
+        a.state = AlertState::Unacknowledged;
+        a.unacknowledgedSince = now;
+        a.escalationLevel = 0;
+        audit(Actor::system(), "alert.reactivated", a, severityKey(a.severity));
+        return;
+    }
+    if (a.severity != before)
+        markChanged(entry);
+    if (a.severity > before && a.state == AlertState::Acknowledged) {
+        a.acknowledged = false;
+        a.state = AlertState::Unacknowledged;
+        a.unacknowledgedSince = now;
+        a.escalationLevel = 0;
+        audit(Actor::system(), "alert.reopened", a, severityChange(before, a.severity));
+    } else if (a.severity != before) {
+        audit(Actor::system(), "alert.severity-changed", a, severityChange(before, a.severity));
+    } else {
+        ++a.duplicateCount;
+        markRepeated(entry);
+    }
+}
+
+void AlertEngine::raise(const AlertCondition &condition, const QDateTime &now)
+{
+    Entry entry;
+    AlertRecord &a = entry.record;
+    a.id = m_nextId++;
+    a.source = condition.source;
+    a.resource = condition.resource;
+    a.event = condition.event;
+    a.origin = condition.origin;
+    a.title = condition.title;
+    a.kecamatan = condition.kecamatan;
+    a.agency = condition.agency != Agency::Unknown ? condition.agency
+                                                   : m_agencyOfSource.value(condition.source);
+    a.severity = condition.severity;
+    a.state = AlertState::Unacknowledged;
+    a.live = condition.live;
+    a.location = condition.location;
+    a.raisedAt = now;
+    a.raisedAtMs = now.toMSecsSinceEpoch();
+    a.updatedAt = now;
+    a.unacknowledgedSince = now;
+    entry.flips.push_back(now.toMSecsSinceEpoch());
+    entry.pending = Pending::Changed;
+    m_openByKey.insert(key(a.source, a.resource, a.event), a.id);
+    m_changes.inserted.append(a.id);
+    audit(Actor::system(), "alert.raised", a,
+          QStringLiteral("%1 %2 [%3 | %4 | %5]%6")
+              .arg(severityKey(a.severity), a.title, a.source, a.resource, a.event,
+                   a.live ? QString() : QStringLiteral(" exercise/test")));
+    const quint64 id = a.id;
+    m_alerts.insert(id, std::move(entry));
+    if (condition.live)
+        emit alertRaised(m_alerts.value(id).record);
+}
+
+void AlertEngine::recordFlip(Entry &entry, const QDateTime &now)
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    entry.flips.push_back(nowMs);
+    const qint64 windowStart = nowMs - qint64(m_rules.policy.flappingWindowMinutes) * 60000;
+    while (!entry.flips.empty() && entry.flips.front() < windowStart)
+        entry.flips.pop_front();
+    AlertRecord &a = entry.record;
+    if (!a.flapping && int(entry.flips.size()) >= m_rules.policy.flappingChanges) {
+        a.flapping = true;
+        audit(Actor::system(), "alert.flapping", a,
+              QStringLiteral("%1 changes within %2 min")
+                  .arg(entry.flips.size())
+                  .arg(m_rules.policy.flappingWindowMinutes));
+    }
+}
+
+// The state an alert's acknowledgement and condition give it, when nothing holds it elsewhere.
+void AlertEngine::settle(Entry &entry, const QDateTime &now, const Actor &actor)
+{
+    AlertRecord &a = entry.record;
+    const AlertState before = a.state;
+    if (a.acknowledged)
+        a.state = a.conditionActive ? AlertState::Acknowledged : AlertState::Closed;
+    else
+        a.state = a.conditionActive ? AlertState::Unacknowledged : AlertState::ReturnedUnacknowledged;
+    if (a.state == before)
+        return;
+    markChanged(entry);
+    if (a.state == AlertState::Unacknowledged) {
+        a.unacknowledgedSince = now;
+        a.escalationLevel = 0;
+    }
+    if (a.state == AlertState::Closed) {
+        a.closedAt = now;
+        m_openByKey.remove(key(a.source, a.resource, a.event));
+        audit(actor, "alert.closed", a, alertStateKey(before));
+    } else if (a.state == AlertState::ReturnedUnacknowledged) {
+        audit(actor, "alert.returned-to-normal", a, alertStateKey(before));
+    }
+}
+
+AlertEngine::ActionResult AlertEngine::acknowledge(quint64 id, const Actor &actor, const QString &note)
+{
+    if (!mayHandleAlerts(actor.role))
+        return refuse(id, actor, "alert.acknowledge-refused",
+                      QStringLiteral("only a supervisor or an admin may acknowledge alerts"));
+    const auto it = m_alerts.find(id);
+    if (it == m_alerts.end())
+        return refuse(id, actor, "alert.acknowledge-refused", QStringLiteral("no such alert"));
+    AlertRecord &a = it->record;
+    if (a.state != AlertState::Unacknowledged && a.state != AlertState::ReturnedUnacknowledged)
+        return refuse(id, actor, "alert.acknowledge-refused",
+                      QStringLiteral("the alert is %1").arg(alertStateKey(a.state)));
+    const QDateTime now = m_clock->now();
+    a.acknowledged = true;
+    a.acknowledgedBy = actor.name;
+    a.acknowledgedAt = now;
+    a.acknowledgeNote = note;
+    a.escalationLevel = 0;
+    audit(actor, "alert.acknowledged", a, note);
+    settle(*it, now, actor);
+    markChanged(*it);
+    flush();
+    return {true, {}};
+}
+
+AlertEngine::ActionResult AlertEngine::shelve(quint64 id, const Actor &actor, const QString &reason,
+                                              const QDateTime &until)
+{
+    const char *refused = "alert.shelve-refused";
+    if (!mayHandleAlerts(actor.role))
+        return refuse(id, actor, refused, QStringLiteral("only a supervisor or an admin may shelve alerts"));
+    const auto it = m_alerts.find(id);
+    if (it == m_alerts.end())
+        return refuse(id, actor, refused, QStringLiteral("no such alert"));
+    const QDateTime now = m_clock->now();
+    if (reason.trimmed().isEmpty())
+        return refuse(id, actor, refused, QStringLiteral("a reason is required"));
+    if (!until.isValid() || until <= now)
+        return refuse(id, actor, refused, QStringLiteral("an expiry in the future is required"));
+    if (until > now.addSecs(qint64(m_rules.policy.maxShelveHours) * 3600))
+        return refuse(id, actor, refused,
+                      QStringLiteral("at most %1 h on the shelf").arg(m_rules.policy.maxShelveHours));
+    AlertRecord &a = it->record;
+    if (a.state == AlertState::Shelved || a.state == AlertState::Closed)
+        return refuse(id, actor, refused, QStringLiteral("the alert is %1").arg(alertStateKey(a.state)));
+    a.stateBeforeShelving = a.state;
+    a.state = AlertState::Shelved;
+    a.shelvedBy = actor.name;
+    a.shelveReason = reason;
+    a.shelvedUntil = until.toUTC();
+    a.shelveReminded = false;
+    a.escalationLevel = 0;
+    audit(actor, "alert.shelved", a,
+          QStringLiteral("%1 (until %2)").arg(reason, a.shelvedUntil.toString(Qt::ISODate)));
+    markChanged(*it);
+    flush();
+    return {true, {}};
+}
+
+AlertEngine::ActionResult AlertEngine::unshelve(quint64 id, const Actor &actor, const QString &note)
+{
+    const char *refused = "alert.unshelve-refused";
+    if (!mayHandleAlerts(actor.role))
+        return refuse(id, actor, refused, QStringLiteral("only a supervisor or an admin may unshelve alerts"));
+    const auto it = m_alerts.find(id);
+    if (it == m_alerts.end())
+        return refuse(id, actor, refused, QStringLiteral("no such alert"));
+    if (it->record.state != AlertState::Shelved)
+        return refuse(id, actor, refused,
+                      QStringLiteral("the alert is %1").arg(alertStateKey(it->record.state)));
+    audit(actor, "alert.unshelved", it->record, note);
+    it->record.state = AlertState::Unknown; // settle() works out where it stands now
+    settle(*it, m_clock->now(), actor);
+    markChanged(*it);
+    flush();
+    return {true, {}};
+}
+
+AlertEngine::ActionResult AlertEngine::refuse(quint64 id, const Actor &actor, const char *action,
+                                              const QString &reason)
+{
+    if (m_audit) {
+        m_audit->record({m_clock->now(), actor, QString::fromLatin1(action),
+                         QStringLiteral("alert:%1").arg(id), reason});
+    }
+    qCInfo(lcAlerts).noquote() << action << "alert" << id << "by" << actor.name + u':' << reason;
+    return {false, reason};
+}
+
+void AlertEngine::audit(const Actor &actor, const char *action, const AlertRecord &alert,
+                        const QString &note)
+{
+    if (m_audit)
+        m_audit->record({m_clock->now(), actor, QString::fromLatin1(action), alert.subject(), note});
+}
+
+void AlertEngine::checkTimers()
+{
+    const QDateTime now = m_clock->now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const AlertPolicy &policy = m_rules.policy;
+    const qint64 retentionMs = qint64(policy.closedRetentionMinutes) * 60000;
+    const qint64 flappingWindowMs = qint64(policy.flappingWindowMinutes) * 60000;
+    QList<quint64> leaving;
+    for (auto it = m_alerts.begin(); it != m_alerts.end(); ++it) {
+        AlertRecord &a = it->record;
+        switch (a.state) {
+        case AlertState::Shelved:
+            if (a.shelvedUntil <= now) {
+                audit(Actor::system(), "alert.shelve-expired", a, a.shelveReason);
+                a.state = AlertState::Unknown;
+                settle(*it, now, Actor::system());
+            } else if (!a.shelveReminded
+                       && a.shelvedUntil.addSecs(-qint64(policy.shelveReminderMinutes) * 60) <= now) {
+                a.shelveReminded = true;
+                markChanged(*it);
+                audit(Actor::system(), "alert.shelve-reminder", a,
+                      QStringLiteral("expires %1").arg(a.shelvedUntil.toString(Qt::ISODate)));
+                emit shelveReminder(a);
+            }
+            break;
+        case AlertState::Unacknowledged: {
+            const int minutes = policy.escalationMinutes(a.severity);
+            if (!a.live || minutes <= 0)
+                break;
+            const qint64 waited = nowMs - a.unacknowledgedSince.toMSecsSinceEpoch();
+            const int level = int(std::min<qint64>(policy.maxEscalationLevel, waited / (qint64(minutes) * 60000)));
+            if (level > a.escalationLevel) {
+                a.escalationLevel = level;
+                markChanged(*it);
+                audit(Actor::system(), "alert.escalated", a,
+                      QStringLiteral("level %1: unacknowledged for %2 min").arg(level).arg(waited / 60000));
+                emit alertEscalated(a, level);
+            }
+            break;
+        }
+        case AlertState::Closed:
+            if (nowMs - a.closedAt.toMSecsSinceEpoch() >= retentionMs)
+                leaving.append(a.id);
+            break;
+        default:
+            break;
+        }
+        if (a.flapping) {
+            while (!it->flips.empty() && it->flips.front() < nowMs - flappingWindowMs)
+                it->flips.pop_front();
+            if (int(it->flips.size()) < policy.flappingChanges) {
+                a.flapping = false;
+                markChanged(*it);
+                audit(Actor::system(), "alert.flapping-ended", a, {});
+            }
+        }
+    }
+    for (quint64 id : std::as_const(leaving)) {
+        m_alerts.remove(id);
+        m_changes.removed.append(id);
+    }
+    QList<AlertCondition> conditions;
+    m_evaluator.tick(now, conditions);
+    m_feedAlerts.tick(now, conditions);
+    for (const AlertCondition &condition : std::as_const(conditions))
+        applyCondition(condition, now);
+    flush();
+}
+
+void AlertEngine::markChanged(Entry &entry)
+{
+    if (entry.pending == Pending::Changed)
+        return;
+    entry.pending = Pending::Changed;
+    m_changes.changed.append(entry.record.id);
+}
+
+void AlertEngine::markRepeated(Entry &entry)
+{
+    if (entry.pending != Pending::None)
+        return;
+    entry.pending = Pending::Repeated;
+    m_changes.repeated.append(entry.record.id);
+}
+
+void AlertEngine::flush()
+{
+    if (m_changes.isEmpty())
+        return;
+    AlertChanges changes;
+    std::swap(changes, m_changes);
+    for (const QList<quint64> *ids : {&changes.inserted, &changes.changed, &changes.repeated}) {
+        for (quint64 id : *ids) {
+            const auto it = m_alerts.find(id);
+            if (it != m_alerts.end())
+                it->pending = Pending::None;
+        }
+    }
+    emit alertsUpdated(changes);
+}
+
+const AlertRecord *AlertEngine::alert(quint64 id) const
+{
+    const auto it = m_alerts.constFind(id);
+    return it == m_alerts.cend() ? nullptr : &it->record;
+}
+
+const AlertRecord *AlertEngine::find(const QString &source, const QString &resource,
+                                     const QString &event) const
+{
+    const auto open = m_openByKey.constFind(key(source, resource, event));
+    return open == m_openByKey.cend() ? nullptr : alert(*open);
+}
+
+QList<AlertRecord> AlertEngine::alerts() const
+{
+    QList<AlertRecord> result;
+    result.reserve(m_alerts.size());
+    for (const Entry &entry : m_alerts)
+        result.append(entry.record);
+    std::sort(result.begin(), result.end(),
+              [](const AlertRecord &a, const AlertRecord &b) { return a.id < b.id; });
+    return result;
+}
+
+int AlertEngine::liveUnacknowledgedCount() const
+{
+    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(), [](const Entry &e) {
+        return e.record.live && e.record.state == AlertState::Unacknowledged;
+    }));
+}
+
+int AlertEngine::liveUnacknowledgedCriticalCount() const
+{
+    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(),
+                             [](const Entry &e) { return e.record.isUnacknowledgedCritical(); }));
+}
+
+} // namespace tlr

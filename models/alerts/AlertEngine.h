@@ -1,0 +1,126 @@
+#pragma once
+
+#include "AlertRecord.h"
+#include "AlertRules.h"
+#include "FeedAlertTracker.h"
+#include "RuleEvaluator.h"
+
+#include "access/Actor.h"
+#include "domain/DomainEvent.h"
+#include "feeds/FeedStatus.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <deque>
+
+namespace tlr {
+
+class AuditRecorder;
+class WallClock;
+
+// The alert engine: rules and feed alerts in, alerts with an ISA-18.2 lifecycle out.
+//
+//   condition active, new key        → Unacknowledged            (alertRaised, once)
+//   Unacknowledged   + acknowledge   → Acknowledged
+//   Unacknowledged   + cleared       → ReturnedUnacknowledged
+//   ReturnedUnack.   + acknowledge   → Closed
+//   ReturnedUnack.   + active again  → Unacknowledged
+//   Acknowledged     + cleared       → Closed
+//   Acknowledged     + more severe   → Unacknowledged            (re-opened)
+//   any open state   + shelve        → Shelved (reason and expiry required)
+//   Shelved          + unshelve or expiry → the state its acknowledgement and condition give
+//
+// The same key while active is a repeat: the duplicate count rises, nothing else happens. Every
+// transition, human or automatic, goes to the audit recorder; only supervisors and admins may
+// acknowledge, shelve and unshelve, and a refusal is recorded too. All time comes from the
+// WallClock and timers are checked on its tick. Lives on the GUI thread beside the
+// SituationModel and is fed the same event batches.
+class AlertEngine : public QObject
+{
+    Q_OBJECT
+public:
+    struct ActionResult
+    {
+        bool accepted = false;
+        QString reason; // why it was refused, for the console to show
+
+        explicit operator bool() const { return accepted; }
+    };
+
+    // audit may be null (nothing is recorded then; the wall logs a warning once).
+    AlertEngine(const WallClock *clock, AlertRules rules, AuditRecorder *audit,
+                QObject *parent = nullptr);
+    ~AlertEngine() override;
+
+    void apply(const QList<DomainEvent> &events);
+    void updateFeedStatuses(const QList<FeedStatus> &statuses);
+    // Conditions from elsewhere (replay, benchmarks); apply() and the tick use it too.
+    void applyConditions(const QList<AlertCondition> &conditions);
+    // Shelf expiry and reminders, escalation, flapping, time-driven rules, closed alerts
+    // leaving; connected to WallClock::ticked.
+    void checkTimers();
+
+    ActionResult acknowledge(quint64 id, const Actor &actor, const QString &note);
+    ActionResult shelve(quint64 id, const Actor &actor, const QString &reason,
+                        const QDateTime &until);
+    ActionResult unshelve(quint64 id, const Actor &actor, const QString &note);
+    static bool mayHandleAlerts(Role role);
+
+    const AlertRecord *alert(quint64 id) const;
+    // The open alert with this key (not closed), if any.
+    const AlertRecord *find(const QString &source, const QString &resource,
+                            const QString &event) const;
+    QList<AlertRecord> alerts() const;
+    qsizetype size() const { return m_alerts.size(); }
+    // Live alerts nobody has acknowledged (Exercise and Test left out).
+    int liveUnacknowledgedCount() const;
+    int liveUnacknowledgedCriticalCount() const;
+    const AlertPolicy &policy() const { return m_rules.policy; }
+    const QList<AlertRule> &rules() const { return m_rules.rules; }
+
+signals:
+    // One per batch (events, tick or action): the table model's feed.
+    void alertsUpdated(const tlr::AlertChanges &changes);
+    // Once per new live alert, never for repeats, refreshes or re-activations: the tone.
+    void alertRaised(const tlr::AlertRecord &alert);
+    // Still unacknowledged and the level rose: louder alarm, banner, executive notice.
+    void alertEscalated(const tlr::AlertRecord &alert, int level);
+    // A shelf expires in AlertPolicy::shelveReminderMinutes.
+    void shelveReminder(const tlr::AlertRecord &alert);
+
+private:
+    // Whether an alert is already listed in this batch's changes, and how.
+    enum class Pending { None, Repeated, Changed };
+    struct Entry
+    {
+        AlertRecord record;
+        std::deque<qint64> flips; // raise/clear changes within the flapping window, ms
+        Pending pending = Pending::None;
+    };
+
+    void applyCondition(const AlertCondition &condition, const QDateTime &now);
+    void raise(const AlertCondition &condition, const QDateTime &now);
+    void recordFlip(Entry &entry, const QDateTime &now);
+    void settle(Entry &entry, const QDateTime &now, const Actor &actor);
+    ActionResult refuse(quint64 id, const Actor &actor, const char *action, const QString &reason);
+    void audit(const Actor &actor, const char *action, const AlertRecord &alert,
+               const QString &note);
+    void markChanged(Entry &entry);
+    void markRepeated(Entry &entry);
+    void flush();
+    static QString key(const QString &source, const QString &resource, const QString &event);
+
+    const WallClock *m_clock;
+    AlertRules m_rules;
+    AuditRecorder *m_audit;
+    RuleEvaluator m_evaluator;
+    FeedAlertTracker m_feedAlerts;
+    QHash<quint64, Entry> m_alerts;
+    QHash<QString, quint64> m_openByKey;
+    QHash<QString, Agency> m_agencyOfSource;
+    quint64 m_nextId = 1;
+    AlertChanges m_changes;
+};
+
+} // namespace tlr

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "AlertState.h"
+
+#include "domain/Agency.h"
+#include "domain/Severity.h"
+
+#include <QDateTime>
+#include <QGeoCoordinate>
+#include <QString>
+
+namespace tlr {
+
+// One alert as the engine keeps it: what it is about, where it stands, who handled it. A value:
+// the table model keeps copies, views read them.
+struct AlertRecord
+{
+    quint64 id = 0;
+    // source + resource + event: the de-duplication key
+    QString source;
+    QString resource;
+    QString event;
+    QString origin;   // "rule:<id>" or "feed"
+    QString title;
+    QString kecamatan;
+    Agency agency = Agency::Unknown;
+    Severity severity = Severity::Unknown;
+    AlertState state = AlertState::Unknown;
+    bool live = true; // false: an Exercise or Test alert, shown marked, never counted
+    QGeoCoordinate location;
+
+    QDateTime raisedAt;
+    qint64 raisedAtMs = 0;         // the same, for sorting
+    QDateTime updatedAt;           // the latest repeat or change
+    QDateTime unacknowledgedSince; // the escalation clock: raised, re-opened or unshelved
+    int duplicateCount = 0;        // repeats at the same severity
+    int escalationLevel = 0;
+    bool flapping = false;
+    bool conditionActive = true;
+    bool acknowledged = false;
+
+    QString acknowledgedBy;
+    QDateTime acknowledgedAt;
+    QString acknowledgeNote;
+
+    QString shelvedBy;
+    QString shelveReason;
+    QDateTime shelvedUntil;
+    AlertState stateBeforeShelving = AlertState::Unknown;
+    bool shelveReminded = false;
+
+    QDateTime closedAt;
+
+    // Critical is CAP's Extreme, ISA-18.2's highest priority: impossible to miss while
+    // nobody has taken it.
+    bool isCritical() const { return severity == Severity::Extreme; }
+    bool isUnacknowledgedCritical() const
+    {
+        return live && isCritical() && state == AlertState::Unacknowledged;
+    }
+    QString subject() const { return QStringLiteral("alert:%1").arg(id); }
+};
+
+// What one batch changed, for the table model: rows to add, rows to refresh, rows to drop.
+// A repeat changes only the duplicate count (and the title's figure); it never moves a row in
+// a panel sorted by severity, state or age, so views can refresh it cheaply.
+struct AlertChanges
+{
+    QList<quint64> inserted;
+    QList<quint64> changed;  // severity, state, flags: rows may move
+    QList<quint64> repeated; // duplicate count and title only
+    QList<quint64> removed;
+
+    bool isEmpty() const
+    {
+        return inserted.isEmpty() && changed.isEmpty() && repeated.isEmpty() && removed.isEmpty();
+    }
+};
+
+} // namespace tlr

@@ -1,0 +1,113 @@
+#include "AlertFilterProxyModel.h"
+
+#include "AlertTableModel.h"
+
+namespace tlr {
+
+AlertFilterProxyModel::AlertFilterProxyModel(AlertTableModel *source, QObject *parent)
+    : QSortFilterProxyModel(parent)
+    , m_alerts(source)
+{
+    setSourceModel(source);
+    setDynamicSortFilter(true);
+}
+
+void AlertFilterProxyModel::setMinimumSeverity(Severity severity)
+{
+    if (severity == m_minimumSeverity)
+        return;
+    m_minimumSeverity = severity;
+    invalidate();
+}
+
+void AlertFilterProxyModel::setStates(const QList<AlertState> &states)
+{
+    quint32 mask = 0;
+    for (AlertState state : states)
+        mask |= 1u << int(state);
+    if (mask == m_stateMask)
+        return;
+    m_stateMask = mask;
+    invalidate();
+}
+
+QList<AlertState> AlertFilterProxyModel::states() const
+{
+    QList<AlertState> result;
+    for (int s = 0; s <= int(AlertState::Closed); ++s) {
+        if (m_stateMask & (1u << s))
+            result.append(AlertState(s));
+    }
+    return result;
+}
+
+void AlertFilterProxyModel::setAgency(Agency agency)
+{
+    if (agency == m_agency)
+        return;
+    m_agency = agency;
+    invalidate();
+}
+
+void AlertFilterProxyModel::setText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_text)
+        return;
+    m_text = trimmed;
+    invalidate();
+}
+
+void AlertFilterProxyModel::setShowExercises(bool show)
+{
+    if (show == m_showExercises)
+        return;
+    m_showExercises = show;
+    invalidate();
+}
+
+bool AlertFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid())
+        return false;
+    const AlertRecord &a = m_alerts->record(sourceRow);
+    if (a.severity < m_minimumSeverity)
+        return false;
+    if (m_stateMask && !(m_stateMask & (1u << int(a.state))))
+        return false;
+    if (m_agency != Agency::Unknown && a.agency != m_agency)
+        return false;
+    if (!m_showExercises && !a.live)
+        return false;
+    if (!m_text.isEmpty()) {
+        return a.title.contains(m_text, Qt::CaseInsensitive)
+               || a.kecamatan.contains(m_text, Qt::CaseInsensitive)
+               || a.resource.contains(m_text, Qt::CaseInsensitive);
+    }
+    return true;
+}
+
+bool AlertFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const AlertRecord &a = m_alerts->record(left.row());
+    const AlertRecord &b = m_alerts->record(right.row());
+    const auto byColumn = [&]() -> int {
+        switch (left.column()) {
+        case AlertTableModel::SeverityColumn: return int(a.severity) - int(b.severity);
+        case AlertTableModel::AgeColumn: // ascending: the youngest first
+            return a.raisedAtMs < b.raisedAtMs ? 1 : (b.raisedAtMs < a.raisedAtMs ? -1 : 0);
+        case AlertTableModel::AgencyColumn: return int(a.agency) - int(b.agency);
+        case AlertTableModel::KecamatanColumn: return a.kecamatan.compare(b.kecamatan, Qt::CaseInsensitive);
+        case AlertTableModel::StateColumn: return int(a.state) - int(b.state);
+        case AlertTableModel::DuplicatesColumn: return a.duplicateCount - b.duplicateCount;
+        case AlertTableModel::TitleColumn: return a.title.compare(b.title, Qt::CaseInsensitive);
+        default: return 0;
+        }
+    };
+    const int order = byColumn();
+    if (order != 0)
+        return order < 0;
+    return a.id < b.id;
+}
+
+} // namespace tlr

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "alerts/AlertRecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <vector>
+
+namespace tlr {
+
+class AlertEngine;
+class WallClock;
+
+// The alert panel's table: one row per alert the engine holds (closed ones until they leave),
+// in the order they were raised; sorting and filtering are AlertFilterProxyModel's. Changes
+// arrive batched from AlertEngine::alertsUpdated: one insertion per batch and one dataChanged
+// per run of neighbouring rows, so a burst of updates costs the views a few signals, not one
+// per alert. The age column moves with the clock without signals: views repaint on
+// WallClock::ticked.
+class AlertTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        SeverityColumn,
+        AgeColumn,
+        AgencyColumn,
+        KecamatanColumn,
+        StateColumn,
+        DuplicatesColumn,
+        TitleColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        AlertIdRole = Qt::UserRole + 1,
+        SortKeyRole,                // the column's key: severity and state as int, age as -raisedAt
+        SeverityRole,               // Severity as int
+        SeverityKeyRole,            // "extreme"…
+        StateRole,                  // AlertState as int
+        StateKeyRole,               // "unacknowledged"…
+        UnacknowledgedCriticalRole, // bool: the row a view pulses
+        LiveRole,                   // false: Exercise or Test, shown marked
+        EscalationLevelRole,
+        FlappingRole,
+        RaisedAtRole,               // QDateTime
+        AgeSecondsRole,
+        LocationRole,               // QGeoCoordinate
+    };
+    Q_ENUM(Role)
+
+    // Fills itself from the engine and follows its alertsUpdated.
+    AlertTableModel(const AlertEngine *engine, const WallClock *clock, QObject *parent = nullptr);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    const AlertRecord &record(int row) const { return m_rows[std::size_t(row)]; }
+    int rowOf(quint64 id) const { return m_rowOf.value(id, -1); }
+
+    void applyChanges(const AlertChanges &changes);
+
+    // "12s", "5m", "2h05m": compact and the same in every language.
+    static QString formatAge(qint64 seconds);
+
+private:
+    void removeRowsOf(const QList<quint64> &ids);
+    std::vector<int> copyRows(const QList<quint64> &ids);
+    void emitChangedRuns(std::vector<int> rows, int firstColumn, int lastColumn,
+                         std::size_t maxRuns);
+
+    const AlertEngine *m_engine;
+    const WallClock *m_clock;
+    std::vector<AlertRecord> m_rows;
+    QHash<quint64, int> m_rowOf;
+};
+
+} // namespace tlr

@@ -1,0 +1,140 @@
+#include "AlertTestSupport.h"
+
+#include "itemmodels/AlertFilterProxyModel.h"
+#include "itemmodels/AlertTableModel.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace tlr;
+using namespace tlr::test;
+
+namespace {
+
+AlertCondition alertAt(const char *resource, Severity severity, Agency agency, const char *kecamatan)
+{
+    AlertCondition c = condition(resource, severity);
+    c.agency = agency;
+    c.kecamatan = QString::fromLatin1(kecamatan);
+    c.title = QStringLiteral("Alert on %1").arg(QLatin1String(resource));
+    return c;
+}
+
+QStringList column(const QAbstractItemModel &model, int column)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values.append(model.index(row, column).data().toString());
+    return values;
+}
+
+} // namespace
+
+TEST_CASE("The alert table follows the engine in batches")
+{
+    EngineFixture f;
+    AlertTableModel table(f.engine.get(), &f.clock);
+    QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy inserted(&table, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+
+    f.engine->applyConditions({alertAt("a", Severity::Extreme, Agency::Dlh, "Neglasari"),
+                               alertAt("b", Severity::Minor, Agency::Dishub, "Cipondoh"),
+                               alertAt("c", Severity::Severe, Agency::Dishub, "Benda")});
+    REQUIRE(table.rowCount() == 3);
+    CHECK(inserted.size() == 1); // one batch, one insertion
+    CHECK(table.columnCount() == AlertTableModel::ColumnCount);
+
+    const QModelIndex first = table.index(0, AlertTableModel::SeverityColumn);
+    CHECK(first.data().toString() == QLatin1String("extreme"));
+    CHECK(first.data(AlertTableModel::UnacknowledgedCriticalRole).toBool());
+    CHECK(table.index(0, AlertTableModel::AgencyColumn).data().toString() == agencyShortName(Agency::Dlh));
+    CHECK(table.index(0, AlertTableModel::KecamatanColumn).data().toString() == QLatin1String("Neglasari"));
+    CHECK(table.index(0, AlertTableModel::StateColumn).data().toString() == QLatin1String("unacknowledged"));
+    CHECK(table.index(0, AlertTableModel::TitleColumn).data().toString() == QLatin1String("Alert on a"));
+
+    f.advanceSeconds(150);
+    CHECK(table.index(0, AlertTableModel::AgeColumn).data().toString() == QLatin1String("2m"));
+    CHECK(table.index(0, AlertTableModel::AgeColumn).data(AlertTableModel::AgeSecondsRole).toInt() == 150);
+
+    changed.clear();
+    f.engine->applyConditions({alertAt("a", Severity::Extreme, Agency::Dlh, "Neglasari"),
+                               alertAt("b", Severity::Minor, Agency::Dishub, "Cipondoh"),
+                               alertAt("a", Severity::Extreme, Agency::Dlh, "Neglasari")});
+    CHECK(changed.size() == 1); // rows 0 and 1 are neighbours: one signal
+    CHECK(table.index(0, AlertTableModel::DuplicatesColumn).data().toInt() == 2);
+
+    const quint64 id = table.index(0, 0).data(AlertTableModel::AlertIdRole).toULongLong();
+    REQUIRE(f.engine->acknowledge(id, supervisor(), {}).accepted);
+    CHECK(table.index(0, AlertTableModel::StateColumn).data().toString() == QLatin1String("acknowledged"));
+    CHECK_FALSE(table.index(0, 0).data(AlertTableModel::UnacknowledgedCriticalRole).toBool());
+
+    f.engine->applyConditions({cleared("a")});
+    CHECK(table.index(0, AlertTableModel::StateColumn).data().toString() == QLatin1String("closed"));
+    f.advanceMinutes(61);
+    CHECK(table.rowCount() == 2);
+    CHECK(table.rowOf(id) == -1);
+    CHECK(column(table, AlertTableModel::TitleColumn) == QStringList{"Alert on b", "Alert on c"});
+}
+
+TEST_CASE("The alert proxy filters by severity, state, agency and text, and sorts by any column")
+{
+    EngineFixture f;
+    AlertTableModel table(f.engine.get(), &f.clock);
+    AlertFilterProxyModel rows(&table);
+    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    f.engine->applyConditions({alertAt("a", Severity::Moderate, Agency::Dlh, "Neglasari")});
+    f.advanceSeconds(10);
+    f.engine->applyConditions({alertAt("b", Severity::Extreme, Agency::Dishub, "Cipondoh")});
+    f.advanceSeconds(10);
+    f.engine->applyConditions({alertAt("c", Severity::Severe, Agency::Dishub, "Benda"),
+                               alertAt("d", Severity::Minor, Agency::TirtaBenteng, "Periuk")});
+    REQUIRE(rows.rowCount() == 4);
+
+    rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    CHECK(column(rows, AlertTableModel::SeverityColumn)
+          == QStringList{"extreme", "severe", "moderate", "minor"});
+    rows.sort(AlertTableModel::AgeColumn, Qt::AscendingOrder);
+    CHECK(column(rows, AlertTableModel::KecamatanColumn)
+          == QStringList{"Benda", "Periuk", "Cipondoh", "Neglasari"});
+    rows.sort(AlertTableModel::KecamatanColumn, Qt::AscendingOrder);
+    CHECK(column(rows, AlertTableModel::KecamatanColumn)
+          == QStringList{"Benda", "Cipondoh", "Neglasari", "Periuk"});
+
+    rows.setMinimumSeverity(Severity::Severe);
+    CHECK(rows.rowCount() == 2);
+    rows.setMinimumSeverity(Severity::Unknown);
+    rows.setAgency(Agency::Dishub);
+    CHECK(column(rows, AlertTableModel::KecamatanColumn) == QStringList{"Benda", "Cipondoh"});
+    rows.setAgency(Agency::Unknown);
+    rows.setText(QStringLiteral("nEGLA"));
+    CHECK(column(rows, AlertTableModel::KecamatanColumn) == QStringList{"Neglasari"});
+    rows.setText({});
+
+    const quint64 b = f.engine->find(QStringLiteral("dlh-environment"), QStringLiteral("b"),
+                                     QStringLiteral("river-level"))->id;
+    REQUIRE(f.engine->acknowledge(b, supervisor(), {}).accepted);
+    rows.setStates({AlertState::Unacknowledged});
+    CHECK(column(rows, AlertTableModel::KecamatanColumn) == QStringList{"Benda", "Neglasari", "Periuk"});
+    CHECK(rows.states() == QList<AlertState>{AlertState::Unacknowledged});
+
+    SECTION("rows move as their alerts change")
+    {
+        rows.setStates({});
+        rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+        f.engine->applyConditions({alertAt("d", Severity::Extreme, Agency::TirtaBenteng, "Periuk")});
+        CHECK(column(rows, AlertTableModel::KecamatanColumn).first() == QLatin1String("Periuk"));
+    }
+    SECTION("exercises can be hidden")
+    {
+        rows.setStates({});
+        AlertCondition drill = alertAt("e", Severity::Extreme, Agency::Dlh, "Tangerang");
+        drill.live = false;
+        f.engine->applyConditions({drill});
+        CHECK(rows.rowCount() == 5);
+        rows.setShowExercises(false);
+        CHECK(rows.rowCount() == 4);
+    }
+}
