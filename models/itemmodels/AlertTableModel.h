@@ -4,7 +4,10 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
+#include <QTimer>
 
+#include <deque>
 #include <vector>
 
 namespace tlr {
@@ -65,6 +68,10 @@ public:
     int rowOf(quint64 id) const { return m_rowOf.value(id, -1); }
 
     void applyChanges(const AlertChanges &changes);
+    // A burst of row-moving changes is shown a slice per event-loop turn; these say whether
+    // some are still to come, and show them all now (tests, a screenshot).
+    bool hasPendingChanges() const { return !m_pendingChanged.empty(); }
+    void flushPendingChanges();
 
     // "12s", "5m", "2h05m": compact and the same in every language.
     static QString formatAge(qint64 seconds);
@@ -72,6 +79,7 @@ public:
 private:
     void removeRowsOf(const QList<quint64> &ids);
     std::vector<int> copyRows(const QList<quint64> &ids);
+    void drainPendingChanges();
     void emitChangedRuns(std::vector<int> rows, int firstColumn, int lastColumn,
                          std::size_t maxRuns);
 
@@ -79,6 +87,9 @@ private:
     const WallClock *m_clock;
     std::vector<AlertRecord> m_rows;
     QHash<quint64, int> m_rowOf;
+    std::deque<quint64> m_pendingChanged; // in the order they came, each once
+    QSet<quint64> m_pendingChangedIds;
+    QTimer m_drainTimer;
 };
 
 } // namespace tlr

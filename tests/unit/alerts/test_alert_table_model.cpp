@@ -138,3 +138,32 @@ TEST_CASE("The alert proxy filters by severity, state, agency and text, and sort
         CHECK(rows.rowCount() == 4);
     }
 }
+
+TEST_CASE("A burst of row-moving changes reaches the table over several event-loop turns")
+{
+    EngineFixture f;
+    AlertTableModel table(f.engine.get(), &f.clock);
+    AlertFilterProxyModel rows(&table);
+    rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    QList<AlertCondition> minor;
+    QList<AlertCondition> extreme;
+    for (int i = 0; i < 500; ++i) {
+        const QByteArray resource = "river-" + QByteArray::number(i);
+        minor.append(condition(resource.constData(), Severity::Minor));
+        extreme.append(condition(resource.constData(), Severity::Extreme));
+    }
+    f.engine->applyConditions(minor);
+    REQUIRE(table.rowCount() == 500);
+
+    f.engine->applyConditions(extreme);
+    CHECK(table.hasPendingChanges()); // not all at once: the wall keeps painting
+    QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+    for (int turn = 0; turn < 10000 && table.hasPendingChanges(); ++turn)
+        QCoreApplication::processEvents();
+    REQUIRE_FALSE(table.hasPendingChanges());
+    CHECK(changed.size() > 1);
+    for (int row = 0; row < table.rowCount(); ++row)
+        CHECK(table.record(row).severity == Severity::Extreme);
+    CHECK(rows.index(0, 0).data(AlertTableModel::SeverityRole).toInt() == int(Severity::Extreme));
+    CHECK(rows.index(499, 0).data(AlertTableModel::SeverityRole).toInt() == int(Severity::Extreme));
+}
