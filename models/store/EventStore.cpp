@@ -64,6 +64,14 @@ void EventStore::flush()
         m_worker, [this] { m_worker->writePending(); }, Qt::BlockingQueuedConnection);
 }
 
+void EventStore::post(std::function<void(QSqlDatabase &)> job)
+{
+    StoreWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, job = std::move(job)] { job(worker->connection()); },
+        Qt::QueuedConnection);
+}
+
 qint64 EventStore::storedEvents() const
 {
     return m_counters->storedEvents;

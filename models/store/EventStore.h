@@ -9,7 +9,10 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
+
+class QSqlDatabase;
 
 namespace tlr {
 
@@ -39,6 +42,12 @@ public:
 
     void append(StoredMessage message); // queued, batched into transactions
     void flush();                       // waits until everything appended so far is committed
+
+    // Any thread: runs job on the store's thread with the store's connection, after every job
+    // posted before it. For the tables other parts keep in this database (accounts, the audit
+    // log). The connection is not open (isOpen() false) when the store is not; the job must not
+    // keep it. A job still queued when the store is destroyed is dropped unrun.
+    void post(std::function<void(QSqlDatabase &)> job);
 
     qint64 storedEvents() const;
     qint64 quarantined() const;

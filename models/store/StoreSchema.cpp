@@ -172,6 +172,39 @@ const char *const kStepIncidents[] = {
         PRIMARY KEY (incident_id, position)) WITHOUT ROWID)",
 };
 
+// Version 4: local accounts and the audit log. Passwords are kept only as PBKDF2 keys with
+// their salt and iteration count. The audit log is append-only: the triggers stop the wall's
+// own code (a retention pass, a careless query) from changing it; against someone with the
+// file in hand, the hash chain is what shows a change (docs/audit.md).
+const char *const kStepAccessAudit[] = {
+    R"(CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        algorithm TEXT NOT NULL,
+        iterations INTEGER NOT NULL,
+        salt BLOB NOT NULL,
+        password_hash BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        password_changed_at INTEGER NOT NULL,
+        last_login_at INTEGER,
+        failed_logins INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        note TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL))",
+    R"(CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)",
+    R"(CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)",
+};
+
 struct Step
 {
     const char *const *begin;
@@ -182,6 +215,7 @@ const Step kSteps[] = {
     {std::begin(kStep0), std::end(kStep0)},
     {std::begin(kStep1), std::end(kStep1)},
     {std::begin(kStepIncidents), std::end(kStepIncidents)},
+    {std::begin(kStepAccessAudit), std::end(kStepAccessAudit)},
 };
 
 QString describe(const QSqlError &error)

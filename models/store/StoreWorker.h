@@ -48,6 +48,7 @@ public:
     StoreReply<RetentionResult> applyRetention(const QDateTime &now);
     StoreReader reader() const { return StoreReader(m_db); }
     QSqlDatabase database() const { return m_db; } // for the store's own tables' classes
+    QSqlDatabase &connection() { return m_db; } // not open while the store is closed
 
 signals:
     void stored(qint64 totalEvents);

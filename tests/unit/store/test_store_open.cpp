@@ -72,7 +72,8 @@ TEST_CASE("A new database is created private and in WAL mode at the current sche
           StoreSchema::currentVersion());
     CHECK(probe.value(QStringLiteral("PRAGMA journal_mode")).toString() == QLatin1String("wal"));
     for (const char *table : {"messages", "observations", "measurements", "alerts", "reports",
-                              "quarantine", "rollups_minute", "rollups_hour"}) {
+                              "quarantine", "rollups_minute", "rollups_hour", "users",
+                              "audit_log"}) {
         INFO(table);
         CHECK(probe
                   .value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
