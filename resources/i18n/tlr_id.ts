@@ -159,6 +159,34 @@
         <source>Screen %1 of %2</source>
         <translation>Layar %1 dari %2</translation>
     </message>
+    <message>
+        <source>Logged in; Shift+F8 logs out</source>
+        <translation>Sudah masuk; Shift+F8 untuk keluar</translation>
+    </message>
+    <message>
+        <source>read-only (F8: log in)</source>
+        <translation>hanya-baca (F8: masuk)</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this console</source>
+        <translation>Belum ada yang masuk di konsol ini</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>executive</source>
+        <translation>pimpinan</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
 </context>
 <context>
     <name>tlr::KpiTile</name>
@@ -241,6 +269,51 @@
     <message>
         <source>112 calls per hour</source>
         <translation>Panggilan 112 per jam</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Log in at this console</source>
+        <translation>Masuk di konsol ini</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Kata sandi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation>Nama atau kata sandi salah.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; the administrator can enable it.</source>
+        <translation>Akun ini dinonaktifkan; admin dapat mengaktifkannya kembali.</translation>
+    </message>
+    <message>
+        <source>The password cannot be checked now (database). See the wall&apos;s log.</source>
+        <translation>Kata sandi tidak dapat diperiksa sekarang (basis data). Lihat log dinding.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next attempt in %n s.</source>
+        <translation>
+            <numerusform>Coba lagi dalam %n dtk.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

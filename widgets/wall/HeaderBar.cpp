@@ -50,6 +50,10 @@ HeaderBar::HeaderBar(const QHash<QString, QString> &screenNames, const QString &
     m_banner->setPalette(bannerPalette);
     m_banner->setContentsMargins(16, 0, 16, 0);
     m_banner->hide();
+    m_session = makeLabel(this, Theme::kBodyPixels, QFont::Normal, Theme::textMuted());
+    // The first to give way on a narrow or crowded header: the window never outgrows its
+    // monitor for it, and the dot and the name come first.
+    m_session->setMinimumWidth(Theme::kBodyPixels);
     m_date = makeLabel(this, Theme::kBodyPixels, QFont::Normal, Theme::textMuted());
     m_time = makeLabel(this, Theme::kHeaderPixels + 6, QFont::Bold, Theme::text());
 
@@ -59,6 +63,7 @@ HeaderBar::HeaderBar(const QHash<QString, QString> &screenNames, const QString &
     layout->addWidget(m_product);
     layout->addWidget(m_screenName, 1);
     layout->addWidget(m_banner);
+    layout->addWidget(m_session);
     layout->addWidget(m_date);
     layout->addWidget(m_time);
 
@@ -72,6 +77,12 @@ void HeaderBar::setBanner(const QString &text)
     m_banner->setVisible(!text.isEmpty());
 }
 
+void HeaderBar::setSession(const std::optional<Actor> &actor)
+{
+    m_actor = actor;
+    retranslate();
+}
+
 void HeaderBar::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -83,7 +94,26 @@ void HeaderBar::retranslate()
 {
     m_screenName->setText(m_screenNames.value(LanguageSwitcher::currentLanguage(), m_defaultScreenName));
     m_screenName->setToolTip(tr("Screen %1 of %2").arg(m_screenIndex + 1).arg(m_screenCount));
+    // A word and a shape, not only a colour: who answers for what is done at this console.
+    if (m_actor) {
+        m_session->setText(QStringLiteral("\u25CF %1 · %2").arg(m_actor->name, roleName(m_actor->role)));
+        m_session->setToolTip(tr("Logged in; Shift+F8 logs out"));
+    } else {
+        m_session->setText(QStringLiteral("\u25CB ") + tr("read-only (F8: log in)"));
+        m_session->setToolTip(tr("Nobody is logged in at this console"));
+    }
     showTime(m_clock->now());
+}
+
+QString HeaderBar::roleName(Role role)
+{
+    switch (role) {
+    case Role::Operator: return tr("operator");
+    case Role::Supervisor: return tr("supervisor");
+    case Role::Executive: return tr("executive");
+    case Role::Admin: return tr("admin");
+    }
+    return {};
 }
 
 void HeaderBar::showTime(const QDateTime &utc)

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "access/Actor.h"
+
 #include <QHash>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 
@@ -19,6 +23,8 @@ public:
               int screenIndex, int screenCount, const WallClock *clock, QWidget *parent = nullptr);
 
     void setBanner(const QString &text); // e.g. "REPLAY", empty hides it
+    // Who is logged in at this console; nobody: the wall is read-only.
+    void setSession(const std::optional<Actor> &actor);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -26,6 +32,7 @@ protected:
 private:
     void retranslate();
     void showTime(const QDateTime &utc);
+    static QString roleName(Role role);
 
     const WallClock *m_clock;
     QHash<QString, QString> m_screenNames;
@@ -35,6 +42,8 @@ private:
     QLabel *m_product = nullptr;
     QLabel *m_screenName = nullptr;
     QLabel *m_banner = nullptr;
+    QLabel *m_session = nullptr;
+    std::optional<Actor> m_actor;
     QLabel *m_date = nullptr;
     QLabel *m_time = nullptr;
 };

@@ -29,6 +29,14 @@ bool WallKeys::eventFilter(QObject *watched, QEvent *event)
         emit quitRequested();
         return true;
     }
+    if (key->key() == Qt::Key_F8 && mods == Qt::NoModifier) {
+        emit logInRequested();
+        return true;
+    }
+    if (key->key() == Qt::Key_F8 && mods == Qt::ShiftModifier) {
+        emit logOutRequested();
+        return true;
+    }
     if (key->key() == Qt::Key_F9 && mods == Qt::NoModifier) {
         m_language->toggle();
         return true;

@@ -10,6 +10,8 @@ class LanguageSwitcher;
 //   Ctrl+Alt+Shift+Q  quit (the supervisor chord; the only way out in kiosk mode)
 //   Ctrl+Q            quit, when not in kiosk mode
 //   F9                switch language, Indonesian <-> English
+//   F8                log in at this console (the wall is read-only until someone does)
+//   Shift+F8          log out
 class WallKeys : public QObject
 {
     Q_OBJECT
@@ -18,6 +20,8 @@ public:
 
 signals:
     void quitRequested();
+    void logInRequested();
+    void logOutRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
