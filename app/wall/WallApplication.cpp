@@ -2,6 +2,11 @@
 
 #include "alerts/AlertEngine.h"
 #include "alerts/AlertRulesReader.h"
+#include "access/AccountService.h"
+#include "access/Session.h"
+#include "access/LoginDialog.h"
+#include "audit/AuditLog.h"
+#include "audit/AuditVerifier.h"
 #include "feeds/FeedManager.h"
 #include "feeds/FeedsFileReader.h"
 #include "feeds/SimulatorProcess.h"
@@ -10,8 +15,11 @@
 #include "map/MbtilesReader.h"
 #include "stats/RunStats.h"
 #include "tiles/TileFactory.h"
+#include "wall/HeaderBar.h"
 #include "wall/WallController.h"
 #include "wall/WallKeys.h"
+#include "wall/WallPage.h"
+#include "wall/WallWindow.h"
 #include "wall/WallProfileReader.h"
 
 #include <QApplication>
@@ -21,11 +29,15 @@
 #include <QLockFile>
 #include <QStandardPaths>
 #include <QFileInfo>
+#include <QHostInfo>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTimer>
+
+#include <cstdio>
 
 Q_LOGGING_CATEGORY(lcApp, "tlr.app")
 
@@ -47,6 +59,22 @@ QString checkedBasemap(const QString &basemap)
     return QStringLiteral("builtin");
 }
 
+// Twelve characters from an alphabet without look-alikes (no 0/O, 1/l/I): about 69 bits, and
+// easy to read off a terminal and type at a console.
+QString generatedPassword()
+{
+    static const QString kAlphabet = QStringLiteral("abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679");
+    QString password;
+    for (int i = 0; i < 12; ++i)
+        password += kAlphabet.at(QRandomGenerator::system()->bounded(kAlphabet.size()));
+    return password;
+}
+
+QString wallSubject()
+{
+    return QStringLiteral("wall:%1").arg(QHostInfo::localHostName());
+}
+
 } // namespace
 
 WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, QObject *parent)
@@ -57,7 +85,133 @@ WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, 
     m_language = new LanguageSwitcher(this);
 }
 
-WallApplication::~WallApplication() = default;
+WallApplication::~WallApplication()
+{
+    recordStop(0); // when the event loop ended without shutdown(): still on the record
+    m_controller.reset(); // the windows and any login dialog over them
+    // Logins being checked run on the account service's pool: done before the store goes.
+    m_accounts.reset();
+    m_audit.reset();
+}
+
+AuditRecorder *WallApplication::auditRecorder() const
+{
+    return m_audit.get();
+}
+
+void WallApplication::startAccess()
+{
+    if (m_store) {
+        m_audit = std::make_unique<AuditLog>(m_store.get());
+        connect(m_audit.get(), &AuditLog::failed, this, [](const QString &message) {
+            qCCritical(lcApp).noquote() << message;
+        });
+        m_accounts = std::make_unique<AccountService>(m_store.get(), m_audit.get());
+    }
+    m_session = new Session(m_audit.get(), this);
+    connect(m_session, &Session::changed, this, &WallApplication::showSession);
+    if (!m_audit)
+        return;
+    QStringList how;
+    how << QStringLiteral("tlr-wall %1, pid %2")
+               .arg(QCoreApplication::applicationVersion())
+               .arg(QCoreApplication::applicationPid());
+    if (m_options.demo)
+        how << QStringLiteral("demo feeds");
+    if (!m_options.feedsPath.isEmpty())
+        how << QStringLiteral("feeds %1").arg(m_options.feedsPath);
+    if (!m_options.profilePath.isEmpty())
+        how << QStringLiteral("profile %1").arg(m_options.profilePath);
+    if (m_options.kiosk)
+        how << QStringLiteral("kiosk");
+    m_audit->record({QDateTime::currentDateTimeUtc(), Actor::system(),
+                     QStringLiteral("wall.started"), wallSubject(), how.join(QStringLiteral("; "))});
+    if (m_options.demo)
+        ensureDemoAccount();
+}
+
+// The demo wall starts read-only like any other; so that a presenter can show a login and an
+// acknowledgement, it has a supervisor account "demo" whose generated password is printed once
+// on the terminal that started it. The database keeps only its PBKDF2 key.
+void WallApplication::ensureDemoAccount()
+{
+    const QString name = QStringLiteral("demo");
+    m_accounts->users().then(this, [this, name](const StoreReply<QList<UserAccount>> &users) {
+        if (!users.ok())
+            return;
+        for (const UserAccount &account : users.value) {
+            if (account.name == name) {
+                qCInfo(lcApp).noquote() << "demo account" << name
+                                        << "exists; its password was printed when it was created";
+                return;
+            }
+        }
+        const QString password = generatedPassword();
+        m_accounts
+            ->addUser(Actor::system(), name, Role::Supervisor, password)
+            .then(this, [name, password](const QString &error) {
+                if (!error.isEmpty()) {
+                    qCWarning(lcApp).noquote() << "demo account not created:" << error;
+                    return;
+                }
+                // stdout, once, not the log: logs are kept and shipped, a terminal is not.
+                std::printf("Demo console account (supervisor): %s  password: %s  "
+                            "(F8 logs in; shown only now)\n",
+                            qPrintable(name), qPrintable(password));
+                std::fflush(stdout);
+            });
+    });
+}
+
+void WallApplication::showLogIn()
+{
+    if (!m_accounts) {
+        qCWarning(lcApp) << "no accounts without a database (--db): the wall stays read-only";
+        return;
+    }
+    if (m_loginDialog) { // F8 again: the open one comes forward
+        m_loginDialog->raise();
+        m_loginDialog->activateWindow();
+        return;
+    }
+    QWidget *parent = QApplication::activeWindow();
+    if (!parent && m_controller && !m_controller->windows().isEmpty())
+        parent = m_controller->windows().first();
+    if (!parent)
+        return;
+    // Owned by the window it opens over, which the wall destroys before the account service.
+    m_loginDialog = new LoginDialog(m_accounts.get(), parent);
+    m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_loginDialog, &LoginDialog::loggedIn, m_session, &Session::begin);
+    m_loginDialog->open();
+}
+
+void WallApplication::showSession()
+{
+    if (!m_controller)
+        return;
+    for (WallPage *page : m_controller->pages())
+        page->header()->setSession(m_session->actor());
+}
+
+void WallApplication::recordStop(int exitCode)
+{
+    if (m_stopRecorded || !m_audit)
+        return;
+    m_stopRecorded = true;
+    if (m_session)
+        m_session->end(QStringLiteral("the wall stopped"));
+    m_audit->record({QDateTime::currentDateTimeUtc(), Actor::system(),
+                     QStringLiteral("wall.stopped"), wallSubject(),
+                     QStringLiteral("exit code %1 after %2 s")
+                         .arg(exitCode)
+                         .arg(double(m_startTimer.elapsed()) / 1000.0, 0, 'f', 1)});
+    m_audit->flush();
+    // The anchor for --verify-audit --expect-head, kept outside the database it vouches for.
+    const AuditHead head = m_audit->head();
+    qCInfo(lcApp).noquote() << "audit log head" << AuditAnchor{head.seq, head.hash}.toString()
+                            << "-" << m_audit->written() << "entries written by this run";
+}
 
 QString WallApplication::openStore()
 {
@@ -168,6 +322,7 @@ void WallApplication::shutdown(int exitCode)
         m_feeds->stop();
     if (m_store)
         m_store->flush();
+    recordStop(exitCode);
     writeStats();
     QCoreApplication::exit(exitCode);
 }
@@ -206,6 +361,7 @@ QString WallApplication::start()
 
     if (QString error = openStore(); !error.isEmpty())
         return error;
+    startAccess();
     if (QString error = startFeeds(); !error.isEmpty())
         return error;
 
@@ -218,7 +374,11 @@ QString WallApplication::start()
     });
     m_keys = new WallKeys(m_language, m_options.kiosk, this);
     connect(m_keys, &WallKeys::quitRequested, this, [this] { shutdown(0); });
+    connect(m_keys, &WallKeys::logInRequested, this, &WallApplication::showLogIn);
+    connect(m_keys, &WallKeys::logOutRequested, this,
+            [this] { m_session->end(QStringLiteral("logged out")); });
     connect(qApp, &QCoreApplication::aboutToQuit, this, &WallApplication::writeStats);
+    showSession();
     m_controller->show();
 
     if (m_options.quitAfterSeconds) {
@@ -272,6 +432,15 @@ void WallApplication::writeStats()
     stats.peakRssMb = RunStats::currentPeakRssMb();
 
     QJsonObject json = stats.toJson();
+    if (m_audit) {
+        const AuditHead head = m_audit->head();
+        json.insert(QStringLiteral("audit"),
+                    QJsonObject{{QStringLiteral("entries_written"), m_audit->written()},
+                                {QStringLiteral("lost"), m_audit->lost()},
+                                {QStringLiteral("head_seq"), head.seq},
+                                {QStringLiteral("head_hash"), QString::fromLatin1(head.hash)},
+                                {QStringLiteral("head"), AuditAnchor{head.seq, head.hash}.toString()}});
+    }
     if (m_simulator && !m_simulator->report().isEmpty())
         json.insert(QStringLiteral("simulator"), m_simulator->report());
     QSaveFile file(m_options.statsPath);

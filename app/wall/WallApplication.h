@@ -10,14 +10,20 @@
 #include <QElapsedTimer>
 #include <QLockFile>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
 namespace tlr {
 
+class AccountService;
+class AuditLog;
+class AuditRecorder;
 class AlertEngine;
 class EventStore;
+class Session;
 class FeedManager;
+class LoginDialog;
 class LanguageSwitcher;
 class SimulatorProcess;
 class WallController;
@@ -35,10 +41,19 @@ public:
     // Returns an error message when the wall cannot start; the caller exits non-zero.
     QString start();
 
+    // Where the wall's parts record what they do (the alert engine, the consoles). Null
+    // without a database: a wall without --db keeps no history and no audit log.
+    AuditRecorder *auditRecorder() const;
+
 private:
     QString openStore();
     QString startFeeds();
     void startDemoFeeds(int port);
+    void startAccess();
+    void ensureDemoAccount();
+    void showLogIn();
+    void showSession();
+    void recordStop(int exitCode);
     // Stops in the order that loses nothing: the simulator first (it reports what it sent and
     // closes its sockets after the last frame), then the feeds once their sockets have drained,
     // then the store. Then statistics, then the event loop.
@@ -56,6 +71,12 @@ private:
     WallKeys *m_keys = nullptr;
     std::unique_ptr<QLockFile> m_demoLock;
     std::unique_ptr<EventStore> m_store;
+    // After the store, before what records into it: destroyed in the reverse order.
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AccountService> m_accounts;
+    Session *m_session = nullptr;
+    QPointer<LoginDialog> m_loginDialog;
+    bool m_stopRecorded = false;
     std::unique_ptr<AlertEngine> m_alerts;
     std::unique_ptr<FeedManager> m_feeds;
     SimulatorProcess *m_simulator = nullptr;

@@ -1,12 +1,53 @@
 #include "WallOptions.h"
 
+#include "access/RoleKey.h"
+#include "audit/AuditVerifier.h"
 #include "map/TileSourceSpec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
 #include <QProcess>
 
 namespace tlr {
+
+namespace {
+
+struct CommandOption
+{
+    const char *name;
+    WallOptions::Command command;
+    bool takesUser;
+};
+
+constexpr CommandOption kCommands[] = {
+    {"verify-audit", WallOptions::Command::VerifyAudit, false},
+    {"add-user", WallOptions::Command::AddUser, true},
+    {"list-users", WallOptions::Command::ListUsers, false},
+    {"disable-user", WallOptions::Command::DisableUser, true},
+    {"enable-user", WallOptions::Command::EnableUser, true},
+    {"set-password", WallOptions::Command::SetPassword, true},
+    {"set-role", WallOptions::Command::SetRole, true},
+};
+
+} // namespace
+
+bool WallOptions::needsWindows(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        if (argument == u"--" || !argument.startsWith(u'-'))
+            continue;
+        const QString name = argument.mid(argument.startsWith(u"--") ? 2 : 1).section(u'=', 0, 0);
+        if (name == u"help" || name == u"h" || name == u"help-all" || name == u"version" ||
+            name == u"v" || name == u"?")
+            return false;
+        for (const CommandOption &command : kCommands) {
+            if (name == QLatin1String(command.name))
+                return false;
+        }
+    }
+    return true;
+}
 
 std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringList &arguments)
 {
@@ -49,6 +90,39 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     parser.addOptions({demo, profile, feeds, db, lang, kiosk, screenshot, quitAfter, stats, feedsimArgs});
     parser.addOption(basemap);
 
+    // Database commands: each works on --db and exits without opening a window.
+    QList<QCommandLineOption> commandOptions;
+    const QHash<QString, QString> commandHelp = {
+        {QStringLiteral("verify-audit"),
+         QStringLiteral("Check the audit log's hash chain in --db (read only). Exit 0 when it holds; "
+                        "otherwise name the first tampered entry and exit 1 (3: cannot read it).")},
+        {QStringLiteral("add-user"),
+         QStringLiteral("Add an account with --role; the password is read from stdin (or --password-env).")},
+        {QStringLiteral("list-users"), QStringLiteral("List the accounts.")},
+        {QStringLiteral("disable-user"), QStringLiteral("Disable an account: it can no longer log in.")},
+        {QStringLiteral("enable-user"), QStringLiteral("Enable a disabled account again.")},
+        {QStringLiteral("set-password"),
+         QStringLiteral("Set an account's password, read from stdin (or --password-env).")},
+        {QStringLiteral("set-role"), QStringLiteral("Give an account the role --role.")},
+    };
+    for (const CommandOption &command : kCommands) {
+        const QString name = QString::fromLatin1(command.name);
+        commandOptions.append(command.takesUser
+                                  ? QCommandLineOption(name, commandHelp.value(name), QStringLiteral("NAME"))
+                                  : QCommandLineOption(name, commandHelp.value(name)));
+        parser.addOption(commandOptions.last());
+    }
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  QStringLiteral("With --add-user or --set-role: operator, supervisor, executive or admin."),
+                                  QStringLiteral("ROLE"));
+    const QCommandLineOption passwordEnv(QStringLiteral("password-env"),
+                                         QStringLiteral("With --add-user or --set-password: read the password from this environment variable (for scripts) instead of stdin."),
+                                         QStringLiteral("VAR"));
+    const QCommandLineOption expectHead(QStringLiteral("expect-head"),
+                                        QStringLiteral("With --verify-audit: the chain must reach this entry, as an earlier run recorded it (its --stats file or log); finds entries cut off the end."),
+                                        QStringLiteral("SEQ:HASH"));
+    parser.addOptions({role, passwordEnv, expectHead});
+
     if (!parser.parse(arguments))
         return Error{parser.errorText()};
     if (parser.isSet(QStringLiteral("help")))
@@ -87,6 +161,57 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
         if (const auto *error = std::get_if<TileSourceSpec::Error>(&spec))
             return Error{QStringLiteral("--basemap: %1").arg(error->message)};
         options.basemap = std::get<TileSourceSpec>(spec).toString();
+    }
+
+    QStringList commandsGiven;
+    for (qsizetype i = 0; i < commandOptions.size(); ++i) {
+        if (!parser.isSet(commandOptions.at(i)))
+            continue;
+        commandsGiven.append(QStringLiteral("--") + commandOptions.at(i).names().first());
+        options.command = kCommands[i].command;
+        if (kCommands[i].takesUser)
+            options.userName = parser.value(commandOptions.at(i));
+    }
+    if (commandsGiven.size() > 1)
+        return Error{QStringLiteral("%1: one command at a time").arg(commandsGiven.join(u", "))};
+    using Command = WallOptions::Command;
+    const Command command = options.command;
+    if (command != Command::RunWall) {
+        if (options.dbPath.isEmpty())
+            return Error{QStringLiteral("%1 needs --db FILE").arg(commandsGiven.first())};
+        if (options.demo || !options.feedsPath.isEmpty() || options.kiosk ||
+            !options.screenshotDirectory.isEmpty() || options.quitAfterSeconds ||
+            !options.statsPath.isEmpty())
+            return Error{QStringLiteral("%1 runs on its own: no --demo, --feeds, --kiosk, "
+                                        "--screenshot, --quit-after or --stats")
+                             .arg(commandsGiven.first())};
+    }
+    const bool needsRole = command == Command::AddUser || command == Command::SetRole;
+    if (parser.isSet(role)) {
+        if (!needsRole)
+            return Error{QStringLiteral("--role only applies with --add-user or --set-role")};
+        options.role = roleFromKey(parser.value(role));
+        if (!options.role)
+            return Error{QStringLiteral("--role: expected operator, supervisor, executive or admin, got \"%1\"")
+                             .arg(parser.value(role))};
+    } else if (needsRole) {
+        return Error{QStringLiteral("%1 needs --role operator|supervisor|executive|admin")
+                         .arg(commandsGiven.first())};
+    }
+    if (parser.isSet(passwordEnv)) {
+        if (command != Command::AddUser && command != Command::SetPassword)
+            return Error{QStringLiteral("--password-env only applies with --add-user or --set-password")};
+        options.passwordEnvironment = parser.value(passwordEnv);
+        if (options.passwordEnvironment.isEmpty())
+            return Error{QStringLiteral("--password-env: name an environment variable")};
+    }
+    if (parser.isSet(expectHead)) {
+        if (command != Command::VerifyAudit)
+            return Error{QStringLiteral("--expect-head only applies with --verify-audit")};
+        if (!AuditAnchor::parse(parser.value(expectHead)))
+            return Error{QStringLiteral("--expect-head: expected SEQ:HASH (a number, a colon and 64 hex digits), got \"%1\"")
+                             .arg(parser.value(expectHead))};
+        options.expectedHead = parser.value(expectHead);
     }
     return options;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "access/Actor.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -26,12 +28,33 @@ struct WallOptions
     QStringList feedsimArguments; // passed on to the demo's tlr-feedsim
     QString basemap; // --basemap, checked: builtin | mbtiles:ABSOLUTE-FILE | xyz:URL; empty: none
 
+    // What to do: run the wall, or one of the commands that work on --db and exit.
+    enum class Command {
+        RunWall,
+        VerifyAudit,
+        AddUser,
+        ListUsers,
+        DisableUser,
+        EnableUser,
+        SetPassword,
+        SetRole,
+    };
+    Command command = Command::RunWall;
+    QString userName;            // the account a user command is about
+    std::optional<Role> role;    // --role, with --add-user and --set-role
+    QString passwordEnvironment; // --password-env VAR: read the password from $VAR, not stdin
+    QString expectedHead;        // --expect-head SEQ:HASH, with --verify-audit
+
     struct Error
     {
         QString message;
     };
     // Help and version print and exit 0 inside; everything else comes back.
     static std::variant<WallOptions, Error> parse(const QStringList &arguments);
+
+    // Whether the arguments ask for the wall's windows, looked at before any application object
+    // exists: --help, --version and the database commands run without a display.
+    static bool needsWindows(const QStringList &arguments);
 };
 
 } // namespace tlr

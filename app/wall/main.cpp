@@ -1,3 +1,4 @@
+#include "AdminCommands.h"
 #include "WallApplication.h"
 #include "WallOptions.h"
 
@@ -7,25 +8,59 @@
 #include <QElapsedTimer>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("tlr-wall"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Diskominfo Kota Tangerang"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("tangerangkota.go.id"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TLR_VERSION));
+}
+
+std::variant<tlr::WallOptions, int> parseOptions()
+{
+    auto parsed = tlr::WallOptions::parse(QCoreApplication::arguments());
+    if (auto *error = std::get_if<tlr::WallOptions::Error>(&parsed)) {
+        std::fprintf(stderr, "tlr-wall: %s\nTry 'tlr-wall --help'.\n", qPrintable(error->message));
+        return 2;
+    }
+    return std::get<tlr::WallOptions>(std::move(parsed));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QElapsedTimer startTimer;
     startTimer.start();
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("tlr-wall"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Tangerang Live Room"));
-    QApplication::setOrganizationName(QStringLiteral("Diskominfo Kota Tangerang"));
-    QApplication::setOrganizationDomain(QStringLiteral("tangerangkota.go.id"));
-    QApplication::setApplicationVersion(QStringLiteral(TLR_VERSION));
 
-    auto parsed = tlr::WallOptions::parse(QApplication::arguments());
-    if (auto *error = std::get_if<tlr::WallOptions::Error>(&parsed)) {
-        std::fprintf(stderr, "tlr-wall: %s\nTry 'tlr-wall --help'.\n", qPrintable(error->message));
-        return 2;
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (!tlr::WallOptions::needsWindows(arguments)) {
+        // Help, version and the database commands: no display needed, none opened.
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        auto parsed = parseOptions();
+        if (const int *exitCode = std::get_if<int>(&parsed))
+            return *exitCode;
+        return tlr::AdminCommands::run(std::get<tlr::WallOptions>(parsed));
     }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Tangerang Live Room"));
+    auto parsed = parseOptions();
+    if (const int *exitCode = std::get_if<int>(&parsed))
+        return *exitCode;
+    tlr::WallOptions options = std::get<tlr::WallOptions>(std::move(parsed));
+    if (options.command != tlr::WallOptions::Command::RunWall) // needsWindows() said otherwise
+        return tlr::AdminCommands::run(options);
     tlr::Theme::apply(app);
-    tlr::WallApplication wall(std::get<tlr::WallOptions>(std::move(parsed)), startTimer);
+    tlr::WallApplication wall(std::move(options), startTimer);
     const QString error = wall.start();
     if (!error.isEmpty()) {
         std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(error));
