@@ -44,6 +44,9 @@ public:
     // Where the wall's parts record what they do (the alert engine, the consoles). Null
     // without a database: a wall without --db keeps no history and no audit log.
     AuditRecorder *auditRecorder() const;
+    // Who is logged in at this console: what an acknowledgement is attributed to, and checked
+    // against (Permissions.h). Never null after start().
+    Session *session() const { return m_session; }
 
 private:
     QString openStore();

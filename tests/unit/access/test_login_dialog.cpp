@@ -3,7 +3,9 @@
 #include "access/AccountService.h"
 #include "access/LoginDialog.h"
 #include "i18n/LanguageSwitcher.h"
+#include "domain/WallClock.h"
 #include "theme/Theme.h"
+#include "wall/HeaderBar.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -112,4 +114,26 @@ TEST_CASE("The login reads at wall sizes and speaks Indonesian")
     QCoreApplication::processEvents();
     CHECK(dialog.windowTitle() == QLatin1String("Log in"));
     CHECK(dialog.statusLabel()->text().startsWith(QLatin1String("Wrong name or password.")));
+}
+
+TEST_CASE("The header says who is logged in, or that the console is read-only")
+{
+    LanguageSwitcher language;
+    REQUIRE(language.setLanguage(QStringLiteral("en")));
+    WallClock clock;
+    HeaderBar header({}, QStringLiteral("City overview"), 0, 1, &clock);
+    const auto texts = [&header] {
+        QStringList all;
+        for (QLabel *label : header.findChildren<QLabel *>())
+            all.append(label->text());
+        return all.join(u'|');
+    };
+    CHECK(texts().contains(QLatin1String("read-only (F8: log in)")));
+    header.setSession(Actor{QStringLiteral("siti"), Role::Supervisor});
+    CHECK(texts().contains(QStringLiteral("siti · supervisor")));
+    CHECK_FALSE(texts().contains(QLatin1String("read-only")));
+    REQUIRE(language.setLanguage(QStringLiteral("id")));
+    QCoreApplication::processEvents();
+    header.setSession(std::nullopt);
+    CHECK(texts().contains(QLatin1String("hanya-baca (F8: masuk)")));
 }
