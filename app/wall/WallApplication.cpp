@@ -87,7 +87,7 @@ WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, 
 
 WallApplication::~WallApplication()
 {
-    recordStop(0); // when the event loop ended without shutdown(): still on the record
+    recordStop(std::nullopt); // without shutdown() (a failed start): still on the record
     m_controller.reset(); // the windows and any login dialog over them
     // Logins being checked run on the account service's pool: done before the store goes.
     m_accounts.reset();
@@ -194,7 +194,7 @@ void WallApplication::showSession()
         page->header()->setSession(m_session->actor());
 }
 
-void WallApplication::recordStop(int exitCode)
+void WallApplication::recordStop(std::optional<int> exitCode)
 {
     if (m_stopRecorded || !m_audit)
         return;
@@ -203,9 +203,10 @@ void WallApplication::recordStop(int exitCode)
         m_session->end(QStringLiteral("the wall stopped"));
     m_audit->record({QDateTime::currentDateTimeUtc(), Actor::system(),
                      QStringLiteral("wall.stopped"), wallSubject(),
-                     QStringLiteral("exit code %1 after %2 s")
-                         .arg(exitCode)
-                         .arg(double(m_startTimer.elapsed()) / 1000.0, 0, 'f', 1)});
+                     (exitCode ? QStringLiteral("exit code %1").arg(*exitCode)
+                               : QStringLiteral("without an orderly shutdown")) +
+                         QStringLiteral(" after %1 s")
+                             .arg(double(m_startTimer.elapsed()) / 1000.0, 0, 'f', 1)});
     m_audit->flush();
     // The anchor for --verify-audit --expect-head, kept outside the database it vouches for.
     const AuditHead head = m_audit->head();

@@ -13,6 +13,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace tlr {
 
@@ -56,7 +57,7 @@ private:
     void ensureDemoAccount();
     void showLogIn();
     void showSession();
-    void recordStop(int exitCode);
+    void recordStop(std::optional<int> exitCode); // nullopt: not through shutdown()
     // Stops in the order that loses nothing: the simulator first (it reports what it sent and
     // closes its sockets after the last frame), then the feeds once their sockets have drained,
     // then the store. Then statistics, then the event loop.
