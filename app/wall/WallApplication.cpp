@@ -89,6 +89,8 @@ WallApplication::~WallApplication()
 {
     recordStop(std::nullopt); // without shutdown() (a failed start): still on the record
     m_controller.reset(); // the windows and any login dialog over them
+    m_feeds.reset();      // its last statuses still reach the alert engine
+    m_alerts.reset();     // records into the audit log
     // Logins being checked run on the account service's pool: done before the store goes.
     m_accounts.reset();
     m_audit.reset();
@@ -251,8 +253,9 @@ QString WallApplication::startFeeds()
     auto rules = AlertRulesReader::readFile(AlertRulesReader::defaultRulesPath());
     if (auto *error = std::get_if<AlertRulesReader::Error>(&rules))
         return error->toString();
-    // No audit log yet (it comes with the store's hash-chained log): the engine records nothing.
-    m_alerts = std::make_unique<AlertEngine>(&m_clock, std::get<AlertRules>(rules), nullptr);
+    // Every alert raised, escalated, re-opened, acknowledged goes to the audit log (none
+    // without --db: a wall without a database keeps no history).
+    m_alerts = std::make_unique<AlertEngine>(&m_clock, std::get<AlertRules>(rules), m_audit.get());
     m_feeds = std::make_unique<FeedManager>(m_store.get());
     connect(m_feeds.get(), &FeedManager::statusesChanged, this, [this](const QList<FeedStatus> &statuses) {
         for (const FeedStatus &status : statuses)

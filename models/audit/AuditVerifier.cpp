@@ -76,7 +76,7 @@ AuditVerification verifyOpen(QSqlDatabase &db, const QString &name,
     if (query.value(0).toInt() == 0) {
         return failure(result, Problem::Unreadable, 0,
                        QStringLiteral("%1 has no audit log (schema version %2: written before "
-                                      "the audit log came, with version 3)")
+                                      "the audit log came, with version 4)")
                            .arg(name)
                            .arg(version));
     }
