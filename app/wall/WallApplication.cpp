@@ -14,6 +14,8 @@
 #include "i18n/LanguageSwitcher.h"
 #include "map/MbtilesReader.h"
 #include "stats/RunStats.h"
+#include "alerts/AlarmPlayer.h"
+#include "itemmodels/AlertTableModel.h"
 #include "tiles/TileFactory.h"
 #include "wall/HeaderBar.h"
 #include "wall/WallController.h"
@@ -90,6 +92,7 @@ WallApplication::~WallApplication()
     recordStop(std::nullopt); // without shutdown() (a failed start): still on the record
     m_controller.reset(); // the windows and any login dialog over them
     m_feeds.reset();      // its last statuses still reach the alert engine
+    m_alertTable.reset(); // reads the engine
     m_alerts.reset();     // records into the audit log
     // Logins being checked run on the account service's pool: done before the store goes.
     m_accounts.reset();
@@ -248,14 +251,23 @@ QString WallApplication::openStore()
     return {};
 }
 
-QString WallApplication::startFeeds()
+QString WallApplication::startAlerts()
 {
     auto rules = AlertRulesReader::readFile(AlertRulesReader::defaultRulesPath());
     if (auto *error = std::get_if<AlertRulesReader::Error>(&rules))
         return error->toString();
     // Every alert raised, escalated, re-opened, acknowledged goes to the audit log (none
     // without --db: a wall without a database keeps no history).
-    m_alerts = std::make_unique<AlertEngine>(&m_clock, std::get<AlertRules>(rules), m_audit.get());
+    m_alerts = std::make_unique<AlertEngine>(&m_clock, std::get<AlertRules>(std::move(rules)),
+                                             m_audit.get());
+    connect(&m_clock, &WallClock::ticked, m_alerts.get(), &AlertEngine::checkTimers);
+    m_alertTable = std::make_unique<AlertTableModel>(m_alerts.get(), &m_clock);
+    m_alarm = new AlarmPlayer(m_alerts.get(), this);
+    return {};
+}
+
+QString WallApplication::startFeeds()
+{
     m_feeds = std::make_unique<FeedManager>(m_store.get());
     connect(m_feeds.get(), &FeedManager::statusesChanged, this, [this](const QList<FeedStatus> &statuses) {
         for (const FeedStatus &status : statuses)
@@ -366,10 +378,15 @@ QString WallApplication::start()
     if (QString error = openStore(); !error.isEmpty())
         return error;
     startAccess();
+    if (QString error = startAlerts(); !error.isEmpty())
+        return error;
     if (QString error = startFeeds(); !error.isEmpty())
         return error;
 
     context.store = m_store.get(); // opened above; null without --db
+    context.alerts = m_alerts.get();
+    context.alertTable = m_alertTable.get();
+    context.session = m_session;
     m_controller = std::make_unique<WallController>(std::move(profile), context, &m_frameTimes);
     m_controller->setMode(m_options.kiosk ? WallController::Mode::Kiosk : WallController::Mode::Windowed);
     connect(m_controller.get(), &WallController::firstFramePainted, this, [this] {
@@ -427,6 +444,12 @@ void WallApplication::writeStats()
     if (m_store) {
         stats.storedEvents = m_store->storedEvents();
         stats.quarantined = m_store->quarantined();
+    }
+    if (m_alerts) {
+        for (const AlertRecord &alert : m_alerts->alerts()) {
+            if (alert.live && alert.state != AlertState::Closed)
+                ++stats.alertsBySeverity[alert.severity];
+        }
     }
     stats.frames = m_frameTimes.count();
     stats.frameMsP50 = m_frameTimes.percentile(50);

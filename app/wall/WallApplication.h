@@ -18,14 +18,16 @@
 namespace tlr {
 
 class AccountService;
+class AlarmPlayer;
+class AlertEngine;
+class AlertTableModel;
 class AuditLog;
 class AuditRecorder;
-class AlertEngine;
 class EventStore;
-class Session;
 class FeedManager;
 class LoginDialog;
 class LanguageSwitcher;
+class Session;
 class SimulatorProcess;
 class WallController;
 class WallKeys;
@@ -51,6 +53,7 @@ public:
 
 private:
     QString openStore();
+    QString startAlerts();
     QString startFeeds();
     void startDemoFeeds(int port);
     void startAccess();
@@ -82,6 +85,8 @@ private:
     QPointer<LoginDialog> m_loginDialog;
     bool m_stopRecorded = false;
     std::unique_ptr<AlertEngine> m_alerts;
+    std::unique_ptr<AlertTableModel> m_alertTable;
+    AlarmPlayer *m_alarm = nullptr;
     std::unique_ptr<FeedManager> m_feeds;
     SimulatorProcess *m_simulator = nullptr;
     QList<FeedConfig> m_feedConfigs;

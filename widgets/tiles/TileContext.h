@@ -4,8 +4,11 @@
 
 namespace tlr {
 
+class AlertEngine;
+class AlertTableModel;
 class EventStore;
 class FeedHealthModel;
+class Session;
 class SituationModel;
 class WallClock;
 
@@ -19,6 +22,11 @@ struct TileContext
     // History for charts (rollups, read asynchronously). Null when the wall runs without a
     // database (no --db): charts then start from live data.
     const EventStore *store = nullptr;
+    // The alert engine is the one thing a tile may act on: a supervisor acknowledges through
+    // it, and it decides (role, state) and audits. Null in a wall without alerts (tests).
+    AlertEngine *alerts = nullptr;
+    AlertTableModel *alertTable = nullptr; // one table for every alert panel
+    const Session *session = nullptr;      // who is logged in at this console
     QString profileDirectory; // relative file names in tile parameters start here
     QString basemap; // --basemap (builtin | mbtiles:FILE | xyz:URL); overrides map tiles' own
 };

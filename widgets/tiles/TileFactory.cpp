@@ -6,6 +6,7 @@
 #include "MapTile.h"
 #include "NoticeTile.h"
 #include "PendingTile.h"
+#include "alerts/AlertPanelTile.h"
 #include "charts/ChartTile.h"
 #include "charts/KpiTile.h"
 #include "charts/SeriesCatalog.h"
@@ -50,6 +51,10 @@ std::optional<TileFactory::Error> TileFactory::check(const TileSpec &spec) const
         && NoticeTile::text(spec.params.value(QLatin1String("text")), QStringLiteral("id")).trimmed().isEmpty()) {
         return Error{QStringLiteral("params.text"), QStringLiteral("a notice needs a non-empty text, or {\"id\": …, \"en\": …}")};
     }
+    if (spec.type == u"alerts") {
+        if (const auto error = AlertPanelTile::checkParams(spec))
+            return Error{error->field, error->message};
+    }
     if (spec.type == u"map") {
         if (const auto error = MapTile::checkParams(spec))
             return Error{error->field, error->message};
@@ -78,6 +83,8 @@ TileFactory::Result TileFactory::create(const TileSpec &spec, QWidget *parent) c
         return new NoticeTile(spec, parent);
     if (spec.type == u"map")
         return new MapTile(spec, m_context, parent);
+    if (spec.type == u"alerts" && m_context.alerts && m_context.alertTable)
+        return new AlertPanelTile(spec, m_context, parent);
     if (spec.type == u"image") {
         QImageReader reader(resolveSource(spec.params.value(QLatin1String("source")).toString(),
                                           m_context.profileDirectory));

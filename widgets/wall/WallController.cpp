@@ -3,6 +3,7 @@
 #include "KioskGuard.h"
 #include "WallPage.h"
 #include "WallWindow.h"
+#include "alerts/AlertEngine.h"
 #include "tiles/TileFactory.h"
 
 #include <QDir>
@@ -146,6 +147,10 @@ QList<QScreen *> WallController::windowScreens() const
 
 void WallController::rotatePages()
 {
+    // While a critical alert waits for a supervisor the wall holds still, so that the page
+    // showing it stays in front of the room.
+    if (m_context.alerts && m_context.alerts->liveUnacknowledgedCriticalCount() > 0)
+        return;
     for (const auto &window : std::as_const(m_windows)) {
         if (window && window->pages().size() > 1 && !window->isOverviewVisible())
             window->showNextPage(1);

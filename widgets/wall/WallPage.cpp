@@ -2,6 +2,7 @@
 
 #include "FeedHealthStrip.h"
 #include "HeaderBar.h"
+#include "alerts/EscalationBanner.h"
 #include "theme/Theme.h"
 #include "tiles/Tile.h"
 #include "tiles/TileContext.h"
@@ -29,6 +30,8 @@ WallPage::WallPage(const ScreenSpec &spec, int index, int screenCount, const Til
     layout->setSpacing(0);
     m_header = new HeaderBar(spec.names, spec.name, index, screenCount, context.clock, this);
     layout->addWidget(m_header);
+    if (context.alerts)
+        layout->addWidget(new EscalationBanner(context.alerts, context.clock, this));
 
     auto *grid = new QGridLayout;
     grid->setContentsMargins(Theme::kTileSpacing, Theme::kTileSpacing, Theme::kTileSpacing,

@@ -1,0 +1,60 @@
+#include "AlertTestSupport.h"
+
+#include "alerts/AlarmPlayer.h"
+#include "alerts/EscalationBanner.h"
+
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+
+using namespace tlr;
+using namespace tlr::test;
+
+TEST_CASE("the escalation banner shows while an escalated alert waits, and goes when it is taken")
+{
+    EngineFixture f;
+    QWidget page;
+    auto *banner = new EscalationBanner(f.engine.get(), &f.clock, &page);
+    page.show();
+    const quint64 id = f.raise("river-a", Severity::Extreme);
+    CHECK(banner->text().isEmpty());
+
+    f.advanceMinutes(f.engine->policy().escalationMinutes(Severity::Extreme));
+    f.engine->checkTimers();
+    REQUIRE(f.engine->alert(id)->escalationLevel >= 1);
+    CHECK(banner->text().contains(QStringLiteral("Pintu Air 10")));
+    CHECK(banner->text().contains(QStringLiteral("Neglasari")));
+
+    REQUIRE(f.engine->acknowledge(id, supervisor(), QStringLiteral("on it")));
+    CHECK(banner->text().isEmpty());
+}
+
+TEST_CASE("a tone once per new alert: not for repeats, not for refreshes")
+{
+    EngineFixture f;
+    AlarmPlayer alarm(f.engine.get());
+    QSignalSpy tones(&alarm, &AlarmPlayer::tonePlayed);
+    f.raise("river-a", Severity::Severe);
+    f.raise("river-a", Severity::Severe); // a repeat
+    f.engine->checkTimers();              // a refresh
+    f.raise("river-b", Severity::Minor);
+    REQUIRE(tones.size() == 2);
+    CHECK(tones.at(0).at(0).value<Severity>() == Severity::Severe);
+    CHECK(tones.at(1).at(0).value<Severity>() == Severity::Minor);
+    CHECK(alarm.tonesRequested() == 2);
+}
+
+TEST_CASE("an escalation sounds louder and longer than the alert's own tone")
+{
+    const QByteArray plain = AlarmPlayer::synthesize(Severity::Extreme, false);
+    const QByteArray escalated = AlarmPlayer::synthesize(Severity::Extreme, true);
+    CHECK(escalated.size() > plain.size());
+    const auto peak = [](const QByteArray &pcm) {
+        int peak = 0;
+        for (qsizetype i = 0; i + 1 < pcm.size(); i += 2)
+            peak = std::max(peak, std::abs(int(*reinterpret_cast<const qint16 *>(pcm.constData() + i))));
+        return peak;
+    };
+    CHECK(peak(escalated) > peak(plain));
+    CHECK(AlarmPlayer::synthesize(Severity::Minor, false).size() < plain.size());
+}

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "tiles/Tile.h"
+
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QWidget;
+
+namespace tlr {
+
+class AlertEngine;
+class AlertFilterProxyModel;
+class AlertRowDelegate;
+class AlertTableModel;
+class Session;
+class WallClock;
+struct TileContext;
+
+// The alert panel: every alert the engine holds, sortable by any column and filtered by the
+// profile ("filter": "unacknowledged" | "open" | "all") and at run time. Worked with the
+// keyboard alone: arrows select, A acknowledges, S shelves, U unshelves (each asks for a note,
+// Enter confirms, Escape cancels), F steps the minimum severity, / filters by text. Only a
+// tile whose profile says "acknowledge": true takes actions, and only for a supervisor logged
+// in at this console; the engine has the last word and its refusal is shown as it gives it.
+class AlertPanelTile : public Tile
+{
+    Q_OBJECT
+public:
+    AlertPanelTile(const TileSpec &spec, const TileContext &context, QWidget *parent = nullptr);
+
+    struct ParamError
+    {
+        QString field;
+        QString message;
+    };
+    static std::optional<ParamError> checkParams(const TileSpec &spec);
+
+    QTableView *table() const { return m_table; }
+    AlertFilterProxyModel *proxy() const { return m_proxy; }
+    QLineEdit *noteField() const { return m_note; }
+    QLabel *messageLabel() const { return m_message; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void retranslate() override;
+
+private:
+    enum class Action { None, Acknowledge, Shelve, Unshelve, FilterText };
+
+    void begin(Action action);
+    void confirm();
+    void cancel();
+    void showMessage(const QString &text, bool problem);
+    void updateSummary();
+    void updatePulse();
+    quint64 selectedAlertId() const;
+
+    AlertEngine *m_engine;
+    AlertTableModel *m_alerts;
+    const Session *m_session;
+    const WallClock *m_clock;
+    bool m_actionsAllowed = false;
+
+    AlertFilterProxyModel *m_proxy = nullptr;
+    AlertRowDelegate *m_delegate = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_table = nullptr;
+    QWidget *m_actionBar = nullptr;
+    QLabel *m_prompt = nullptr;
+    QLineEdit *m_note = nullptr;
+    QComboBox *m_shelveFor = nullptr;
+    QLabel *m_message = nullptr;
+    QTimer m_pulseTimer;
+    QTimer m_messageTimer;
+    qint64 m_pulseStep = 0;
+    Action m_action = Action::None;
+    quint64 m_actionAlert = 0;
+};
+
+} // namespace tlr

@@ -1,0 +1,98 @@
+#include "EscalationBanner.h"
+
+#include "alerts/AlertEngine.h"
+#include "domain/WallClock.h"
+#include "itemmodels/AlertTableModel.h"
+#include "theme/Theme.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace tlr {
+
+EscalationBanner::EscalationBanner(const AlertEngine *engine, const WallClock *clock, QWidget *parent)
+    : QFrame(parent)
+    , m_engine(engine)
+    , m_clock(clock)
+{
+    setObjectName(QStringLiteral("escalationBanner"));
+    setAutoFillBackground(true);
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::Window, Theme::severityColor(Severity::Extreme));
+    palette.setColor(QPalette::WindowText, Theme::text());
+    setPalette(palette);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(16, 6, 16, 6);
+    m_label = new QLabel(this);
+    m_label->setFont(Theme::font(Theme::kHeaderPixels, QFont::Bold));
+    layout->addWidget(m_label, 1);
+    hide();
+
+    // An escalation is remembered by id; whether it still waits is asked of the engine, so
+    // the banner never disagrees with the alert panel.
+    for (const AlertRecord &alert : engine->alerts()) {
+        if (alert.escalationLevel > 0)
+            m_escalated.append(alert.id);
+    }
+    connect(engine, &AlertEngine::alertEscalated, this, [this](const AlertRecord &alert) {
+        if (!m_escalated.contains(alert.id))
+            m_escalated.append(alert.id);
+        refresh();
+    });
+    connect(engine, &AlertEngine::alertsUpdated, this, &EscalationBanner::refresh);
+    connect(clock, &WallClock::ticked, this, &EscalationBanner::refresh);
+    refresh();
+}
+
+QString EscalationBanner::text() const
+{
+    return isVisibleTo(parentWidget()) ? m_label->text() : QString();
+}
+
+void EscalationBanner::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QFrame::changeEvent(event);
+}
+
+void EscalationBanner::refresh()
+{
+    const AlertRecord *worst = nullptr;
+    int waiting = 0;
+    for (auto it = m_escalated.begin(); it != m_escalated.end();) {
+        const AlertRecord *alert = m_engine->alert(*it);
+        const bool stillWaiting = alert && alert->escalationLevel > 0
+                                  && (alert->state == AlertState::Unacknowledged
+                                      || alert->state == AlertState::ReturnedUnacknowledged);
+        if (!stillWaiting) {
+            it = m_escalated.erase(it);
+            continue;
+        }
+        ++waiting;
+        if (!worst || alert->severity > worst->severity
+            || (alert->severity == worst->severity
+                && alert->unacknowledgedSince < worst->unacknowledgedSince)) {
+            worst = alert;
+        }
+        ++it;
+    }
+    if (!worst) {
+        hide();
+        return;
+    }
+    const qint64 seconds = worst->unacknowledgedSince.secsTo(m_clock->now());
+    QString text = tr("%1 ESCALATED · %2 %3 · %4 · unacknowledged for %5")
+                       .arg(QStringLiteral("⚠"), Theme::severityGlyph(worst->severity),
+                            Theme::severityLabel(worst->severity),
+                            worst->kecamatan.isEmpty() ? worst->title
+                                                       : worst->title + QStringLiteral(" — ") + worst->kecamatan,
+                            AlertTableModel::formatAge(seconds));
+    if (waiting > 1)
+        text += u' ' + tr("(+%n more)", nullptr, waiting - 1);
+    m_label->setText(text);
+    show();
+}
+
+} // namespace tlr
