@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AlertPanelTile</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertStyle</name>
+    <message>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared, unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeedHealthTile</name>
     <message>
         <source>State</source>
@@ -95,10 +157,176 @@
     </message>
 </context>
 <context>
+    <name>tlr::AlertPanelTile</name>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical unacknowledged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from %1 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matching &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log in to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A acknowledge · S shelve · U unshelve · F severity · / search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F severity · / search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are acknowledged at the supervisor desk, not on this screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alert first (arrow keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this console: log in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge &quot;%1&quot; — note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelve &quot;%1&quot; — reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unshelve &quot;%1&quot; — note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::ChartTile</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: the %1 feed is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reports in this window yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data in this window yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: no new data since %1 WIB (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History unavailable; live data only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tlr::ClockTile</name>
     <message>
         <source>Time</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::EscalationBanner</name>
+    <message>
+        <source>%1 ESCALATED · %2 %3 · %4 · unacknowledged for %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -112,6 +340,103 @@
     <name>tlr::HeaderBar</name>
     <message>
         <source>Screen %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::KpiTile</name>
+    <message>
+        <source>Waiting for the alert engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgements and response times come with the Alerts work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figure is shown until it can be measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday: not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs. yesterday (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly counts since %1 WIB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data from the feeds yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No live alert in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New this hour: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data from the 112 / LAKSA feed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open within 7 × 24 h · %1 past · %2 due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-up data yet: all open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>112 calls this hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This hour: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledged alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints within 7 × 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median time to acknowledge 112</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response time by agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>112 calls per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::MapTile</name>
+    <message>
+        <source>City map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::MapWidget</name>
+    <message>
+        <source>Base map unavailable (%1). Showing the built-in map.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

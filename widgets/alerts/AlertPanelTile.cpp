@@ -11,8 +11,10 @@
 #include "tiles/TileContext.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +28,32 @@ namespace {
 
 constexpr int kPulseIntervalMs = 80;
 constexpr int kPulsePeriodSteps = 16; // 1.3 s: calm enough to read through, impossible to miss
+
+// The column headers in the wall's language: the table model lives below the translations.
+class TranslatedHeaders : public QIdentityProxyModel
+{
+    Q_DECLARE_TR_FUNCTIONS(AlertPanelTile)
+
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+            return QIdentityProxyModel::headerData(section, orientation, role);
+        switch (section) {
+        case AlertTableModel::SeverityColumn: return tr("Severity");
+        case AlertTableModel::AgeColumn: return tr("Age");
+        case AlertTableModel::AgencyColumn: return tr("Agency");
+        case AlertTableModel::KecamatanColumn: return tr("Kecamatan");
+        case AlertTableModel::StateColumn: return tr("State");
+        case AlertTableModel::DuplicatesColumn: return tr("Repeats");
+        case AlertTableModel::TitleColumn: return tr("Alert");
+        default: return {};
+        }
+    }
+    void retranslate() { emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1); }
+};
 
 QList<AlertState> statesForFilter(const QString &filter)
 {
@@ -86,7 +114,10 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
 
     m_delegate = new AlertRowDelegate(this);
     m_table = new QTableView(this);
-    m_table->setModel(m_proxy);
+    m_headers = new TranslatedHeaders(this);
+    m_headers->setSourceModel(m_proxy);
+    m_table->setModel(m_headers);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setItemDelegate(m_delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -101,7 +132,7 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     m_table->verticalHeader()->setDefaultSectionSize(Theme::kBodyPixels + 18);
     QHeaderView *header = m_table->horizontalHeader();
     header->setFont(Theme::font(Theme::kSmallPixels, QFont::DemiBold));
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::Fixed);
     header->setSectionResizeMode(AlertTableModel::TitleColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     m_table->installEventFilter(this);
@@ -156,9 +187,37 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     updatePulse();
 }
 
+void AlertPanelTile::sizeColumns()
+{
+    // Widths from the words each column can hold, never from the data: one long CAP area
+    // description must not push the alert's title off the screen.
+    const QFontMetrics body(Theme::font(Theme::kBodyPixels));
+    const QFontMetrics bold(Theme::font(Theme::kBodyPixels, QFont::Bold));
+    const QFontMetrics header(Theme::font(Theme::kSmallPixels, QFont::DemiBold));
+    const auto fit = [&](int column, int contentWidth) {
+        const QString title = m_headers->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_table->setColumnWidth(column, std::max(contentWidth, header.horizontalAdvance(title) + 16) + 24);
+    };
+    int severityWidth = 0;
+    for (const Severity severity : {Severity::Minor, Severity::Moderate, Severity::Severe, Severity::Extreme})
+        severityWidth = std::max(severityWidth, bold.horizontalAdvance(Theme::severityGlyph(severity) + u' ' + Theme::severityLabel(severity)));
+    int stateWidth = 0;
+    for (const AlertState state : {AlertState::Unacknowledged, AlertState::Acknowledged, AlertState::ReturnedUnacknowledged,
+                                   AlertState::Shelved, AlertState::Closed})
+        stateWidth = std::max(stateWidth, bold.horizontalAdvance(AlertStyle::stateLabel(state)));
+    fit(AlertTableModel::SeverityColumn, severityWidth);
+    fit(AlertTableModel::AgeColumn, body.horizontalAdvance(QStringLiteral("00h00m")));
+    fit(AlertTableModel::AgencyColumn, body.horizontalAdvance(QStringLiteral("Tirta Benteng")));
+    fit(AlertTableModel::KecamatanColumn, body.horizontalAdvance(QStringLiteral("Karawaci Baru")));
+    fit(AlertTableModel::StateColumn, stateWidth);
+    fit(AlertTableModel::DuplicatesColumn, body.horizontalAdvance(QStringLiteral("×9999")));
+}
+
 void AlertPanelTile::retranslate()
 {
     setDefaultTitle(tr("Alerts"));
+    static_cast<TranslatedHeaders *>(m_headers)->retranslate();
+    sizeColumns();
     const QStringList durations{tr("30 min"), tr("1 hour"), tr("4 hours"), tr("8 hours")};
     for (int i = 0; i < durations.size(); ++i)
         m_shelveFor->setItemText(i, durations.at(i));

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QAbstractProxyModel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -60,6 +61,7 @@ private:
     void showMessage(const QString &text, bool problem);
     void updateSummary();
     void updatePulse();
+    void sizeColumns();
     quint64 selectedAlertId() const;
 
     AlertEngine *m_engine;
@@ -70,6 +72,7 @@ private:
 
     AlertFilterProxyModel *m_proxy = nullptr;
     AlertRowDelegate *m_delegate = nullptr;
+    QAbstractProxyModel *m_headers = nullptr; // the table's model: m_proxy with translated headers
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;
     QWidget *m_actionBar = nullptr;

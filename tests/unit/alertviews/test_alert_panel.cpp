@@ -35,15 +35,15 @@ struct PanelFixture : EngineFixture
         spec.params = QJsonObject{{QStringLiteral("filter"), QStringLiteral("open")},
                                   {QStringLiteral("acknowledge"), acknowledge}};
         panel = std::make_unique<AlertPanelTile>(spec, context);
-        panel->resize(1200, 600);
+        panel->resize(1880, 700); // two columns of a 1080p wall screen, as the TLR profile places it
         panel->show();
     }
 
     void select(quint64 id)
     {
-        auto *proxy = panel->proxy();
-        for (int row = 0; row < proxy->rowCount(); ++row) {
-            const QModelIndex index = proxy->index(row, 0);
+        const QAbstractItemModel *shown = panel->table()->model();
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            const QModelIndex index = shown->index(row, 0);
             if (index.data(AlertTableModel::AlertIdRole).toULongLong() == id) {
                 panel->table()->setCurrentIndex(index);
                 return;
@@ -155,6 +155,16 @@ TEST_CASE("F raises the minimum severity shown and / filters by text")
     QTest::keyClicks(f.panel->noteField(), QStringLiteral("river-b"));
     QTest::keyClick(f.panel->noteField(), Qt::Key_Return);
     CHECK(f.panel->proxy()->rowCount() == 1);
+}
+
+TEST_CASE("column headers are in the wall's language and a long area never hides the title")
+{
+    PanelFixture f;
+    f.raise("river-a", Severity::Extreme);
+    const QAbstractItemModel *shown = f.panel->table()->model();
+    CHECK(shown->headerData(AlertTableModel::TitleColumn, Qt::Horizontal).toString() == QStringLiteral("Alert"));
+    const int titleWidth = f.panel->table()->columnWidth(AlertTableModel::TitleColumn);
+    CHECK(titleWidth >= f.panel->table()->viewport()->width() / 4);
 }
 
 TEST_CASE("profile parameters of the alert panel are checked")
