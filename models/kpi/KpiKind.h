@@ -10,17 +10,17 @@ namespace tlr {
 enum class KpiKind {
     Unknown,
     OpenIncidentsByAgency, // open-incidents-by-agency
-    UnacknowledgedAlerts,  // unacknowledged-alerts      (needs the alert engine)
+    UnacknowledgedAlerts,  // unacknowledged-alerts      (from the alert engine)
     ComplaintsSla,         // complaints-sla
-    MedianAck112,          // median-ack-112             (needs the alert engine)
-    ResponseTimeByAgency,  // response-time-by-agency    (needs the alert engine)
+    MedianAck112,          // median-ack-112             (from the alert engine)
+    ResponseTimeByAgency,  // response-time-by-agency    (from the alert engine)
     Calls112PerHour,       // calls-112-per-hour
 };
 
 QString kpiKindKey(KpiKind kind);
 std::optional<KpiKind> kpiKindFromKey(QStringView key);
-// Acknowledgements and dispatch times come from the alert engine, which does not exist yet:
-// these cards must say so instead of showing a number.
+// Acknowledgements and response times come from the alert engine: a wall without one (a
+// tile test, a profile viewer) shows these cards waiting instead of a number.
 bool kpiNeedsAlertEngine(KpiKind kind);
 
 } // namespace tlr

@@ -425,6 +425,41 @@
         <source>112 calls per hour</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Live alerts only; exercises and tests are left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longest waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every live alert has been taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No 112 alert acknowledged in the last 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert acknowledged in the last 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median time to acknowledge, last 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tlr::MapTile</name>

@@ -270,6 +270,40 @@
         <source>112 calls per hour</source>
         <translation>Panggilan 112 per jam</translation>
     </message>
+    <message>
+        <source>Live alerts only; exercises and tests are left out</source>
+        <translation>Hanya peringatan nyata; latihan dan uji tidak dihitung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>%n kritis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none critical</source>
+        <translation>tidak ada yang kritis</translation>
+    </message>
+    <message>
+        <source>longest waiting: %1</source>
+        <translation>terlama menunggu: %1</translation>
+    </message>
+    <message>
+        <source>every live alert has been taken</source>
+        <translation>semua peringatan sudah ditangani</translation>
+    </message>
+    <message>
+        <source>No 112 alert acknowledged in the last 24 h</source>
+        <translation>Belum ada peringatan 112 yang diakui dalam 24 jam terakhir</translation>
+    </message>
+    <message>
+        <source>No alert acknowledged in the last 24 h</source>
+        <translation>Belum ada peringatan yang diakui dalam 24 jam terakhir</translation>
+    </message>
+    <message>
+        <source>median time to acknowledge, last 24 h</source>
+        <translation>median waktu pengakuan, 24 jam terakhir</translation>
+    </message>
 </context>
 <context>
     <name>tlr::LoginDialog</name>

@@ -1,7 +1,9 @@
 #include "KpiTile.h"
 
 #include "Sparkline.h"
+#include "alerts/AlertEngine.h"
 #include "domain/WallClock.h"
+#include "itemmodels/AlertTableModel.h"
 #include "itemmodels/FeedHealthModel.h"
 #include "kpi/ComplaintSla.h"
 #include "kpi/OpenIncidents.h"
@@ -75,7 +77,15 @@ KpiTile::KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(kRefreshMilliseconds);
     connect(&m_refreshTimer, &QTimer::timeout, this, &KpiTile::refresh);
-    if (!kpiNeedsAlertEngine(m_kind)) {
+    if (kpiNeedsAlertEngine(m_kind) && m_context.alerts) {
+        connect(m_context.alerts, &AlertEngine::alertsUpdated, this, &KpiTile::requestRefresh);
+        if (m_context.clock) {
+            connect(m_context.clock, &WallClock::ticked, this, [this](const QDateTime &now) {
+                if (now.time().second() % 10 == 0)
+                    requestRefresh();
+            });
+        }
+    } else if (!kpiNeedsAlertEngine(m_kind)) {
         if (m_context.situation) {
             connect(m_context.situation, &SituationModel::reportsChanged, this,
                     &KpiTile::requestRefresh);
@@ -146,6 +156,73 @@ void KpiTile::collect()
     }
 }
 
+void KpiTile::refreshFromAlerts()
+{
+    const QDateTime now = m_context.clock->now();
+    const AlertTableModel *table = m_context.alertTable;
+    int unacknowledged = 0;
+    int critical = 0;
+    QDateTime oldestWaiting;
+    // The table's rows, read in place: copying 100,000 alerts for a card would cost more than
+    // the card is worth.
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const AlertRecord &alert = table->record(row);
+        m_acknowledgements.record(alert);
+        if (!alert.live || alert.state != AlertState::Unacknowledged)
+            continue;
+        ++unacknowledged;
+        critical += alert.isCritical();
+        if (!oldestWaiting.isValid() || alert.unacknowledgedSince < oldestWaiting)
+            oldestWaiting = alert.unacknowledgedSince;
+    }
+    m_acknowledgements.prune(now);
+    m_sparkline->setValues({});
+    m_note->setText(tr("Live alerts only; exercises and tests are left out"));
+    setLabelColor(m_trend, Theme::text());
+
+    switch (m_kind) {
+    case KpiKind::UnacknowledgedAlerts:
+        m_figure->setText(QLocale().toString(unacknowledged));
+        m_figure->setColor(critical > 0 ? Theme::bad() : unacknowledged > 0 ? Theme::warning() : Theme::good());
+        m_figure->show();
+        m_trend->setText(critical > 0 ? tr("%n critical", nullptr, critical) : tr("none critical"));
+        setLabelColor(m_trend, critical > 0 ? Theme::bad() : Theme::text());
+        m_detail->setText(oldestWaiting.isValid()
+                              ? tr("longest waiting: %1").arg(AlertTableModel::formatAge(oldestWaiting.secsTo(now)))
+                              : tr("every live alert has been taken"));
+        return;
+    case KpiKind::MedianAck112:
+    case KpiKind::ResponseTimeByAgency: {
+        const bool only112 = m_kind == KpiKind::MedianAck112;
+        const auto median = only112 ? m_acknowledgements.medianSeconds(Agency::CallCentre112)
+                                    : m_acknowledgements.medianSeconds();
+        if (!median) {
+            m_figure->hide();
+            m_trend->setText(only112 ? tr("No 112 alert acknowledged in the last 24 h")
+                                     : tr("No alert acknowledged in the last 24 h"));
+            m_detail->clear();
+            return;
+        }
+        m_figure->setText(AlertTableModel::formatAge(*median));
+        m_figure->setColor(Theme::text());
+        m_figure->show();
+        m_trend->setText(tr("median time to acknowledge, last 24 h"));
+        if (only112) {
+            m_detail->clear();
+        } else {
+            QStringList parts;
+            const auto byAgency = m_acknowledgements.medianSecondsByAgency();
+            for (auto it = byAgency.cbegin(); it != byAgency.cend(); ++it)
+                parts << agencyShortName(it.key()) + u' ' + AlertTableModel::formatAge(it.value());
+            m_detail->setText(parts.join(QStringLiteral(" · ")));
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
 void KpiTile::showWaiting()
 {
     m_figure->hide();
@@ -185,7 +262,10 @@ void KpiTile::showTrend(const HourlyTrend &trend, const QString &what)
 void KpiTile::refresh()
 {
     if (kpiNeedsAlertEngine(m_kind)) {
-        showWaiting();
+        if (m_context.alerts && m_context.alertTable && m_context.clock)
+            refreshFromAlerts();
+        else
+            showWaiting();
         return;
     }
     if (!m_context.clock)

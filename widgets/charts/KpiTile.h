@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kpi/AcknowledgementTimes.h"
 #include "kpi/HourlyTrend.h"
 #include "kpi/KpiKind.h"
 #include "kpi/ReportHistory.h"
@@ -17,9 +18,9 @@ class FittedLabel;
 class Sparkline;
 
 // One key figure in numerals readable at three metres, with its trend against the same hour
-// yesterday and a sparkline of the last day's hours. A KPI that needs the alert engine says it
-// waits for it; a KPI whose feed has never delivered says so: no card shows a number that was
-// not computed from data.
+// yesterday and a sparkline of the last day's hours. The alert KPIs (unacknowledged alerts,
+// times to acknowledge) read the alert engine, and wait for it where there is none; a KPI whose
+// feed has never delivered says so: no card shows a number that was not computed from data.
 class KpiTile : public Tile
 {
     Q_OBJECT
@@ -42,6 +43,7 @@ private:
     void refresh();
     void collect();
     void showTrend(const HourlyTrend &trend, const QString &what);
+    void refreshFromAlerts();
     void showWaiting();
     bool feedEverDelivered(const QString &feed) const;
     QHash<QString, Agency> agencyOfFeed() const;
@@ -50,6 +52,7 @@ private:
     TileContext m_context;
     QDateTime m_coverageStart;
     ReportHistory m_reports;
+    AcknowledgementTimes m_acknowledgements;
     QHash<QString, QDateTime> m_incidentOpenings; // live alert (sender + id) -> sent
     FittedLabel *m_figure = nullptr;
     QLabel *m_trend = nullptr;
