@@ -13,7 +13,24 @@ AlertLayer::AlertLayer(LiveMapData *data, QObject *parent)
     : MapLayer(QStringLiteral("alerts"), Stage::Areas, 10, parent)
     , m_data(data)
 {
-    connect(data, &LiveMapData::changed, this, [this] { emit repaintNeeded({}); });
+    connect(data, &LiveMapData::changed, this, [this] {
+        updatePulse();
+        emit repaintNeeded({});
+    });
+    // Eight frames a second: enough for a ring to breathe, little enough for a 100k-point map.
+    m_pulse.setInterval(125);
+    connect(&m_pulse, &QTimer::timeout, this, [this] { emit repaintNeeded({}); });
+    m_clock.start();
+    updatePulse();
+}
+
+void AlertLayer::updatePulse()
+{
+    const bool waiting = m_data && m_data->hasWaitingAlerts();
+    if (waiting && !m_pulse.isActive())
+        m_pulse.start();
+    else if (!waiting)
+        m_pulse.stop();
 }
 
 void AlertLayer::render(QPainter &painter, const Viewport &viewport)
@@ -45,6 +62,23 @@ void AlertLayer::render(QPainter &painter, const Viewport &viewport)
     // Markers over every area.
     for (const auto &alert : m_data->alerts())
         MapSymbols::drawAlertMarker(painter, viewport.toPane(alert.marker), alert.severity);
+
+    const double phase = (m_clock.elapsed() % 1400) / 1400.0;
+    const QRectF pane(QPointF(0, 0), QSizeF(viewport.paneSize()));
+    for (const auto &alert : m_data->engineAlerts()) {
+        const QPointF at = viewport.toPane(alert.at);
+        if (!pane.adjusted(-60, -60, 60, 60).contains(at))
+            continue;
+        if (alert.waiting) {
+            QColor ring = MapStyle::severityColor(alert.severity);
+            ring.setAlphaF(0.9 * (1.0 - phase));
+            painter.setPen(QPen(ring, 5));
+            painter.setBrush(Qt::NoBrush);
+            const double r = 22 + 26 * phase;
+            painter.drawEllipse(at, r, r);
+        }
+        MapSymbols::drawAlertMarker(painter, at, alert.severity);
+    }
 }
 
 std::optional<MapFeatureHit> AlertLayer::hitTest(QPointF panePoint, const Viewport &viewport) const
@@ -53,6 +87,10 @@ std::optional<MapFeatureHit> AlertLayer::hitTest(QPointF panePoint, const Viewpo
         return std::nullopt;
     for (const auto &alert : m_data->alerts()) {
         if (QLineF(viewport.toPane(alert.marker), panePoint).length() <= 20)
+            return MapFeatureHit{alert.id, name(), alert.tooltip, std::nullopt};
+    }
+    for (const auto &alert : m_data->engineAlerts()) {
+        if (QLineF(viewport.toPane(alert.at), panePoint).length() <= 20)
             return MapFeatureHit{alert.id, name(), alert.tooltip, std::nullopt};
     }
     return std::nullopt;

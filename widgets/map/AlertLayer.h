@@ -2,14 +2,18 @@
 
 #include "MapLayer.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 
 namespace tlr {
 
 class LiveMapData;
 
 // Alerts in force: their CAP areas (polygons and circles) tinted by severity, and a marker
-// whose shape and colour both give the severity. Exercise and test alerts are hatched.
+// whose shape and colour both give the severity. Exercise and test alerts are hatched. The
+// alert engine's alerts that have a place get the same markers, with a ring that pulses until
+// a supervisor acknowledges them.
 class AlertLayer : public MapLayer
 {
     Q_OBJECT
@@ -21,7 +25,11 @@ public:
                                          const Viewport &viewport) const override;
 
 private:
+    void updatePulse();
+
     QPointer<LiveMapData> m_data;
+    QTimer m_pulse;
+    QElapsedTimer m_clock;
 };
 
 } // namespace tlr

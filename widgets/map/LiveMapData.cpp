@@ -1,5 +1,6 @@
 #include "LiveMapData.h"
 
+#include "itemmodels/AlertTableModel.h"
 #include "map/TileMath.h"
 #include "situation/SituationModel.h"
 
@@ -41,6 +42,51 @@ LiveMapData::LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(250);
     connect(&m_coalesce, &QTimer::timeout, this, &LiveMapData::refresh);
+    m_alertCoalesce.setSingleShot(true);
+    m_alertCoalesce.setInterval(250);
+    connect(&m_alertCoalesce, &QTimer::timeout, this, &LiveMapData::refreshEngineAlerts);
+}
+
+void LiveMapData::setAlertTable(const AlertTableModel *alerts)
+{
+    if (m_alertTable == alerts)
+        return;
+    if (m_alertTable)
+        disconnect(m_alertTable, nullptr, this, nullptr);
+    m_alertTable = alerts;
+    if (alerts) {
+        auto later = [this] {
+            if (!m_alertCoalesce.isActive())
+                m_alertCoalesce.start();
+        };
+        connect(alerts, &QAbstractItemModel::dataChanged, this, later);
+        connect(alerts, &QAbstractItemModel::rowsInserted, this, later);
+        connect(alerts, &QAbstractItemModel::rowsRemoved, this, later);
+        connect(alerts, &QAbstractItemModel::modelReset, this, later);
+    }
+    refreshEngineAlerts();
+}
+
+void LiveMapData::refreshEngineAlerts()
+{
+    m_engineAlerts.clear();
+    m_waitingAlerts = 0;
+    if (m_alertTable) {
+        for (int row = 0; row < m_alertTable->rowCount(); ++row) {
+            const AlertRecord &alert = m_alertTable->record(row);
+            if (!alert.location.isValid() || alert.state == AlertState::Closed)
+                continue;
+            const bool waiting = alert.state == AlertState::Unacknowledged
+                                 || alert.state == AlertState::ReturnedUnacknowledged;
+            m_waitingAlerts += waiting;
+            QString tooltip = alert.title;
+            if (!alert.kecamatan.isEmpty())
+                tooltip += QStringLiteral("\n") + alert.kecamatan;
+            m_engineAlerts.push_back({alert.subject(), tooltip, alert.location, alert.severity,
+                                      waiting, alert.live});
+        }
+    }
+    emit changed();
 }
 
 void LiveMapData::setSituation(const SituationModel *situation)

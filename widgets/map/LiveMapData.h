@@ -18,6 +18,7 @@
 
 namespace tlr {
 
+class AlertTableModel;
 class SituationModel;
 
 // What the live layers draw, copied out of the SituationModel into plain values once per
@@ -54,10 +55,23 @@ public:
         QGeoCoordinate marker;
     };
 
+    // An alert of the alert engine that has a place: drawn by severity, pulsing while nobody
+    // has acknowledged it.
+    struct EngineAlert
+    {
+        QString id; // "alert:<id>"
+        QString tooltip;
+        QGeoCoordinate at;
+        Severity severity = Severity::Unknown;
+        bool waiting = false; // unacknowledged (also after its condition cleared)
+        bool live = true;
+    };
+
     explicit LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent = nullptr);
 
     void setBaseMap(std::shared_ptr<const BaseMap> baseMap) { m_baseMap = std::move(baseMap); }
     void setSituation(const SituationModel *situation);
+    void setAlertTable(const AlertTableModel *alerts);
     // Direct input, for tests and benchmarks (the situation is not read then).
     void setSensors(std::vector<Point> sensors);
 
@@ -68,6 +82,8 @@ public:
     const ClusterIndex &reportClusters() const { return m_reportClusters; }
     const std::vector<Line> &traffic() const { return m_traffic; }
     const std::vector<AlertArea> &alerts() const { return m_alerts; }
+    const std::vector<EngineAlert> &engineAlerts() const { return m_engineAlerts; }
+    bool hasWaitingAlerts() const { return m_waitingAlerts > 0; }
     // Open reports per 10,000 residents, by kecamatan name.
     const QHash<QString, double> &reportRates() const { return m_reportRates; }
     const std::shared_ptr<const BaseMap> &baseMap() const { return m_baseMap; }
@@ -77,6 +93,7 @@ signals:
 
 private:
     void refresh();
+    void refreshEngineAlerts();
     static ClusterIndex buildIndex(const std::vector<Point> &points);
 
     std::shared_ptr<const BaseMap> m_baseMap;
@@ -89,6 +106,10 @@ private:
     ClusterIndex m_reportClusters;
     std::vector<Line> m_traffic;
     std::vector<AlertArea> m_alerts;
+    QPointer<const AlertTableModel> m_alertTable;
+    QTimer m_alertCoalesce;
+    std::vector<EngineAlert> m_engineAlerts;
+    int m_waitingAlerts = 0;
     QHash<QString, double> m_reportRates;
 };
 

@@ -1,5 +1,6 @@
 #include "MapTile.h"
 
+#include "alerts/AlertEngine.h"
 #include "map/MapRenderer.h"
 #include "map/MapViewGroup.h"
 #include "map/MapWidget.h"
@@ -12,6 +13,8 @@
 namespace tlr {
 
 namespace {
+
+constexpr double kAlertFocusZoom = 14; // streets and kecamatan names readable
 
 std::optional<QGeoCoordinate> centerParam(const QJsonValue &value)
 {
@@ -75,6 +78,16 @@ MapTile::MapTile(const TileSpec &spec, const TileContext &context, QWidget *pare
         m_group->setEnabledLayers(layers);
     }
     m_group->liveData()->setSituation(context.situation);
+    if (context.alertTable)
+        m_group->liveData()->setAlertTable(context.alertTable);
+    if (context.alerts && spec.continues.isEmpty()) {
+        // A new critical alert with a place brings the map to it: the room looks where the
+        // supervisor must act. Panes continuing this map follow through the shared group.
+        connect(context.alerts, &AlertEngine::alertRaised, this, [this](const AlertRecord &alert) {
+            if (alert.isCritical() && alert.live && alert.location.isValid())
+                m_group->setView(alert.location, std::max(m_group->zoom(), kAlertFocusZoom));
+        });
+    }
 
     m_map = new MapWidget(m_group, this);
     m_map->setHome(m_group->center(), m_group->zoom());

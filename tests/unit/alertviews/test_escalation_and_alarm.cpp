@@ -2,10 +2,14 @@
 
 #include "alerts/AlarmPlayer.h"
 #include "alerts/EscalationBanner.h"
+#include "itemmodels/AlertTableModel.h"
+#include "map/AlertLayer.h"
+#include "map/LiveMapData.h"
 
 #include <catch2/catch.hpp>
 
 #include <QSignalSpy>
+#include <QTest>
 
 using namespace tlr;
 using namespace tlr::test;
@@ -57,4 +61,31 @@ TEST_CASE("an escalation sounds louder and longer than the alert's own tone")
     };
     CHECK(peak(escalated) > peak(plain));
     CHECK(AlarmPlayer::synthesize(Severity::Minor, false).size() < plain.size());
+}
+
+TEST_CASE("the map marks placed alerts and pulses the waiting ones until they are acknowledged")
+{
+    EngineFixture f;
+    AlertTableModel table(f.engine.get(), &f.clock);
+    LiveMapData data(nullptr);
+    data.setAlertTable(&table);
+    AlertLayer layer(&data);
+    AlertCondition placed = condition("river-a", Severity::Extreme);
+    placed.location = QGeoCoordinate(-6.1783, 106.6319);
+    f.engine->applyConditions({placed, condition("unplaced", Severity::Severe)});
+    QTest::qWait(400); // the map takes alert changes in bursts of 250 ms
+    REQUIRE(data.engineAlerts().size() == 1);
+    CHECK(data.engineAlerts().front().waiting);
+    QSignalSpy repaints(&layer, &MapLayer::repaintNeeded);
+    QTest::qWait(400);
+    CHECK(repaints.size() >= 2); // the ring breathes without any new data
+
+    const quint64 id = f.engine->find(QStringLiteral("dlh-environment"), QStringLiteral("river-a"),
+                                      QStringLiteral("river-level"))->id;
+    REQUIRE(f.engine->acknowledge(id, supervisor(), QString()));
+    QTest::qWait(400);
+    CHECK_FALSE(data.hasWaitingAlerts());
+    repaints.clear();
+    QTest::qWait(400);
+    CHECK(repaints.isEmpty());
 }
