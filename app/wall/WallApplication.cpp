@@ -16,6 +16,10 @@
 #include "stats/RunStats.h"
 #include "alerts/AlarmPlayer.h"
 #include "itemmodels/AlertTableModel.h"
+#include "incidents/AlertSignals.h"
+#include "incidents/FusionConfigReader.h"
+#include "incidents/IncidentArchive.h"
+#include "incidents/IncidentBoard.h"
 #include "tiles/TileFactory.h"
 #include "wall/HeaderBar.h"
 #include "wall/WallController.h"
@@ -92,6 +96,8 @@ WallApplication::~WallApplication()
     recordStop(std::nullopt); // without shutdown() (a failed start): still on the record
     m_controller.reset(); // the windows and any login dialog over them
     m_feeds.reset();      // its last statuses still reach the alert engine
+    m_incidentArchive.reset(); // queues what is unsaved to the store, which is still open
+    m_incidents.reset();
     m_alertTable.reset(); // reads the engine
     m_alerts.reset();     // records into the audit log
     // Logins being checked run on the account service's pool: done before the store goes.
@@ -266,6 +272,33 @@ QString WallApplication::startAlerts()
     return {};
 }
 
+QString WallApplication::startIncidents()
+{
+    const auto config = FusionConfigReader::readBuiltin();
+    if (!config.config)
+        return QStringLiteral("incident fusion: %1").arg(config.problems.join(QStringLiteral("; ")));
+    m_incidents = std::make_unique<IncidentBoard>(*config.config, &m_clock, m_audit.get());
+    if (m_store) {
+        m_incidentArchive = std::make_unique<IncidentArchive>(m_incidents.get(), m_store.get());
+        if (const QString error = m_incidentArchive->restore(m_clock.now()); !error.isEmpty())
+            qCWarning(lcApp).noquote() << "incidents not restored:" << error;
+    }
+    // Alerts with a place are evidence too: new ones, and changed ones (a graver severity).
+    connect(m_alerts.get(), &AlertEngine::alertsUpdated, m_incidents.get(),
+            [this](const AlertChanges &changes) {
+                for (const auto *ids : {&changes.inserted, &changes.changed}) {
+                    for (quint64 id : *ids) {
+                        const AlertRecord *alert = m_alerts->alert(id);
+                        if (const auto signal = alert ? AlertSignals::fromAlert(*alert) : std::nullopt)
+                            m_incidents->addSignal(*signal);
+                    }
+                }
+            });
+    // Signals waiting for company leave the fusion's window as time passes.
+    connect(&m_clock, &WallClock::ticked, m_incidents.get(), &IncidentBoard::expire);
+    return {};
+}
+
 QString WallApplication::startFeeds()
 {
     m_feeds = std::make_unique<FeedManager>(m_store.get());
@@ -276,6 +309,7 @@ QString WallApplication::startFeeds()
     });
     connect(m_feeds.get(), &FeedManager::eventsArrived, &m_situation, &SituationModel::apply);
     connect(m_feeds.get(), &FeedManager::eventsArrived, m_alerts.get(), &AlertEngine::apply);
+    connect(m_feeds.get(), &FeedManager::eventsArrived, m_incidents.get(), &IncidentBoard::addEvents);
     if (!m_options.feedsPath.isEmpty()) {
         auto read = FeedsFileReader::readFile(m_options.feedsPath);
         if (auto *error = std::get_if<FeedsFileReader::Error>(&read))
@@ -380,6 +414,8 @@ QString WallApplication::start()
     startAccess();
     if (QString error = startAlerts(); !error.isEmpty())
         return error;
+    if (QString error = startIncidents(); !error.isEmpty())
+        return error;
     if (QString error = startFeeds(); !error.isEmpty())
         return error;
 
@@ -450,6 +486,10 @@ void WallApplication::writeStats()
             if (alert.live && alert.state != AlertState::Closed)
                 ++stats.alertsBySeverity[alert.severity];
         }
+    }
+    if (m_incidents) {
+        stats.incidents = std::count_if(m_incidents->incidents().cbegin(), m_incidents->incidents().cend(),
+                                        [](const Incident &incident) { return incident.isOpen(); });
     }
     stats.frames = m_frameTimes.count();
     stats.frameMsP50 = m_frameTimes.percentile(50);

@@ -24,6 +24,8 @@ class AlertTableModel;
 class AuditLog;
 class AuditRecorder;
 class EventStore;
+class IncidentArchive;
+class IncidentBoard;
 class FeedManager;
 class LoginDialog;
 class LanguageSwitcher;
@@ -54,6 +56,7 @@ public:
 private:
     QString openStore();
     QString startAlerts();
+    QString startIncidents();
     QString startFeeds();
     void startDemoFeeds(int port);
     void startAccess();
@@ -87,6 +90,8 @@ private:
     std::unique_ptr<AlertEngine> m_alerts;
     std::unique_ptr<AlertTableModel> m_alertTable;
     AlarmPlayer *m_alarm = nullptr;
+    std::unique_ptr<IncidentBoard> m_incidents;
+    std::unique_ptr<IncidentArchive> m_incidentArchive; // with --db: incidents outlive a restart
     std::unique_ptr<FeedManager> m_feeds;
     SimulatorProcess *m_simulator = nullptr;
     QList<FeedConfig> m_feedConfigs;

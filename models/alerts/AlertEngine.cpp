@@ -2,6 +2,7 @@
 
 #include "AlertLog.h"
 
+#include "access/Permissions.h"
 #include "audit/AuditRecorder.h"
 #include "domain/WallClock.h"
 
@@ -33,10 +34,6 @@ QString AlertEngine::key(const QString &source, const QString &resource, const Q
     return source + u'\x1f' + resource + u'\x1f' + event;
 }
 
-bool AlertEngine::mayHandleAlerts(Role role)
-{
-    return role == Role::Supervisor || role == Role::Admin;
-}
 
 void AlertEngine::apply(const QList<DomainEvent> &events)
 {
@@ -211,9 +208,9 @@ void AlertEngine::settle(Entry &entry, const QDateTime &now, const Actor &actor)
 
 AlertEngine::ActionResult AlertEngine::acknowledge(quint64 id, const Actor &actor, const QString &note)
 {
-    if (!mayHandleAlerts(actor.role))
+    if (!canAcknowledge(actor.role))
         return refuse(id, actor, "alert.acknowledge-refused",
-                      QStringLiteral("only a supervisor or an admin may acknowledge alerts"));
+                      QStringLiteral("only the supervisor on duty may acknowledge alerts"));
     const auto it = m_alerts.find(id);
     if (it == m_alerts.end())
         return refuse(id, actor, "alert.acknowledge-refused", QStringLiteral("no such alert"));
@@ -238,8 +235,8 @@ AlertEngine::ActionResult AlertEngine::shelve(quint64 id, const Actor &actor, co
                                               const QDateTime &until)
 {
     const char *refused = "alert.shelve-refused";
-    if (!mayHandleAlerts(actor.role))
-        return refuse(id, actor, refused, QStringLiteral("only a supervisor or an admin may shelve alerts"));
+    if (!canShelve(actor.role))
+        return refuse(id, actor, refused, QStringLiteral("only the supervisor on duty may shelve alerts"));
     const auto it = m_alerts.find(id);
     if (it == m_alerts.end())
         return refuse(id, actor, refused, QStringLiteral("no such alert"));
@@ -271,8 +268,8 @@ AlertEngine::ActionResult AlertEngine::shelve(quint64 id, const Actor &actor, co
 AlertEngine::ActionResult AlertEngine::unshelve(quint64 id, const Actor &actor, const QString &note)
 {
     const char *refused = "alert.unshelve-refused";
-    if (!mayHandleAlerts(actor.role))
-        return refuse(id, actor, refused, QStringLiteral("only a supervisor or an admin may unshelve alerts"));
+    if (!canShelve(actor.role))
+        return refuse(id, actor, refused, QStringLiteral("only the supervisor on duty may unshelve alerts"));
     const auto it = m_alerts.find(id);
     if (it == m_alerts.end())
         return refuse(id, actor, refused, QStringLiteral("no such alert"));

@@ -32,7 +32,7 @@ class WallClock;
 //   Shelved          + unshelve or expiry → the state its acknowledgement and condition give
 //
 // The same key while active is a repeat: the duplicate count rises, nothing else happens. Every
-// transition, human or automatic, goes to the audit recorder; only supervisors and admins may
+// transition, human or automatic, goes to the audit recorder; only the supervisor on duty may
 // acknowledge, shelve and unshelve, and a refusal is recorded too. All time comes from the
 // WallClock and timers are checked on its tick. Lives on the GUI thread beside the
 // SituationModel and is fed the same event batches.
@@ -65,7 +65,6 @@ public:
     ActionResult shelve(quint64 id, const Actor &actor, const QString &reason,
                         const QDateTime &until);
     ActionResult unshelve(quint64 id, const Actor &actor, const QString &note);
-    static bool mayHandleAlerts(Role role);
 
     const AlertRecord *alert(quint64 id) const;
     // The open alert with this key (not closed), if any.

@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AlertPanelTile</name>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Ulang</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStyle</name>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>Belum diakui</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Diakui</translation>
+    </message>
+    <message>
+        <source>Cleared, unacknowledged</source>
+        <translation>Pulih, belum diakui</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>LATIHAN</translation>
+    </message>
+</context>
+<context>
     <name>FeedHealthTile</name>
     <message>
         <source>State</source>
@@ -95,6 +157,107 @@
     </message>
 </context>
 <context>
+    <name>tlr::AlertPanelTile</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>30 min</source>
+        <translation>30 menit</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 jam</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 jam</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 jam</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>%n ditampilkan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged</source>
+        <translation>
+            <numerusform>%n belum diakui</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical unacknowledged</source>
+        <translation>
+            <numerusform>%n kritis belum diakui</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from %1 up</source>
+        <translation>mulai %1</translation>
+    </message>
+    <message>
+        <source>matching &quot;%1&quot;</source>
+        <translation>cocok &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 on duty</source>
+        <translation>%1 bertugas</translation>
+    </message>
+    <message>
+        <source>log in to acknowledge</source>
+        <translation>masuk untuk mengakui</translation>
+    </message>
+    <message>
+        <source>A acknowledge · S shelve · U unshelve · F severity · / search</source>
+        <translation>A akui · S tunda · U batal tunda · F tingkat · / cari</translation>
+    </message>
+    <message>
+        <source>F severity · / search</source>
+        <translation>F tingkat · / cari</translation>
+    </message>
+    <message>
+        <source>Alerts are acknowledged at the supervisor desk, not on this screen.</source>
+        <translation>Peringatan diakui di meja supervisor, bukan di layar ini.</translation>
+    </message>
+    <message>
+        <source>Select an alert first (arrow keys).</source>
+        <translation>Pilih peringatan dulu (tombol panah).</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this console: log in first.</source>
+        <translation>Belum ada yang masuk di konsol ini: masuk dulu.</translation>
+    </message>
+    <message>
+        <source>Acknowledge &quot;%1&quot; — note:</source>
+        <translation>Akui &quot;%1&quot; — catatan:</translation>
+    </message>
+    <message>
+        <source>Shelve &quot;%1&quot; — reason:</source>
+        <translation>Tunda &quot;%1&quot; — alasan:</translation>
+    </message>
+    <message>
+        <source>Unshelve &quot;%1&quot; — note:</source>
+        <translation>Batal tunda &quot;%1&quot; — catatan:</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Cari:</translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3</source>
+        <translation>%1: %2 oleh %3</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Selesai.</translation>
+    </message>
+</context>
+<context>
     <name>tlr::ChartTile</name>
     <message numerus="yes">
         <source>%n s</source>
@@ -144,6 +307,19 @@
     <message>
         <source>Time</source>
         <translation>Waktu</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::EscalationBanner</name>
+    <message>
+        <source>%1 ESCALATED · %2 %3 · %4 · unacknowledged for %5</source>
+        <translation>%1 ESKALASI · %2 %3 · %4 · belum diakui selama %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n lainnya)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -351,6 +527,20 @@
     </message>
 </context>
 <context>
+    <name>tlr::MapTile</name>
+    <message>
+        <source>City map</source>
+        <translation>Peta kota</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::MapWidget</name>
+    <message>
+        <source>Base map unavailable (%1). Showing the built-in map.</source>
+        <translation>Peta dasar tidak tersedia (%1). Menampilkan peta bawaan.</translation>
+    </message>
+</context>
+<context>
     <name>tlr::PendingTile</name>
     <message>
         <source>The live city map is not built yet. It arrives with the Map work.</source>
@@ -374,7 +564,7 @@
     </message>
     <message>
         <source>(continues &quot;%1&quot; from another screen)</source>
-        <translation>(lanjutan "%1" dari layar lain)</translation>
+        <translation>(lanjutan &quot;%1&quot; dari layar lain)</translation>
     </message>
 </context>
 <context>

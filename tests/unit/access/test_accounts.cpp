@@ -109,6 +109,7 @@ TEST_CASE("Failed logins are counted per account, delayed at the console and aud
         CHECK(early.wait > 0ms);
         f.now = f.now.addMSecs(LoginThrottle::delayAfter(attempt).count());
     }
+    f.audited.audit->flush(); // the log writes on the store's thread: read it once it has
     SqlProbe probe(f.path());
     CHECK(probe.value(QStringLiteral("SELECT failed_logins FROM users WHERE name = 'budi'")).toInt() == 3);
     CHECK(f.auditActions() ==
