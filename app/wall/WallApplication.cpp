@@ -3,6 +3,7 @@
 #include "alerts/AlertEngine.h"
 #include "alerts/AlertRulesReader.h"
 #include "access/AccountService.h"
+#include "access/Permissions.h"
 #include "access/Session.h"
 #include "access/LoginDialog.h"
 #include "audit/AuditLog.h"
@@ -434,6 +435,20 @@ QString WallApplication::start()
     connect(m_keys, &WallKeys::logInRequested, this, &WallApplication::showLogIn);
     connect(m_keys, &WallKeys::logOutRequested, this,
             [this] { m_session->end(QStringLiteral("logged out")); });
+    connect(m_keys, &WallKeys::muteToggleRequested, this, [this] {
+        // Silence is an act someone answers for: only a person on duty, and on the record.
+        const auto actor = m_session ? m_session->actor() : std::nullopt;
+        if (!actor || !canMuteSound(actor->role)) {
+            qCInfo(lcApp) << "alarm mute refused: nobody on duty is logged in at this console";
+            return;
+        }
+        m_alarm->setMuted(!m_alarm->isMuted());
+        if (m_audit) {
+            m_audit->record({m_clock.now(), *actor,
+                             m_alarm->isMuted() ? QStringLiteral("alarm.muted") : QStringLiteral("alarm.unmuted"),
+                             QStringLiteral("console"), {}});
+        }
+    });
     connect(qApp, &QCoreApplication::aboutToQuit, this, &WallApplication::writeStats);
     showSession();
     m_controller->show();

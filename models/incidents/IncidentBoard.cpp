@@ -73,6 +73,8 @@ void IncidentBoard::addEvents(const QList<DomainEvent> &events)
 void IncidentBoard::addSignal(const IncidentSignal &signal)
 {
     ++m_counters.received;
+    if (signal.time.isValid() && (!m_newestSignal.isValid() || signal.time > m_newestSignal))
+        m_newestSignal = signal.time;
     apply(m_fusion.add(signal));
 }
 
@@ -241,7 +243,10 @@ void IncidentBoard::restore(const QList<Incident> &incidents)
 
 void IncidentBoard::expire()
 {
-    m_fusion.expire(now());
+    // By the evidence's own time when it runs behind the wall's: a replay or a time-compressed
+    // demo would otherwise have every incident evicted before anything could join it.
+    const QDateTime wall = now();
+    m_fusion.expire(m_newestSignal.isValid() ? std::min(wall, m_newestSignal) : wall);
 }
 
 } // namespace tlr

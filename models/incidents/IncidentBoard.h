@@ -79,6 +79,7 @@ private:
     AuditRecorder *m_audit;
     std::vector<Incident> m_incidents; // in the order they opened
     QHash<qint64, int> m_indexOfId;
+    QDateTime m_newestSignal; // the latest time any signal carried
     Counters m_counters;
 };
 

@@ -37,6 +37,10 @@ bool WallKeys::eventFilter(QObject *watched, QEvent *event)
         emit logOutRequested();
         return true;
     }
+    if (key->key() == Qt::Key_F7 && mods == Qt::NoModifier) {
+        emit muteToggleRequested();
+        return true;
+    }
     if (key->key() == Qt::Key_F9 && mods == Qt::NoModifier) {
         m_language->toggle();
         return true;

@@ -12,6 +12,7 @@ class LanguageSwitcher;
 //   F9                switch language, Indonesian <-> English
 //   F8                log in at this console (the wall is read-only until someone does)
 //   Shift+F8          log out
+//   F7                mute or unmute this console's alarm tones (an operator or supervisor)
 class WallKeys : public QObject
 {
     Q_OBJECT
@@ -22,6 +23,7 @@ signals:
     void quitRequested();
     void logInRequested();
     void logOutRequested();
+    void muteToggleRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -272,3 +272,16 @@ TEST_CASE("Reports and listed observations of a feed batch become signals and no
     CHECK(incident.members.at(1).key() == QStringLiteral("observation:fr-1"));
     CHECK(board.counters().received == 2);
 }
+
+TEST_CASE("Evidence behind the wall's clock (a replay or a fast demo) still fuses")
+{
+    WallClock clock;
+    ListRecorder audit;
+    IncidentBoard board(testConfig(), &clock, &audit);
+    clock.setFixedTime(at(12, 0)); // the wall is hours ahead of what the signals say
+    board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
+    board.expire();
+    board.addSignal(emergencyCall(QStringLiteral("112-2"), at(8, 10), moved(periuk(), 200)));
+    REQUIRE(board.incidents().size() == 1);
+    CHECK(board.incidents().front().members.size() == 2);
+}
