@@ -81,11 +81,21 @@ MapTile::MapTile(const TileSpec &spec, const TileContext &context, QWidget *pare
     if (context.alertTable)
         m_group->liveData()->setAlertTable(context.alertTable);
     if (context.alerts && spec.continues.isEmpty()) {
-        // A new critical alert with a place brings the map to it: the room looks where the
-        // supervisor must act. Panes continuing this map follow through the shared group.
-        connect(context.alerts, &AlertEngine::alertRaised, this, [this](const AlertRecord &alert) {
-            if (alert.isCritical() && alert.live && alert.location.isValid())
-                m_group->setView(alert.location, std::max(m_group->zoom(), kAlertFocusZoom));
+        // An alert with a place that becomes critical (raised so, or graver since) brings the
+        // map to it, once: the room looks where the supervisor must act. Panes continuing this
+        // map follow through the shared group.
+        const AlertEngine *engine = context.alerts;
+        connect(engine, &AlertEngine::alertsUpdated, this, [this, engine](const AlertChanges &changes) {
+            for (const auto *ids : {&changes.inserted, &changes.changed}) {
+                for (quint64 id : *ids) {
+                    const AlertRecord *alert = engine->alert(id);
+                    if (alert && alert->isUnacknowledgedCritical() && alert->location.isValid()
+                        && !m_focusedAlerts.contains(id)) {
+                        m_focusedAlerts.insert(id);
+                        m_group->setView(alert->location, std::max(m_group->zoom(), kAlertFocusZoom));
+                    }
+                }
+            }
         });
     }
 

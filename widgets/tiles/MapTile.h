@@ -3,6 +3,8 @@
 #include "Tile.h"
 #include "TileContext.h"
 
+#include <QSet>
+
 #include <optional>
 #include <variant>
 
@@ -40,6 +42,7 @@ protected:
 private:
     MapViewGroup *m_group = nullptr;
     MapWidget *m_map = nullptr;
+    QSet<quint64> m_focusedAlerts; // critical alerts the map has been brought to already
 };
 
 } // namespace tlr

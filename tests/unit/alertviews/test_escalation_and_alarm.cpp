@@ -5,6 +5,10 @@
 #include "itemmodels/AlertTableModel.h"
 #include "map/AlertLayer.h"
 #include "map/LiveMapData.h"
+#include "map/MapViewGroup.h"
+#include "map/MapWidget.h"
+#include "tiles/MapTile.h"
+#include "tiles/TileContext.h"
 
 #include <catch2/catch.hpp>
 
@@ -88,4 +92,28 @@ TEST_CASE("the map marks placed alerts and pulses the waiting ones until they ar
     repaints.clear();
     QTest::qWait(400);
     CHECK(repaints.isEmpty());
+}
+
+TEST_CASE("an alert that becomes critical brings the map to it once")
+{
+    EngineFixture f;
+    AlertTableModel table(f.engine.get(), &f.clock);
+    TileContext context;
+    context.clock = &f.clock;
+    context.alerts = f.engine.get();
+    context.alertTable = &table;
+    TileSpec spec;
+    spec.type = QStringLiteral("map");
+    MapTile tile(spec, context);
+    const QGeoCoordinate home = tile.map()->group()->center();
+
+    AlertCondition river = condition("river-a", Severity::Severe);
+    river.location = QGeoCoordinate(-6.1694, 106.6255);
+    f.engine->applyConditions({river});
+    CHECK(tile.map()->group()->center() == home); // severe: the map stays where it is
+
+    river.severity = Severity::Extreme; // the river rises to awas
+    f.engine->applyConditions({river});
+    CHECK(tile.map()->group()->center().distanceTo(river.location) < 1.0);
+    CHECK(tile.map()->group()->zoom() >= 14);
 }
