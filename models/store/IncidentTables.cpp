@@ -1,6 +1,6 @@
 #include "IncidentTables.h"
 
-#include "domain/EnumTable.h"
+#include "access/RoleKey.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -8,15 +8,6 @@
 
 namespace tlr {
 namespace {
-
-// Role keys as the incident tables spell them; the access branch may bring shared ones.
-constexpr EnumEntry<Role> kRoles[] = {
-    {u"admin", Role::Admin},
-    {u"executive", Role::Executive},
-    {u"operator", Role::Operator},
-    {u"supervisor", Role::Supervisor},
-};
-static_assert(isSortedTable(kRoles));
 
 QString describe(const QSqlQuery &query)
 {
@@ -130,7 +121,7 @@ bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, Q
         query.addBindValue(agency(h.from));
         query.addBindValue(agencyKey(h.to));
         query.addBindValue(h.by.name);
-        query.addBindValue(enumKey(kRoles, h.by.role));
+        query.addBindValue(roleKey(h.by.role));
         query.addBindValue(ms(h.at));
         query.addBindValue(h.note);
         query.addBindValue(h.bounced ? 1 : 0);
@@ -150,7 +141,7 @@ bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, Q
                                : QVariant(incidentStateKey(t.from)));
         query.addBindValue(incidentStateKey(t.to));
         query.addBindValue(t.by.name);
-        query.addBindValue(enumKey(kRoles, t.by.role));
+        query.addBindValue(roleKey(t.by.role));
         query.addBindValue(ms(t.at));
         query.addBindValue(t.note);
         if (!exec(query, error))
@@ -161,7 +152,7 @@ bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, Q
 
 Actor actorFrom(const QVariant &name, const QVariant &role)
 {
-    return {name.toString(), enumFromKey(kRoles, role.toString()).value_or(Role::Operator)};
+    return {name.toString(), roleFromKey(role.toString()).value_or(Role::Operator)};
 }
 
 } // namespace
