@@ -310,7 +310,16 @@ void AlertEngine::checkTimers()
     const qint64 retentionMs = qint64(policy.closedRetentionMinutes) * 60000;
     const qint64 flappingWindowMs = qint64(policy.flappingWindowMinutes) * 60000;
     QList<quint64> leaving;
-    for (auto it = m_alerts.begin(); it != m_alerts.end(); ++it) {
+    std::vector<quint64> due;
+    while (!m_due.empty() && m_due.begin()->first <= nowMs) {
+        due.push_back(m_due.begin()->second);
+        m_due.erase(m_due.begin());
+    }
+    for (quint64 id : due) {
+        const auto it = m_alerts.find(id);
+        if (it == m_alerts.end())
+            continue;
+        it->dueMs = -1;
         AlertRecord &a = it->record;
         switch (a.state) {
         case AlertState::Shelved:
@@ -358,8 +367,11 @@ void AlertEngine::checkTimers()
                 audit(Actor::system(), "alert.flapping-ended", a, {});
             }
         }
+        schedule(*it); // its next time, whether or not anything changed now
     }
     for (quint64 id : std::as_const(leaving)) {
+        if (const auto it = m_alerts.constFind(id); it != m_alerts.cend())
+            unschedule(*it);
         m_alerts.remove(id);
         m_changes.removed.append(id);
     }
@@ -369,6 +381,54 @@ void AlertEngine::checkTimers()
     for (const AlertCondition &condition : std::as_const(conditions))
         applyCondition(condition, now);
     flush();
+}
+
+qint64 AlertEngine::nextDueMs(const Entry &entry) const
+{
+    const AlertRecord &a = entry.record;
+    const AlertPolicy &policy = m_rules.policy;
+    qint64 due = -1;
+    const auto earliest = [&due](qint64 ms) { due = due < 0 ? ms : std::min(due, ms); };
+    switch (a.state) {
+    case AlertState::Shelved: {
+        const qint64 expiry = a.shelvedUntil.toMSecsSinceEpoch();
+        earliest(a.shelveReminded ? expiry : expiry - qint64(policy.shelveReminderMinutes) * 60000);
+        break;
+    }
+    case AlertState::Unacknowledged: {
+        const int minutes = policy.escalationMinutes(a.severity);
+        if (a.live && minutes > 0 && a.escalationLevel < policy.maxEscalationLevel) {
+            earliest(a.unacknowledgedSince.toMSecsSinceEpoch()
+                     + qint64(a.escalationLevel + 1) * minutes * 60000);
+        }
+        break;
+    }
+    case AlertState::Closed:
+        earliest(a.closedAt.toMSecsSinceEpoch() + qint64(policy.closedRetentionMinutes) * 60000);
+        break;
+    default:
+        break;
+    }
+    if (a.flapping && !entry.flips.empty())
+        earliest(entry.flips.front() + qint64(policy.flappingWindowMinutes) * 60000);
+    return due;
+}
+
+void AlertEngine::schedule(Entry &entry)
+{
+    const qint64 due = nextDueMs(entry);
+    if (due == entry.dueMs)
+        return;
+    unschedule(entry);
+    entry.dueMs = due;
+    if (due >= 0)
+        m_due.emplace(due, entry.record.id);
+}
+
+void AlertEngine::unschedule(const Entry &entry)
+{
+    if (entry.dueMs >= 0)
+        m_due.erase({entry.dueMs, entry.record.id});
 }
 
 void AlertEngine::markChanged(Entry &entry)
@@ -396,8 +456,12 @@ void AlertEngine::flush()
     for (const QList<quint64> *ids : {&changes.inserted, &changes.changed, &changes.repeated}) {
         for (quint64 id : *ids) {
             const auto it = m_alerts.find(id);
-            if (it != m_alerts.end())
-                it->pending = Pending::None;
+            if (it == m_alerts.end())
+                continue;
+            // Whatever changed (state, severity, a flip) may change when it is next due.
+            if (it->pending == Pending::Changed || ids == &changes.inserted)
+                schedule(*it);
+            it->pending = Pending::None;
         }
     }
     emit alertsUpdated(changes);

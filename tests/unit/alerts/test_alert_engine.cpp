@@ -146,7 +146,7 @@ TEST_CASE("A more severe update re-opens an acknowledged alert; a milder one doe
     CHECK(f.engine->alert(id)->severity == Severity::Minor);
 }
 
-TEST_CASE("Only supervisors and admins acknowledge, shelve and unshelve; refusals are audited")
+TEST_CASE("Only the supervisor on duty acknowledges, shelves and unshelves; refusals are audited")
 {
     EngineFixture f;
     const quint64 id = f.raise("pintu-air-10", Severity::Extreme);
