@@ -424,6 +424,7 @@ QString WallApplication::start()
     context.alerts = m_alerts.get();
     context.alertTable = m_alertTable.get();
     context.session = m_session;
+    context.incidents = m_incidents.get();
     m_controller = std::make_unique<WallController>(std::move(profile), context, &m_frameTimes);
     m_controller->setMode(m_options.kiosk ? WallController::Mode::Kiosk : WallController::Mode::Windowed);
     connect(m_controller.get(), &WallController::firstFramePainted, this, [this] {

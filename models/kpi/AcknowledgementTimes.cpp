@@ -26,6 +26,16 @@ void AcknowledgementTimes::prune(const QDateTime &now)
     m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(), stale), m_entries.end());
 }
 
+std::vector<QDateTime> AcknowledgementTimes::acknowledgedAt(std::optional<Agency> agency) const
+{
+    std::vector<QDateTime> times;
+    for (const Entry &e : m_entries) {
+        if (!agency || e.agency == *agency)
+            times.push_back(e.acknowledgedAt);
+    }
+    return times;
+}
+
 std::optional<qint64> AcknowledgementTimes::median(std::vector<qint64> values)
 {
     if (values.empty())

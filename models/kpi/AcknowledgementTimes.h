@@ -26,6 +26,8 @@ public:
     void prune(const QDateTime &now);
 
     int count() const { return int(m_entries.size()); }
+    // When each recorded acknowledgement was made (for a per-hour trend); one agency's, or all.
+    std::vector<QDateTime> acknowledgedAt(std::optional<Agency> agency = std::nullopt) const;
     std::optional<qint64> medianSeconds() const;
     std::optional<qint64> medianSeconds(Agency agency) const;
     QMap<Agency, qint64> medianSecondsByAgency() const;

@@ -488,6 +488,14 @@
         <source>median time to acknowledge, last 24 h</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged this hour: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tlr::LoginDialog</name>

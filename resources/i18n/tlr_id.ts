@@ -480,6 +480,14 @@
         <source>median time to acknowledge, last 24 h</source>
         <translation>median waktu pengakuan, 24 jam terakhir</translation>
     </message>
+    <message>
+        <source>No open incident</source>
+        <translation>Tidak ada insiden terbuka</translation>
+    </message>
+    <message>
+        <source>Acknowledged this hour: %1</source>
+        <translation>Diakui jam ini: %1</translation>
+    </message>
 </context>
 <context>
     <name>tlr::LoginDialog</name>

@@ -3,6 +3,7 @@
 #include "Sparkline.h"
 #include "alerts/AlertEngine.h"
 #include "domain/WallClock.h"
+#include "incidents/IncidentBoard.h"
 #include "itemmodels/AlertTableModel.h"
 #include "itemmodels/FeedHealthModel.h"
 #include "kpi/ComplaintSla.h"
@@ -92,6 +93,11 @@ KpiTile::KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
             connect(m_context.situation, &SituationModel::alertsChanged, this,
                     &KpiTile::requestRefresh);
         }
+        if (m_context.incidents && m_kind == KpiKind::OpenIncidentsByAgency) {
+            connect(m_context.incidents, &IncidentBoard::incidentOpened, this, &KpiTile::requestRefresh);
+            connect(m_context.incidents, &IncidentBoard::incidentChanged, this, &KpiTile::requestRefresh);
+            connect(m_context.incidents, &IncidentBoard::restored, this, &KpiTile::requestRefresh);
+        }
         if (m_context.clock) {
             // Hours turn and deadlines pass without any event arriving.
             connect(m_context.clock, &WallClock::ticked, this, [this](const QDateTime &now) {
@@ -156,6 +162,31 @@ void KpiTile::collect()
     }
 }
 
+void KpiTile::showOpenIncidents(const QDateTime &now)
+{
+    int open = 0;
+    QMap<Agency, int> byAgency;
+    std::vector<QDateTime> openings;
+    for (const Incident &incident : m_context.incidents->incidents()) {
+        openings.push_back(incident.firstSignalAt);
+        if (!incident.isOpen())
+            continue;
+        ++open;
+        // Until it is forwarded the room holds it; the agency its first signal named is
+        // where it will most likely go.
+        ++byAgency[incident.accountable != Agency::Unknown ? incident.accountable
+                                                            : incident.suggestedAgency];
+    }
+    m_figure->setText(QLocale().toString(open));
+    m_figure->setColor(open > 0 ? Theme::warning() : Theme::text());
+    m_figure->show();
+    QStringList parts;
+    for (auto it = byAgency.cbegin(); it != byAgency.cend(); ++it)
+        parts << agencyShortName(it.key()) + u' ' + QLocale().toString(it.value());
+    m_detail->setText(parts.isEmpty() ? tr("No open incident") : parts.join(QStringLiteral(" · ")));
+    showTrend(HourlyTrend::compute(openings, m_coverageStart, now), tr("New this hour: %1"));
+}
+
 void KpiTile::refreshFromAlerts()
 {
     const QDateTime now = m_context.clock->now();
@@ -168,6 +199,8 @@ void KpiTile::refreshFromAlerts()
     for (int row = 0; row < table->rowCount(); ++row) {
         const AlertRecord &alert = table->record(row);
         m_acknowledgements.record(alert);
+        if (alert.live && !m_alertRaisedAt.contains(alert.id))
+            m_alertRaisedAt.insert(alert.id, alert.raisedAt);
         if (!alert.live || alert.state != AlertState::Unacknowledged)
             continue;
         ++unacknowledged;
@@ -176,7 +209,9 @@ void KpiTile::refreshFromAlerts()
             oldestWaiting = alert.unacknowledgedSince;
     }
     m_acknowledgements.prune(now);
-    m_sparkline->setValues({});
+    const QDateTime dayAgo = now.addDays(-1);
+    for (auto it = m_alertRaisedAt.begin(); it != m_alertRaisedAt.end();)
+        it = it.value() < dayAgo ? m_alertRaisedAt.erase(it) : std::next(it);
     m_note->setText(tr("Live alerts only; exercises and tests are left out"));
     setLabelColor(m_trend, Theme::text());
 
@@ -190,13 +225,25 @@ void KpiTile::refreshFromAlerts()
         m_detail->setText(oldestWaiting.isValid()
                               ? tr("longest waiting: %1").arg(AlertTableModel::formatAge(oldestWaiting.secsTo(now)))
                               : tr("every live alert has been taken"));
+        {
+            std::vector<QDateTime> raised;
+            raised.reserve(std::size_t(m_alertRaisedAt.size()));
+            for (const QDateTime &t : std::as_const(m_alertRaisedAt))
+                raised.push_back(t);
+            // The sparkline: alerts raised per hour (the trend line stays the critical count).
+            m_sparkline->setValues(HourlyTrend::compute(raised, m_coverageStart, now).sparkline);
+        }
         return;
     case KpiKind::MedianAck112:
     case KpiKind::ResponseTimeByAgency: {
         const bool only112 = m_kind == KpiKind::MedianAck112;
         const auto median = only112 ? m_acknowledgements.medianSeconds(Agency::CallCentre112)
                                     : m_acknowledgements.medianSeconds();
+        const std::vector<QDateTime> acknowledged =
+            only112 ? m_acknowledgements.acknowledgedAt(Agency::CallCentre112)
+                    : m_acknowledgements.acknowledgedAt();
         if (!median) {
+            m_sparkline->setValues({});
             m_figure->hide();
             m_trend->setText(only112 ? tr("No 112 alert acknowledged in the last 24 h")
                                      : tr("No alert acknowledged in the last 24 h"));
@@ -206,7 +253,9 @@ void KpiTile::refreshFromAlerts()
         m_figure->setText(AlertTableModel::formatAge(*median));
         m_figure->setColor(Theme::text());
         m_figure->show();
-        m_trend->setText(tr("median time to acknowledge, last 24 h"));
+        showTrend(HourlyTrend::compute(acknowledged, m_coverageStart, now),
+                  tr("Acknowledged this hour: %1"));
+        m_note->setText(tr("median time to acknowledge, last 24 h"));
         if (only112) {
             m_detail->clear();
         } else {
@@ -283,6 +332,11 @@ void KpiTile::refresh()
             m_detail->clear();
             m_sparkline->setValues({});
             m_note->clear();
+            return;
+        }
+        if (m_context.incidents) {
+            showOpenIncidents(now);
+            m_note->setText(since);
             return;
         }
         const OpenIncidents incidents =

@@ -44,6 +44,7 @@ private:
     void collect();
     void showTrend(const HourlyTrend &trend, const QString &what);
     void refreshFromAlerts();
+    void showOpenIncidents(const QDateTime &now);
     void showWaiting();
     bool feedEverDelivered(const QString &feed) const;
     QHash<QString, Agency> agencyOfFeed() const;
@@ -53,6 +54,7 @@ private:
     QDateTime m_coverageStart;
     ReportHistory m_reports;
     AcknowledgementTimes m_acknowledgements;
+    QHash<quint64, QDateTime> m_alertRaisedAt; // live alerts of the last day, for the sparkline
     QHash<QString, QDateTime> m_incidentOpenings; // live alert (sender + id) -> sent
     FittedLabel *m_figure = nullptr;
     QLabel *m_trend = nullptr;

@@ -7,6 +7,7 @@ namespace tlr {
 class AlertEngine;
 class AlertTableModel;
 class EventStore;
+class IncidentBoard;
 class FeedHealthModel;
 class Session;
 class SituationModel;
@@ -27,6 +28,7 @@ struct TileContext
     AlertEngine *alerts = nullptr;
     AlertTableModel *alertTable = nullptr; // one table for every alert panel
     const Session *session = nullptr;      // who is logged in at this console
+    const IncidentBoard *incidents = nullptr; // fused incidents; null: cards count alerts instead
     QString profileDirectory; // relative file names in tile parameters start here
     QString basemap; // --basemap (builtin | mbtiles:FILE | xyz:URL); overrides map tiles' own
 };

@@ -1,6 +1,12 @@
 #include "AlertTestSupport.h"
 
 #include "charts/KpiTile.h"
+#include "feeds/FeedConfig.h"
+#include "feeds/FeedStatus.h"
+#include "incidents/FusionConfigReader.h"
+#include "incidents/IncidentBoard.h"
+#include "itemmodels/FeedHealthModel.h"
+#include "situation/SituationModel.h"
 #include "itemmodels/AlertTableModel.h"
 #include "tiles/TileContext.h"
 
@@ -62,4 +68,57 @@ TEST_CASE("the median time to acknowledge comes from real acknowledgements")
     const auto calls = f.card(KpiKind::MedianAck112);
     CHECK(calls->figureText().isEmpty());
     CHECK_FALSE(calls->trendText().isEmpty());
+}
+
+TEST_CASE("the open-incidents card counts the board's open incidents by the agency that holds them")
+{
+    KpiFixture f;
+    FusionConfig config = FusionConfigReader::readBuiltin().config.value();
+    IncidentBoard board(config, &f.clock, &f.audit);
+    IncidentSignal call;
+    call.kind = IncidentSignal::Kind::Report;
+    call.id = QStringLiteral("112-1");
+    call.time = f.clock.now();
+    call.location = QGeoCoordinate(-6.1694, 106.6255);
+    call.kecamatan = QStringLiteral("Neglasari");
+    call.agency = Agency::CallCentre112;
+    call.severity = Severity::Severe;
+    call.category = QStringLiteral("banjir");
+    call.emergency = true;
+    board.addSignal(call);
+    REQUIRE(board.incidents().size() == 1);
+
+    TileContext context;
+    context.clock = &f.clock;
+    context.incidents = &board;
+    FeedHealthModel feeds;
+    FeedConfig emergency;
+    emergency.id = QStringLiteral("emergency-112");
+    feeds.setFeeds({emergency});
+    FeedStatus status;
+    status.id = QStringLiteral("emergency-112");
+    status.state = FeedStatus::State::Up;
+    status.lastDataAt = f.clock.now();
+    feeds.updateStatus(status);
+    context.feedHealth = &feeds;
+    SituationModel situation(&f.clock);
+    context.situation = &situation;
+    TileSpec spec;
+    spec.type = QStringLiteral("kpi");
+    KpiTile card(spec, KpiKind::OpenIncidentsByAgency, context);
+    card.refreshNow();
+    CHECK(card.figureText() == QStringLiteral("1"));
+    CHECK(card.detailText().contains(agencyShortName(Agency::CallCentre112)));
+}
+
+TEST_CASE("the time-to-acknowledge cards show acknowledgements per hour beside the median")
+{
+    KpiFixture f;
+    const quint64 id = f.raise("river-a", Severity::Severe);
+    f.advanceSeconds(90);
+    REQUIRE(f.engine->acknowledge(id, supervisor(), QString()));
+    const auto card = f.card(KpiKind::ResponseTimeByAgency);
+    CHECK(card->figureText() == AlertTableModel::formatAge(90));
+    REQUIRE_FALSE(card->sparklineValues().empty());
+    CHECK(card->sparklineValues().back() == 1);
 }
