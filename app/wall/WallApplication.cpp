@@ -267,7 +267,6 @@ QString WallApplication::startAlerts()
     // without --db: a wall without a database keeps no history).
     m_alerts = std::make_unique<AlertEngine>(&m_clock, std::get<AlertRules>(std::move(rules)),
                                              m_audit.get());
-    connect(&m_clock, &WallClock::ticked, m_alerts.get(), &AlertEngine::checkTimers);
     m_alertTable = std::make_unique<AlertTableModel>(m_alerts.get(), &m_clock);
     m_alarm = new AlarmPlayer(m_alerts.get(), this);
     return {};

@@ -6,6 +6,8 @@
 #include "audit/AuditRecorder.h"
 #include "domain/WallClock.h"
 
+#include <QElapsedTimer>
+
 namespace tlr {
 namespace {
 
@@ -23,7 +25,11 @@ AlertEngine::AlertEngine(const WallClock *clock, AlertRules rules, AuditRecorder
     , m_rules(std::move(rules))
     , m_audit(audit)
     , m_evaluator(m_rules.rules)
+    , m_sliceTimer(this)
 {
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &AlertEngine::applyQueuedSlice);
     connect(clock, &WallClock::ticked, this, &AlertEngine::checkTimers);
 }
 
@@ -59,9 +65,36 @@ void AlertEngine::updateFeedStatuses(const QList<FeedStatus> &statuses)
 
 void AlertEngine::applyConditions(const QList<AlertCondition> &conditions)
 {
+    // A burst (a storm, a feed replaying after a reconnect) is applied a slice per event-loop
+    // turn, in order, so that the wall keeps painting; a usual batch goes through at once.
+    m_queued.insert(m_queued.end(), conditions.cbegin(), conditions.cend());
+    applyQueuedSlice();
+}
+
+void AlertEngine::applyQueuedSlice()
+{
     const QDateTime now = m_clock->now();
-    for (const AlertCondition &condition : conditions)
-        applyCondition(condition, now);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (!m_queued.empty()) {
+        applyCondition(m_queued.front(), now);
+        m_queued.pop_front();
+        if (elapsed.elapsed() >= kSliceBudgetMs)
+            break;
+    }
+    flush();
+    if (!m_queued.empty() && !m_sliceTimer.isActive())
+        m_sliceTimer.start();
+}
+
+void AlertEngine::applyQueuedConditions()
+{
+    m_sliceTimer.stop();
+    const QDateTime now = m_clock->now();
+    while (!m_queued.empty()) {
+        applyCondition(m_queued.front(), now);
+        m_queued.pop_front();
+    }
     flush();
 }
 

@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <deque>
 #include <set>
@@ -56,8 +57,12 @@ public:
 
     void apply(const QList<DomainEvent> &events);
     void updateFeedStatuses(const QList<FeedStatus> &statuses);
-    // Conditions from elsewhere (replay, benchmarks); apply() and the tick use it too.
+    // Conditions from elsewhere (replay, benchmarks); apply() and the tick use it too. What
+    // takes longer than kSliceBudgetMs is finished on later event-loop turns, in order.
     void applyConditions(const QList<AlertCondition> &conditions);
+    bool hasQueuedConditions() const { return !m_queued.empty(); }
+    void applyQueuedConditions(); // all of them now (tests, shutdown)
+    static constexpr int kSliceBudgetMs = 4;
     // Shelf expiry and reminders, escalation, flapping, time-driven rules, closed alerts
     // leaving; connected to WallClock::ticked.
     void checkTimers();
@@ -110,6 +115,7 @@ private:
     void markChanged(Entry &entry);
     void markRepeated(Entry &entry);
     void flush();
+    void applyQueuedSlice();
     // The timers' index: checkTimers looks only at alerts whose time has come, not at all of
     // them (100,000 alerts scanned every second were a visible stall).
     qint64 nextDueMs(const Entry &entry) const;
@@ -124,6 +130,8 @@ private:
     FeedAlertTracker m_feedAlerts;
     QHash<quint64, Entry> m_alerts;
     std::set<std::pair<qint64, quint64>> m_due; // (due ms, alert id)
+    std::deque<AlertCondition> m_queued;
+    QTimer m_sliceTimer;
     QHash<QString, quint64> m_openByKey;
     QHash<QString, Agency> m_agencyOfSource;
     quint64 m_nextId = 1;

@@ -17,7 +17,7 @@ constexpr std::size_t kMaxRepeatRuns = 32;
 // a larger burst is spread over event-loop turns of kSliceBudgetMs each, so the wall keeps
 // painting while the panel catches up (within a few hundred milliseconds).
 constexpr qsizetype kImmediateChanges = 64;
-constexpr int kSliceBudgetMs = 6;
+constexpr int kSliceBudgetMs = 4;
 constexpr std::size_t kSliceRows = 8;
 
 } // namespace

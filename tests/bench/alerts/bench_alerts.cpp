@@ -115,6 +115,7 @@ struct Fixture
             }
             clock.setFixedTime(clock.now().addSecs(1));
             engine->applyConditions(batch);
+            engine->applyQueuedConditions();
         }
         QCoreApplication::processEvents();
     }
@@ -263,7 +264,7 @@ void benchUpdates(double seconds, int batchMs)
         if (withModels) {
             QElapsedTimer catchUp;
             catchUp.start();
-            while (f.table->hasPendingChanges())
+            while (f.engine->hasQueuedConditions() || f.table->hasPendingChanges())
                 QCoreApplication::processEvents();
             std::printf("# %d batches of %d updates every %d ms; %d alerts at the end, %lld "
                         "audited; the panel caught up %lld ms after the last batch\n",

@@ -339,3 +339,22 @@ TEST_CASE("Without an audit recorder the engine still works")
     REQUIRE(engine.size() == 1);
     CHECK(engine.acknowledge(engine.alerts().first().id, supervisor(), {}).accepted);
 }
+
+TEST_CASE("A burst of conditions is applied in order over event-loop turns and none is lost")
+{
+    EngineFixture f;
+    QList<AlertCondition> burst;
+    for (int i = 0; i < 20000; ++i)
+        burst.append(condition(QByteArray("river-" + QByteArray::number(i % 2000)).constData(), Severity::Severe));
+    burst.append(condition("river-0", Severity::Extreme)); // the last word on river-0
+    f.engine->applyConditions(burst);
+    for (int turn = 0; turn < 100000 && f.engine->hasQueuedConditions(); ++turn)
+        QCoreApplication::processEvents();
+    REQUIRE_FALSE(f.engine->hasQueuedConditions());
+    CHECK(f.engine->size() == 2000);
+    const AlertRecord *first = f.engine->find(QStringLiteral("dlh-environment"), QStringLiteral("river-0"),
+                                              QStringLiteral("river-level"));
+    REQUIRE(first);
+    CHECK(first->severity == Severity::Extreme);
+    CHECK(first->duplicateCount == 9);
+}
