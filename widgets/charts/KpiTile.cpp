@@ -220,18 +220,18 @@ void KpiTile::refreshFromAlerts()
         m_figure->setText(QLocale().toString(unacknowledged));
         m_figure->setColor(critical > 0 ? Theme::bad() : unacknowledged > 0 ? Theme::warning() : Theme::good());
         m_figure->show();
-        m_trend->setText(critical > 0 ? tr("%n critical", nullptr, critical) : tr("none critical"));
-        setLabelColor(m_trend, critical > 0 ? Theme::bad() : Theme::text());
-        m_detail->setText(oldestWaiting.isValid()
-                              ? tr("longest waiting: %1").arg(AlertTableModel::formatAge(oldestWaiting.secsTo(now)))
-                              : tr("every live alert has been taken"));
+        m_detail->setText((critical > 0 ? tr("%n critical", nullptr, critical) : tr("none critical"))
+                          + QStringLiteral(" · ")
+                          + (oldestWaiting.isValid()
+                                 ? tr("longest waiting: %1").arg(AlertTableModel::formatAge(oldestWaiting.secsTo(now)))
+                                 : tr("every live alert has been taken")));
+        setLabelColor(m_detail, critical > 0 ? Theme::bad() : Theme::textMuted());
         {
             std::vector<QDateTime> raised;
             raised.reserve(std::size_t(m_alertRaisedAt.size()));
             for (const QDateTime &t : std::as_const(m_alertRaisedAt))
                 raised.push_back(t);
-            // The sparkline: alerts raised per hour (the trend line stays the critical count).
-            m_sparkline->setValues(HourlyTrend::compute(raised, m_coverageStart, now).sparkline);
+            showTrend(HourlyTrend::compute(raised, m_coverageStart, now), tr("New this hour: %1"));
         }
         return;
     case KpiKind::MedianAck112:

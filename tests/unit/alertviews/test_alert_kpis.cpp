@@ -48,7 +48,10 @@ TEST_CASE("the unacknowledged-alerts card counts live alerts nobody has taken")
     REQUIRE(f.engine->acknowledge(taken, supervisor(), QString()));
     const auto card = f.card(KpiKind::UnacknowledgedAlerts);
     CHECK(card->figureText() == QStringLiteral("2"));
-    CHECK(card->trendText().contains(QStringLiteral("1")));
+    CHECK(card->detailText().startsWith(QStringLiteral("1 critical")));
+    CHECK(card->trendText().contains(QStringLiteral("3"))); // raised this hour, against yesterday
+    REQUIRE_FALSE(card->sparklineValues().empty());
+    CHECK(card->sparklineValues().back() == 3);
 }
 
 TEST_CASE("the median time to acknowledge comes from real acknowledgements")
