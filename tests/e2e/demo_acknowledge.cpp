@@ -1,0 +1,113 @@
+// The wall on its demo feeds with a supervisor at the desk: the real application (the same
+// WallApplication tlr-wall runs), where, some seconds in, a supervisor's session begins — as
+// the login dialog begins it after a successful login — and alerts are acknowledged through
+// the alert panel with key presses (select, A, a note, Enter). For the screenshots of the
+// acknowledgement KPIs, which an unattended demo cannot fill.
+//
+//   build/bin/tlr-e2e-acknowledge ACK_AFTER_SECONDS COUNT [tlr-wall options…]
+//   e.g. … 150 6 --demo --db /tmp/e2e.sqlite --quit-after 200 --screenshot out
+//          --feedsim-args "--scenario storm --speed 60 --start …"
+
+#include "WallApplication.h"
+#include "WallOptions.h"
+
+#include "access/Session.h"
+#include "alerts/AlertPanelTile.h"
+#include "domain/Agency.h"
+#include "itemmodels/AlertTableModel.h"
+#include "theme/Theme.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace tlr;
+
+namespace {
+
+AlertPanelTile *deskPanel()
+{
+    for (QWidget *widget : QApplication::allWidgets()) {
+        auto *panel = qobject_cast<AlertPanelTile *>(widget);
+        if (panel && panel->spec().params.value(QLatin1String("acknowledge")).toBool())
+            return panel;
+    }
+    return nullptr;
+}
+
+// Rows to take: first any from the 112 call centre, then the most severe of the rest.
+QList<int> rowsToAcknowledge(const QAbstractItemModel *rows, int count)
+{
+    QList<int> picked;
+    const QString callCentre = agencyShortName(Agency::CallCentre112);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int row = 0; row < rows->rowCount() && picked.size() < count; ++row) {
+            const bool fromCallCentre =
+                rows->index(row, AlertTableModel::AgencyColumn).data().toString() == callCentre;
+            const auto state = static_cast<AlertState>(rows->index(row, 0).data(AlertTableModel::StateRole).toInt());
+            if (state == AlertState::Unacknowledged && (pass == 1 || fromCallCentre)
+                && !picked.contains(row)) {
+                picked.append(row);
+                if (pass == 0)
+                    break; // one from 112 is enough to give its card a figure
+            }
+        }
+    }
+    return picked;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer startTimer;
+    startTimer.start();
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tlr-e2e-acknowledge"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Diskominfo Kota Tangerang"));
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 3) {
+        std::fprintf(stderr, "usage: tlr-e2e-acknowledge ACK_AFTER_SECONDS COUNT [tlr-wall options]\n");
+        return 2;
+    }
+    const int ackAfter = arguments.takeAt(1).toInt();
+    const int count = arguments.takeAt(1).toInt();
+    auto parsed = WallOptions::parse(arguments);
+    if (auto *error = std::get_if<WallOptions::Error>(&parsed)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error->message));
+        return 2;
+    }
+    Theme::apply(app);
+    WallApplication wall(std::get<WallOptions>(std::move(parsed)), startTimer);
+    if (const QString error = wall.start(); !error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    int acknowledged = 0;
+    QTimer::singleShot(ackAfter * 1000, &app, [&] {
+        wall.session()->begin({QStringLiteral("e2e-supervisor"), Role::Supervisor});
+        AlertPanelTile *panel = deskPanel();
+        if (!panel) {
+            std::fprintf(stderr, "no alert panel that acknowledges in this profile\n");
+            return;
+        }
+        for (int i = 0; i < count; ++i) {
+            const QList<int> rows = rowsToAcknowledge(panel->table()->model(), 1);
+            if (rows.isEmpty())
+                break;
+            panel->table()->setCurrentIndex(panel->table()->model()->index(rows.first(), 0));
+            QTest::keyClick(panel->table(), Qt::Key_A);
+            QTest::keyClicks(panel->noteField(), QStringLiteral("e2e: dikabari ke dinas"));
+            QTest::keyClick(panel->noteField(), Qt::Key_Return);
+            ++acknowledged;
+        }
+        std::printf("acknowledged %d alert(s) as e2e-supervisor\n", acknowledged);
+        std::fflush(stdout);
+    });
+    return app.exec();
+}
