@@ -88,26 +88,51 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
+    // From ACK_AFTER_SECONDS on, once a second: the supervisor takes the waiting alerts, the
+    // 112 call centre's first as soon as one is there (a surge of reports comes late in a storm).
     int acknowledged = 0;
-    QTimer::singleShot(ackAfter * 1000, &app, [&] {
-        wall.session()->begin({QStringLiteral("e2e-supervisor"), Role::Supervisor});
+    bool took112 = false;
+    QTimer desk;
+    desk.setInterval(1000);
+    QObject::connect(&desk, &QTimer::timeout, &app, [&] {
+        if (!wall.session()->isActive())
+            wall.session()->begin({QStringLiteral("e2e-supervisor"), Role::Supervisor});
         AlertPanelTile *panel = deskPanel();
         if (!panel) {
             std::fprintf(stderr, "no alert panel that acknowledges in this profile\n");
+            desk.stop();
             return;
         }
-        for (int i = 0; i < count; ++i) {
-            const QList<int> rows = rowsToAcknowledge(panel->table()->model(), 1);
-            if (rows.isEmpty())
-                break;
-            panel->table()->setCurrentIndex(panel->table()->model()->index(rows.first(), 0));
+        const auto take = [&](int row) {
+            panel->table()->setCurrentIndex(panel->table()->model()->index(row, 0));
             QTest::keyClick(panel->table(), Qt::Key_A);
             QTest::keyClicks(panel->noteField(), QStringLiteral("e2e: dikabari ke dinas"));
             QTest::keyClick(panel->noteField(), Qt::Key_Return);
             ++acknowledged;
+            std::printf("acknowledged: %s\n",
+                        qPrintable(panel->table()->model()->index(row, AlertTableModel::TitleColumn).data().toString()));
+            std::fflush(stdout);
+        };
+        const QList<int> rows = rowsToAcknowledge(panel->table()->model(), count);
+        const QAbstractItemModel *model = panel->table()->model();
+        for (int row : rows) {
+            const bool fromCallCentre = model->index(row, AlertTableModel::AgencyColumn).data().toString()
+                                        == agencyShortName(Agency::CallCentre112);
+            if (fromCallCentre && !took112) {
+                take(row);
+                took112 = true;
+                break;
+            }
         }
-        std::printf("acknowledged %d alert(s) as e2e-supervisor\n", acknowledged);
-        std::fflush(stdout);
+        while (acknowledged < count - (took112 ? 0 : 1)) {
+            const QList<int> more = rowsToAcknowledge(panel->table()->model(), 1);
+            if (more.isEmpty())
+                break;
+            take(more.first());
+        }
+        if (took112 && acknowledged >= count)
+            desk.stop();
     });
+    QTimer::singleShot(ackAfter * 1000, &desk, qOverload<>(&QTimer::start));
     return app.exec();
 }
