@@ -2,10 +2,10 @@
 
 #include "domain/EnumTable.h"
 #include "domain/Report.h"
+#include "parsing/ParseHelpers.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -421,19 +421,12 @@ QString AlertRulesReader::Error::toString() const
 AlertRulesReader::Result AlertRulesReader::read(const QByteArray &json, const QString &fileName)
 {
     Checker check(fileName);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        check.fail({}, QStringLiteral("is not valid JSON: %1 at offset %2")
-                           .arg(parseError.errorString())
-                           .arg(parseError.offset));
+    const auto document = parsing::readTopLevelObject(json);
+    if (const auto *problem = std::get_if<QString>(&document)) {
+        check.fail({}, *problem);
         return check.error();
     }
-    if (!document.isObject()) {
-        check.fail({}, QStringLiteral("expected a JSON object at the top level"));
-        return check.error();
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject &root = std::get<QJsonObject>(document);
     check.knownKeys(root, {}, {"version", "lifecycle", "rules"});
     check.integer(root, {}, "version", 1, 1, 1, true);
 

@@ -226,6 +226,20 @@ std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimit
     return json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object());
 }
 
+std::variant<QJsonObject, QString> readTopLevelObject(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return QStringLiteral("is not valid JSON: %1 at offset %2")
+            .arg(error.errorString())
+            .arg(error.offset);
+    }
+    if (!document.isObject())
+        return QStringLiteral("expected a JSON object at the top level");
+    return document.object();
+}
+
 bool refuseTooDeep(const QJsonValue &document, const ParseContext &context, ParseResult &result)
 {
     const ParserLimits &limits = context.limits;

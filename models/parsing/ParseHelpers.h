@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QStringView>
 
@@ -10,6 +11,7 @@
 #include "ParserLimits.h"
 
 #include <optional>
+#include <variant>
 
 namespace tlr::parsing {
 
@@ -32,6 +34,10 @@ bool isValidLongitude(double longitude);
 // reason is an error in `result` and nothing is returned.
 std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimits &limits,
                                    ParseResult &result);
+
+// A configuration file's top-level JSON object; when it is none, why, worded to follow
+// "<file>: " (the wall profile and alert rules readers share the wording).
+std::variant<QJsonObject, QString> readTopLevelObject(const QByteArray &json);
 
 // True, with the error in `result`, when a parsed document is nested deeper than the limit
 // (unless the context says its bytes were counted already).

@@ -1,8 +1,9 @@
 #include "WallProfileReader.h"
 
+#include "parsing/ParseHelpers.h"
+
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 namespace tlr {
@@ -261,19 +262,12 @@ QString WallProfileReader::Error::toString() const
 WallProfileReader::Result WallProfileReader::read(const QByteArray &json, const QString &fileName)
 {
     Checker check(fileName);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        check.fail({}, QStringLiteral("is not valid JSON: %1 at offset %2")
-                           .arg(parseError.errorString())
-                           .arg(parseError.offset));
+    const auto document = parsing::readTopLevelObject(json);
+    if (const auto *problem = std::get_if<QString>(&document)) {
+        check.fail({}, *problem);
         return check.error();
     }
-    if (!document.isObject()) {
-        check.fail({}, QStringLiteral("expected a JSON object at the top level"));
-        return check.error();
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject &root = std::get<QJsonObject>(document);
     checkKnownKeys(check, root, {}, {"name", "version", "rotation", "screens"});
 
     WallProfile profile;
