@@ -403,8 +403,10 @@ void AlertEngine::checkTimers()
         schedule(*it); // its next time, whether or not anything changed now
     }
     for (quint64 id : std::as_const(leaving)) {
-        if (const auto it = m_alerts.constFind(id); it != m_alerts.cend())
+        if (const auto it = m_alerts.constFind(id); it != m_alerts.cend()) {
             unschedule(*it);
+            uncount(*it);
+        }
         m_alerts.remove(id);
         m_changes.removed.append(id);
     }
@@ -492,8 +494,10 @@ void AlertEngine::flush()
             if (it == m_alerts.end())
                 continue;
             // Whatever changed (state, severity, a flip) may change when it is next due.
-            if (it->pending == Pending::Changed || ids == &changes.inserted)
+            if (it->pending == Pending::Changed || ids == &changes.inserted) {
                 schedule(*it);
+                recount(*it);
+            }
             it->pending = Pending::None;
         }
     }
@@ -526,15 +530,28 @@ QList<AlertRecord> AlertEngine::alerts() const
 
 int AlertEngine::liveUnacknowledgedCount() const
 {
-    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(), [](const Entry &e) {
-        return e.record.live && e.record.state == AlertState::Unacknowledged;
-    }));
+    return m_liveUnacknowledged;
 }
 
 int AlertEngine::liveUnacknowledgedCriticalCount() const
 {
-    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(),
-                             [](const Entry &e) { return e.record.isUnacknowledgedCritical(); }));
+    return m_liveUnacknowledgedCritical;
+}
+
+void AlertEngine::recount(Entry &entry)
+{
+    const bool unacknowledged = entry.record.live && entry.record.state == AlertState::Unacknowledged;
+    const bool critical = entry.record.isUnacknowledgedCritical();
+    m_liveUnacknowledged += int(unacknowledged) - int(entry.countedUnacknowledged);
+    m_liveUnacknowledgedCritical += int(critical) - int(entry.countedCritical);
+    entry.countedUnacknowledged = unacknowledged;
+    entry.countedCritical = critical;
+}
+
+void AlertEngine::uncount(const Entry &entry)
+{
+    m_liveUnacknowledged -= int(entry.countedUnacknowledged);
+    m_liveUnacknowledgedCritical -= int(entry.countedCritical);
 }
 
 } // namespace tlr

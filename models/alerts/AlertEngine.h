@@ -103,6 +103,8 @@ private:
         std::deque<qint64> flips; // raise/clear changes within the flapping window, ms
         Pending pending = Pending::None;
         qint64 dueMs = -1; // when checkTimers must next look at it; −1: nothing timed
+        bool countedUnacknowledged = false; // in m_liveUnacknowledged
+        bool countedCritical = false;       // in m_liveUnacknowledgedCritical
     };
 
     void applyCondition(const AlertCondition &condition, const QDateTime &now);
@@ -121,6 +123,10 @@ private:
     qint64 nextDueMs(const Entry &entry) const;
     void schedule(Entry &entry);
     void unschedule(const Entry &entry);
+    // The live unacknowledged counts, kept as batches change alerts: every panel, KPI card and
+    // the wall's rotation ask for them on every batch.
+    void recount(Entry &entry);
+    void uncount(const Entry &entry);
     static QString key(const QString &source, const QString &resource, const QString &event);
 
     const WallClock *m_clock;
@@ -131,6 +137,8 @@ private:
     QHash<quint64, Entry> m_alerts;
     std::set<std::pair<qint64, quint64>> m_due; // (due ms, alert id)
     std::deque<AlertCondition> m_queued;
+    int m_liveUnacknowledged = 0;
+    int m_liveUnacknowledgedCritical = 0;
     QTimer m_sliceTimer;
     QHash<QString, quint64> m_openByKey;
     QHash<QString, Agency> m_agencyOfSource;

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include <QSignalSpy>
 
 using namespace tlr;
@@ -357,4 +359,39 @@ TEST_CASE("A burst of conditions is applied in order over event-loop turns and n
     REQUIRE(first);
     CHECK(first->severity == Severity::Extreme);
     CHECK(first->duplicateCount == 9);
+}
+
+TEST_CASE("The live unacknowledged counts kept per batch agree with counting every alert")
+{
+    EngineFixture f;
+    std::mt19937 rng(5);
+    const Severity severities[] = {Severity::Minor, Severity::Moderate, Severity::Severe, Severity::Extreme};
+    for (int step = 0; step < 3000; ++step) {
+        const QByteArray resource = "river-" + QByteArray::number(int(rng() % 40));
+        const int dice = int(rng() % 10);
+        if (dice < 5) {
+            AlertCondition c = condition(resource.constData(), severities[rng() % 4]);
+            c.live = rng() % 10 != 0;
+            f.engine->applyConditions({c});
+        } else if (dice < 7) {
+            f.engine->applyConditions({cleared(resource.constData())});
+        } else if (const AlertRecord *a = f.engine->find(QStringLiteral("dlh-environment"),
+                                                          QString::fromLatin1(resource),
+                                                          QStringLiteral("river-level"))) {
+            if (dice < 9)
+                f.engine->acknowledge(a->id, supervisor(), {});
+            else
+                f.engine->shelve(a->id, supervisor(), QStringLiteral("test"), f.clock.now().addSecs(600));
+        }
+        f.advanceSeconds(int(rng() % 120));
+        f.engine->checkTimers();
+        int unacknowledged = 0;
+        int critical = 0;
+        for (const AlertRecord &a : f.engine->alerts()) {
+            unacknowledged += a.live && a.state == AlertState::Unacknowledged;
+            critical += a.isUnacknowledgedCritical();
+        }
+        REQUIRE(f.engine->liveUnacknowledgedCount() == unacknowledged);
+        REQUIRE(f.engine->liveUnacknowledgedCriticalCount() == critical);
+    }
 }
