@@ -49,6 +49,12 @@ void SqliteStatement::bind(int index, const QByteArray &bytes)
                             SQLITE_STATIC);
 }
 
+void SqliteStatement::bindText(int index, const QByteArray &utf8)
+{
+    sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
+                        SQLITE_STATIC, SQLITE_UTF8);
+}
+
 void SqliteStatement::bind(int index, qint64 value)
 {
     sqlite3_bind_int64(m_statement, index, value);
@@ -77,6 +83,12 @@ int SqliteStatement::step()
 qint64 SqliteStatement::columnInt64(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
+}
+
+QByteArray SqliteStatement::columnBytes(int column) const
+{
+    const void *data = sqlite3_column_blob(m_statement, column);
+    return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(m_statement, column));
 }
 
 void SqliteStatement::reset()

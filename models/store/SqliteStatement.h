@@ -30,6 +30,7 @@ public:
     // is copied. Bytes are not: keep them alive until the statement has run.
     void bind(int index, const QString &text);
     void bind(int index, const QByteArray &bytes); // a BLOB; a null QByteArray binds NULL
+    void bindText(int index, const QByteArray &utf8); // TEXT, not copied either
     void bind(int index, qint64 value);
     void bind(int index, double value);
     void bindNull(int index);
@@ -39,6 +40,7 @@ public:
     int step();
     bool hasRow() const { return m_lastResult == kRow; }
     qint64 columnInt64(int column) const;
+    QByteArray columnBytes(int column) const; // a copy: valid after the next step or reset
     void reset(); // clears bindings, ready for the next row
 
     int changes() const;        // rows the last step inserted, updated or deleted

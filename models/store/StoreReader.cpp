@@ -1,10 +1,13 @@
 #include "StoreReader.h"
 
 #include "AlertJson.h"
+#include "MessageArchive.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace tlr {
 namespace {
@@ -85,25 +88,57 @@ StoreReply<QList<StoredMessage>> StoreReader::messages(const QString &feed, qint
                                                        qint64 toSeq) const
 {
     StoreReply<QList<StoredMessage>> reply;
+    const auto append = [&](qint64 seq, qint64 receivedAtMs, PayloadFormat format,
+                            QByteArray bytes) {
+        StoredMessage message;
+        message.feed = feed;
+        message.seq = seq;
+        message.receivedAt = fromMs(receivedAtMs);
+        message.format = format;
+        message.bytes = std::move(bytes);
+        reply.value.append(std::move(message));
+    };
+
+    // Stored before schema version 5: a row each, with its bytes.
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT seq, received_at, format, bytes FROM messages "
-                                 "WHERE feed = ? AND seq BETWEEN ? AND ? ORDER BY seq"));
+    query.prepare(QStringLiteral("SELECT seq, received_at, format, bytes FROM messages_v4 "
+                                 "WHERE feed = ? AND seq BETWEEN ? AND ?"));
     query.addBindValue(feed);
     query.addBindValue(fromSeq);
     query.addBindValue(toSeq);
     if (!run(query, reply))
         return reply;
     while (query.next()) {
-        StoredMessage message;
-        message.feed = feed;
-        message.seq = query.value(0).toLongLong();
-        message.receivedAt = fromMs(query.value(1).toLongLong());
-        message.format =
-            payloadFormatFromKey(query.value(2).toString()).value_or(PayloadFormat::Unknown);
-        message.bytes = query.value(3).toByteArray();
-        reply.value.append(std::move(message));
+        append(query.value(0).toLongLong(), query.value(1).toLongLong(),
+               payloadFormatFromKey(query.value(2).toString()).value_or(PayloadFormat::Unknown),
+               query.value(3).toByteArray());
     }
+
+    query.prepare(QStringLiteral("SELECT a.id, a.bytes FROM message_archive a WHERE a.id IN "
+                                 "(SELECT DISTINCT archive FROM messages WHERE feed = ? AND seq "
+                                 "BETWEEN ? AND ?) ORDER BY a.id"));
+    query.addBindValue(feed);
+    query.addBindValue(fromSeq);
+    query.addBindValue(toSeq);
+    if (!run(query, reply))
+        return reply;
+    while (query.next()) {
+        QString error;
+        const auto frames = MessageArchive::decompress(query.value(1).toByteArray(), &error);
+        if (!frames) {
+            reply.error = QStringLiteral("message archive %1: %2")
+                              .arg(query.value(0).toLongLong())
+                              .arg(error);
+            return reply;
+        }
+        for (const MessageArchive::Frame &frame : *frames) {
+            if (frame.seq >= fromSeq && frame.seq <= toSeq)
+                append(frame.seq, frame.receivedAtMs, frame.format, frame.bytes);
+        }
+    }
+    std::sort(reply.value.begin(), reply.value.end(),
+              [](const StoredMessage &a, const StoredMessage &b) { return a.seq < b.seq; });
     return reply;
 }
 
@@ -115,8 +150,10 @@ StoreReply<qint64> StoreReader::lastSeq(const QString &feed) const
     query.setForwardOnly(true);
     // A quarantined message was received too: resuming after it must not ask for it again.
     query.prepare(QStringLiteral("SELECT max(s) FROM (SELECT max(seq) AS s FROM messages "
+                                 "WHERE feed = ? UNION ALL SELECT max(seq) FROM messages_v4 "
                                  "WHERE feed = ? UNION ALL SELECT max(seq) FROM quarantine "
                                  "WHERE feed = ?)"));
+    query.addBindValue(feed);
     query.addBindValue(feed);
     query.addBindValue(feed);
     if (!run(query, reply))

@@ -1,6 +1,7 @@
 #include "StoreWriter.h"
 
 #include "AlertJson.h"
+#include "MeasurementsJson.h"
 #include "StoreLog.h"
 
 #include <QSqlError>
@@ -92,21 +93,29 @@ QString StoreWriter::prepare()
     };
     const std::pair<SqliteStatement *, QByteArray> statements[] = {
         {&m_insertMessage,
-         QByteArrayLiteral("INSERT INTO messages (feed, seq, received_at, format, bytes) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed, seq) DO NOTHING")},
+         QByteArrayLiteral("INSERT INTO messages (feed, seq, archive) VALUES (?, ?, ?) "
+                        "ON CONFLICT (feed, seq) DO NOTHING")},
+        {&m_insertArchive,
+         QByteArrayLiteral("INSERT INTO message_archive (id, feed, first_seq, last_seq, "
+                        "first_received_at, last_received_at, message_count, encoding, bytes) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")},
         {&m_insertQuarantine,
          QByteArrayLiteral("INSERT INTO quarantine (feed, seq, received_at, reason, bytes) "
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed, seq, reason) DO NOTHING")},
+        {&m_upsertEntity,
+         QByteArrayLiteral("INSERT INTO entities (entity_id, entity_type, kind, source, name) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_id) DO UPDATE SET "
+                        "entity_type = excluded.entity_type, kind = excluded.kind, "
+                        "source = excluded.source, name = excluded.name RETURNING id")},
         {&m_insertObservation,
-         QByteArrayLiteral("INSERT INTO observations (entity_id, entity_type, kind, source, "
-                        "observed_at, lat, lon, kecamatan, status, name) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT (entity_id, observed_at) DO NOTHING")},
+         QByteArrayLiteral("INSERT INTO observations (entity, observed_at, lat, lon, kecamatan, "
+                        "status, measurements) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (entity, observed_at) DO NOTHING")},
         {&m_findObservation,
-         QByteArrayLiteral("SELECT id FROM observations WHERE entity_id = ? AND observed_at = ?")},
-        {&m_insertMeasurement,
-         QByteArrayLiteral("INSERT INTO measurements (observation_id, quantity, value, unit) "
-                        "VALUES (?, ?, ?, ?) ON CONFLICT (observation_id, quantity) DO NOTHING")},
+         QByteArrayLiteral("SELECT id, measurements FROM observations "
+                        "WHERE entity = ? AND observed_at = ?")},
+        {&m_updateMeasurements,
+         QByteArrayLiteral("UPDATE observations SET measurements = ? WHERE id = ?")},
         {&m_insertAlert,
          QByteArrayLiteral("INSERT INTO alerts (source, identifier, sender, sent, status, msg_type, "
                         "severity, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -126,7 +135,55 @@ QString StoreWriter::prepare()
         if (!statement->prepare(handle, sql.constData()))
             return QStringLiteral("cannot prepare a statement: %1").arg(statement->errorMessage());
     }
+    if (!loadNextArchiveId())
+        return QStringLiteral("cannot read the message archive: %1").arg(describe(m_db.lastError()));
     return {};
+}
+
+// Archive rows get their ids before they are written, so that each message's row can name its
+// archive as it goes in; this writer is the database's only writer.
+bool StoreWriter::loadNextArchiveId()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM message_archive")) ||
+        !query.next())
+        return false;
+    m_nextArchiveId = query.value(0).toLongLong();
+    return true;
+}
+
+StoreWriter::PendingArchive &StoreWriter::archiveFor(const QString &feed)
+{
+    PendingArchive &pending = m_archives[feed]; // kept across batches: its buffer is reused
+    if (pending.id < 0)
+        pending.id = m_nextArchiveId++;
+    return pending;
+}
+
+bool StoreWriter::writeArchives(Outcome &outcome)
+{
+    for (auto it = m_archives.begin(); it != m_archives.end(); ++it) {
+        const MessageArchive &archive = it->archive;
+        if (archive.isEmpty())
+            continue;
+        const QByteArray blob = archive.compressed();
+        m_insertArchive.reset();
+        m_insertArchive.bind(1, it->id);
+        m_insertArchive.bind(2, it.key());
+        bindSeq(m_insertArchive, 3, archive.firstSeq());
+        bindSeq(m_insertArchive, 4, archive.lastSeq());
+        m_insertArchive.bind(5, archive.firstReceivedAtMs());
+        m_insertArchive.bind(6, archive.lastReceivedAtMs());
+        m_insertArchive.bind(7, qint64(archive.count()));
+        m_insertArchive.bind(8, QString::fromLatin1(MessageArchive::kEncoding));
+        m_insertArchive.bind(9, blob);
+        if (!run(m_insertArchive, outcome)) {
+            if (outcome.error.isEmpty())
+                outcome.error = m_insertArchive.errorMessage(); // the messages name this row
+            return false;
+        }
+    }
+    return true;
 }
 
 StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
@@ -136,6 +193,11 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
         return outcome;
     m_minuteRollups.clear();
     m_hourRollups.clear();
+    for (PendingArchive &pending : m_archives) {
+        pending.archive.clear();
+        pending.id = -1;
+    }
+    const qint64 firstArchiveId = m_nextArchiveId;
     if (!m_db.transaction()) {
         outcome.error =
             QStringLiteral("cannot begin a transaction: %1").arg(describe(m_db.lastError()));
@@ -148,7 +210,7 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
             break;
         }
     }
-    ok = ok && flushRollups(m_minuteRollups, m_upsertMinute, outcome) &&
+    ok = ok && writeArchives(outcome) && flushRollups(m_minuteRollups, m_upsertMinute, outcome) &&
          flushRollups(m_hourRollups, m_upsertHour, outcome);
     if (ok && !m_db.commit()) {
         outcome.error = QStringLiteral("commit failed: %1").arg(describe(m_db.lastError()));
@@ -156,6 +218,8 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
     }
     if (!ok) {
         m_db.rollback();
+        m_nextArchiveId = firstArchiveId;
+        m_entities.clear(); // rows this batch added are gone with it
         const QString error = outcome.error;
         outcome = {};
         outcome.error = error;
@@ -178,29 +242,28 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
     if (message.isRejected())
         return quarantine(message, message.rejectReason, outcome);
 
-    m_insertMessage.reset();
-    m_insertMessage.bind(1, message.feed);
-    bindSeq(m_insertMessage, 2, message.seq);
-    m_insertMessage.bind(3, message.receivedAt.toMSecsSinceEpoch());
-    m_insertMessage.bind(4, payloadFormatKey(message.format));
-    if (m_keepRawMessages && !carriesPersonalData(message))
-        m_insertMessage.bind(5, message.bytes);
-    else
-        m_insertMessage.bindNull(5);
-    if (!run(m_insertMessage, outcome)) {
-        if (!outcome.error.isEmpty())
-            return false;
-        return quarantine(message,
-                          QStringLiteral("database refused the message: %1")
-                              .arg(m_insertMessage.errorMessage()),
-                          outcome);
+    PendingArchive &pending = archiveFor(message.feed);
+    if (message.seq >= 0) {
+        m_insertMessage.reset();
+        m_insertMessage.bind(1, message.feed);
+        m_insertMessage.bind(2, message.seq);
+        m_insertMessage.bind(3, pending.id);
+        if (!run(m_insertMessage, outcome)) {
+            if (!outcome.error.isEmpty())
+                return false;
+            return quarantine(message,
+                              QStringLiteral("database refused the message: %1")
+                                  .arg(m_insertMessage.errorMessage()),
+                              outcome);
+        }
+        if (m_insertMessage.changes() == 0) {
+            // The feed sent this sequence number before (a replay after a reconnect or a
+            // restart): its events are already stored.
+            ++outcome.duplicates;
+            return true;
+        }
     }
-    if (m_insertMessage.changes() == 0) {
-        // The feed sent this sequence number before (a replay after a reconnect): its events
-        // are already stored.
-        ++outcome.duplicates;
-        return true;
-    }
+    pending.archive.add(message, m_keepRawMessages && !carriesPersonalData(message));
     for (int i = 0; i < message.events.size(); ++i) {
         const bool ok = std::visit(
             [&](const auto &event) {
@@ -242,87 +305,150 @@ bool StoreWriter::quarantine(const StoredMessage &message, const QString &reason
 bool StoreWriter::writeObservation(const StoredMessage &message, int index, const Observation &o,
                                    Outcome &outcome)
 {
-    const QString path = eventPath(index);
     if (o.entityId.isEmpty())
-        return quarantine(message, path + QStringLiteral(": observation without an entity id"),
+        return quarantine(message, eventPath(index) + QStringLiteral(": observation without an entity id"),
                           outcome);
     if (!o.observedAt.isValid()) {
         return quarantine(message,
-                          path + QStringLiteral(": observation of %1 without a valid "
+                          eventPath(index) + QStringLiteral(": observation of %1 without a valid "
                                                 "observedAt")
                                      .arg(o.entityId),
                           outcome);
     }
+    QList<Measurement> measurements;
+    measurements.reserve(o.measurements.size());
+    for (int m = 0; m < o.measurements.size(); ++m) {
+        const Measurement &measurement = o.measurements.at(m);
+        if (std::isfinite(measurement.value) && !measurement.quantity.isEmpty()) {
+            measurements.append(measurement);
+            continue;
+        }
+        // One bad number must not cost the station's other readings.
+        quarantine(message,
+                   QStringLiteral("%1/measurements[%2]: %3 of %4 is not a finite number")
+                       .arg(eventPath(index))
+                       .arg(m)
+                       .arg(measurement.quantity, o.entityId),
+                   outcome);
+        if (!outcome.error.isEmpty())
+            return false;
+    }
+
+    const qint64 entity = entityRowId(o, outcome);
+    if (entity < 0) {
+        if (!outcome.error.isEmpty())
+            return false;
+        return quarantine(message,
+                          eventPath(index) + QStringLiteral(": database refused entity %1: %2")
+                                     .arg(o.entityId, m_upsertEntity.errorMessage()),
+                          outcome);
+    }
     const qint64 observedAt = o.observedAt.toMSecsSinceEpoch();
     const bool located = o.location.isValid();
+    const QByteArray measurementsJson = MeasurementsJson::encode(measurements);
     m_insertObservation.reset();
-    m_insertObservation.bind(1, o.entityId);
-    m_insertObservation.bind(2, o.entityType);
-    m_insertObservation.bind(3, feedKindKey(o.kind));
-    m_insertObservation.bind(4, o.source);
-    m_insertObservation.bind(5, observedAt);
-    bindCoordinate(m_insertObservation, 6, o.location.latitude(), located);
-    bindCoordinate(m_insertObservation, 7, o.location.longitude(), located);
-    m_insertObservation.bind(8, o.kecamatan);
-    m_insertObservation.bind(9, o.status);
-    m_insertObservation.bind(10, o.name);
+    m_insertObservation.bind(1, entity);
+    m_insertObservation.bind(2, observedAt);
+    bindCoordinate(m_insertObservation, 3, o.location.latitude(), located);
+    bindCoordinate(m_insertObservation, 4, o.location.longitude(), located);
+    m_insertObservation.bind(5, o.kecamatan);
+    m_insertObservation.bind(6, o.status);
+    m_insertObservation.bindText(7, measurementsJson);
     if (!run(m_insertObservation, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
-                          path + QStringLiteral(": database refused it: %1")
+                          eventPath(index) + QStringLiteral(": database refused it: %1")
                                      .arg(m_insertObservation.errorMessage()),
                           outcome);
     }
-    const bool newObservation = m_insertObservation.changes() > 0;
-    qint64 observationId = -1;
-    if (newObservation) {
-        observationId = m_insertObservation.lastInsertId();
-    } else {
-        m_findObservation.reset();
-        m_findObservation.bind(1, o.entityId);
-        m_findObservation.bind(2, observedAt);
-        if (!run(m_findObservation, outcome))
-            return outcome.error.isEmpty();
-        if (m_findObservation.hasRow())
-            observationId = m_findObservation.columnInt64(0);
-        m_findObservation.reset();
-        if (observationId < 0)
-            return true;
+    if (m_insertObservation.changes() > 0) {
+        accumulateRollups(o.entityId, observedAt, measurements);
+        ++outcome.storedEvents;
+        return true;
     }
+    // Stored before: a replay, or a second message adding readings taken at the same time.
+    QList<Measurement> added;
+    if (!mergeMeasurements(entity, observedAt, measurements, added, outcome)) {
+        if (!outcome.error.isEmpty())
+            return false;
+        return quarantine(message,
+                          eventPath(index) + QStringLiteral(": database refused its added readings: %1")
+                                     .arg(m_updateMeasurements.errorMessage()),
+                          outcome);
+    }
+    accumulateRollups(o.entityId, observedAt, added);
+    if (added.isEmpty())
+        ++outcome.duplicates;
+    else
+        ++outcome.storedEvents;
+    return true;
+}
 
-    int added = 0;
-    for (int m = 0; m < o.measurements.size(); ++m) {
-        const Measurement &measurement = o.measurements.at(m);
-        if (!std::isfinite(measurement.value) || measurement.quantity.isEmpty()) {
-            // One bad number must not cost the station's other readings.
-            quarantine(message,
-                       QStringLiteral("%1/measurements[%2]: %3 of %4 is not a finite "
-                                      "number")
-                           .arg(path)
-                           .arg(m)
-                           .arg(measurement.quantity, o.entityId),
-                       outcome);
-            if (!outcome.error.isEmpty())
-                return false;
-            continue;
+qint64 StoreWriter::entityRowId(const Observation &o, Outcome &outcome)
+{
+    const QString kind = feedKindKey(o.kind);
+    auto cached = m_entities.constFind(o.entityId);
+    if (cached != m_entities.constEnd() && cached->entityType == o.entityType &&
+        cached->kind == kind && cached->source == o.source && cached->name == o.name)
+        return cached->id;
+
+    m_upsertEntity.reset();
+    m_upsertEntity.bind(1, o.entityId);
+    m_upsertEntity.bind(2, o.entityType);
+    m_upsertEntity.bind(3, kind);
+    m_upsertEntity.bind(4, o.source);
+    m_upsertEntity.bind(5, o.name);
+    if (!run(m_upsertEntity, outcome) || !m_upsertEntity.hasRow())
+        return -1;
+    const qint64 id = m_upsertEntity.columnInt64(0);
+    m_upsertEntity.reset(); // RETURNING leaves the statement mid-way until it is reset
+    m_entities.insert(o.entityId, {id, o.entityType, kind, o.source, o.name});
+    return id;
+}
+
+bool StoreWriter::mergeMeasurements(qint64 entity, qint64 observedAt,
+                                    const QList<Measurement> &incoming, QList<Measurement> &added,
+                                    Outcome &outcome)
+{
+    m_findObservation.reset();
+    m_findObservation.bind(1, entity);
+    m_findObservation.bind(2, observedAt);
+    if (!run(m_findObservation, outcome))
+        return false;
+    if (!m_findObservation.hasRow())
+        return true;
+    const qint64 id = m_findObservation.columnInt64(0);
+    QList<Measurement> merged = MeasurementsJson::decode(m_findObservation.columnBytes(1));
+    m_findObservation.reset();
+    for (const Measurement &measurement : incoming) {
+        const bool known = std::any_of(merged.cbegin(), merged.cend(), [&](const Measurement &m) {
+            return m.quantity == measurement.quantity;
+        });
+        if (!known) {
+            merged.append(measurement);
+            added.append(measurement);
         }
-        m_insertMeasurement.reset();
-        m_insertMeasurement.bind(1, observationId);
-        m_insertMeasurement.bind(2, measurement.quantity);
-        m_insertMeasurement.bind(3, measurement.value);
-        m_insertMeasurement.bind(4, measurement.unit);
-        if (!run(m_insertMeasurement, outcome)) {
-            if (!outcome.error.isEmpty())
-                return false;
-            continue;
-        }
-        if (m_insertMeasurement.changes() == 0)
-            continue; // already stored: the rollups have counted it
-        ++added;
+    }
+    if (added.isEmpty())
+        return true;
+    const QByteArray json = MeasurementsJson::encode(merged);
+    m_updateMeasurements.reset();
+    m_updateMeasurements.bindText(1, json);
+    m_updateMeasurements.bind(2, id);
+    if (!run(m_updateMeasurements, outcome)) {
+        added.clear();
+        return false;
+    }
+    return true;
+}
+
+void StoreWriter::accumulateRollups(const QString &entityId, qint64 observedAt,
+                                    const QList<Measurement> &measurements)
+{
+    for (const Measurement &measurement : measurements) {
         const auto accumulate = [&](Rollups &rollups, qint64 size) {
-            RollupValue &r =
-                rollups[{o.entityId, measurement.quantity, bucketStart(observedAt, size)}];
+            RollupValue &r = rollups[{entityId, measurement.quantity, bucketStart(observedAt, size)}];
             r.min = r.count == 0 ? measurement.value : std::min(r.min, measurement.value);
             r.max = r.count == 0 ? measurement.value : std::max(r.max, measurement.value);
             r.sum += measurement.value;
@@ -331,20 +457,14 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
         accumulate(m_minuteRollups, kMinute);
         accumulate(m_hourRollups, kHour);
     }
-    if (newObservation || added > 0)
-        ++outcome.storedEvents;
-    else
-        ++outcome.duplicates;
-    return true;
 }
 
 bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Alert &alert,
                              Outcome &outcome)
 {
-    const QString path = eventPath(index);
     if (alert.identifier.isEmpty() || alert.sender.isEmpty() || !alert.sent.isValid()) {
         return quarantine(message,
-                          path + QStringLiteral(": alert without identifier, sender "
+                          eventPath(index) + QStringLiteral(": alert without identifier, sender "
                                                 "or sent"),
                           outcome);
     }
@@ -361,7 +481,7 @@ bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Aler
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
-                          path + QStringLiteral(": database refused it: %1")
+                          eventPath(index) + QStringLiteral(": database refused it: %1")
                                      .arg(m_insertAlert.errorMessage()),
                           outcome);
     }
@@ -375,9 +495,8 @@ bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Aler
 bool StoreWriter::writeReport(const StoredMessage &message, int index, const Report &report,
                               Outcome &outcome)
 {
-    const QString path = eventPath(index);
     if (report.id.isEmpty())
-        return quarantine(message, path + QStringLiteral(": report without an id"), outcome);
+        return quarantine(message, eventPath(index) + QStringLiteral(": report without an id"), outcome);
     // A report's own time is what the operator sorts by; the wire time stands in for it.
     const QDateTime receivedAt =
         report.receivedAt.isValid() ? report.receivedAt : message.receivedAt;
@@ -401,7 +520,7 @@ bool StoreWriter::writeReport(const StoredMessage &message, int index, const Rep
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
-                          path + QStringLiteral(": database refused it: %1")
+                          eventPath(index) + QStringLiteral(": database refused it: %1")
                                      .arg(m_insertReport.errorMessage()),
                           outcome);
     }
@@ -424,11 +543,10 @@ StoreReply<RetentionResult> StoreWriter::applyRetention(const QDateTime &now, in
         qint64 cutoff;
         qint64 RetentionResult::*count;
     };
-    // Observations go before their messages; measurements follow them by ON DELETE CASCADE.
     // Reports go too: a caller's name and number are kept no longer than the rest.
     const Pass passes[] = {
         {"DELETE FROM observations WHERE observed_at < ?", cutoff, &RetentionResult::observations},
-        {"DELETE FROM messages WHERE received_at < ?", cutoff, &RetentionResult::messages},
+        {"DELETE FROM messages_v4 WHERE received_at < ?", cutoff, &RetentionResult::messages},
         {"DELETE FROM alerts WHERE sent < ?", cutoff, &RetentionResult::alerts},
         {"DELETE FROM reports WHERE received_at < ?", cutoff, &RetentionResult::reports},
         {"DELETE FROM quarantine WHERE received_at < ?", cutoff, &RetentionResult::quarantine},
@@ -442,16 +560,42 @@ StoreReply<RetentionResult> StoreWriter::applyRetention(const QDateTime &now, in
         return reply;
     }
     QSqlQuery query(m_db);
+    const auto fail = [&](const QSqlQuery &failed) {
+        reply.error = QStringLiteral("retention failed: %1").arg(describe(failed.lastError()));
+        m_db.rollback();
+        return reply;
+    };
     for (const auto &pass : passes) {
         query.prepare(QString::fromLatin1(pass.sql));
         query.bindValue(0, pass.cutoff);
-        if (!query.exec()) {
-            reply.error = QStringLiteral("retention failed: %1").arg(describe(query.lastError()));
-            m_db.rollback();
-            return reply;
-        }
+        if (!query.exec())
+            return fail(query);
         reply.value.*pass.count = query.numRowsAffected();
     }
+    // A message's row goes with its archive. The rows are keyed by feed and sequence number,
+    // so each feed's expired range is one range delete rather than a scan of every row.
+    QSqlQuery expired(m_db);
+    expired.prepare(QStringLiteral("SELECT feed, max(last_seq) FROM message_archive "
+                                   "WHERE last_received_at < ? GROUP BY feed"));
+    expired.addBindValue(cutoff);
+    if (!expired.exec())
+        return fail(expired);
+    query.prepare(QStringLiteral(
+        "DELETE FROM messages WHERE feed = ? AND seq <= ? AND archive IN "
+        "(SELECT id FROM message_archive WHERE feed = ? AND last_received_at < ?)"));
+    while (expired.next()) {
+        query.bindValue(0, expired.value(0));
+        query.bindValue(1, expired.value(1));
+        query.bindValue(2, expired.value(0));
+        query.bindValue(3, cutoff);
+        if (!query.exec())
+            return fail(query);
+        reply.value.messages += query.numRowsAffected();
+    }
+    query.prepare(QStringLiteral("DELETE FROM message_archive WHERE last_received_at < ?"));
+    query.addBindValue(cutoff);
+    if (!query.exec())
+        return fail(query);
     if (!m_db.commit()) {
         reply.error =
             QStringLiteral("retention commit failed: %1").arg(describe(m_db.lastError()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MessageArchive.h"
 #include "SqliteStatement.h"
 #include "StoreRecords.h"
 #include "StoredMessage.h"
@@ -52,6 +53,22 @@ private:
     };
     using Rollups = QHash<RollupKey, RollupValue>;
 
+    // What the entities table holds of an entity, so that a row is written only when a name
+    // or type changes.
+    struct EntityRow
+    {
+        qint64 id = -1;
+        QString entityType;
+        QString kind;
+        QString source;
+        QString name;
+    };
+    struct PendingArchive
+    {
+        qint64 id = -1;
+        MessageArchive archive;
+    };
+
     // Each returns false when the statement failed in a way that dooms the transaction.
     bool writeMessage(const StoredMessage &message, Outcome &outcome);
     bool quarantine(const StoredMessage &message, const QString &reason, Outcome &outcome);
@@ -60,6 +77,17 @@ private:
     bool writeAlert(const StoredMessage &message, int index, const Alert &alert, Outcome &outcome);
     bool writeReport(const StoredMessage &message, int index, const Report &report,
                      Outcome &outcome);
+    // The id of the observation's entity, writing its row when it is new or renamed; -1 when
+    // that failed (outcome.error set when it dooms the transaction).
+    qint64 entityRowId(const Observation &o, Outcome &outcome);
+    // Adds the quantities a stored observation lacks; false when a statement failed.
+    bool mergeMeasurements(qint64 entity, qint64 observedAt, const QList<Measurement> &incoming,
+                           QList<Measurement> &added, Outcome &outcome);
+    void accumulateRollups(const QString &entityId, qint64 observedAt,
+                           const QList<Measurement> &measurements);
+    PendingArchive &archiveFor(const QString &feed);
+    bool writeArchives(Outcome &outcome);
+    bool loadNextArchiveId();
     bool flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome);
     // Runs a bound statement; false when it failed, with outcome.error set when the failure
     // dooms the transaction.
@@ -68,16 +96,21 @@ private:
     QSqlDatabase m_db;
     bool m_keepRawMessages = true;
     SqliteStatement m_insertMessage;
+    SqliteStatement m_insertArchive;
     SqliteStatement m_insertQuarantine;
+    SqliteStatement m_upsertEntity;
     SqliteStatement m_insertObservation;
     SqliteStatement m_findObservation;
-    SqliteStatement m_insertMeasurement;
+    SqliteStatement m_updateMeasurements;
     SqliteStatement m_insertAlert;
     SqliteStatement m_insertReport;
     SqliteStatement m_upsertMinute;
     SqliteStatement m_upsertHour;
     Rollups m_minuteRollups; // of the batch being written, flushed before COMMIT
     Rollups m_hourRollups;
+    QHash<QString, EntityRow> m_entities;          // by entity id; cleared when a batch fails
+    QHash<QString, PendingArchive> m_archives;     // of the batch being written, by feed
+    qint64 m_nextArchiveId = 1;
 };
 
 } // namespace tlr

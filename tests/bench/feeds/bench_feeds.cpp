@@ -13,12 +13,15 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 
 using namespace tlr;
 
@@ -69,6 +72,35 @@ private:
     QList<DomainEvent> m_batch;
 };
 
+double cpuMs(clockid_t clock)
+{
+    timespec now{};
+    clock_gettime(clock, &now);
+    return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+// Wall time, and the CPU time of this thread and of the whole process (here: this thread and
+// the store's). On a shared machine the wall figures swing with other people's builds; the CPU
+// figures say what the code costs.
+struct Stopwatch
+{
+    QElapsedTimer wall;
+    double threadStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
+    double processStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+    Stopwatch() { wall.start(); }
+    double wallMs() const { return wall.nsecsElapsed() / 1e6; }
+    double threadMs() const { return cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart; }
+    double otherThreadsMs() const
+    {
+        return cpuMs(CLOCK_PROCESS_CPUTIME_ID) - processStart - threadMs();
+    }
+};
+
+double perSecond(int count, double ms)
+{
+    return ms > 0 ? count / (ms / 1e3) : 0.0;
+}
+
 void row(const char *name, double value, const char *unit, double baseline, const char *aim)
 {
     std::printf("%s\t%.0f\t%s\t%.0f\t%.2f\t%s\n", name, value, unit, baseline,
@@ -84,12 +116,12 @@ int main(int argc, char *argv[])
     const QList<QByteArray> frames = makeFrames(count);
 
     // Baseline: the same bytes through QJsonDocument alone.
-    QElapsedTimer timer;
-    timer.start();
     qsizetype keys = 0;
+    const Stopwatch baseline;
     for (const QByteArray &frame : frames)
         keys += QJsonDocument::fromJson(frame).object().size();
-    const double baselineRate = count / (double(timer.nsecsElapsed()) / 1e9);
+    const double baselineRate = perSecond(count, baseline.wallMs());
+    const double baselineCpuRate = perSecond(count, baseline.threadMs());
     if (keys == 0)
         return 1;
 
@@ -120,22 +152,36 @@ int main(int argc, char *argv[])
             qsizetype events = 0;
         } counting;
         FeedIngestor ingestor(config, &counting);
-        timer.restart();
+        const Stopwatch parse;
         for (const QByteArray &frame : frames)
             ingestor.ingestFrame(frame, QDateTime::currentDateTimeUtc());
-        const double parseRate = count / (double(timer.nsecsElapsed()) / 1e9);
-        row("feeds_frame_to_events", parseRate, "msg/s", baselineRate, ">= 0.5 of baseline");
+        row("feeds_frame_to_events", perSecond(count, parse.wallMs()), "msg/s", baselineRate,
+            ">= 0.5 of baseline");
+        row("feeds_frame_to_events_cpu", perSecond(count, parse.threadMs()), "msg/s",
+            baselineCpuRate, ">= 0.5 of baseline");
     }
 
     FeedIngestor ingestor(config, &sink);
-    timer.restart();
+    const Stopwatch pipeline;
     for (const QByteArray &frame : frames)
         ingestor.ingestFrame(frame, QDateTime::currentDateTimeUtc());
     sink.flushModel();
+    const double ingestWallMs = pipeline.wallMs();
     store.flush();
-    const double pipelineRate = count / (double(timer.nsecsElapsed()) / 1e9);
-    row("feeds_frame_to_stored_and_modelled", pipelineRate, "msg/s", baselineRate, ">= 100000 msg/s and >= 0.5 of baseline");
+    const double ingestThreadMs = pipeline.threadMs();
+    const double storeThreadMs = pipeline.otherThreadsMs();
+    std::fprintf(stderr,
+                 "pipeline: ingest %.0f ms then the store's drain %.0f ms of wall time; CPU: "
+                 "ingest thread %.0f ms, store thread %.0f ms\n",
+                 ingestWallMs, pipeline.wallMs() - ingestWallMs, ingestThreadMs, storeThreadMs);
+    const char *aim = ">= 100000 msg/s and >= 0.5 of baseline";
+    row("feeds_frame_to_stored_and_modelled", perSecond(count, pipeline.wallMs()), "msg/s",
+        baselineRate, aim);
+    // The two threads run side by side: with a core each, the busier one sets the pace.
+    row("feeds_frame_to_stored_and_modelled_cpu",
+        perSecond(count, std::max(ingestThreadMs, storeThreadMs)), "msg/s", baselineCpuRate, aim);
     std::printf("feeds_baseline_qjsondocument\t%.0f\tmsg/s\t-\t-\t-\n", baselineRate);
+    std::printf("feeds_baseline_qjsondocument_cpu\t%.0f\tmsg/s\t-\t-\t-\n", baselineCpuRate);
     std::fprintf(stderr, "accepted %lld of %d, stored events %lld\n", ingestor.status().accepted, count,
                  store.storedEvents());
     return ingestor.status().accepted == count ? 0 : 1;

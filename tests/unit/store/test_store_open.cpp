@@ -71,9 +71,9 @@ TEST_CASE("A new database is created private and in WAL mode at the current sche
     CHECK(probe.value(QStringLiteral("PRAGMA user_version")).toInt() ==
           StoreSchema::currentVersion());
     CHECK(probe.value(QStringLiteral("PRAGMA journal_mode")).toString() == QLatin1String("wal"));
-    for (const char *table : {"messages", "observations", "measurements", "alerts", "reports",
-                              "quarantine", "rollups_minute", "rollups_hour", "users",
-                              "audit_log"}) {
+    for (const char *table :
+         {"messages", "message_archive", "messages_v4", "entities", "observations", "alerts",
+          "reports", "quarantine", "rollups_minute", "rollups_hour", "users", "audit_log"}) {
         INFO(table);
         CHECK(probe
                   .value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
@@ -81,7 +81,11 @@ TEST_CASE("A new database is created private and in WAL mode at the current sche
                          {QString::fromLatin1(table)})
                   .toInt() == 1);
     }
+    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'view' "
+                                     "AND name = 'measurements'"))
+              .toInt() == 1);
     CHECK(probe.count(QStringLiteral("messages")) == 1);
+    CHECK(probe.count(QStringLiteral("message_archive")) == 1);
 }
 
 TEST_CASE("A version 1 database is migrated keeping its rows and rolling them up")
@@ -276,8 +280,8 @@ TEST_CASE("A database locked by another writer is refused with a clear message")
     {
         SqlProbe other(path, false);
         REQUIRE(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-        REQUIRE(other.exec(QStringLiteral("INSERT INTO messages (feed, seq, received_at, format) "
-                                          "VALUES ('other', 1, 0, 'heartbeat')")));
+        REQUIRE(other.exec(QStringLiteral("INSERT INTO messages (feed, seq, archive) "
+                                          "VALUES ('other', 1, 0)")));
         EventStore store;
         const QString error = store.open(optionsFor(path));
         INFO(error.toStdString());

@@ -87,11 +87,11 @@ TEST_CASE("Rollups per minute and hour agree with the raw rows for random data")
                                       std::pair{QStringLiteral("rollups_hour"), 3600000}}) {
         INFO(table.toStdString());
         const QString raw =
-            QStringLiteral("SELECT o.entity_id AS e, m.quantity AS q, "
+            QStringLiteral("SELECT e.entity_id AS e, m.quantity AS q, "
                            "o.observed_at - ((o.observed_at % %1) + %1) % %1 AS b, count(*) AS n, "
                            "min(m.value) AS lo, max(m.value) AS hi, sum(m.value) AS s "
                            "FROM measurements m JOIN observations o ON o.id = m.observation_id "
-                           "GROUP BY 1, 2, 3")
+                           "JOIN entities e ON e.id = o.entity GROUP BY 1, 2, 3")
                 .arg(size);
         CHECK(probe.value(QStringLiteral("SELECT count(*) FROM (%1)").arg(raw)).toLongLong() ==
               probe.count(table));
@@ -177,15 +177,18 @@ TEST_CASE("Retention deletes old rows and keeps hour rollups longer")
         return makeMessage(QStringLiteral("f"), seq, {makeObservation(e, at, {{pm25, 7.0, {}}})},
                            at);
     };
-    store.append(observationAt(1, now.addDays(-500)));
-    store.append(observationAt(2, now.addDays(-40)));
-    store.append(observationAt(3, now.addDays(-1)));
-    store.append(makeMessage(QStringLiteral("laksa"), 1,
-                             {makeReport(QStringLiteral("old"), now.addDays(-31))},
-                             now.addDays(-31)));
-    store.append(makeMessage(QStringLiteral("laksa"), 2,
-                             {makeReport(QStringLiteral("new"), now.addDays(-2))},
-                             now.addDays(-2)));
+    // Written as they would arrive, days apart: each in a batch (and raw archive) of its own.
+    const auto appendNow = [&](StoredMessage message) {
+        store.append(std::move(message));
+        store.flush();
+    };
+    appendNow(observationAt(1, now.addDays(-500)));
+    appendNow(observationAt(2, now.addDays(-40)));
+    appendNow(observationAt(3, now.addDays(-1)));
+    appendNow(makeMessage(QStringLiteral("laksa"), 1,
+                          {makeReport(QStringLiteral("old"), now.addDays(-31))}, now.addDays(-31)));
+    appendNow(makeMessage(QStringLiteral("laksa"), 2,
+                          {makeReport(QStringLiteral("new"), now.addDays(-2))}, now.addDays(-2)));
     StoredMessage rejected = makeMessage(QStringLiteral("laksa"), 3, {}, now.addDays(-35));
     rejected.rejectReason = QStringLiteral("bad");
     store.append(rejected);
@@ -202,6 +205,7 @@ TEST_CASE("Retention deletes old rows and keeps hour rollups longer")
     CHECK(probe.count(QStringLiteral("observations")) == 1);
     CHECK(probe.count(QStringLiteral("measurements")) == 1); // cascaded
     CHECK(probe.count(QStringLiteral("messages")) == 2);
+    CHECK(probe.count(QStringLiteral("message_archive")) == 2);
     CHECK(probe.value(QStringLiteral("SELECT id FROM reports")).toString() ==
           QLatin1String("new"));
     CHECK(probe.count(QStringLiteral("quarantine")) == 0);

@@ -1,4 +1,6 @@
 #include "StoreTestSupport.h"
+#include "store/MeasurementsJson.h"
+#include "store/MessageArchive.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -376,15 +378,31 @@ TEST_CASE("Personal data is kept in the reports table only")
         }
     }
     CHECK(searched > 30);
+    // The raw archive is compressed, so the search above cannot see into it: unpack each.
+    QSqlQuery archives(probe.db());
+    REQUIRE(archives.exec(QStringLiteral("SELECT bytes FROM message_archive")));
+    int frames = 0;
+    while (archives.next()) {
+        QString error;
+        const auto unpacked = MessageArchive::decompress(archives.value(0).toByteArray(), &error);
+        INFO(error.toStdString());
+        REQUIRE(unpacked);
+        for (const MessageArchive::Frame &frame : *unpacked) {
+            CHECK_FALSE(frame.bytes.contains(name.toUtf8()));
+            CHECK_FALSE(frame.bytes.contains("3456-7890"));
+            ++frames;
+        }
+    }
+    CHECK(frames == 2);
     // The frame itself is still accounted for (for dedup and resume), without its bytes.
-    CHECK(probe
-              .value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
-                                    "'call112'"))
-              .toBool());
-    CHECK_FALSE(probe
-                    .value(QStringLiteral("SELECT bytes IS NULL FROM messages WHERE feed = "
-                                          "'laksa'"))
-                    .toBool());
+    EventStore reopened;
+    REQUIRE(reopened.open(optionsFor(path)).isEmpty());
+    const auto call = result(reopened.messages(QStringLiteral("call112"), 0, 10));
+    REQUIRE(call.size() == 1);
+    CHECK(call.first().bytes.isEmpty());
+    const auto laksa = result(reopened.messages(QStringLiteral("laksa"), 0, 10));
+    REQUIRE(laksa.size() == 1);
+    CHECK_FALSE(laksa.first().bytes.isEmpty());
 }
 
 TEST_CASE("A feed resumes after the last sequence number stored and its raw frames read back")
@@ -427,10 +445,77 @@ TEST_CASE("Raw bytes are dropped when keepRawMessages is off and dedup still wor
     store.append(makeMessage(kFeed, 1, {}));
     store.flush();
     CHECK(store.duplicatesIgnored() == 1);
-    SqlProbe probe(path);
-    CHECK(
-        probe.value(QStringLiteral("SELECT count(*) FROM messages WHERE bytes IS NULL")).toInt() ==
-        1);
+    CHECK(SqlProbe(path).count(QStringLiteral("messages")) == 1);
+    const auto frames = result(store.messages(kFeed, 0, 10));
+    REQUIRE(frames.size() == 1);
+    CHECK(frames.first().seq == 1);
+    CHECK(frames.first().bytes.isEmpty());
+}
+
+TEST_CASE("The raw archive reads back what was packed and refuses a damaged blob")
+{
+    MessageArchive archive;
+    StoredMessage first = makeMessage(kFeed, 7, {});
+    StoredMessage second = makeMessage(kFeed, 5, {});
+    second.format = PayloadFormat::Cap;
+    second.bytes = QByteArray("<alert>\0binary\xff</alert>", 23);
+    archive.add(first, true);
+    archive.add(second, true);
+    archive.add(makeMessage(kFeed, 9, {}), false);
+    CHECK(archive.count() == 3);
+    CHECK(archive.firstSeq() == 5);
+    CHECK(archive.lastSeq() == 9);
+
+    const QByteArray blob = archive.compressed();
+    QString error;
+    const auto frames = MessageArchive::decompress(blob, &error);
+    REQUIRE(frames);
+    REQUIRE(frames->size() == 3);
+    CHECK(frames->at(0).seq == 7);
+    CHECK(frames->at(0).bytes == first.bytes);
+    CHECK(frames->at(0).receivedAtMs == first.receivedAt.toMSecsSinceEpoch());
+    CHECK(frames->at(1).format == PayloadFormat::Cap);
+    CHECK(frames->at(1).bytes == second.bytes);
+    CHECK(frames->at(2).bytes.isEmpty());
+
+    SECTION("a cut blob")
+    {
+        CHECK_FALSE(MessageArchive::decompress(blob.left(blob.size() / 2), &error));
+        CHECK_FALSE(error.isEmpty());
+    }
+    SECTION("not zstd at all")
+    {
+        CHECK_FALSE(MessageArchive::decompress(QByteArray("not an archive"), &error));
+        CHECK(error.contains(QStringLiteral("zstd")));
+    }
+    SECTION("over the unpacking limit")
+    {
+        CHECK_FALSE(MessageArchive::decompress(blob, &error, 16));
+        CHECK(error.contains(QStringLiteral("limit")));
+    }
+}
+
+TEST_CASE("Measurements kept inline read back as they were written")
+{
+    const QList<Measurement> written = {
+        {QStringLiteral("pm25"), 35.5, QStringLiteral("GQ")},
+        {QStringLiteral("odd \"name\" \\ \x01 ü 😀"), -0.1, {}},
+        {QStringLiteral("tiny"), 1e-300, {}},
+        {QStringLiteral("third"), 1.0 / 3.0, QStringLiteral("KMH")},
+    };
+    const QByteArray json = MeasurementsJson::encode(written);
+    const QList<Measurement> read = MeasurementsJson::decode(json);
+    REQUIRE(read.size() == written.size());
+    for (const Measurement &m : written) {
+        INFO(m.quantity.toStdString());
+        const auto it = std::find_if(read.cbegin(), read.cend(),
+                                     [&](const Measurement &r) { return r.quantity == m.quantity; });
+        REQUIRE(it != read.cend());
+        CHECK(it->value == m.value); // exact: the shortest form that reads back the same double
+        CHECK(it->unit == m.unit);
+    }
+    CHECK(MeasurementsJson::decode("not json").isEmpty());
+    CHECK(MeasurementsJson::encode({}) == "{}");
 }
 
 TEST_CASE("A batch that cannot be committed is reported and the store goes on")
