@@ -4,6 +4,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcIngest, "tlr.feeds.ingest")
 
 namespace tlr {
@@ -98,7 +100,8 @@ FeedIngestor::Outcome FeedIngestor::ingestDocument(const QByteArray &document, c
 {
     m_status.lastMessageAt = receivedAt;
     ++m_status.received;
-    const qint64 seq = ++m_documentSeq;
+    const qint64 seq = m_documentSeq =
+        std::max(m_documentSeq + 1, receivedAt.toMSecsSinceEpoch() * 1000);
     const PayloadFormat format = m_config.format != PayloadFormat::Unknown ? m_config.format
                                                                            : PayloadParser::detect(document);
     if (format == PayloadFormat::Unknown || format == PayloadFormat::Heartbeat) {

@@ -50,7 +50,10 @@ private:
     PayloadParser m_payloadParser;
     SequenceTracker m_sequence;
     FeedStatus m_status;
-    qint64 m_documentSeq = 0; // HTTP documents are numbered as they arrive
+    // HTTP documents are numbered by arrival: at least the arrival time in milliseconds x 1000,
+    // so that the numbers keep rising across restarts and the store never takes a new document
+    // for one it kept in an earlier run.
+    qint64 m_documentSeq = 0;
     bool m_awaitingFirstOnConnection = false;
     // An unreadable frame has no seq: if the connection drops right after one, the resume
     // replays it, and it must not be counted twice (docs/wire.md, "Counting").

@@ -93,10 +93,19 @@ TEST_CASE("HTTP documents are numbered and detected when the format is auto")
     CHECK(ingestor.ingestDocument("not a document", kNow) == Outcome::Rejected);
     const auto delivered = sink.messages();
     REQUIRE(delivered.size() == 2);
-    CHECK(delivered.at(0).seq == 1);
+    CHECK(delivered.at(0).seq == kNow.toMSecsSinceEpoch() * 1000);
     CHECK(delivered.at(0).format == PayloadFormat::NgsiLd);
-    CHECK(delivered.at(1).seq == 2);
+    CHECK(delivered.at(1).seq == delivered.at(0).seq + 1);
     CHECK(delivered.at(1).isRejected());
+
+    SECTION("and the numbering keeps rising after a restart")
+    {
+        RecordingSink afterRestart;
+        FeedIngestor restarted(config, &afterRestart);
+        CHECK(restarted.ingestDocument(trafficPayload(2), kNow.addSecs(30)) == Outcome::Accepted);
+        REQUIRE(afterRestart.messages().size() == 1);
+        CHECK(afterRestart.messages().first().seq > delivered.at(1).seq);
+    }
 }
 
 TEST_CASE("A server that restarted its numbering starts a new stream, not a run of duplicates")
