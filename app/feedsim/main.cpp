@@ -38,7 +38,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tlr-feedsim"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TLR_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -195,8 +195,8 @@ int main(int argc, char *argv[])
     if (!simulator.listen())
         return fail(QStringLiteral("cannot listen: ") + simulator.errorString());
 
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app,
+    tlr::SignalWatcher watcher;
+    QObject::connect(&watcher, &tlr::SignalWatcher::terminationRequested, &app,
                      &QCoreApplication::quit);
     if (duration > 0)
         QTimer::singleShot(qint64(duration * 1000), &app, &QCoreApplication::quit);

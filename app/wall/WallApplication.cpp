@@ -1,5 +1,8 @@
 #include "WallApplication.h"
 
+#include "SignalWatcher.h"
+#include "SystemdNotifier.h"
+
 #include "alerts/AlertEngine.h"
 #include "alerts/AlertRulesReader.h"
 #include "access/AccountService.h"
@@ -90,6 +93,14 @@ WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, 
     , m_startTimer(startTimer)
 {
     m_language = new LanguageSwitcher(this);
+    m_service = new SystemdNotifier(this);
+    // systemctl stop, a logout, Ctrl+C: the same orderly stop as the quit chord, so the audit
+    // log records it and the store is flushed.
+    m_signals = new SignalWatcher(this);
+    connect(m_signals, &SignalWatcher::terminationRequested, this, [this](int signalNumber) {
+        qCInfo(lcApp, "signal %d: stopping", signalNumber);
+        shutdown(0);
+    });
 }
 
 WallApplication::~WallApplication()
@@ -230,7 +241,8 @@ QString WallApplication::openStore()
 {
     QString path = m_options.dbPath;
     if (path.isEmpty() && m_options.demo) {
-        const QString dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        const QString dataDirectory = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                                          .filePath(QStringLiteral("tlr-wall"));
         QDir().mkpath(dataDirectory);
         path = QDir(dataDirectory).filePath(QStringLiteral("demo.sqlite"));
         // Removing the database under another running demo wall would leave it writing to a
@@ -358,6 +370,7 @@ void WallApplication::shutdown(int exitCode)
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
+    m_service->notifyStopping();
     // How the feeds stood while the wall ran, before the simulator is stopped under them.
     if (m_feeds)
         m_statesAtFinish = m_feeds->statuses();
@@ -429,6 +442,7 @@ QString WallApplication::start()
     connect(m_controller.get(), &WallController::firstFramePainted, this, [this] {
         m_firstFrameMs = double(m_startTimer.nsecsElapsed()) / 1e6;
         qCInfo(lcApp, "first frame %.0f ms after start", m_firstFrameMs);
+        m_service->notifyReady(QStringLiteral("showing %1 screens").arg(m_controller->pages().size()));
     });
     m_keys = new WallKeys(m_language, m_options.kiosk, this);
     connect(m_keys, &WallKeys::quitRequested, this, [this] { shutdown(0); });

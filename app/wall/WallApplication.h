@@ -30,7 +30,9 @@ class FeedManager;
 class LoginDialog;
 class LanguageSwitcher;
 class Session;
+class SignalWatcher;
 class SimulatorProcess;
+class SystemdNotifier;
 class WallController;
 class WallKeys;
 
@@ -79,6 +81,8 @@ private:
     FrameTimes m_frameTimes;
     LanguageSwitcher *m_language = nullptr;
     WallKeys *m_keys = nullptr;
+    SystemdNotifier *m_service = nullptr;
+    SignalWatcher *m_signals = nullptr;
     std::unique_ptr<QLockFile> m_demoLock;
     std::unique_ptr<EventStore> m_store;
     // After the store, before what records into it: destroyed in the reverse order.

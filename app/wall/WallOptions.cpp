@@ -51,6 +51,12 @@ bool WallOptions::needsWindows(const QStringList &arguments)
 
 std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringList &arguments)
 {
+    return parse(arguments, WallSettings());
+}
+
+std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringList &arguments,
+                                                                 const WallSettings &settings)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Tangerang Live Room video wall: agency feeds, map, charts and alerts across the "
@@ -137,9 +143,15 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     options.profilePath = parser.value(profile);
     options.feedsPath = parser.value(feeds);
     options.dbPath = parser.value(db);
-    options.language = parser.value(lang);
-    if (options.language != u"id" && options.language != u"en")
-        return Error{QStringLiteral("--lang: expected id or en, got \"%1\"").arg(options.language)};
+    if (parser.isSet(lang)) {
+        options.language = parser.value(lang);
+        if (options.language != u"id" && options.language != u"en")
+            return Error{QStringLiteral("--lang: expected id or en, got \"%1\"").arg(options.language)};
+    } else if (!settings.language.isEmpty()) {
+        options.language = settings.language; // checked when the file was read
+    }
+    if (options.profilePath.isEmpty())
+        options.profilePath = settings.profilePath;
     options.kiosk = parser.isSet(kiosk);
     options.screenshotDirectory = parser.value(screenshot);
     if (parser.isSet(quitAfter)) {
@@ -176,9 +188,12 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
         return Error{QStringLiteral("%1: one command at a time").arg(commandsGiven.join(u", "))};
     using Command = WallOptions::Command;
     const Command command = options.command;
+    if (options.dbPath.isEmpty() && !options.demo)
+        options.dbPath = settings.dbPath;
     if (command != Command::RunWall) {
         if (options.dbPath.isEmpty())
-            return Error{QStringLiteral("%1 needs --db FILE").arg(commandsGiven.first())};
+            return Error{QStringLiteral("%1 needs --db FILE (or database= in tlr-wall.conf)")
+                             .arg(commandsGiven.first())};
         if (options.demo || !options.feedsPath.isEmpty() || options.kiosk ||
             !options.screenshotDirectory.isEmpty() || options.quitAfterSeconds ||
             !options.statsPath.isEmpty())
@@ -213,6 +228,8 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
                              .arg(parser.value(expectHead))};
         options.expectedHead = parser.value(expectHead);
     }
+    if (command == Command::RunWall && !options.demo && options.feedsPath.isEmpty())
+        options.feedsPath = settings.feedsPath;
     return options;
 }
 

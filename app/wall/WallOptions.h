@@ -1,5 +1,7 @@
 #pragma once
 
+#include "WallSettings.h"
+
 #include "access/Actor.h"
 
 #include <QString>
@@ -20,7 +22,7 @@ struct WallOptions
     QString profilePath; // empty: the built-in TLR wall
     QString feedsPath;   // empty: none, or the demo set with --demo
     QString dbPath;
-    QString language = QStringLiteral("id");
+    QString language = QStringLiteral("id"); // --lang, else wall/language, else id
     bool kiosk = false;
     QString screenshotDirectory;
     std::optional<double> quitAfterSeconds;
@@ -49,7 +51,12 @@ struct WallOptions
     {
         QString message;
     };
-    // Help and version print and exit 0 inside; everything else comes back.
+    // Help and version print and exit 0 inside; everything else comes back. What the command
+    // line leaves out comes from the configuration files' settings, then the built-in defaults;
+    // a --demo wall takes no feeds and no database from them (it never writes into the room's).
+    static std::variant<WallOptions, Error> parse(const QStringList &arguments,
+                                                  const WallSettings &settings);
+    // The command line and the built-in defaults only.
     static std::variant<WallOptions, Error> parse(const QStringList &arguments);
 
     // Whether the arguments ask for the wall's windows, looked at before any application object

@@ -22,7 +22,17 @@ void describeApplication()
 
 std::variant<tlr::WallOptions, int> parseOptions()
 {
-    auto parsed = tlr::WallOptions::parse(QCoreApplication::arguments());
+    // Command line > the user's tlr-wall.conf > the system's > built-in defaults.
+    const auto settings = tlr::WallSettings::read(tlr::WallSettings::standardLocations());
+    const auto *settingsError = std::get_if<tlr::WallSettings::Error>(&settings);
+    // --help and --version answer even when a configuration file is broken.
+    auto parsed = tlr::WallOptions::parse(QCoreApplication::arguments(),
+                                          settingsError ? tlr::WallSettings()
+                                                        : std::get<tlr::WallSettings>(settings));
+    if (settingsError) { // before the options: they may lack only what the file should give
+        std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(settingsError->toString()));
+        return 2;
+    }
     if (auto *error = std::get_if<tlr::WallOptions::Error>(&parsed)) {
         std::fprintf(stderr, "tlr-wall: %s\nTry 'tlr-wall --help'.\n", qPrintable(error->message));
         return 2;

@@ -22,6 +22,9 @@ Run runWall(const QStringList &arguments)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // No tlr-wall.conf of the machine or the user running the tests changes what they see.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("/nonexistent/tlr-test-config"));
+    env.insert(QStringLiteral("XDG_CONFIG_DIRS"), QStringLiteral("/nonexistent/tlr-test-config"));
     env.insert(
         QStringLiteral("QT_QPA_PLATFORM"),
         QStringLiteral("offscreen:configfile=" TLR_TEST_DATA_DIR "/screens/screens-7.json"));

@@ -4,10 +4,10 @@
 
 class QSocketNotifier;
 
-namespace tlr::feedsim {
+namespace tlr {
 
-// Turns SIGINT and SIGTERM into a Qt signal through a self-pipe, so that the simulator leaves
-// the event loop normally and prints its report (a signal handler may only write a byte).
+// Turns SIGINT and SIGTERM into a Qt signal through a self-pipe, so that the program leaves
+// the event loop normally and finishes its work (a signal handler may only write a byte).
 class SignalWatcher : public QObject
 {
     Q_OBJECT
@@ -27,4 +27,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace tlr::feedsim
+} // namespace tlr

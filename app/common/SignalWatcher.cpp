@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace tlr::feedsim {
+namespace tlr {
 namespace {
 
 int g_pipe[2] = {-1, -1};
@@ -47,4 +47,4 @@ void SignalWatcher::onReadable()
         Q_EMIT terminationRequested(byte);
 }
 
-} // namespace tlr::feedsim
+} // namespace tlr
