@@ -66,9 +66,13 @@ std::vector<LabelPlacer::Placed> LabelPlacer::place(const QRectF &canvas) const
         const QSizeF size = textSize(l.text, l.font);
         std::vector<QRectF> candidates;
         if (l.anchor == Anchor::Centre) {
+            // An area's name may drift around its anchor, nearest first, to make room for the
+            // live symbols it must not cover: the area is big, the name still reads as its.
             const QRectF c(l.at - QPointF(size.width() / 2, size.height() / 2), size);
-            candidates = {c, c.translated(0, size.height() * 0.8),
-                          c.translated(0, -size.height() * 0.8)};
+            for (const double dy : {0.0, 0.8, -0.8, 1.6, -1.6, 2.4, -2.4}) {
+                for (const double dx : {0.0, 0.4, -0.4, 0.8, -0.8})
+                    candidates.push_back(c.translated(dx * size.width(), dy * size.height()));
+            }
         } else {
             const double r = l.symbolRadius + 4;
             candidates = {QRectF(l.at + QPointF(r, -size.height() / 2), size),
