@@ -81,6 +81,16 @@ void AlertLayer::render(QPainter &painter, const Viewport &viewport)
     }
 }
 
+void AlertLayer::addSymbolBoxes(const Viewport &viewport, std::vector<QRectF> &boxes) const
+{
+    if (!m_data)
+        return;
+    for (const auto &alert : m_data->alerts())
+        boxes.push_back(MapSymbols::alertMarkerBox(viewport.toCanvas(alert.marker)));
+    for (const auto &alert : m_data->engineAlerts())
+        boxes.push_back(MapSymbols::alertMarkerBox(viewport.toCanvas(alert.at)));
+}
+
 std::optional<MapFeatureHit> AlertLayer::hitTest(QPointF panePoint, const Viewport &viewport) const
 {
     if (!m_data)

@@ -23,6 +23,7 @@ public:
     void render(QPainter &painter, const Viewport &viewport) override;
     std::optional<MapFeatureHit> hitTest(QPointF panePoint,
                                          const Viewport &viewport) const override;
+    void addSymbolBoxes(const Viewport &viewport, std::vector<QRectF> &boxes) const override;
 
 private:
     void updatePulse();

@@ -27,13 +27,22 @@ BaseMapLabelLayer::BaseMapLabelLayer(std::shared_ptr<const BaseMap> map, QObject
 
 void BaseMapLabelLayer::render(QPainter &painter, const Viewport &viewport)
 {
+    LabelPlacer::draw(painter, placedLabels(viewport), viewport.pane().topLeft());
+}
+
+std::vector<LabelPlacer::Placed> BaseMapLabelLayer::placedLabels(const Viewport &viewport) const
+{
     if (!m_map)
-        return;
+        return {};
     const double zoom = viewport.zoom();
     const QRectF canvas(QPointF(0, 0), QSizeF(viewport.canvasSize()));
     LabelPlacer placer;
     for (const int seam : viewport.seams())
         placer.block(QRectF(seam - 6, 0, 12, canvas.height()));
+    for (const int seam : viewport.rowSeams())
+        placer.block(QRectF(0, seam - 6, canvas.width(), 12));
+    for (const QRectF &box : m_symbolBoxes)
+        placer.block(box);
     const QFont area = MapStyle::font(MapStyle::kAreaLabelPixels, QFont::DemiBold);
     const QFont small = MapStyle::font(MapStyle::kLabelPixels);
     QFont river = MapStyle::font(MapStyle::kLabelPixels, QFont::DemiBold);
@@ -104,7 +113,7 @@ void BaseMapLabelLayer::render(QPainter &painter, const Viewport &viewport)
             break;
         }
     }
-    LabelPlacer::draw(painter, placer.place(canvas), viewport.pane().topLeft());
+    return placer.place(canvas);
 }
 
 std::optional<MapFeatureHit> BaseMapLabelLayer::hitTest(QPointF panePoint,

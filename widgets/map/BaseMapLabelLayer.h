@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LabelPlacer.h"
 #include "MapLayer.h"
 #include "map/BaseMap.h"
 
@@ -8,7 +9,8 @@
 namespace tlr {
 
 // The base map's names — kecamatan, the river, landmarks, roads — written over the tiles,
-// never colliding, placed over the whole canvas so spanning panes agree.
+// never colliding with each other nor covering a live symbol (sensor, cluster, report, alert,
+// ambulance), placed over the whole canvas so spanning panes agree.
 class BaseMapLabelLayer : public MapLayer
 {
     Q_OBJECT
@@ -16,11 +18,15 @@ public:
     explicit BaseMapLabelLayer(std::shared_ptr<const BaseMap> map, QObject *parent = nullptr);
 
     void render(QPainter &painter, const Viewport &viewport) override;
+    // Where the labels go on the view's canvas, around the symbol boxes last handed over.
+    std::vector<LabelPlacer::Placed> placedLabels(const Viewport &viewport) const;
     std::optional<MapFeatureHit> hitTest(QPointF panePoint,
                                          const Viewport &viewport) const override;
+    void setSymbolBoxes(std::vector<QRectF> boxes) override { m_symbolBoxes = std::move(boxes); }
 
 private:
     std::shared_ptr<const BaseMap> m_map;
+    std::vector<QRectF> m_symbolBoxes; // the live symbols under the labels, kept clear
 };
 
 } // namespace tlr

@@ -4,6 +4,8 @@
 #include "map/TileMath.h"
 #include "situation/SituationModel.h"
 
+#include <algorithm>
+
 namespace tlr {
 
 namespace {
@@ -126,6 +128,20 @@ void LiveMapData::setSensors(std::vector<Point> sensors)
 {
     m_sensors = std::move(sensors);
     m_sensorClusters = buildIndex(m_sensors);
+    emit changed();
+}
+
+void LiveMapData::setVehicles(std::vector<Point> vehicles)
+{
+    m_vehicles = std::move(vehicles);
+    emit changed();
+}
+
+void LiveMapData::setEngineAlerts(std::vector<EngineAlert> alerts)
+{
+    m_engineAlerts = std::move(alerts);
+    m_waitingAlerts = int(std::count_if(m_engineAlerts.begin(), m_engineAlerts.end(),
+                                        [](const EngineAlert &a) { return a.waiting; }));
     emit changed();
 }
 

@@ -74,6 +74,8 @@ public:
     void setAlertTable(const AlertTableModel *alerts);
     // Direct input, for tests and benchmarks (the situation is not read then).
     void setSensors(std::vector<Point> sensors);
+    void setVehicles(std::vector<Point> vehicles);
+    void setEngineAlerts(std::vector<EngineAlert> alerts);
 
     const std::vector<Point> &sensors() const { return m_sensors; }
     const ClusterIndex &sensorClusters() const { return m_sensorClusters; }

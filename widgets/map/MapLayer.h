@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 class QPainter;
 
@@ -45,6 +46,18 @@ public:
         Q_UNUSED(viewport)
         return std::nullopt;
     }
+
+    // The boxes, in canvas pixels, that this layer's symbols cover anywhere on the view's canvas
+    // (not only this pane, so that the panes of a spanning map place labels alike). Labels keep
+    // clear of them: a name never hides a sensor, an incident or an alert.
+    virtual void addSymbolBoxes(const Viewport &viewport, std::vector<QRectF> &boxes) const
+    {
+        Q_UNUSED(viewport)
+        Q_UNUSED(boxes)
+    }
+    // For a layer of the Labels stage: the symbol boxes of the layers drawn under it, handed
+    // over by the renderer before each render.
+    virtual void setSymbolBoxes(std::vector<QRectF> boxes) { Q_UNUSED(boxes) }
 
 signals:
     void repaintNeeded(const QRect &area); // empty: the whole map

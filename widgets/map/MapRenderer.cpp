@@ -25,11 +25,27 @@ MapLayer *MapRenderer::layer(const QString &name) const
     return nullptr;
 }
 
+std::vector<QRectF> MapRenderer::symbolBoxes(const Viewport &viewport) const
+{
+    std::vector<QRectF> boxes;
+    for (MapLayer *l : m_layers) {
+        if (l->isVisible() && l->stage() < MapLayer::Stage::Labels)
+            l->addSymbolBoxes(viewport, boxes);
+    }
+    return boxes;
+}
+
 void MapRenderer::render(QPainter &painter, const Viewport &viewport)
 {
+    std::optional<std::vector<QRectF>> boxes; // gathered when the first labels layer needs them
     for (MapLayer *l : std::as_const(m_layers)) {
         if (!l->isVisible())
             continue;
+        if (l->stage() == MapLayer::Stage::Labels) {
+            if (!boxes)
+                boxes = symbolBoxes(viewport);
+            l->setSymbolBoxes(*boxes);
+        }
         painter.save();
         l->render(painter, viewport);
         painter.restore();

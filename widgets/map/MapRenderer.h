@@ -8,7 +8,8 @@
 namespace tlr {
 
 // Walks the layers stage by stage (then by z-order) to draw one pane, and asks them, topmost
-// first, what lies under a point. Owns its layers (they are its QObject children).
+// first, what lies under a point. Before the labels it gathers the boxes of the symbols drawn
+// so far, so that labels are placed around them. Owns its layers (its QObject children).
 class MapRenderer : public QObject
 {
     Q_OBJECT
@@ -24,6 +25,8 @@ public:
 
     void render(QPainter &painter, const Viewport &viewport);
     std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const;
+    // What the visible layers under the labels cover on the canvas (MapLayer::addSymbolBoxes).
+    std::vector<QRectF> symbolBoxes(const Viewport &viewport) const;
 
 signals:
     void repaintNeeded(const QRect &area);

@@ -66,6 +66,38 @@ void drawReport(QPainter &p, QPointF at, bool emergency)
     p.drawPolygon(t);
 }
 
+namespace {
+
+QRectF around(QPointF at, double halfWidth, double halfHeight)
+{
+    return QRectF(at.x() - halfWidth, at.y() - halfHeight, 2 * halfWidth, 2 * halfHeight);
+}
+
+} // namespace
+
+QRectF pointBox(QPointF at)
+{
+    // The report's triangle reaches 1.3 r up; the outline adds its pen.
+    return around(at, kPointRadius * 1.2 + 2, kPointRadius * 1.3 + 2);
+}
+
+QRectF clusterBox(QPointF at, int count)
+{
+    const double r = clusterRadius(count) + 2;
+    return around(at, r, r);
+}
+
+QRectF alertMarkerBox(QPointF at)
+{
+    const double r = kAlertMarkerRadius * 1.2 + 2;
+    return around(at, r, r);
+}
+
+QRectF ambulanceBox(QPointF at)
+{
+    return around(at, 15, 10);
+}
+
 double clusterRadius(int count)
 {
     return std::clamp(14 + 5 * std::log10(double(std::max(count, 1))) * 2, 18.0, 34.0);
@@ -86,7 +118,7 @@ void drawCluster(QPainter &p, QPointF at, int count, const QColor &colour)
 
 void drawAlertMarker(QPainter &p, QPointF at, Severity severity)
 {
-    const double r = 16;
+    const double r = kAlertMarkerRadius;
     const QColor c = MapStyle::severityColor(severity);
     p.setPen(QPen(MapStyle::outside(), 3));
     p.setBrush(c);

@@ -3,6 +3,7 @@
 #include "LiveMapData.h"
 
 #include <QPointF>
+#include <QRectF>
 
 class QPainter;
 
@@ -13,6 +14,13 @@ namespace tlr {
 namespace MapSymbols {
 
 constexpr double kPointRadius = 9;
+constexpr double kAlertMarkerRadius = 16;
+
+// The box each symbol covers around its point, outline included: what labels keep clear of.
+QRectF pointBox(QPointF at);
+QRectF clusterBox(QPointF at, int count);
+QRectF alertMarkerBox(QPointF at);
+QRectF ambulanceBox(QPointF at);
 
 void drawSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::State state);
 void drawReport(QPainter &p, QPointF at, bool emergency);

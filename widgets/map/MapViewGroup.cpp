@@ -11,6 +11,9 @@
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <limits>
+
 Q_LOGGING_CATEGORY(lcMapView, "tlr.map.view")
 
 namespace tlr {
@@ -102,13 +105,32 @@ QRect MapViewGroup::paneRect(int pane) const
             other.wallCell->x() < p.wallCell->x())
             x += other.size.width();
     }
+    // Rows are contiguous too: the map goes on in the row below exactly where the row above
+    // ended, whatever page header lies between them. Within a row a pane keeps its place in its
+    // page, so that panes side by side line up when one has a title bar and the other not.
     int minRow = p.wallCell->y();
     for (const auto &[id, other] : m_panes) {
         if (other.wallCell)
             minRow = std::min(minRow, other.wallCell->y());
     }
-    const int y = p.offset.y() + (p.wallCell->y() - minRow) * (p.offset.y() + p.size.height());
-    return QRect(QPoint(x, y), p.size);
+    int rowTop = 0;
+    for (int row = minRow;; ++row) {
+        int minOffset = std::numeric_limits<int>::max();
+        for (const auto &[id, other] : m_panes) {
+            if (other.wallCell && other.wallCell->y() == row)
+                minOffset = std::min(minOffset, other.offset.y());
+        }
+        const int shift = row == minRow ? 0 : -minOffset; // the top row keeps its page offsets
+        if (row == p.wallCell->y())
+            return QRect(QPoint(x, rowTop + shift + p.offset.y()), p.size);
+        int rowBottom = rowTop;
+        for (const auto &[id, other] : m_panes) {
+            if (other.wallCell && other.wallCell->y() == row)
+                rowBottom =
+                    std::max(rowBottom, rowTop + shift + other.offset.y() + other.size.height());
+        }
+        rowTop = rowBottom;
+    }
 }
 
 QRect MapViewGroup::canvasBounds() const
@@ -125,12 +147,19 @@ Viewport MapViewGroup::viewport(int pane) const
     const QRect rect = paneRect(pane).translated(-bounds.topLeft());
     Viewport v(m_center, m_zoom, bounds.size(), rect);
     QList<int> seams;
+    QList<int> rowSeams;
     for (const auto &[id, other] : m_panes) {
-        const int left = paneRect(id).left() - bounds.left();
-        if (left > 0 && !seams.contains(left))
-            seams.append(left);
+        const QRect r = paneRect(id).translated(-bounds.topLeft());
+        if (r.left() > 0 && !seams.contains(r.left()))
+            seams.append(r.left());
+        if (other.wallCell && r.top() > 0 && !rowSeams.contains(r.top()) &&
+            std::any_of(m_panes.begin(), m_panes.end(), [&](const auto &above) {
+                return above.second.wallCell && above.second.wallCell->y() < other.wallCell->y();
+            }))
+            rowSeams.append(r.top());
     }
     v.setSeams(seams);
+    v.setRowSeams(rowSeams);
     return v;
 }
 

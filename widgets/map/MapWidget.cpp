@@ -14,13 +14,14 @@
 #include "stats/FrameTimes.h"
 
 #include <QElapsedTimer>
-#include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPinchGesture>
 #include <QToolTip>
+#include <QTouchEvent>
 #include <QWheelEvent>
+
+#include <algorithm>
 
 namespace tlr {
 
@@ -54,7 +55,7 @@ MapWidget::MapWidget(MapViewGroup *group, QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(64, 64);
-    grabGesture(Qt::PinchGesture);
+    setAttribute(Qt::WA_AcceptTouchEvents);
     m_pane = m_group->addPane();
 
     auto *tiles = new TileLayer(m_group->tileSource(), m_group->tileCache());
@@ -168,8 +169,14 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
     const QFont font = MapStyle::font(MapStyle::kLabelPixels);
     const QFontMetrics fm(font);
     painter.setFont(font);
-    const bool firstPane = v.pane().left() == 0;
-    const bool lastPane = v.pane().right() == v.canvasSize().width() - 1;
+    // On a map across monitors each overlay is drawn once, on the pane at its corner.
+    const QList<int> &rows = v.rowSeams();
+    const bool topRow =
+        rows.isEmpty() || v.pane().top() < *std::min_element(rows.begin(), rows.end());
+    const bool bottomRow =
+        rows.isEmpty() || v.pane().top() >= *std::max_element(rows.begin(), rows.end());
+    const bool leftColumn = v.pane().left() == 0;
+    const bool rightColumn = v.pane().right() == v.canvasSize().width() - 1;
     const int pad = 12;
 
     auto chip = [&](const QRect &r) {
@@ -178,7 +185,7 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
         painter.drawRoundedRect(r, 6, 6);
     };
 
-    if (firstPane) {
+    if (leftColumn && bottomRow) {
         // Scale bar, bottom left.
         const double mpp = v.metresPerPixel();
         const double metres = niceLength(mpp * 220);
@@ -195,6 +202,8 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
         painter.drawLine(box.left() + 12 + px, y - 8, box.left() + 12 + px, y);
         painter.drawText(QRect(box.left() + 12, box.top() + 4, box.width() - 24, fm.height()),
                          Qt::AlignLeft, text);
+    }
+    if (leftColumn && topRow) {
         // The coordinate under the cursor (or of the centre), top left.
         const QGeoCoordinate c = m_cursor ? v.fromPane(*m_cursor) : v.center();
         const QString readout = QStringLiteral("%1°, %2°  z%3")
@@ -206,7 +215,7 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
         painter.setPen(MapStyle::textMuted());
         painter.drawText(r, Qt::AlignCenter, readout);
     }
-    if (lastPane && m_group && m_group->tileSource()) {
+    if (rightColumn && bottomRow && m_group && m_group->tileSource()) {
         const QString text = m_group->tileSource()->attribution();
         const int w = std::min(width() - 2 * pad, fm.horizontalAdvance(text) + 40);
         const QRect r(width() - pad - w, height() - pad - fm.height() - 10, w, fm.height() + 10);
@@ -214,7 +223,7 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
         painter.setPen(MapStyle::textMuted());
         painter.drawText(r, Qt::AlignCenter, fm.elidedText(text, Qt::ElideMiddle, w - 20));
     }
-    if (firstPane && m_group && !m_group->baseMapError().isEmpty()) {
+    if (leftColumn && topRow && m_group && !m_group->baseMapError().isEmpty()) {
         const QString text = tr("Base map unavailable (%1). Showing the built-in map.")
                                  .arg(m_group->baseMapError());
         const int w = width() - 2 * pad;
@@ -375,26 +384,88 @@ void MapWidget::leaveEvent(QEvent *event)
     QWidget::leaveEvent(event);
 }
 
+void MapWidget::placeAt(const QGeoCoordinate &place, QPointF panePoint, double zoom)
+{
+    const Viewport v = viewport();
+    if (!v.isValid() || !place.isValid())
+        return;
+    const Viewport zoomed = v.withZoom(zoom);
+    const Viewport placed = zoomed.pannedBy(panePoint - zoomed.toPane(place));
+    m_group->setView(placed.center(), placed.zoom());
+}
+
+bool MapWidget::touch(QTouchEvent *event)
+{
+    // Touch events are taken whole (not left to become mouse events), so that a second finger
+    // coming down turns the drag of the first into a pinch.
+    m_glide.stop();
+    if (event->type() == QEvent::TouchCancel) {
+        m_pinch.reset();
+        m_tapAt.reset();
+        return true;
+    }
+    QList<QPointF> down;
+    for (const QEventPoint &point : event->points()) {
+        if (point.state() != QEventPoint::Released)
+            down.append(point.position());
+    }
+    if (down.size() >= 2) {
+        m_tapAt.reset();
+        const QPointF between = (down[0] + down[1]) / 2;
+        const double spread = QLineF(down[0], down[1]).length();
+        if (!m_pinch) {
+            m_pinch =
+                Pinch{viewport().fromPane(between), viewport().zoom(), std::max(spread, 1.0)};
+            return true;
+        }
+        placeAt(m_pinch->place, between,
+                m_pinch->startZoom + std::log2(std::max(spread, 1.0) / m_pinch->startSpread));
+        return true;
+    }
+    const bool wasPinching = m_pinch.has_value();
+    m_pinch.reset();
+    if (down.size() == 1) {
+        const QPointF at = down.front();
+        if (event->type() == QEvent::TouchBegin)
+            m_tapAt = at;
+        if (event->type() == QEvent::TouchBegin || wasPinching) {
+            m_lastTouchAt = at; // the finger left after a pinch pans on from where it is
+            return true;
+        }
+        if (m_tapAt && QLineF(*m_tapAt, at).length() < kClickSlop)
+            return true;
+        m_tapAt.reset();
+        panBy(at - m_lastTouchAt);
+        m_lastTouchAt = at;
+        return true;
+    }
+    if (event->type() == QEvent::TouchEnd && m_tapAt)
+        click(*m_tapAt);
+    m_tapAt.reset();
+    return true;
+}
+
 bool MapWidget::event(QEvent *event)
 {
-    if (event->type() == QEvent::Gesture) {
-        auto *gesture = static_cast<QGestureEvent *>(event);
-        if (auto *pinch = static_cast<QPinchGesture *>(gesture->gesture(Qt::PinchGesture))) {
-            if (pinch->state() == Qt::GestureStarted)
-                m_pinchStartZoom = viewport().zoom();
-            const QPointF at = mapFromGlobal(pinch->centerPoint());
-            zoomAround(at,
-                       m_pinchStartZoom + std::log2(std::max(pinch->totalScaleFactor(), 1e-3)));
-            gesture->accept(pinch);
-            return true;
-        }
-    }
-    if (event->type() == QEvent::NativeGesture) {
+    switch (event->type()) {
+    case QEvent::TouchBegin:
+    case QEvent::TouchUpdate:
+    case QEvent::TouchEnd:
+    case QEvent::TouchCancel:
+        event->accept();
+        return touch(static_cast<QTouchEvent *>(event));
+    case QEvent::NativeGesture: {
+        // A touchpad's pinch: value() is the change of scale since the last event.
         auto *native = static_cast<QNativeGestureEvent *>(event);
-        if (native->gestureType() == Qt::ZoomNativeGesture) {
-            zoomAround(native->position(), viewport().zoom() + native->value());
-            return true;
-        }
+        if (native->gestureType() != Qt::ZoomNativeGesture)
+            break;
+        m_glide.stop();
+        zoomAround(native->position(),
+                   viewport().zoom() + std::log2(std::max(1.0 + native->value(), 1e-3)));
+        return true;
+    }
+    default:
+        break;
     }
     return QWidget::event(event);
 }

@@ -10,6 +10,8 @@
 
 #include <optional>
 
+class QTouchEvent;
+
 namespace tlr {
 
 class MapRenderer;
@@ -17,9 +19,12 @@ class MapRenderer;
 class FrameTimes;
 
 // The map as a widget: one pane of a MapViewGroup, drawn by the map core. Drag pans (with
-// kinetic glide), the wheel zooms around the cursor, pinch zooms, the keyboard pans (arrows),
-// zooms (+/−) and goes home (Home). Zoom 10–19. It draws the scale bar, the attribution and
-// the coordinate under the cursor; a click emits featureSelected, a hover shows a tooltip.
+// kinetic glide), the wheel zooms around the cursor, the keyboard pans (arrows), zooms (+/−)
+// and goes home (Home). On a touch screen one finger pans and a tap clicks; two fingers pinch:
+// the zoom follows their spread and the place between them stays between them. A touchpad's
+// pinch (a native zoom gesture) zooms around the pointer. Zoom 10–19. It draws the scale bar,
+// the attribution and the coordinate under the cursor; a click emits featureSelected, a hover
+// shows a tooltip.
 class MapWidget : public QWidget
 {
     Q_OBJECT
@@ -57,6 +62,10 @@ private:
     void updatePane();
     void panBy(QPointF delta);
     void zoomAround(QPointF panePoint, double zoom);
+    // Sets the zoom and puts `place` under `panePoint`: a pinch's two fingers carry the place
+    // they first held between them wherever they go.
+    void placeAt(const QGeoCoordinate &place, QPointF panePoint, double zoom);
+    bool touch(QTouchEvent *event);
     void glide();
     void drawOverlays(QPainter &painter, const Viewport &viewport);
     void click(QPointF panePoint);
@@ -75,7 +84,17 @@ private:
     QPointF m_velocity; // pixels per millisecond
     QElapsedTimer m_dragClock;
     QTimer m_glide;
-    double m_pinchStartZoom = 0;
+
+    // Touch: the finger that pans (and may yet be a tap), or the pinch of two fingers.
+    struct Pinch
+    {
+        QGeoCoordinate place; // what lay between the fingers when they came down
+        double startZoom = 0;
+        double startSpread = 1; // pixels between the fingers then
+    };
+    std::optional<Pinch> m_pinch;
+    std::optional<QPointF> m_tapAt;
+    QPointF m_lastTouchAt;
 
     std::optional<QPointF> m_cursor; // for the coordinate readout
     FrameTimes *m_frameTimes = nullptr;

@@ -53,6 +53,25 @@ void PointClusterLayer::render(QPainter &painter, const Viewport &viewport)
     }
 }
 
+void PointClusterLayer::addSymbolBoxes(const Viewport &viewport, std::vector<QRectF> &boxes) const
+{
+    if (!m_data)
+        return;
+    const bool sensors = m_content == Content::Sensors;
+    const ClusterIndex &index = sensors ? m_data->sensorClusters() : m_data->reportClusters();
+    if (index.isEmpty())
+        return;
+    const int level = index.levelFor(viewport.zoom());
+    const auto &nodes = index.nodes(level);
+    const double size = TileMath::worldSize(viewport.zoom());
+    for (const int i : index.query(level, viewport.canvasNormalizedRect(kMargin))) {
+        const auto &node = nodes[std::size_t(i)];
+        const QPointF at = node.position * size - viewport.canvasOrigin();
+        boxes.push_back(node.isCluster() ? MapSymbols::clusterBox(at, node.count)
+                                         : MapSymbols::pointBox(at));
+    }
+}
+
 std::optional<MapFeatureHit> PointClusterLayer::hitTest(QPointF panePoint,
                                                         const Viewport &viewport) const
 {

@@ -23,6 +23,14 @@ void VehicleLayer::render(QPainter &painter, const Viewport &viewport)
         MapSymbols::drawAmbulance(painter, viewport.toPane(v.at));
 }
 
+void VehicleLayer::addSymbolBoxes(const Viewport &viewport, std::vector<QRectF> &boxes) const
+{
+    if (!m_data)
+        return;
+    for (const auto &v : m_data->vehicles())
+        boxes.push_back(MapSymbols::ambulanceBox(viewport.toCanvas(v.at)));
+}
+
 std::optional<MapFeatureHit> VehicleLayer::hitTest(QPointF panePoint,
                                                    const Viewport &viewport) const
 {

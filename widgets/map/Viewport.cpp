@@ -35,10 +35,19 @@ QRectF Viewport::paneNormalizedRect(double margin) const
     return QRectF(r.topLeft() / size, r.size() / size);
 }
 
+QRectF Viewport::canvasNormalizedRect(double margin) const
+{
+    const QRectF r =
+        QRectF(m_canvasOrigin, QSizeF(m_canvasSize)).adjusted(-margin, -margin, margin, margin);
+    const double size = TileMath::worldSize(m_zoom);
+    return QRectF(r.topLeft() / size, r.size() / size);
+}
+
 Viewport Viewport::withCenter(const QGeoCoordinate &center) const
 {
     Viewport v(center, m_zoom, m_canvasSize, m_pane);
     v.m_seams = m_seams;
+    v.m_rowSeams = m_rowSeams;
     return v;
 }
 
@@ -46,6 +55,7 @@ Viewport Viewport::withZoom(double zoom) const
 {
     Viewport v(m_center, zoom, m_canvasSize, m_pane);
     v.m_seams = m_seams;
+    v.m_rowSeams = m_rowSeams;
     return v;
 }
 
@@ -60,6 +70,7 @@ Viewport Viewport::zoomedAround(QPointF panePoint, double zoom) const
                                 QPointF(m_canvasSize.width() / 2.0, m_canvasSize.height() / 2.0);
     Viewport v(TileMath::fromWorldPixel(centreWorld, zoom), zoom, m_canvasSize, m_pane);
     v.m_seams = m_seams;
+    v.m_rowSeams = m_rowSeams;
     return v;
 }
 

@@ -53,12 +53,17 @@ public:
     QRectF paneWorldRect(double margin = 0) const;
     // The same in normalized Mercator ([0, 1]), for the cluster index.
     QRectF paneNormalizedRect(double margin = 0) const;
+    // The whole canvas (every pane of the view), in normalized Mercator, grown by a margin.
+    QRectF canvasNormalizedRect(double margin = 0) const;
     double metresPerPixel() const { return TileMath::metresPerPixel(m_center.latitude(), m_zoom); }
 
     // Canvas x positions where one pane ends and the next begins (monitor bezels): labels keep
     // off them so that no name is cut in two by a seam.
     const QList<int> &seams() const { return m_seams; }
     void setSeams(const QList<int> &seams) { m_seams = seams; }
+    // Canvas y positions where a row of panes ends and the row below begins.
+    const QList<int> &rowSeams() const { return m_rowSeams; }
+    void setRowSeams(const QList<int> &rowSeams) { m_rowSeams = rowSeams; }
 
     Viewport withCenter(const QGeoCoordinate &center) const;
     Viewport withZoom(double zoom) const;
@@ -70,7 +75,8 @@ public:
     friend bool operator==(const Viewport &a, const Viewport &b)
     {
         return a.m_center == b.m_center && a.m_zoom == b.m_zoom &&
-               a.m_canvasSize == b.m_canvasSize && a.m_pane == b.m_pane && a.m_seams == b.m_seams;
+               a.m_canvasSize == b.m_canvasSize && a.m_pane == b.m_pane &&
+               a.m_seams == b.m_seams && a.m_rowSeams == b.m_rowSeams;
     }
 
 private:
@@ -82,6 +88,7 @@ private:
     QRect m_pane;
     QPointF m_canvasOrigin;
     QList<int> m_seams;
+    QList<int> m_rowSeams;
 };
 
 } // namespace tlr

@@ -1,3 +1,4 @@
+#include "map/AlertLayer.h"
 #include "map/BaseMapLabelLayer.h"
 #include "map/BaseMapPainter.h"
 #include "map/BuiltinTileSource.h"
@@ -12,6 +13,7 @@
 #include "map/TileLayer.h"
 #include "map/TileSourceSpec.h"
 #include "map/TrafficLayer.h"
+#include "map/VehicleLayer.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -149,6 +151,47 @@ TEST_CASE("Two panes of a spanning map are the two halves of one map, pixel for 
             land += QColor(a.pixel(x, y)) == MapStyle::land() ? 1 : 0;
     }
     CHECK(land > 100);
+}
+
+TEST_CASE("Panes stacked in a wall column are the two halves of one map, top and bottom")
+{
+    MapViewGroup spanning;
+    const int north = spanning.addPane();
+    const int south = spanning.addPane();
+    // The upper page has a title bar, the lower one only its header: the map still goes on
+    // in the lower pane's first row exactly where it ended in the upper pane's last row.
+    spanning.updatePane(north, QPoint(1, 0), QPoint(28, 130), QSize(640, 400));
+    spanning.updatePane(south, QPoint(1, 1), QPoint(28, 60), QSize(640, 470));
+    spanning.setView(kCityHall, 13.3);
+    const Viewport vn = spanning.viewport(north);
+    const Viewport vs = spanning.viewport(south);
+    CHECK(vn.canvasSize() == QSize(640, 870));
+    CHECK(vn.pane() == QRect(0, 0, 640, 400));
+    CHECK(vs.pane() == QRect(0, 400, 640, 470));
+    CHECK(vn.seams().isEmpty());
+    CHECK(vn.rowSeams() == QList<int>{400});
+
+    MapViewGroup single;
+    const int whole = single.addPane();
+    single.updatePane(whole, std::nullopt, QPoint(0, 0), QSize(640, 870));
+    single.setView(kCityHall, 13.3);
+    renderPane(single, whole); // fills the cache
+    Viewport tallWithSeam = single.viewport(whole);
+    tallWithSeam.setRowSeams({400});
+    MapRenderer full;
+    full.addLayer(new TileLayer(single.tileSource(), single.tileCache()));
+    full.addLayer(new BaseMapLabelLayer(single.baseMap()));
+    QImage tall(640, 870, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&tall);
+        full.render(p, tallWithSeam);
+    }
+    CHECK(renderPane(spanning, north) == tall.copy(0, 0, 640, 400));
+    CHECK(renderPane(spanning, south) == tall.copy(0, 400, 640, 470));
+    // No label straddles the row seam.
+    BaseMapLabelLayer labels(single.baseMap());
+    for (const auto &label : labels.placedLabels(tallWithSeam))
+        CHECK_FALSE(label.rect.intersects(QRectF(0, 399, 640, 2)));
 }
 
 TEST_CASE("The tile cache is bounded in bytes and drops the least recently used")
@@ -301,6 +344,80 @@ TEST_CASE("Labels never overlap and the more important one wins")
     }
     // The kecamatan label is at least 24 px tall: legible at three metres.
     CHECK(placed.front().rect.height() >= 24);
+}
+
+TEST_CASE("Base map labels keep clear of live symbols: sensors, clusters, alerts, ambulances")
+{
+    MapViewGroup group;
+    const int pane = group.addPane();
+    group.updatePane(pane, std::nullopt, QPoint(0, 0), QSize(1280, 800));
+    group.setView(QGeoCoordinate(-6.19, 106.64), 13);
+    MapRenderer renderer;
+    auto *labels = new BaseMapLabelLayer(group.baseMap());
+    renderer.addLayer(labels);
+    LiveMapData *live = group.liveData();
+    renderer.addLayer(new PointClusterLayer(PointClusterLayer::Content::Sensors, live));
+    renderer.addLayer(new AlertLayer(live));
+    renderer.addLayer(new VehicleLayer(live));
+    const Viewport v = group.viewport(pane);
+    const auto before = labels->placedLabels(v);
+    REQUIRE(before.size() >= 8);
+
+    // A live symbol on the middle of every label placed on an empty map: a sensor on most, an
+    // alert on one, an ambulance on another, and on the first a pair of sensors (a cluster).
+    using Point = LiveMapData::Point;
+    std::vector<Point> sensors;
+    std::vector<LiveMapData::EngineAlert> alerts;
+    std::vector<Point> vehicles;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        const QGeoCoordinate at =
+            TileMath::fromWorldPixel(before[i].rect.center() + v.canvasOrigin(), v.zoom());
+        if (i == 1) {
+            LiveMapData::EngineAlert alert;
+            alert.id = QStringLiteral("alert");
+            alert.at = at;
+            alert.severity = Severity::Severe;
+            alerts.push_back(alert);
+        } else if (i == 2) {
+            vehicles.push_back(Point{QStringLiteral("ambulance"), {}, at, FeedKind::Health,
+                                     Point::State::Normal, false});
+        } else {
+            const int copies = i == 0 ? 2 : 1;
+            for (int k = 0; k < copies; ++k) {
+                sensors.push_back(Point{QStringLiteral("s%1-%2").arg(i).arg(k),
+                                        {},
+                                        at,
+                                        FeedKind::Water,
+                                        Point::State::Normal,
+                                        false});
+            }
+        }
+    }
+    live->setSensors(std::move(sensors));
+    live->setEngineAlerts(std::move(alerts));
+    live->setVehicles(std::move(vehicles));
+
+    // Drawn through the renderer, which hands the label layer the symbols' boxes.
+    QImage image(v.paneSize(), QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    renderer.render(painter, v);
+    painter.end();
+    const std::vector<QRectF> boxes = renderer.symbolBoxes(v);
+    // One box per label: the two sensors on the first are one cluster, the rest one symbol each
+    // (labels do not overlap, so their middles lie further apart than the cluster radius).
+    CHECK(boxes.size() == before.size());
+    const auto after = labels->placedLabels(v);
+    REQUIRE_FALSE(after.empty());
+    for (const auto &label : after) {
+        INFO(label.text.toStdString());
+        for (const QRectF &box : boxes)
+            CHECK_FALSE(label.rect.intersects(box));
+    }
+    // Each label that was under a symbol moved aside or gave way; none stayed where it was.
+    for (const auto &was : before) {
+        for (const auto &now : after)
+            CHECK_FALSE((now.text == was.text && now.rect == was.rect));
+    }
 }
 
 TEST_CASE("Hit-testing finds a landmark under the cursor and nothing beside it")

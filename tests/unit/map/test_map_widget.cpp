@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointingDevice>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
@@ -86,6 +87,74 @@ TEST_CASE("A click on a feature emits its id; a click on nothing emits nothing")
     f.group.setView(QGeoCoordinate(-5.5, 107.5), 14);
     QTest::mouseClick(&f.widget, Qt::LeftButton, {}, QPoint(400, 300));
     CHECK(selected.count() == 1);
+}
+
+TEST_CASE("Two fingers pinch: the zoom follows their spread, the place between them stays there")
+{
+    Fixture f;
+    QPointingDevice *screen = QTest::createTouchDevice(QInputDevice::DeviceType::TouchScreen);
+    const QPointF between(400, 300);
+    const QGeoCoordinate held = f.widget.viewport().fromPane(between);
+    const auto expectUnder = [&](QPointF at) {
+        const QPointF now = f.widget.viewport().toPane(held);
+        CHECK(now.x() == Approx(at.x()).margin(1.0));
+        CHECK(now.y() == Approx(at.y()).margin(1.0));
+    };
+
+    QTest::touchEvent(&f.widget, screen).press(0, QPoint(350, 300)).press(1, QPoint(450, 300));
+    CHECK(f.group.zoom() == Approx(14));
+    // Spreading step by step, as fingers do, to twice the distance: one zoom level in.
+    for (int step = 1; step <= 10; ++step) {
+        QTest::touchEvent(&f.widget, screen)
+            .move(0, QPoint(350 - 5 * step, 300))
+            .move(1, QPoint(450 + 5 * step, 300));
+    }
+    CHECK(f.group.zoom() == Approx(15).margin(1e-9));
+    expectUnder(between);
+    // Both fingers slide while pinching in to half their first spread: the held place goes
+    // with them.
+    QTest::touchEvent(&f.widget, screen).move(0, QPoint(475, 380)).move(1, QPoint(525, 380));
+    CHECK(f.group.zoom() == Approx(13).margin(1e-9));
+    expectUnder(QPointF(500, 380));
+    QTest::touchEvent(&f.widget, screen).release(0, QPoint(475, 380)).release(1, QPoint(525, 380));
+    CHECK(f.group.zoom() == Approx(13).margin(1e-9));
+    expectUnder(QPointF(500, 380));
+}
+
+TEST_CASE("One finger pans and a tap selects and a touchpad pinch zooms around the pointer")
+{
+    Fixture f;
+    QPointingDevice *screen = QTest::createTouchDevice(QInputDevice::DeviceType::TouchScreen);
+    const QPointF before = f.widget.viewport().toPane(kCityHall);
+    QTest::touchEvent(&f.widget, screen).press(0, QPoint(400, 300));
+    for (int i = 1; i <= 10; ++i)
+        QTest::touchEvent(&f.widget, screen).move(0, QPoint(400 - i * 8, 300 + i * 4));
+    QTest::touchEvent(&f.widget, screen).release(0, QPoint(320, 340));
+    const QPointF after = f.widget.viewport().toPane(kCityHall);
+    CHECK(after.x() - before.x() == Approx(-80).margin(1.0));
+    CHECK(after.y() - before.y() == Approx(40).margin(1.0));
+    CHECK(f.group.zoom() == Approx(14));
+
+    QSignalSpy selected(&f.widget, &MapWidget::featureSelected);
+    const QPoint hall = f.widget.viewport().toPane(kCityHall).toPoint();
+    QTest::touchEvent(&f.widget, screen).press(0, hall);
+    QTest::touchEvent(&f.widget, screen).release(0, hall);
+    REQUIRE(selected.count() == 1);
+    CHECK(selected.front().front().toString() == QStringLiteral("Puspemkot Tangerang"));
+
+    // A touchpad reports the change of scale: +1 doubles it, which is one zoom level.
+    QPointingDevice touchpad(QStringLiteral("touchpad"), 2, QInputDevice::DeviceType::TouchPad,
+                             QPointingDevice::PointerType::Finger,
+                             QInputDevice::Capability::Position, 2, 3);
+    const QPointF pointer(600, 200);
+    const QGeoCoordinate under = f.widget.viewport().fromPane(pointer);
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, &touchpad, 2, pointer, pointer,
+                              f.widget.mapToGlobal(pointer), 1.0, QPointF());
+    QCoreApplication::sendEvent(&f.widget, &pinch);
+    CHECK(f.group.zoom() == Approx(15).margin(1e-9));
+    const QPointF now = f.widget.viewport().toPane(under);
+    CHECK(now.x() == Approx(pointer.x()).margin(1.0));
+    CHECK(now.y() == Approx(pointer.y()).margin(1.0));
 }
 
 TEST_CASE("Map tile parameters are checked with the field named")
