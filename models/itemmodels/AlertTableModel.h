@@ -3,6 +3,7 @@
 #include "alerts/AlertRecord.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
@@ -68,9 +69,13 @@ public:
     int rowOf(quint64 id) const { return m_rowOf.value(id, -1); }
 
     void applyChanges(const AlertChanges &changes);
-    // A burst of row-moving changes is shown a slice per event-loop turn; these say whether
-    // some are still to come, and show them all now (tests, a screenshot).
-    bool hasPendingChanges() const { return !m_pendingChanged.empty(); }
+    // A burst of row-moving changes is shown a slice per event-loop turn, a burst of repeats a
+    // few times a second; these say whether some are still to come, and show them all now
+    // (tests, a screenshot).
+    bool hasPendingChanges() const
+    {
+        return !m_pendingChanged.empty() || !m_pendingRepeated.isEmpty();
+    }
     void flushPendingChanges();
 
     // "12s", "5m", "2h05m": compact and the same in every language.
@@ -79,6 +84,7 @@ public:
 private:
     void removeRowsOf(const QList<quint64> &ids);
     std::vector<int> copyRows(const QList<quint64> &ids);
+    void scheduleDrain();
     void drainPendingChanges();
     void emitChangedRuns(std::vector<int> rows, int firstColumn, int lastColumn,
                          std::size_t maxRuns);
@@ -89,6 +95,8 @@ private:
     QHash<quint64, int> m_rowOf;
     std::deque<quint64> m_pendingChanged; // in the order they came, each once
     QSet<quint64> m_pendingChangedIds;
+    QSet<quint64> m_pendingRepeated;
+    QElapsedTimer m_repeatsShown; // when a burst of repeats was last shown
     QTimer m_drainTimer;
 };
 
