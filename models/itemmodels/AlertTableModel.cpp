@@ -39,7 +39,9 @@ AlertTableModel::AlertTableModel(const AlertEngine *engine, const WallClock *clo
     m_rows.reserve(std::size_t(alerts.size()));
     for (const AlertRecord &alert : alerts) {
         m_rowOf.insert(alert.id, int(m_rows.size()));
-        m_rows.push_back(alert);
+        m_rows.emplace_back();
+        m_sortText.emplace_back();
+        setRow(m_rows.size() - 1, alert);
     }
     connect(engine, &AlertEngine::alertsUpdated, this, &AlertTableModel::applyChanges);
 }
@@ -96,10 +98,10 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
         case SeverityColumn: return int(a.severity);
         case AgeColumn: return -a.raisedAtMs;
         case AgencyColumn: return agencyShortName(a.agency);
-        case KecamatanColumn: return a.kecamatan;
+        case KecamatanColumn: return sortText(index.row()).kecamatan;
         case StateColumn: return int(a.state);
         case DuplicatesColumn: return a.duplicateCount;
-        case TitleColumn: return a.title;
+        case TitleColumn: return sortText(index.row()).title;
         default: return {};
         }
     case AlertIdRole: return a.id;
@@ -194,7 +196,9 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
     beginInsertRows({}, first, first + int(added.size()) - 1);
     for (const AlertRecord *alert : std::as_const(added)) {
         m_rowOf.insert(alert->id, int(m_rows.size()));
-        m_rows.push_back(*alert);
+        m_rows.emplace_back();
+        m_sortText.emplace_back();
+        setRow(m_rows.size() - 1, *alert);
     }
     endInsertRows();
 }
@@ -244,6 +248,17 @@ void AlertTableModel::flushPendingChanges()
     emitChangedRuns(copyRows(repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
 }
 
+void AlertTableModel::setRow(std::size_t row, const AlertRecord &alert)
+{
+    AlertRecord &kept = m_rows[row];
+    SortText &text = m_sortText[row];
+    if (text.title.isNull() || kept.title != alert.title)
+        text.title = alert.title.toCaseFolded();
+    if (text.kecamatan.isNull() || kept.kecamatan != alert.kecamatan)
+        text.kecamatan = alert.kecamatan.toCaseFolded();
+    kept = alert;
+}
+
 std::vector<int> AlertTableModel::copyRows(const QList<quint64> &ids)
 {
     std::vector<int> rows;
@@ -253,7 +268,7 @@ std::vector<int> AlertTableModel::copyRows(const QList<quint64> &ids)
         const AlertRecord *alert = m_engine->alert(id);
         if (row == m_rowOf.cend() || !alert)
             continue; // inserted in the same batch, or gone already
-        m_rows[std::size_t(*row)] = *alert;
+        setRow(std::size_t(*row), *alert);
         rows.push_back(*row);
     }
     return rows;
@@ -299,6 +314,7 @@ void AlertTableModel::removeRowsOf(const QList<quint64> &ids)
         const int last = rows[i];
         beginRemoveRows({}, first, last);
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        m_sortText.erase(m_sortText.begin() + first, m_sortText.begin() + last + 1);
         endRemoveRows();
         i = j + 1;
     }
