@@ -17,6 +17,11 @@ bool canHandleIncidents(Role role)
     return role == Role::Operator || role == Role::Supervisor;
 }
 
+bool canCloseIncidents(Role role)
+{
+    return role == Role::Supervisor;
+}
+
 bool canRevealPersonalData(Role role)
 {
     // Callers' details leave the screen only for the one who may call back on the record.

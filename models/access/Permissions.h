@@ -12,8 +12,11 @@ namespace tlr {
 bool canAcknowledge(Role role);
 // Shelve an alert (hide it for a while with a reason and an expiry).
 bool canShelve(Role role);
-// Forward an incident to an agency, hand it over, resolve it: the operators' daily work.
+// Forward an incident to an agency, hand it over, resolve it: the operators' daily work, and
+// the supervisor's.
 bool canHandleIncidents(Role role);
+// Close a resolved incident: it is final, so the supervisor on duty signs it off.
+bool canCloseIncidents(Role role);
 // See a caller's name and telephone number in 112 and LAKSA reports.
 bool canRevealPersonalData(Role role);
 // Mute this console's alarm sound.

@@ -1,5 +1,7 @@
 #include "IncidentLifecycle.h"
 
+#include "access/Permissions.h"
+
 namespace tlr {
 namespace {
 
@@ -16,6 +18,19 @@ QString roleName(Role role)
         return QStringLiteral("an admin");
     }
     return QStringLiteral("this role");
+}
+
+QString whoMay(IncidentAction action)
+{
+    switch (action) {
+    case IncidentAction::Forward:
+    case IncidentAction::Resolve:
+        return QStringLiteral("an operator or a supervisor");
+    case IncidentAction::Acknowledge:
+    case IncidentAction::Close:
+        break;
+    }
+    return QStringLiteral("the supervisor on duty");
 }
 
 } // namespace
@@ -39,10 +54,12 @@ bool IncidentLifecycle::mayPerform(Role role, IncidentAction action)
 {
     switch (action) {
     case IncidentAction::Acknowledge:
+        return canAcknowledge(role);
     case IncidentAction::Forward:
     case IncidentAction::Resolve:
+        return canHandleIncidents(role);
     case IncidentAction::Close:
-        return role == Role::Supervisor || role == Role::Admin;
+        return canCloseIncidents(role);
     }
     return false;
 }
@@ -79,8 +96,8 @@ QString IncidentLifecycle::refusal(const Incident &incident, const Request &requ
     if (request.actor.isSystem())
         return QStringLiteral("the system does not %1 incidents; a person does").arg(verb);
     if (!mayPerform(request.actor.role, request.action))
-        return QStringLiteral("%1 may not %2 an incident; it needs a supervisor or an admin")
-            .arg(roleName(request.actor.role), verb);
+        return QStringLiteral("%1 may not %2 an incident; it needs %3")
+            .arg(roleName(request.actor.role), verb, whoMay(request.action));
 
     const IncidentState state = incident.state;
     const QString stateName = incidentStateKey(state);

@@ -34,8 +34,9 @@ public:
     // Applies an allowed request; call refusal() first.
     static void apply(Incident &incident, const Request &request);
 
-    // Who may do what: acknowledge, forward, resolve and close need a supervisor or an admin.
-    // A local rule until the access branch's permission functions land (docs/incidents.md).
+    // Who may do what, as access/Permissions rules it: acknowledging and closing are the
+    // supervisor's (canAcknowledge, canCloseIncidents); forwarding and resolving are the
+    // operators' and the supervisor's (canHandleIncidents). This only maps an action to its rule.
     static bool mayPerform(Role role, IncidentAction action);
     // Whether forwarding to `to` would hand the incident back to an agency that had it.
     static bool isBounce(const Incident &incident, Agency to);

@@ -97,10 +97,12 @@ bool AlertFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex 
         case AlertTableModel::AgeColumn: // ascending: the youngest first
             return a.raisedAtMs < b.raisedAtMs ? 1 : (b.raisedAtMs < a.raisedAtMs ? -1 : 0);
         case AlertTableModel::AgencyColumn: return int(a.agency) - int(b.agency);
-        case AlertTableModel::KecamatanColumn: return a.kecamatan.compare(b.kecamatan, Qt::CaseInsensitive);
+        case AlertTableModel::KecamatanColumn:
+            return m_alerts->sortText(left.row()).kecamatan.compare(m_alerts->sortText(right.row()).kecamatan);
         case AlertTableModel::StateColumn: return int(a.state) - int(b.state);
         case AlertTableModel::DuplicatesColumn: return a.duplicateCount - b.duplicateCount;
-        case AlertTableModel::TitleColumn: return a.title.compare(b.title, Qt::CaseInsensitive);
+        case AlertTableModel::TitleColumn:
+            return m_alerts->sortText(left.row()).title.compare(m_alerts->sortText(right.row()).title);
         default: return 0;
         }
     };

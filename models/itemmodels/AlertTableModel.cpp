@@ -12,13 +12,17 @@ namespace {
 // Repeats in more runs than this go out as one signal over their span: it moves no row, and
 // one pass of the proxy over the span is cheaper than many signals.
 constexpr std::size_t kMaxRepeatRuns = 32;
-// Changes that may move rows cost a sorting proxy a re-sort of each row across the table
-// (about a quarter of a millisecond with 100,000 alerts). Up to this many are shown at once;
-// a larger burst is spread over event-loop turns of kSliceBudgetMs each, so the wall keeps
-// painting while the panel catches up (within a few hundred milliseconds).
-constexpr qsizetype kImmediateChanges = 64;
-constexpr int kSliceBudgetMs = 4;
-constexpr std::size_t kSliceRows = 8;
+// A repeat changes a count, nobody reads it to the millisecond: a burst of them is shown at
+// most this often, in one pass of the proxy, instead of one pass per engine slice.
+constexpr int kRepeatIntervalMs = 250;
+// Changes that may move rows cost a sorting proxy a re-sort of each row across the table, and
+// its views a layout change (about a quarter of a millisecond each with 100,000 alerts). A
+// person's action (a few rows) is shown at once; a larger burst is spread over event-loop turns
+// a row at a time until kSliceBudgetMs have gone, so the wall keeps painting while the panel
+// catches up. The engine's slice may run in the same turn: the two budgets together, with a
+// paint, stay under a frame.
+constexpr qsizetype kImmediateChanges = 4;
+constexpr int kSliceBudgetMs = 3;
 
 } // namespace
 
@@ -35,7 +39,9 @@ AlertTableModel::AlertTableModel(const AlertEngine *engine, const WallClock *clo
     m_rows.reserve(std::size_t(alerts.size()));
     for (const AlertRecord &alert : alerts) {
         m_rowOf.insert(alert.id, int(m_rows.size()));
-        m_rows.push_back(alert);
+        m_rows.emplace_back();
+        m_sortText.emplace_back();
+        setRow(m_rows.size() - 1, alert);
     }
     connect(engine, &AlertEngine::alertsUpdated, this, &AlertTableModel::applyChanges);
 }
@@ -92,10 +98,10 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
         case SeverityColumn: return int(a.severity);
         case AgeColumn: return -a.raisedAtMs;
         case AgencyColumn: return agencyShortName(a.agency);
-        case KecamatanColumn: return a.kecamatan;
+        case KecamatanColumn: return sortText(index.row()).kecamatan;
         case StateColumn: return int(a.state);
         case DuplicatesColumn: return a.duplicateCount;
-        case TitleColumn: return a.title;
+        case TitleColumn: return sortText(index.row()).title;
         default: return {};
         }
     case AlertIdRole: return a.id;
@@ -154,11 +160,17 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
     if (!changes.removed.isEmpty())
         removeRowsOf(changes.removed);
 
-    // Repeats first: a narrow signal over the columns they touch, which moves no row unless
-    // the panel is sorted by them. Then the changes that may move rows, all columns.
-    emitChangedRuns(copyRows(changes.repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
-    // Each run of these re-sorts only its own rows in a sorting proxy; one signal over their
-    // span would re-sort everything between, which with 100,000 rows is far dearer.
+    // Repeats: a narrow signal over the columns they touch, which moves no row unless the
+    // panel is sorted by them; a few at once, a burst with the next drain.
+    if (changes.repeated.size() <= qsizetype(kMaxRepeatRuns) && m_pendingRepeated.isEmpty()) {
+        emitChangedRuns(copyRows(changes.repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
+    } else {
+        for (quint64 id : changes.repeated)
+            m_pendingRepeated.insert(id);
+    }
+    // Changes that may move rows, all columns. Each run re-sorts only its own rows in a
+    // sorting proxy; one signal over their span would re-sort everything between, which with
+    // 100,000 rows is far dearer.
     if (changes.changed.size() <= kImmediateChanges && m_pendingChanged.empty()) {
         emitChangedRuns(copyRows(changes.changed), 0, ColumnCount - 1, std::size_t(-1));
     } else {
@@ -168,9 +180,8 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
                 m_pendingChanged.push_back(id);
             }
         }
-        if (!m_drainTimer.isActive())
-            m_drainTimer.start();
     }
+    scheduleDrain();
 
     QList<const AlertRecord *> added;
     added.reserve(changes.inserted.size());
@@ -185,27 +196,44 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
     beginInsertRows({}, first, first + int(added.size()) - 1);
     for (const AlertRecord *alert : std::as_const(added)) {
         m_rowOf.insert(alert->id, int(m_rows.size()));
-        m_rows.push_back(*alert);
+        m_rows.emplace_back();
+        m_sortText.emplace_back();
+        setRow(m_rows.size() - 1, *alert);
     }
     endInsertRows();
+}
+
+void AlertTableModel::scheduleDrain()
+{
+    if (m_drainTimer.isActive() || !hasPendingChanges())
+        return;
+    int wait = 0;
+    if (m_pendingChanged.empty() && m_repeatsShown.isValid())
+        wait = int(std::max<qint64>(0, kRepeatIntervalMs - m_repeatsShown.elapsed()));
+    m_drainTimer.start(wait);
 }
 
 void AlertTableModel::drainPendingChanges()
 {
     QElapsedTimer elapsed;
     elapsed.start();
-    while (!m_pendingChanged.empty() && elapsed.elapsed() < kSliceBudgetMs) {
-        QList<quint64> slice;
-        while (!m_pendingChanged.empty() && std::size_t(slice.size()) < kSliceRows) {
-            const quint64 id = m_pendingChanged.front();
-            m_pendingChanged.pop_front();
-            m_pendingChangedIds.remove(id);
-            slice.append(id);
-        }
-        emitChangedRuns(copyRows(slice), 0, ColumnCount - 1, std::size_t(-1));
+    if (!m_pendingRepeated.isEmpty()
+        && (!m_repeatsShown.isValid() || m_repeatsShown.elapsed() >= kRepeatIntervalMs)) {
+        const QList<quint64> repeated = m_pendingRepeated.values();
+        m_pendingRepeated.clear();
+        emitChangedRuns(copyRows(repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
+        m_repeatsShown.start();
     }
-    if (!m_pendingChanged.empty())
-        m_drainTimer.start();
+    // A row at a time: one costs a sorting proxy and its views a layout change, so the budget
+    // is checked after each.
+    constexpr qint64 budgetNs = qint64(kSliceBudgetMs) * 1'000'000;
+    while (!m_pendingChanged.empty() && elapsed.nsecsElapsed() < budgetNs) {
+        const quint64 id = m_pendingChanged.front();
+        m_pendingChanged.pop_front();
+        m_pendingChangedIds.remove(id);
+        emitChangedRuns(copyRows({id}), 0, ColumnCount - 1, 1);
+    }
+    scheduleDrain();
 }
 
 void AlertTableModel::flushPendingChanges()
@@ -215,6 +243,20 @@ void AlertTableModel::flushPendingChanges()
     m_pendingChanged.clear();
     m_pendingChangedIds.clear();
     emitChangedRuns(copyRows(all), 0, ColumnCount - 1, std::size_t(-1));
+    const QList<quint64> repeated = m_pendingRepeated.values();
+    m_pendingRepeated.clear();
+    emitChangedRuns(copyRows(repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
+}
+
+void AlertTableModel::setRow(std::size_t row, const AlertRecord &alert)
+{
+    AlertRecord &kept = m_rows[row];
+    SortText &text = m_sortText[row];
+    if (text.title.isNull() || kept.title != alert.title)
+        text.title = alert.title.toCaseFolded();
+    if (text.kecamatan.isNull() || kept.kecamatan != alert.kecamatan)
+        text.kecamatan = alert.kecamatan.toCaseFolded();
+    kept = alert;
 }
 
 std::vector<int> AlertTableModel::copyRows(const QList<quint64> &ids)
@@ -226,7 +268,7 @@ std::vector<int> AlertTableModel::copyRows(const QList<quint64> &ids)
         const AlertRecord *alert = m_engine->alert(id);
         if (row == m_rowOf.cend() || !alert)
             continue; // inserted in the same batch, or gone already
-        m_rows[std::size_t(*row)] = *alert;
+        setRow(std::size_t(*row), *alert);
         rows.push_back(*row);
     }
     return rows;
@@ -272,6 +314,7 @@ void AlertTableModel::removeRowsOf(const QList<quint64> &ids)
         const int last = rows[i];
         beginRemoveRows({}, first, last);
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        m_sortText.erase(m_sortText.begin() + first, m_sortText.begin() + last + 1);
         endRemoveRows();
         i = j + 1;
     }

@@ -3,6 +3,7 @@
 #include "alerts/AlertRecord.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
@@ -39,7 +40,8 @@ public:
 
     enum Role {
         AlertIdRole = Qt::UserRole + 1,
-        SortKeyRole,                // the column's key: severity and state as int, age as -raisedAt
+        SortKeyRole,                // the column's key: severity and state as int, age as -raisedAt,
+                                    // title and kecamatan case-folded
         SeverityRole,               // Severity as int
         SeverityKeyRole,            // "extreme"…
         StateRole,                  // AlertState as int
@@ -65,12 +67,24 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     const AlertRecord &record(int row) const { return m_rows[std::size_t(row)]; }
+    // The title and kecamatan case-folded once when a row changes, so that a sort compares
+    // plain strings (a case-insensitive compare per comparison made a title sort 84 ms).
+    struct SortText
+    {
+        QString title;
+        QString kecamatan;
+    };
+    const SortText &sortText(int row) const { return m_sortText[std::size_t(row)]; }
     int rowOf(quint64 id) const { return m_rowOf.value(id, -1); }
 
     void applyChanges(const AlertChanges &changes);
-    // A burst of row-moving changes is shown a slice per event-loop turn; these say whether
-    // some are still to come, and show them all now (tests, a screenshot).
-    bool hasPendingChanges() const { return !m_pendingChanged.empty(); }
+    // A burst of row-moving changes is shown a slice per event-loop turn, a burst of repeats a
+    // few times a second; these say whether some are still to come, and show them all now
+    // (tests, a screenshot).
+    bool hasPendingChanges() const
+    {
+        return !m_pendingChanged.empty() || !m_pendingRepeated.isEmpty();
+    }
     void flushPendingChanges();
 
     // "12s", "5m", "2h05m": compact and the same in every language.
@@ -79,16 +93,22 @@ public:
 private:
     void removeRowsOf(const QList<quint64> &ids);
     std::vector<int> copyRows(const QList<quint64> &ids);
+    void scheduleDrain();
     void drainPendingChanges();
     void emitChangedRuns(std::vector<int> rows, int firstColumn, int lastColumn,
                          std::size_t maxRuns);
 
     const AlertEngine *m_engine;
     const WallClock *m_clock;
+    void setRow(std::size_t row, const AlertRecord &alert);
+
     std::vector<AlertRecord> m_rows;
+    std::vector<SortText> m_sortText; // beside m_rows, row for row
     QHash<quint64, int> m_rowOf;
     std::deque<quint64> m_pendingChanged; // in the order they came, each once
     QSet<quint64> m_pendingChangedIds;
+    QSet<quint64> m_pendingRepeated;
+    QElapsedTimer m_repeatsShown; // when a burst of repeats was last shown
     QTimer m_drainTimer;
 };
 

@@ -24,7 +24,19 @@ TEST_CASE("An operator cannot acknowledge, shelve or manage users but handles in
     CHECK_FALSE(canRevealPersonalData(Role::Operator));
     CHECK_FALSE(canReadAuditLog(Role::Operator));
     CHECK(canHandleIncidents(Role::Operator));
+    CHECK_FALSE(canCloseIncidents(Role::Operator));
     CHECK(canMuteSound(Role::Operator));
+}
+
+TEST_CASE("Incidents: the supervisor acknowledges and closes, operators and the supervisor forward "
+          "and resolve, nobody else acts")
+{
+    for (Role role : allRoles()) {
+        INFO(roleKey(role).toStdString());
+        CHECK(canAcknowledge(role) == (role == Role::Supervisor));
+        CHECK(canCloseIncidents(role) == (role == Role::Supervisor));
+        CHECK(canHandleIncidents(role) == (role == Role::Operator || role == Role::Supervisor));
+    }
 }
 
 TEST_CASE("Only an admin manages users, and an admin is no duty supervisor")
@@ -34,6 +46,8 @@ TEST_CASE("Only an admin manages users, and an admin is no duty supervisor")
         CHECK(canManageUsers(role) == (role == Role::Admin));
     }
     CHECK_FALSE(canAcknowledge(Role::Admin));
+    CHECK_FALSE(canHandleIncidents(Role::Admin));
+    CHECK_FALSE(canCloseIncidents(Role::Admin));
     CHECK_FALSE(canRevealPersonalData(Role::Admin));
 }
 
@@ -43,6 +57,7 @@ TEST_CASE("An executive reads everything and acts on nothing")
     CHECK_FALSE(canAcknowledge(Role::Executive));
     CHECK_FALSE(canShelve(Role::Executive));
     CHECK_FALSE(canHandleIncidents(Role::Executive));
+    CHECK_FALSE(canCloseIncidents(Role::Executive));
     CHECK_FALSE(canManageUsers(Role::Executive));
     CHECK_FALSE(canMuteSound(Role::Executive));
 }

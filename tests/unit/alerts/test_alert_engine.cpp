@@ -318,6 +318,8 @@ TEST_CASE("Exercise and test alerts are kept and marked, but neither counted, to
     AlertCondition drill = condition("pintu-air-10", Severity::Extreme);
     drill.live = false;
     f.engine->applyConditions({drill, condition("pintu-air-11", Severity::Extreme)});
+    // On a busy machine the first condition alone may use up the engine's slice.
+    f.engine->applyQueuedConditions();
     CHECK(f.engine->size() == 2);
     CHECK(raised.size() == 1);
     CHECK(f.engine->liveUnacknowledgedCount() == 1);

@@ -2,6 +2,8 @@
 
 #include "domain/WallClock.h"
 #include "incidents/IncidentBoard.h"
+#include "access/Permissions.h"
+#include "access/RoleKey.h"
 
 using namespace tlr;
 using namespace tlr::test;
@@ -52,7 +54,7 @@ TEST_CASE("An incident goes from new through acknowledged and forwarded to close
     CHECK(f.incident().state == IncidentState::Forwarded);
     CHECK(f.incident().accountable == Agency::Dlh);
     f.clock.setFixedTime(at(9, 40));
-    CHECK(f.board.resolve(f.id, admin, QStringLiteral("air surut")).isEmpty());
+    CHECK(f.board.resolve(f.id, operatorOnDuty, QStringLiteral("air surut")).isEmpty());
     CHECK(f.incident().state == IncidentState::Resolved);
     CHECK(f.board.close(f.id, supervisor, {}).isEmpty());
     CHECK(f.incident().state == IncidentState::Closed);
@@ -70,7 +72,7 @@ TEST_CASE("An incident goes from new through acknowledged and forwarded to close
     CHECK(transitions.at(1).from == IncidentState::New);
     CHECK(transitions.at(1).to == IncidentState::Acknowledged);
     CHECK(transitions.at(1).at == at(8, 3));
-    CHECK(transitions.at(3).by.name == QStringLiteral("budi"));
+    CHECK(transitions.at(3).by.name == QStringLiteral("andi"));
     CHECK(transitions.at(3).note == QStringLiteral("air surut"));
 }
 
@@ -134,23 +136,26 @@ TEST_CASE("Transitions out of order are refused with the reason and the refusal 
     CHECK(f.incident().transitions.size() == 5);
 }
 
-TEST_CASE("Operators and executives may not act on incidents but supervisors and admins may")
+TEST_CASE("The board asks access/Permissions who may act on an incident and says who may")
 {
-    for (const IncidentAction action : {IncidentAction::Acknowledge, IncidentAction::Forward,
-                                        IncidentAction::Resolve, IncidentAction::Close}) {
-        CHECK_FALSE(IncidentLifecycle::mayPerform(Role::Operator, action));
-        CHECK_FALSE(IncidentLifecycle::mayPerform(Role::Executive, action));
-        CHECK(IncidentLifecycle::mayPerform(Role::Supervisor, action));
-        CHECK(IncidentLifecycle::mayPerform(Role::Admin, action));
+    for (const Role role : allRoles()) {
+        INFO(roleKey(role).toStdString());
+        CHECK(IncidentLifecycle::mayPerform(role, IncidentAction::Acknowledge) == canAcknowledge(role));
+        CHECK(IncidentLifecycle::mayPerform(role, IncidentAction::Forward) == canHandleIncidents(role));
+        CHECK(IncidentLifecycle::mayPerform(role, IncidentAction::Resolve) == canHandleIncidents(role));
+        CHECK(IncidentLifecycle::mayPerform(role, IncidentAction::Close) == canCloseIncidents(role));
     }
 
     Fixture f;
     CHECK(f.board.acknowledge(f.id, operatorOnDuty, QStringLiteral("ok")) ==
-          QStringLiteral("an operator may not acknowledge an incident; it needs a supervisor "
-                         "or an admin"));
+          QStringLiteral("an operator may not acknowledge an incident; it needs the supervisor "
+                         "on duty"));
+    CHECK(f.board.acknowledge(f.id, admin, QStringLiteral("ok")) ==
+          QStringLiteral("an admin may not acknowledge an incident; it needs the supervisor on "
+                         "duty"));
     CHECK(f.board.acknowledge(f.id, executive, QStringLiteral("ok")) ==
-          QStringLiteral("an executive may not acknowledge an incident; it needs a supervisor "
-                         "or an admin"));
+          QStringLiteral("an executive may not acknowledge an incident; it needs the supervisor "
+                         "on duty"));
     CHECK(f.board.acknowledge(f.id, Actor::system(), {}) ==
           QStringLiteral("the system does not acknowledge incidents; a person does"));
     CHECK(f.board.acknowledge(f.id, Actor{QString(), Role::Supervisor}, {}) ==
@@ -161,13 +166,21 @@ TEST_CASE("Operators and executives may not act on incidents but supervisors and
     CHECK(refused.actor.name == QStringLiteral("andi"));
     CHECK(refused.note.startsWith(QStringLiteral("acknowledge: an operator may not")));
 
-    REQUIRE(f.board.acknowledge(f.id, admin, {}).isEmpty());
-    CHECK_FALSE(f.board.forward(f.id, Agency::Dlh, operatorOnDuty, QStringLiteral("x")).isEmpty());
-    REQUIRE(f.board.forward(f.id, Agency::Dlh, supervisor, QStringLiteral("x")).isEmpty());
+    REQUIRE(f.board.acknowledge(f.id, supervisor, {}).isEmpty());
+    CHECK(f.board.forward(f.id, Agency::Dlh, admin, QStringLiteral("x")) ==
+          QStringLiteral("an admin may not forward an incident; it needs an operator or a "
+                         "supervisor"));
+    CHECK_FALSE(f.board.forward(f.id, Agency::Dlh, executive, QStringLiteral("x")).isEmpty());
+    REQUIRE(f.board.forward(f.id, Agency::Dlh, operatorOnDuty, QStringLiteral("x")).isEmpty());
     CHECK_FALSE(f.board.resolve(f.id, executive, QStringLiteral("x")).isEmpty());
-    REQUIRE(f.board.resolve(f.id, supervisor, QStringLiteral("x")).isEmpty());
-    CHECK_FALSE(f.board.close(f.id, operatorOnDuty, {}).isEmpty());
-    CHECK(f.board.close(f.id, admin, {}).isEmpty());
+    CHECK_FALSE(f.board.resolve(f.id, admin, QStringLiteral("x")).isEmpty());
+    REQUIRE(f.board.resolve(f.id, operatorOnDuty, QStringLiteral("x")).isEmpty());
+    CHECK(f.board.close(f.id, operatorOnDuty, {}) ==
+          QStringLiteral("an operator may not close an incident; it needs the supervisor on "
+                         "duty"));
+    CHECK_FALSE(f.board.close(f.id, admin, {}).isEmpty());
+    CHECK(f.board.close(f.id, supervisor, {}).isEmpty());
+    CHECK(f.incident().state == IncidentState::Closed);
 }
 
 TEST_CASE("Hand-offs are kept in order and handing back to an agency that had it is flagged")
@@ -179,7 +192,8 @@ TEST_CASE("Hand-offs are kept in order and handing back to an agency that had it
                 .isEmpty());
     f.clock.setFixedTime(at(8, 30));
     REQUIRE(
-        f.board.forward(f.id, Agency::Dlh, admin, QStringLiteral("bukan lalu lintas")).isEmpty());
+        f.board.forward(f.id, Agency::Dlh, operatorOnDuty, QStringLiteral("bukan lalu lintas"))
+            .isEmpty());
     CHECK_FALSE(f.incident().hasBounced());
     f.clock.setFixedTime(at(8, 50));
     REQUIRE(
@@ -195,7 +209,7 @@ TEST_CASE("Hand-offs are kept in order and handing back to an agency that had it
     CHECK_FALSE(handOffs.at(0).bounced);
     CHECK(handOffs.at(1).from == Agency::Dishub);
     CHECK(handOffs.at(1).to == Agency::Dlh);
-    CHECK(handOffs.at(1).by.role == Role::Admin);
+    CHECK(handOffs.at(1).by.role == Role::Operator);
     CHECK_FALSE(handOffs.at(1).bounced);
     CHECK(handOffs.at(2).from == Agency::Dlh);
     CHECK(handOffs.at(2).to == Agency::Dishub);
