@@ -14,7 +14,8 @@ bool canAcknowledge(Role role);
 bool canShelve(Role role);
 // Forward an incident to an agency, hand it over, resolve it: the operators' daily work.
 bool canHandleIncidents(Role role);
-// See a caller's name and telephone number in 112 and LAKSA reports.
+// See a caller's name and telephone number in 112 and LAKSA reports (PersonalDataAccess audits
+// each look).
 bool canRevealPersonalData(Role role);
 // Mute this console's alarm sound.
 bool canMuteSound(Role role);
