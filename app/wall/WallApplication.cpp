@@ -7,6 +7,7 @@
 #include "alerts/AlertRulesReader.h"
 #include "access/AccountService.h"
 #include "access/Permissions.h"
+#include "access/PersonalDataAccess.h"
 #include "access/Session.h"
 #include "access/LoginDialog.h"
 #include "audit/AuditLog.h"
@@ -19,11 +20,13 @@
 #include "map/MbtilesReader.h"
 #include "stats/RunStats.h"
 #include "alerts/AlarmPlayer.h"
+#include "dossier/DossierOpener.h"
 #include "itemmodels/AlertTableModel.h"
 #include "incidents/AlertSignals.h"
 #include "incidents/FusionConfigReader.h"
 #include "incidents/IncidentArchive.h"
 #include "incidents/IncidentBoard.h"
+#include "tiles/MapTile.h"
 #include "tiles/TileFactory.h"
 #include "wall/HeaderBar.h"
 #include "wall/WallController.h"
@@ -106,6 +109,7 @@ WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, 
 WallApplication::~WallApplication()
 {
     recordStop(std::nullopt); // without shutdown() (a failed start): still on the record
+    m_dossiers.reset();   // an open dossier reads the board, the session and the store
     m_controller.reset(); // the windows and any login dialog over them
     m_feeds.reset();      // its last statuses still reach the alert engine
     m_incidentArchive.reset(); // queues what is unsaved to the store, which is still open
@@ -130,6 +134,8 @@ void WallApplication::startAccess()
             qCCritical(lcApp).noquote() << message;
         });
         m_accounts = std::make_unique<AccountService>(m_store.get(), m_audit.get());
+        m_personalData =
+            std::make_unique<PersonalDataAccess>(m_store.get(), m_audit.get(), &m_clock);
     }
     m_session = new Session(m_audit.get(), this);
     connect(m_session, &Session::changed, this, &WallApplication::showSession);
@@ -466,6 +472,20 @@ QString WallApplication::start()
     connect(qApp, &QCoreApplication::aboutToQuit, this, &WallApplication::writeStats);
     showSession();
     m_controller->show();
+
+    DossierContext dossierContext;
+    dossierContext.board = m_incidents.get();
+    dossierContext.personalData = m_personalData.get();
+    dossierContext.tiles = context;
+    m_dossiers = std::make_unique<DossierOpener>(dossierContext);
+    const auto watchMaps = [this] {
+        for (WallPage *page : m_controller->pages()) {
+            for (MapTile *map : page->findChildren<MapTile *>())
+                m_dossiers->watch(map);
+        }
+    };
+    watchMaps();
+    connect(m_controller.get(), &WallController::relaidOut, this, watchMaps);
 
     if (m_options.quitAfterSeconds) {
         QTimer::singleShot(int(*m_options.quitAfterSeconds * 1000), this, &WallApplication::finish);

@@ -23,12 +23,14 @@ class AlertEngine;
 class AlertTableModel;
 class AuditLog;
 class AuditRecorder;
+class DossierOpener;
 class EventStore;
 class IncidentArchive;
 class IncidentBoard;
 class FeedManager;
 class LoginDialog;
 class LanguageSwitcher;
+class PersonalDataAccess;
 class Session;
 class SignalWatcher;
 class SimulatorProcess;
@@ -54,6 +56,12 @@ public:
     // Who is logged in at this console: what an acknowledgement is attributed to, and checked
     // against (Permissions.h). Never null after start().
     Session *session() const { return m_session; }
+    // What the wall shows, for the tools and tests that look at it as a visitor would.
+    const SituationModel &situation() const { return m_situation; }
+    const IncidentBoard *incidents() const { return m_incidents.get(); } // null before start()
+    const WallClock &clock() const { return m_clock; }
+    // Opens incident dossiers (from the maps' picked features); null before start().
+    DossierOpener *dossiers() const { return m_dossiers.get(); }
 
 private:
     QString openStore();
@@ -88,6 +96,7 @@ private:
     // After the store, before what records into it: destroyed in the reverse order.
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<PersonalDataAccess> m_personalData; // with --db: reveals, audited
     Session *m_session = nullptr;
     QPointer<LoginDialog> m_loginDialog;
     bool m_stopRecorded = false;
@@ -101,6 +110,7 @@ private:
     QList<FeedConfig> m_feedConfigs;
     QList<FeedStatus> m_statesAtFinish;
     std::unique_ptr<WallController> m_controller;
+    std::unique_ptr<DossierOpener> m_dossiers; // its window reads the board and the session
     double m_firstFrameMs = 0.0;
     bool m_statsWritten = false;
     bool m_shuttingDown = false;

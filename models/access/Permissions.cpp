@@ -24,8 +24,9 @@ bool canCloseIncidents(Role role)
 
 bool canRevealPersonalData(Role role)
 {
-    // Callers' details leave the screen only for the one who may call back on the record.
-    return role == Role::Supervisor;
+    // Callers' details are shown only to those who answer for calling back on the record: the
+    // supervisor on duty, and the admin who handles a citizen's request about their own data.
+    return role == Role::Supervisor || role == Role::Admin;
 }
 
 bool canMuteSound(Role role)

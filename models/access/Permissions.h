@@ -17,7 +17,8 @@ bool canShelve(Role role);
 bool canHandleIncidents(Role role);
 // Close a resolved incident: it is final, so the supervisor on duty signs it off.
 bool canCloseIncidents(Role role);
-// See a caller's name and telephone number in 112 and LAKSA reports.
+// See a caller's name and telephone number in 112 and LAKSA reports (PersonalDataAccess audits
+// each look).
 bool canRevealPersonalData(Role role);
 // Mute this console's alarm sound.
 bool canMuteSound(Role role);

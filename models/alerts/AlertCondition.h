@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Agency.h"
+#include "domain/Alert.h"
 #include "domain/Severity.h"
 
 #include <QDateTime>
@@ -23,6 +24,7 @@ struct AlertCondition
     QString kecamatan;
     Agency agency = Agency::Unknown; // Unknown: the engine takes the source feed's agency
     bool live = true;                // false for Exercise and Test messages
+    Alert::Status status = Alert::Status::Actual; // what a message that is not live says it is
     QGeoCoordinate location;
     QString origin;                  // "rule:<id>", "cap", "ngsi"
 };

@@ -178,6 +178,7 @@ void AlertEngine::raise(const AlertCondition &condition, const QDateTime &now)
     a.severity = condition.severity;
     a.state = AlertState::Unacknowledged;
     a.live = condition.live;
+    a.status = condition.status;
     a.location = condition.location;
     a.raisedAt = now;
     a.raisedAtMs = now.toMSecsSinceEpoch();

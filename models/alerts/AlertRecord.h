@@ -3,6 +3,7 @@
 #include "AlertState.h"
 
 #include "domain/Agency.h"
+#include "domain/Alert.h"
 #include "domain/Severity.h"
 
 #include <QDateTime>
@@ -27,6 +28,7 @@ struct AlertRecord
     Severity severity = Severity::Unknown;
     AlertState state = AlertState::Unknown;
     bool live = true; // false: an Exercise or Test alert, shown marked, never counted
+    Alert::Status status = Alert::Status::Actual; // the mark it shows with when not live
     QGeoCoordinate location;
 
     QDateTime raisedAt;

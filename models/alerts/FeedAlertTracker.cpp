@@ -82,6 +82,7 @@ void FeedAlertTracker::apply(const Alert &alert, const QDateTime &now, QList<Ale
                                             : c.event;
     c.kecamatan = kecamatanOf(alert);
     c.live = alert.isLive();
+    c.status = alert.status;
     c.location = whereOf(alert);
     c.origin = QStringLiteral("feed");
     const QDateTime expires = latestExpiry(alert);

@@ -8,18 +8,9 @@
 
 namespace tlr {
 
-// What a citizen said about themselves. Kept apart from the report so that whatever renders
-// on a wall can be handed a report without it: see Report::withoutPersonalData().
-struct PersonalData
-{
-    QString name;
-    QString phone;
-
-    bool isEmpty() const { return name.isEmpty() && phone.isEmpty(); }
-};
-
 // A citizen report: a 112 call or a LAKSA complaint (Tangerang LIVE app, WhatsApp, social
-// media, e-mail), the "tlr.report" format of our wire.
+// media, e-mail), the "tlr.report" format of our wire. It holds nothing about the person who
+// reported: their name and number travel apart, as PersonalDetails, to the store alone.
 struct Report
 {
     enum class Channel { Unknown, Call112, App, WhatsApp, Instagram, Facebook, Twitter, Email,
@@ -39,14 +30,6 @@ struct Report
     QGeoCoordinate location;
     QString description;
     Agency agency = Agency::Unknown; // the agency the report concerns, when the source says
-    PersonalData reporter;
-
-    Report withoutPersonalData() const
-    {
-        Report copy = *this;
-        copy.reporter = {};
-        return copy;
-    }
 };
 
 QString channelKey(Report::Channel channel);

@@ -147,6 +147,7 @@ FeedIngestor::Outcome FeedIngestor::accept(const QByteArray &bytes, qint64 seq, 
     message.format = format;
     message.bytes = bytes;
     message.events = std::move(result.events);
+    message.personalDetails = std::move(result.personalDetails);
     m_sink->deliver(std::move(message));
     return Outcome::Accepted;
 }

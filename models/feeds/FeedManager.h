@@ -21,7 +21,8 @@ class FeedWorker;
 
 // Runs every configured feed on a thread of its own — receiving, parsing, storing — and hands
 // the GUI thread what it needs in batches: statuses twice a second, new events every 200 ms.
-// Events reach the GUI without reporters' personal data; only the store keeps it.
+// Events reach the GUI without reporters' personal data, which travels beside them (see
+// PersonalDetails) to the store alone.
 class FeedManager : public QObject
 {
     Q_OBJECT

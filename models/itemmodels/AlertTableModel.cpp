@@ -116,6 +116,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
     case RaisedAtRole: return a.raisedAt;
     case AgeSecondsRole: return a.raisedAt.secsTo(m_clock->now());
     case LocationRole: return QVariant::fromValue(a.location);
+    case StatusRole: return int(a.status);
     default: return {};
     }
 }
@@ -151,7 +152,8 @@ QHash<int, QByteArray> AlertTableModel::roleNames() const
                   {FlappingRole, "flapping"},
                   {RaisedAtRole, "raisedAt"},
                   {AgeSecondsRole, "ageSeconds"},
-                  {LocationRole, "location"}});
+                  {LocationRole, "location"},
+                  {StatusRole, "status"}});
     return names;
 }
 

@@ -53,6 +53,7 @@ public:
         RaisedAtRole,               // QDateTime
         AgeSecondsRole,
         LocationRole,               // QGeoCoordinate
+        StatusRole,                 // int(Alert::Status): what a row that is not live is
     };
     Q_ENUM(Role)
 

@@ -87,6 +87,30 @@ int IncidentTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString IncidentTableModel::stateName(IncidentState state)
+{
+    switch (state) {
+    case IncidentState::New:
+        return tr("new");
+    case IncidentState::Acknowledged:
+        return tr("acknowledged");
+    case IncidentState::Forwarded:
+        return tr("forwarded");
+    case IncidentState::Resolved:
+        return tr("resolved");
+    case IncidentState::Closed:
+        return tr("closed");
+    case IncidentState::Unknown:
+        break;
+    }
+    return QString();
+}
+
+QString IncidentTableModel::holderName(Agency accountable)
+{
+    return accountable == Agency::Unknown ? tr("Live Room") : agencyShortName(accountable);
+}
+
 qint64 IncidentTableModel::ageSeconds(const Row &row) const
 {
     const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
@@ -99,28 +123,13 @@ QString IncidentTableModel::text(const Row &row, int column) const
     case IdColumn:
         return row.displayId;
     case StateColumn:
-        switch (row.state) {
-        case IncidentState::New:
-            return tr("new");
-        case IncidentState::Acknowledged:
-            return tr("acknowledged");
-        case IncidentState::Forwarded:
-            return tr("forwarded");
-        case IncidentState::Resolved:
-            return tr("resolved");
-        case IncidentState::Closed:
-            return tr("closed");
-        case IncidentState::Unknown:
-            break;
-        }
-        return QString();
+        return stateName(row.state);
     case SeverityColumn:
         return severityKey(row.severity);
     case KecamatanColumn:
         return row.kecamatan;
     case AgencyColumn:
-        return row.accountable == Agency::Unknown ? tr("Live Room")
-                                                  : agencyShortName(row.accountable);
+        return holderName(row.accountable);
     case MembersColumn:
         return QString::number(row.members);
     case AgeColumn: {
@@ -133,7 +142,7 @@ QString IncidentTableModel::text(const Row &row, int column) const
         if (!row.lastHandOff)
             return QString();
         const HandOff &h = *row.lastHandOff;
-        const QString from = h.from == Agency::Unknown ? tr("Live Room") : agencyShortName(h.from);
+        const QString from = holderName(h.from);
         const QString when = h.at.toTimeZone(WallClock::wib()).toString(QStringLiteral("HH:mm"));
         return h.bounced ? tr("%1 → %2 %3, bounced back").arg(from, agencyShortName(h.to), when)
                          : tr("%1 → %2 %3").arg(from, agencyShortName(h.to), when);

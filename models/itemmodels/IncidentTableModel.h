@@ -49,6 +49,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     qint64 incidentId(int row) const { return m_rows.at(std::size_t(row)).id; }
+    int rowOfIncident(qint64 id) const { return m_rowOfId.value(id, -1); }
+
+    // The words the wall uses for a state and for whoever holds an incident.
+    static QString stateName(IncidentState state);
+    static QString holderName(Agency accountable);
 
 private:
     struct Row

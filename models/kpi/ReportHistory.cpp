@@ -7,7 +7,7 @@ void ReportHistory::add(const Report &report)
     if (report.id.isEmpty() || m_seen.contains(report.id))
         return;
     m_seen.insert(report.id, report.receivedAt);
-    m_reports.push_back(report.withoutPersonalData());
+    m_reports.push_back(report);
 }
 
 void ReportHistory::prune(const QDateTime &now)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/DomainEvent.h"
+#include "domain/PersonalDetails.h"
 
 #include <QList>
 
@@ -28,6 +29,8 @@ struct ParseProblem
 struct ParseResult
 {
     QList<DomainEvent> events;
+    // Beside the events, never in them: only the store may take these (see PersonalDetails).
+    PersonalDetailsList personalDetails;
     QList<ParseProblem> problems;
 
     bool hasError() const

@@ -139,8 +139,10 @@ ParseResult ReportParser::parse(const QJsonValue &document) const
             }
             return {};
         };
-        report.reporter.name = personal(QLatin1String("name"));
-        report.reporter.phone = personal(QLatin1String("phone"));
+        PersonalDetails details{report.id, personal(QLatin1String("name")),
+                                personal(QLatin1String("phone"))};
+        if (!details.isEmpty())
+            result.personalDetails.append(std::move(details));
     } else if (!reporter.isUndefined() && !reporter.isNull()) {
         result.warning(Kind::WrongType, QStringLiteral("reporter"),
                        QStringLiteral("expected an object, ignored"));

@@ -29,8 +29,7 @@ void SituationModel::apply(const QList<DomainEvent> &events)
             applyAlert(*alert);
             alertsTouched = true;
         } else if (const auto *report = std::get_if<Report>(&event)) {
-            // Defence in depth: the feed layer strips personal data already.
-            m_reports.push_back(report->withoutPersonalData());
+            m_reports.push_back(*report);
             reportsTouched = true;
         }
     }

@@ -4,6 +4,9 @@
 #include "MeasurementsJson.h"
 #include "StoreLog.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -58,10 +61,50 @@ QString describe(const QSqlError &error)
 // apply to them; the raw frame that carried them is not kept.
 bool carriesPersonalData(const StoredMessage &message)
 {
-    return std::any_of(message.events.cbegin(), message.events.cend(), [](const auto &event) {
-        const auto *report = std::get_if<Report>(&event);
-        return report && !report->reporter.isEmpty();
-    });
+    return !message.personalDetails.isEmpty();
+}
+
+PersonalDetails detailsOf(const StoredMessage &message, const QString &reportId)
+{
+    for (const PersonalDetails &details : message.personalDetails) {
+        if (details.reportId == reportId)
+            return details;
+    }
+    return {};
+}
+
+QJsonValue withoutReporters(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray())
+            array.append(withoutReporters(item));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    object.remove(QLatin1String("reporter"));
+    for (auto it = object.begin(); it != object.end(); ++it)
+        *it = withoutReporters(*it);
+    return object;
+}
+
+// What a refused frame keeps for the operator to look at. A refused report is the same person's
+// name and number as an accepted one, with no reports row to keep them: the reporter is taken
+// out, and a frame that might hold one but cannot be read is not kept at all.
+QByteArray quarantinedBytes(const StoredMessage &message)
+{
+    if (!message.bytes.contains("\"reporter\"") && message.personalDetails.isEmpty())
+        return message.bytes;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(message.bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        return {};
+    const QJsonValue kept =
+        withoutReporters(document.isArray() ? QJsonValue(document.array()) : document.object());
+    return kept.isArray() ? QJsonDocument(kept.toArray()).toJson(QJsonDocument::Compact)
+                          : QJsonDocument(kept.toObject()).toJson(QJsonDocument::Compact);
 }
 
 QString eventPath(int index)
@@ -289,7 +332,7 @@ bool StoreWriter::quarantine(const StoredMessage &message, const QString &reason
     bindSeq(m_insertQuarantine, 2, message.seq);
     m_insertQuarantine.bind(3, message.receivedAt.toMSecsSinceEpoch());
     m_insertQuarantine.bind(4, reason);
-    m_insertQuarantine.bind(5, message.bytes);
+    m_insertQuarantine.bind(5, quarantinedBytes(message)); // null: NULL
     if (!run(m_insertQuarantine, outcome)) {
         qCWarning(lcStore) << "cannot quarantine a message of" << message.feed << message.seq
                            << m_insertQuarantine.errorMessage();
@@ -514,8 +557,9 @@ bool StoreWriter::writeReport(const StoredMessage &message, int index, const Rep
     bindCoordinate(m_insertReport, 10, report.location.longitude(), located);
     m_insertReport.bind(11, agencyKey(report.agency));
     m_insertReport.bind(12, report.description);
-    m_insertReport.bind(13, report.reporter.name);
-    m_insertReport.bind(14, report.reporter.phone);
+    const PersonalDetails reporter = detailsOf(message, report.id);
+    m_insertReport.bind(13, reporter.name);
+    m_insertReport.bind(14, reporter.phone);
     if (!run(m_insertReport, outcome)) {
         if (!outcome.error.isEmpty())
             return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/DomainEvent.h"
+#include "domain/PersonalDetails.h"
 #include "parsing/Envelope.h"
 
 #include <QByteArray>
@@ -20,6 +21,8 @@ struct StoredMessage
     PayloadFormat format = PayloadFormat::Unknown;
     QByteArray bytes;
     QList<DomainEvent> events; // empty when rejected
+    // Reporters' names and numbers for the reports among the events; the store's alone.
+    PersonalDetailsList personalDetails;
     QString rejectReason; // non-empty: the message goes to quarantine, not to the event tables
 
     bool isRejected() const { return !rejectReason.isEmpty(); }

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AlertStatusMark</name>
+    <message>
+        <source>EXERCISE</source>
+        <translation>LATIHAN</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>UJI</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>SISTEM</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>DRAF</translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED</source>
+        <translation>BELUM PASTI</translation>
+    </message>
+</context>
+<context>
     <name>AlertPanelTile</name>
     <message>
         <source>Severity</source>
@@ -57,10 +80,6 @@
     <message>
         <source>Unknown</source>
         <translation>Tidak diketahui</translation>
-    </message>
-    <message>
-        <source>EXERCISE</source>
-        <translation>LATIHAN</translation>
     </message>
 </context>
 <context>
@@ -588,6 +607,243 @@
     <message>
         <source>cannot write %1</source>
         <translation>tidak dapat menulis %1</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentDossier</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 j %2 mnt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>Terbuka selama</translation>
+    </message>
+    <message>
+        <source>Show reporter</source>
+        <translation>Tampilkan pelapor</translation>
+    </message>
+    <message>
+        <source>Note for the action</source>
+        <translation>Catatan untuk tindakan</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Akui</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Teruskan</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Incident %1</source>
+        <translation>Insiden %1</translation>
+    </message>
+    <message>
+        <source>done after %1</source>
+        <translation>selesai setelah %1</translation>
+    </message>
+    <message>
+        <source>Log in to act on an incident.</source>
+        <translation>Masuk dulu untuk menindaklanjuti insiden.</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>Diakui.</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1.</source>
+        <translation>Diteruskan ke %1.</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>Diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Ditutup.</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 (shown to %4, recorded in the audit log)</source>
+        <translation>%1: %2, %3 (ditampilkan kepada %4, tercatat di log audit)</translation>
+    </message>
+    <message>
+        <source>Your role may not see reporters' details.</source>
+        <translation>Peran Anda tidak boleh melihat data pelapor.</translation>
+    </message>
+    <message>
+        <source>%1: no reporter's details kept.</source>
+        <translation>%1: tidak ada data pelapor yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The reporter's details could not be read: %1</source>
+        <translation>Data pelapor tidak dapat dibaca: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentTableModel</name>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>diakui</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>diteruskan</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <source>Live Room</source>
+        <translation>Live Room</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 j %2 mnt</translation>
+    </message>
+    <message>
+        <source>%1 → %2 %3, bounced back</source>
+        <translation>%1 → %2 %3, dikembalikan</translation>
+    </message>
+    <message>
+        <source>%1 → %2 %3</source>
+        <translation>%1 → %2 %3</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Insiden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Sinyal</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Last hand-off</source>
+        <translation>Serah terima terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentTimelineModel</name>
+    <message>
+        <source>the wall</source>
+        <translation>sistem</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 di %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2, bounced back</source>
+        <translation>%1 → %2, dikembalikan</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Pengamatan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hand-off</source>
+        <translation>Serah terima</translation>
+    </message>
+    <message>
+        <source>%1 (112)</source>
+        <translation>%1 (112)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
     </message>
 </context>
 </TS>

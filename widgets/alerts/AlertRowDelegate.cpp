@@ -1,6 +1,7 @@
 #include "AlertRowDelegate.h"
 
 #include "AlertStyle.h"
+#include "alerts/AlertStatusMark.h"
 #include "itemmodels/AlertTableModel.h"
 #include "theme/Theme.h"
 
@@ -56,8 +57,10 @@ void AlertRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     }
     case AlertTableModel::TitleColumn:
         text = index.data().toString();
-        if (!live)
-            text = u'[' + AlertStyle::exerciseMark() + QStringLiteral("] ") + text;
+        if (!live) {
+            text = markedAlertTitle(
+                static_cast<Alert::Status>(index.data(AlertTableModel::StatusRole).toInt()), text);
+        }
         if (index.data(AlertTableModel::FlappingRole).toBool())
             text += QStringLiteral(" ⇅");
         break;

@@ -33,9 +33,4 @@ QColor stateColor(AlertState state)
     return Theme::textMuted();
 }
 
-QString exerciseMark()
-{
-    return QCoreApplication::translate("AlertStyle", "EXERCISE");
-}
-
 } // namespace tlr::AlertStyle

@@ -11,7 +11,6 @@ namespace tlr::AlertStyle {
 // meaning alone (the word is always beside it).
 QString stateLabel(AlertState state);
 QColor stateColor(AlertState state);
-// How an Exercise or Test alert is marked wherever it shows.
-QString exerciseMark();
+
 
 } // namespace tlr::AlertStyle

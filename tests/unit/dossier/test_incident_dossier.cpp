@@ -1,0 +1,245 @@
+#include "AuditTestSupport.h"
+#include "IncidentTestSupport.h"
+#include "PaintedText.h"
+
+#include "access/PersonalDataAccess.h"
+#include "access/Session.h"
+#include "domain/WallClock.h"
+#include "dossier/DossierOpener.h"
+#include "dossier/IncidentDossier.h"
+#include "incidents/IncidentBoard.h"
+#include "itemmodels/IncidentTimelineModel.h"
+#include "parsing/ReportParser.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tlr;
+using namespace tlr::test;
+
+namespace {
+
+const QString kReport = QStringLiteral("LAKSA-2026-000123"); // Siti Rahmawati's, in the fixture
+const QString kName = QStringLiteral("Siti Rahmawati");
+const QString kPhone = QStringLiteral("+6281234567890");
+
+// A 112 call and, beside it, the LAKSA complaint of the fixture (its reporter kept in the
+// store only), fused into one flood incident in Periuk.
+struct DossierFixture
+{
+    DossierFixture()
+    {
+        clock.setFixedTime(at(8, 30));
+        QFile file(QStringLiteral(TLR_TEST_DATA_DIR "/report/laksa-whatsapp-banjir.json"));
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const ParseResult parsed = ReportParser().parse(file.readAll());
+        REQUIRE(parsed.personalDetails.size() == 1);
+        StoredMessage message;
+        message.feed = QStringLiteral("laksa");
+        message.seq = 1;
+        message.receivedAt = at(8, 3);
+        message.format = PayloadFormat::TlrReport;
+        message.events = parsed.events;
+        message.personalDetails = parsed.personalDetails;
+        audited.store.append(message);
+        audited.store.flush();
+
+        board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 1), periuk()));
+        board.addSignal(complaint(kReport, at(8, 3), moved(periuk(), 50)));
+        REQUIRE(board.incidents().size() == 1);
+        id = board.incidents().front().id;
+    }
+
+    DossierContext context()
+    {
+        DossierContext c;
+        c.board = &board;
+        c.personalData = &personal;
+        c.tiles.clock = &clock;
+        c.tiles.session = &session;
+        return c;
+    }
+
+    std::unique_ptr<IncidentDossier> dossier()
+    {
+        auto d = std::make_unique<IncidentDossier>(id, context());
+        d->resize(1600, 900);
+        d->show();
+        return d;
+    }
+
+    int rowOf(const IncidentDossier &d, const QString &subject)
+    {
+        const QAbstractItemModel *rows = d.timeline()->model();
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            if (rows->index(row, 0).data(IncidentTimelineModel::SubjectIdRole).toString() ==
+                subject)
+                return row;
+        }
+        return -1;
+    }
+
+    void select(IncidentDossier &d, const QString &subject)
+    {
+        const int row = rowOf(d, subject);
+        REQUIRE(row >= 0);
+        d.timeline()->setCurrentIndex(d.timeline()->model()->index(row, 0));
+    }
+
+    void reveal(IncidentDossier &d)
+    {
+        bool answered = false;
+        QObject::connect(&d, &IncidentDossier::revealAnswered, [&] { answered = true; });
+        d.revealReporter();
+        for (int i = 0; i < 100 && !answered; ++i)
+            QTest::qWait(20);
+        REQUIRE(answered);
+    }
+
+    QTemporaryDir dir;
+    AuditedStore audited{dir.filePath(QStringLiteral("dossier.db"))};
+    WallClock clock;
+    IncidentBoard board{testConfig(), &clock, audited.audit.get()};
+    Session session{audited.audit.get()};
+    PersonalDataAccess personal{&audited.store, audited.audit.get(), &clock};
+    qint64 id = 0;
+};
+
+QPushButton *button(IncidentDossier &d, const QString &text)
+{
+    for (QPushButton *b : d.findChildren<QPushButton *>()) {
+        if (b->text() == text)
+            return b;
+    }
+    FAIL("no button " << text.toStdString());
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("The dossier's header and timeline tell the incident's story")
+{
+    DossierFixture f;
+    const auto d = f.dossier();
+    const QString header = d->headerText();
+    INFO(header.toStdString());
+    CHECK(header.startsWith(QStringLiteral("INC-000001 · flood · Periuk")));
+    CHECK(header.contains(QStringLiteral("State: new")));
+    CHECK(header.contains(QStringLiteral("Accountable: Live Room")));
+    CHECK(header.contains(QStringLiteral("Kecamatan: Periuk")));
+    CHECK(header.contains(QStringLiteral("Open for: 29 min"))); // since the call at 08:01
+    f.clock.setFixedTime(at(9, 31));
+    emit f.clock.ticked(f.clock.now());
+    CHECK(d->headerText().contains(QStringLiteral("Open for: 1 h 30 min")));
+    CHECK(f.rowOf(*d, QStringLiteral("112-1")) >= 0);
+    CHECK(f.rowOf(*d, kReport) >= 0);
+}
+
+TEST_CASE("A supervisor acts on the incident from the dossier; an executive cannot")
+{
+    DossierFixture f;
+    const auto d = f.dossier();
+    f.session.begin({QStringLiteral("walikota"), Role::Executive});
+    for (const QString &action : {QStringLiteral("Acknowledge"), QStringLiteral("Forward"),
+                                  QStringLiteral("Resolve"), QStringLiteral("Close")}) {
+        INFO(action.toStdString());
+        CHECK_FALSE(button(*d, action)->isEnabled());
+    }
+
+    f.session.begin({QStringLiteral("siti"), Role::Supervisor});
+    const int rowsBefore = d->timeline()->model()->rowCount();
+    REQUIRE(button(*d, QStringLiteral("Acknowledge"))->isEnabled());
+    QTest::keyClicks(d->noteField(), QStringLiteral("dilihat"));
+    QTest::mouseClick(button(*d, QStringLiteral("Acknowledge")), Qt::LeftButton);
+    CHECK(f.board.incident(f.id)->state == IncidentState::Acknowledged);
+    CHECK(d->headerText().contains(QStringLiteral("State: acknowledged")));
+    CHECK(d->noteField()->text().isEmpty());
+
+    auto *agencies = d->findChild<QComboBox *>();
+    REQUIRE(agencies);
+    agencies->setCurrentIndex(agencies->findText(agencyShortName(Agency::Dlh)));
+    QTest::mouseClick(button(*d, QStringLiteral("Forward")), Qt::LeftButton);
+    CHECK(d->messageLabel()->text().contains(QStringLiteral("needs a note"))); // the board's rule
+    QTest::keyClicks(d->noteField(), QStringLiteral("pompa di Periuk"));
+    QTest::mouseClick(button(*d, QStringLiteral("Forward")), Qt::LeftButton);
+    CHECK(f.board.incident(f.id)->accountable == Agency::Dlh);
+    CHECK(d->headerText().contains(QStringLiteral("Accountable: DLH")));
+    CHECK(d->messageLabel()->text() == QStringLiteral("Forwarded to DLH."));
+    CHECK(d->timeline()->model()->rowCount() > rowsBefore);
+    CHECK_FALSE(button(*d, QStringLiteral("Close"))->isEnabled()); // not resolved yet
+}
+
+TEST_CASE("The dossier shows a reporter only after a supervisor's audited reveal")
+{
+    DossierFixture f;
+    const auto d = f.dossier();
+    f.session.begin({QStringLiteral("siti"), Role::Supervisor});
+    CHECK(d->revealButton()->isVisibleTo(d.get()));
+    CHECK_FALSE(d->revealButton()->isEnabled()); // no report selected
+    CHECK_FALSE(test::paintedText(d.get()).join(u'\n').contains(kName));
+
+    f.select(*d, kReport);
+    REQUIRE(d->revealButton()->isEnabled());
+    f.reveal(*d);
+    CHECK(d->reporterLabel()->text().contains(kName));
+    CHECK(d->reporterLabel()->text().contains(kPhone));
+    f.audited.audit->flush();
+    {
+        SqlProbe probe(f.dir.filePath(QStringLiteral("dossier.db")));
+        CHECK(probe
+                  .value(QStringLiteral("SELECT actor || ' ' || subject FROM audit_log "
+                                        "WHERE action = 'report.personal_revealed'"))
+                  .toString() == QStringLiteral("siti report:") + kReport);
+    }
+
+    f.select(*d, QStringLiteral("112-1")); // looking elsewhere hides it again
+    CHECK(d->reporterLabel()->text().isEmpty());
+
+    f.select(*d, kReport);
+    f.reveal(*d);
+    CHECK(d->reporterLabel()->text().contains(kName));
+    f.session.end(QStringLiteral("logged out")); // whoever saw it has gone
+    CHECK(d->reporterLabel()->text().isEmpty());
+}
+
+TEST_CASE("An operator's dossier never shows a reporter, and the attempt is audited")
+{
+    DossierFixture f;
+    const auto d = f.dossier();
+    f.session.begin({QStringLiteral("budi"), Role::Operator});
+    CHECK_FALSE(d->revealButton()->isVisibleTo(d.get()));
+    f.select(*d, kReport);
+    f.reveal(*d); // as if the button were pressed anyway
+    CHECK_FALSE(d->reporterLabel()->text().contains(kName));
+    CHECK(d->reporterLabel()->text().contains(QStringLiteral("may not")));
+    const QString painted = test::paintedText(d.get()).join(u'\n');
+    CHECK_FALSE(painted.contains(kName));
+    CHECK_FALSE(painted.contains(kPhone));
+    f.audited.audit->flush();
+    SqlProbe probe(f.dir.filePath(QStringLiteral("dossier.db")));
+    CHECK(probe
+              .value(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                    "'report.reveal_refused' AND actor = 'budi'"))
+              .toInt() == 1);
+}
+
+TEST_CASE("A picked map feature opens the dossier of the incident it belongs to")
+{
+    DossierFixture f;
+    DossierOpener opener(f.context());
+    CHECK(opener.incidentOfFeature(kReport) == f.id);
+    CHECK(opener.incidentOfFeature(QStringLiteral("112-1")) == f.id);
+    CHECK(opener.incidentOfFeature(QStringLiteral("sensor-42")) == 0);
+    CHECK(opener.open(999) == nullptr);
+    IncidentDossier *d = opener.open(f.id);
+    REQUIRE(d);
+    CHECK(opener.current() == d);
+    CHECK(d->isWindow());
+    CHECK(d->incidentId() == f.id);
+}
