@@ -8,14 +8,12 @@
 //   e.g. … 150 6 --demo --db /tmp/e2e.sqlite --quit-after 200 --screenshot out
 //          --feedsim-args "--scenario storm --speed 60 --start …"
 
-#include "WallApplication.h"
-#include "WallOptions.h"
+#include "E2eWall.h"
 
 #include "access/Session.h"
 #include "alerts/AlertPanelTile.h"
 #include "domain/Agency.h"
 #include "itemmodels/AlertTableModel.h"
-#include "theme/Theme.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -77,17 +75,11 @@ int main(int argc, char *argv[])
     }
     const int ackAfter = arguments.takeAt(1).toInt();
     const int count = arguments.takeAt(1).toInt();
-    auto parsed = WallOptions::parse(arguments);
-    if (auto *error = std::get_if<WallOptions::Error>(&parsed)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error->message));
-        return 2;
-    }
-    Theme::apply(app);
-    WallApplication wall(std::get<WallOptions>(std::move(parsed)), startTimer);
-    if (const QString error = wall.start(); !error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
+    int startStatus = 0;
+    const auto startedWall = e2e::startWall(arguments, startTimer, &startStatus);
+    if (!startedWall)
+        return startStatus;
+    WallApplication &wall = *startedWall;
     // From ACK_AFTER_SECONDS on, once a second: the supervisor takes the waiting alerts, the
     // 112 call centre's first as soon as one is there (a surge of reports comes late in a storm).
     int acknowledged = 0;

@@ -8,15 +8,13 @@
 //   e.g. … 150 out --demo --db /tmp/storm.sqlite --quit-after 170
 //          --feedsim-args "--scenario storm --speed 60 --start …"
 
-#include "WallApplication.h"
-#include "WallOptions.h"
+#include "E2eWall.h"
 
 #include "access/Session.h"
 #include "dossier/DossierOpener.h"
 #include "dossier/IncidentDossier.h"
 #include "incidents/IncidentBoard.h"
 #include "itemmodels/IncidentTimelineModel.h"
-#include "theme/Theme.h"
 
 #include <QApplication>
 #include <QDir>
@@ -81,17 +79,11 @@ int main(int argc, char *argv[])
     const int after = arguments.takeAt(1).toInt();
     const QString directory = arguments.takeAt(1);
     QDir().mkpath(directory);
-    auto parsed = WallOptions::parse(arguments);
-    if (auto *error = std::get_if<WallOptions::Error>(&parsed)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error->message));
-        return 2;
-    }
-    Theme::apply(app);
-    WallApplication wall(std::get<WallOptions>(std::move(parsed)), startTimer);
-    if (const QString error = wall.start(); !error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
+    int startStatus = 0;
+    const auto startedWall = e2e::startWall(arguments, startTimer, &startStatus);
+    if (!startedWall)
+        return startStatus;
+    WallApplication &wall = *startedWall;
     int exitCode = 0;
     QTimer::singleShot(after * 1000, &app, [&] {
         const Incident *incident = largestFloodWithReport(*wall.incidents());
