@@ -40,7 +40,9 @@ TEST_CASE("The shipped TLR wall profile is seven screens, six of them a 3 x 2 wa
     int mapScreen = -1;
     CHECK(profile.indexOfTile(QStringLiteral("city-map"), &mapScreen) == 0);
     CHECK(mapScreen == 1);
-    CHECK(profile.screens.at(2).tiles.at(0).continues == QStringLiteral("city-map"));
+    // The map goes on below, on the middle monitor of the bottom row.
+    CHECK(profile.screens.at(4).wallCell == QPoint(1, 1));
+    CHECK(profile.screens.at(4).tiles.at(0).continues == QStringLiteral("city-map"));
 }
 
 TEST_CASE("Every shipped profile reads without error")
