@@ -76,10 +76,11 @@ void AlertEngine::applyQueuedSlice()
     const QDateTime now = m_clock->now();
     QElapsedTimer elapsed;
     elapsed.start();
+    int applied = 0;
     while (!m_queued.empty()) {
         applyCondition(m_queued.front(), now);
         m_queued.pop_front();
-        if (elapsed.elapsed() >= kSliceBudgetMs)
+        if (++applied >= kMinSliceConditions && elapsed.elapsed() >= kSliceBudgetMs)
             break;
     }
     flush();

@@ -58,11 +58,14 @@ public:
     void apply(const QList<DomainEvent> &events);
     void updateFeedStatuses(const QList<FeedStatus> &statuses);
     // Conditions from elsewhere (replay, benchmarks); apply() and the tick use it too. What
-    // takes longer than kSliceBudgetMs is finished on later event-loop turns, in order.
+    // takes longer than kSliceBudgetMs is finished on later event-loop turns, in order; the
+    // first kMinSliceConditions always go at once, so that a usual batch is applied when the
+    // call returns even on a machine too busy to keep the budget.
     void applyConditions(const QList<AlertCondition> &conditions);
     bool hasQueuedConditions() const { return !m_queued.empty(); }
     void applyQueuedConditions(); // all of them now (tests, shutdown)
     static constexpr int kSliceBudgetMs = 4;
+    static constexpr int kMinSliceConditions = 64;
     // Shelf expiry and reminders, escalation, flapping, time-driven rules, closed alerts
     // leaving; connected to WallClock::ticked.
     void checkTimers();
