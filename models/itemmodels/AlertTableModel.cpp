@@ -320,9 +320,12 @@ void AlertTableModel::removeRowsOf(const QList<quint64> &ids)
         endRemoveRows();
         i = j + 1;
     }
-    m_rowOf.clear();
-    for (std::size_t row = 0; row < m_rows.size(); ++row)
-        m_rowOf.insert(m_rows[row].id, int(row));
+    // Only the rows below the first removed one moved up: rebuilding the whole index instead
+    // cost a hundred thousand insertions per clear.
+    for (quint64 id : ids)
+        m_rowOf.remove(id);
+    for (std::size_t row = std::size_t(rows.back()); row < m_rows.size(); ++row)
+        m_rowOf[m_rows[row].id] = int(row);
 }
 
 } // namespace tlr

@@ -79,6 +79,33 @@ TEST_CASE("The alert table follows the engine in batches")
     CHECK(column(table, AlertTableModel::TitleColumn) == QStringList{"Alert on b", "Alert on c"});
 }
 
+TEST_CASE("Rows removed from the middle of the table leave every other row findable by its id")
+{
+    EngineFixture f;
+    AlertTableModel table(f.engine.get(), &f.clock);
+    QList<AlertCondition> raised;
+    QList<QByteArray> resources;
+    for (int i = 0; i < 30; ++i) {
+        resources.append("sensor-" + QByteArray::number(i));
+        raised.append(alertAt(resources.back().constData(), Severity::Severe, Agency::Dlh, "Benda"));
+    }
+    f.engine->applyConditions(raised);
+    REQUIRE(table.rowCount() == 30);
+    // Every third alert acknowledged and cleared: it closes, then leaves the table.
+    QList<AlertCondition> clears;
+    for (int i = 1; i < 30; i += 3) {
+        REQUIRE(f.engine->acknowledge(table.record(i).id, supervisor(), {}).accepted);
+        clears.append(cleared(resources.at(i).constData()));
+    }
+    f.engine->applyConditions(clears);
+    f.advanceMinutes(61);
+    REQUIRE(table.rowCount() == 20);
+    for (int row = 0; row < table.rowCount(); ++row) {
+        INFO("row " << row);
+        CHECK(table.rowOf(table.record(row).id) == row);
+    }
+}
+
 TEST_CASE("The alert proxy filters by severity, state, agency and text, and sorts by any column")
 {
     EngineFixture f;
