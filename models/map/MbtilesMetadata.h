@@ -27,6 +27,11 @@ struct MbtilesMetadata
     std::optional<int> maxZoom;
     QStringList problems;
 
+    // Takes one row of the `metadata` table; keys it does not know are ignored.
+    void read(QStringView key, const QString &value);
+    // A zoom level 0-30 as the metadata and the tiles table write it; nothing when it is not one.
+    static std::optional<int> zoomFrom(QStringView text);
+
     bool isRaster() const
     {
         return format == Format::Png || format == Format::Jpeg || format == Format::Webp;

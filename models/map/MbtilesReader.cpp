@@ -1,7 +1,5 @@
 #include "MbtilesReader.h"
 
-#include "domain/EnumTable.h"
-
 #include <QAtomicInteger>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -15,32 +13,7 @@ namespace tlr {
 
 namespace {
 
-constexpr EnumEntry<MbtilesMetadata::Format> kFormats[] = {
-    {u"jpeg", MbtilesMetadata::Format::Jpeg}, {u"jpg", MbtilesMetadata::Format::Jpeg},
-    {u"pbf", MbtilesMetadata::Format::Pbf},   {u"png", MbtilesMetadata::Format::Png},
-    {u"webp", MbtilesMetadata::Format::Webp},
-};
-static_assert(isSortedTable(kFormats));
-
 QAtomicInteger<quint64> g_connectionCounter;
-
-std::optional<double> toNumber(QStringView text)
-{
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
-
-std::optional<int> toZoom(QStringView text)
-{
-    bool ok = false;
-    const int value = text.trimmed().toInt(&ok);
-    if (!ok || value < 0 || value > 30)
-        return std::nullopt;
-    return value;
-}
 
 } // namespace
 
@@ -134,78 +107,17 @@ void MbtilesReader::readMetadata()
         m_metadata.problems << QStringLiteral("metadata: %1").arg(query.lastError().text());
         return;
     }
-    while (query.next()) {
-        const QString name = query.value(0).toString().trimmed();
-        const QString value = query.value(1).toString();
-        if (name == u"name") {
-            m_metadata.name = value;
-        } else if (name == u"description") {
-            m_metadata.description = value;
-        } else if (name == u"attribution") {
-            m_metadata.attribution = value;
-        } else if (name == u"format") {
-            m_metadata.formatName = value.trimmed();
-            const auto format = enumFromKey(kFormats, m_metadata.formatName, Qt::CaseInsensitive);
-            if (format)
-                m_metadata.format = *format;
-            else
-                m_metadata.problems
-                    << QStringLiteral("metadata.format: unknown \"%1\"").arg(value);
-        } else if (name == u"bounds") {
-            // left,bottom,right,top in degrees
-            const auto parts = QStringView(value).split(u',');
-            std::optional<double> v[4];
-            bool ok = parts.size() == 4;
-            for (int i = 0; ok && i < 4; ++i) {
-                v[i] = toNumber(parts[i]);
-                ok = v[i].has_value();
-            }
-            ok = ok && *v[0] >= -180 && *v[2] <= 180 && *v[0] < *v[2] && *v[1] >= -90 &&
-                 *v[3] <= 90 && *v[1] < *v[3];
-            if (ok) {
-                m_metadata.bounds =
-                    QGeoRectangle(QGeoCoordinate(*v[3], *v[0]), QGeoCoordinate(*v[1], *v[2]));
-            } else {
-                m_metadata.problems
-                    << QStringLiteral(
-                           "metadata.bounds: expected left,bottom,right,top, got \"%1\"")
-                           .arg(value);
-            }
-        } else if (name == u"center") {
-            // longitude,latitude,zoom
-            const auto parts = QStringView(value).split(u',');
-            const auto lon = parts.size() >= 2 ? toNumber(parts[0]) : std::nullopt;
-            const auto lat = parts.size() >= 2 ? toNumber(parts[1]) : std::nullopt;
-            if (lon && lat && std::abs(*lon) <= 180 && std::abs(*lat) <= 90) {
-                m_metadata.center = QGeoCoordinate(*lat, *lon);
-                if (parts.size() >= 3)
-                    m_metadata.centerZoom = toZoom(parts[2]);
-            } else {
-                m_metadata.problems
-                    << QStringLiteral("metadata.center: expected lon,lat,zoom, got \"%1\"")
-                           .arg(value);
-            }
-        } else if (name == u"minzoom" || name == u"maxzoom") {
-            const auto zoom = toZoom(value);
-            if (!zoom) {
-                m_metadata.problems
-                    << QStringLiteral("metadata.%1: expected 0-30, got \"%2\"").arg(name, value);
-            } else if (name == u"minzoom") {
-                m_metadata.minZoom = zoom;
-            } else {
-                m_metadata.maxZoom = zoom;
-            }
-        }
-    }
+    while (query.next())
+        m_metadata.read(query.value(0).toString(), query.value(1).toString());
     // Many files leave the zoom range out of their metadata; the tiles themselves tell it.
     if (!m_metadata.minZoom || !m_metadata.maxZoom) {
         QSqlQuery range(QSqlDatabase::database(m_connectionName, false));
         if (range.exec(QStringLiteral("SELECT min(zoom_level), max(zoom_level) FROM tiles")) &&
             range.next() && !range.value(0).isNull()) {
             if (!m_metadata.minZoom)
-                m_metadata.minZoom = toZoom(range.value(0).toString());
+                m_metadata.minZoom = MbtilesMetadata::zoomFrom(range.value(0).toString());
             if (!m_metadata.maxZoom)
-                m_metadata.maxZoom = toZoom(range.value(1).toString());
+                m_metadata.maxZoom = MbtilesMetadata::zoomFrom(range.value(1).toString());
         }
     }
     for (const auto &problem : std::as_const(m_metadata.problems))
