@@ -463,9 +463,11 @@ AlertRulesReader::Result AlertRulesReader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{path, {}, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    if (file.size() > kMaxRulesBytes)
+    // Read to the limit rather than trust size(): a pipe or a device has none and no end.
+    const QByteArray json = file.read(kMaxRulesBytes + 1);
+    if (json.size() > kMaxRulesBytes)
         return Error{path, {}, {}, QStringLiteral("is larger than 1 MB; not an alert rules file")};
-    return read(file.readAll(), path);
+    return read(json, path);
 }
 
 QString AlertRulesReader::defaultRulesPath()

@@ -146,7 +146,11 @@ FeedsFileReader::Result FeedsFileReader::readFile(const QString &path,
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    return read(file.read(4 * 1024 * 1024), path, variables);
+    constexpr qint64 kMaxFeedsFileBytes = 4 * 1024 * 1024;
+    const QByteArray json = file.read(kMaxFeedsFileBytes + 1);
+    if (json.size() > kMaxFeedsFileBytes)
+        return Error{path, {}, QStringLiteral("is larger than 4 MB; not a feeds file")};
+    return read(json, path, variables);
 }
 
 QString FeedsFileReader::demoFeedsPath() { return QStringLiteral(":/feeds/demo.json"); }

@@ -311,9 +311,11 @@ WallProfileReader::Result WallProfileReader::readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return Error{path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
     constexpr qint64 kMaxProfileBytes = 4 * 1024 * 1024;
-    if (file.size() > kMaxProfileBytes)
+    // Read to the limit rather than trust size(): a pipe or a device has none and no end.
+    const QByteArray json = file.read(kMaxProfileBytes + 1);
+    if (json.size() > kMaxProfileBytes)
         return Error{path, {}, QStringLiteral("is larger than 4 MB; not a wall profile")};
-    return read(file.readAll(), path);
+    return read(json, path);
 }
 
 QString WallProfileReader::defaultProfilePath()

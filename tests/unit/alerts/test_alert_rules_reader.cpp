@@ -154,3 +154,10 @@ TEST_CASE("Lifecycle settings override the defaults")
     CHECK(policy.flappingWindowMinutes == 5);
     CHECK(policy.shelveReminderMinutes == 2);
 }
+
+TEST_CASE("A rules path that never ends (a device, a pipe) is refused at the size limit")
+{
+    auto result = AlertRulesReader::readFile(QStringLiteral("/dev/zero"));
+    REQUIRE(std::holds_alternative<AlertRulesReader::Error>(result));
+    CHECK(std::get<AlertRulesReader::Error>(result).message.contains(QStringLiteral("larger than 1 MB")));
+}

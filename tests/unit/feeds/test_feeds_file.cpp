@@ -66,3 +66,10 @@ TEST_CASE("A bad feeds file names the field")
         CHECK(error.toString().startsWith(QStringLiteral("f.json: ")));
     }
 }
+
+TEST_CASE("A feeds file path that never ends (a device, a pipe) is refused at the size limit")
+{
+    auto result = FeedsFileReader::readFile(QStringLiteral("/dev/zero"));
+    REQUIRE(std::holds_alternative<FeedsFileReader::Error>(result));
+    CHECK(std::get<FeedsFileReader::Error>(result).message.contains(QStringLiteral("larger than 4 MB")));
+}

@@ -170,3 +170,11 @@ TEST_CASE("Names and titles may be given per language")
         "tiles":[{"type":"clock","row":0,"column":0}]})"));
     CHECK(error.field == QStringLiteral("screens[0].name.id"));
 }
+
+TEST_CASE("A profile path that never ends (a device, a pipe) is refused at the size limit")
+{
+    // /dev/zero says its size is 0 and never runs out: trusting size() would read forever.
+    auto result = WallProfileReader::readFile(QStringLiteral("/dev/zero"));
+    REQUIRE(std::holds_alternative<WallProfileReader::Error>(result));
+    CHECK(std::get<WallProfileReader::Error>(result).message.contains(QStringLiteral("larger than 4 MB")));
+}
