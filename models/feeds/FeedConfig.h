@@ -23,6 +23,11 @@ struct FeedConfig
     PayloadFormat format = PayloadFormat::Unknown;
     int pollSeconds = 60;       // HTTP only
     int staleSeconds = 15;      // no message for this long: stale; 4x: down
+    // Over this many data messages a second on average (bursts of burstSeconds' worth pass),
+    // a message is rejected unparsed: one runaway source cannot starve the others or fill
+    // memory. 0: no limit.
+    int maxMessagesPerSecond = 1000;
+    int burstSeconds = 10;
     QString tokenEnv;           // name of the environment variable holding a bearer token
     QString caFile;
 };

@@ -21,6 +21,8 @@ FeedIngestor::FeedIngestor(FeedConfig config, FeedSink *sink, ParserLimits limit
         context.limits = limits;
         return context;
     }())
+    , m_rate(m_config.maxMessagesPerSecond,
+             double(m_config.maxMessagesPerSecond) * std::max(m_config.burstSeconds, 1))
 {
     m_status.id = m_config.id;
     m_status.agency = m_config.agency;
@@ -76,6 +78,8 @@ FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const Q
         return Outcome::Heartbeat;
 
     ++m_status.received;
+    if (!admitAtRate(frame, envelope.seq, envelope.format, receivedAt))
+        return Outcome::Rejected;
     if (m_config.format != PayloadFormat::Unknown && envelope.format != m_config.format) {
         return reject(frame, envelope.seq, envelope.format, receivedAt,
                       QStringLiteral("format: the feed is configured for %1, the message is %2")
@@ -102,6 +106,8 @@ FeedIngestor::Outcome FeedIngestor::ingestDocument(const QByteArray &document, c
     ++m_status.received;
     const qint64 seq = m_documentSeq =
         std::max(m_documentSeq + 1, receivedAt.toMSecsSinceEpoch() * 1000);
+    if (!admitAtRate(document, seq, m_config.format, receivedAt))
+        return Outcome::Rejected;
     const PayloadFormat format = m_config.format != PayloadFormat::Unknown ? m_config.format
                                                                            : PayloadParser::detect(document);
     if (format == PayloadFormat::Unknown || format == PayloadFormat::Heartbeat) {
@@ -114,12 +120,43 @@ FeedIngestor::Outcome FeedIngestor::ingestDocument(const QByteArray &document, c
     return accept(document, seq, format, receivedAt, std::move(result));
 }
 
+bool FeedIngestor::admitAtRate(const QByteArray &bytes, qint64 seq, PayloadFormat format,
+                               const QDateTime &receivedAt)
+{
+    if (m_rate.admit(receivedAt)) {
+        if (m_overRateRun > 0) {
+            qCWarning(lcIngest).noquote()
+                << m_config.id << "is back under its rate limit;" << m_overRateRun
+                << "messages over it were rejected (kept in quarantine)";
+            m_overRateRun = 0;
+        }
+        return true;
+    }
+    if (m_overRateRun++ == 0) {
+        qCWarning(lcIngest).noquote()
+            << m_config.id << "seq" << seq << "is over the limit of" << m_config.maxMessagesPerSecond
+            << "messages a second: rejecting until the feed slows down";
+    }
+    ++m_status.rejected;
+    ++m_status.overRate;
+    m_status.lastError = QStringLiteral("rate: over %1 messages a second").arg(m_config.maxMessagesPerSecond);
+    quarantine(bytes, seq, format, receivedAt, m_status.lastError);
+    return false;
+}
+
 FeedIngestor::Outcome FeedIngestor::reject(const QByteArray &bytes, qint64 seq, PayloadFormat format,
                                            const QDateTime &receivedAt, const QString &reason)
 {
     ++m_status.rejected;
     m_status.lastError = reason;
     qCWarning(lcIngest).noquote() << m_config.id << "seq" << seq << "rejected:" << reason;
+    quarantine(bytes, seq, format, receivedAt, reason);
+    return Outcome::Rejected;
+}
+
+void FeedIngestor::quarantine(const QByteArray &bytes, qint64 seq, PayloadFormat format,
+                              const QDateTime &receivedAt, const QString &reason)
+{
     StoredMessage message;
     message.feed = m_config.id;
     message.seq = seq;
@@ -128,7 +165,6 @@ FeedIngestor::Outcome FeedIngestor::reject(const QByteArray &bytes, qint64 seq, 
     message.bytes = bytes;
     message.rejectReason = reason;
     m_sink->deliver(std::move(message));
-    return Outcome::Rejected;
 }
 
 FeedIngestor::Outcome FeedIngestor::accept(const QByteArray &bytes, qint64 seq, PayloadFormat format,

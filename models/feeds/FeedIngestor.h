@@ -2,6 +2,7 @@
 
 #include "FeedConfig.h"
 #include "FeedStatus.h"
+#include "RateLimit.h"
 #include "SequenceTracker.h"
 
 #include "parsing/EnvelopeParser.h"
@@ -39,8 +40,14 @@ public:
     const SequenceTracker &sequence() const { return m_sequence; }
 
 private:
+    // False, with the message rejected, when the feed is over its rate: a flood is logged when
+    // it starts and when it ends, not once a message.
+    bool admitAtRate(const QByteArray &bytes, qint64 seq, PayloadFormat format,
+                     const QDateTime &receivedAt);
     Outcome reject(const QByteArray &bytes, qint64 seq, PayloadFormat format, const QDateTime &receivedAt,
                    const QString &reason);
+    void quarantine(const QByteArray &bytes, qint64 seq, PayloadFormat format,
+                    const QDateTime &receivedAt, const QString &reason);
     Outcome accept(const QByteArray &bytes, qint64 seq, PayloadFormat format, const QDateTime &receivedAt,
                    ParseResult &&result);
 
@@ -49,6 +56,8 @@ private:
     EnvelopeParser m_envelopeParser;
     PayloadParser m_payloadParser;
     SequenceTracker m_sequence;
+    RateLimit m_rate;
+    qint64 m_overRateRun = 0; // messages rejected over the rate since the last one admitted
     FeedStatus m_status;
     // HTTP documents are numbered by arrival: at least the arrival time in milliseconds x 1000,
     // so that the numbers keep rising across restarts and the store never takes a new document

@@ -22,6 +22,7 @@ struct FeedStatus
     qint64 received = 0;     // data messages (heartbeats are not counted)
     qint64 accepted = 0;
     qint64 rejected = 0;
+    qint64 overRate = 0;      // of the rejected, over the feed's rate limit (FeedConfig)
     qint64 partial = 0;       // accepted with a part skipped (an entity, an attribute), logged
     qint64 duplicates = 0;
     qint64 gaps = 0;          // missing sequence numbers seen

@@ -131,6 +131,13 @@ FeedsFileReader::Result FeedsFileReader::read(const QByteArray &json, const QStr
         } else if (feed.transport == FeedConfig::Transport::Http) {
             feed.staleSeconds = 3 * feed.pollSeconds;
         }
+        const QJsonValue rate = o.value(QLatin1String("max_messages_per_second"));
+        if (!rate.isUndefined()) {
+            if (!rate.isDouble() || rate.toInt(-1) < 0 || rate.toInt(-1) > 1000000)
+                return fail(field("max_messages_per_second"),
+                            QStringLiteral("expected an integer from 0 (no limit) to 1000000"));
+            feed.maxMessagesPerSecond = rate.toInt();
+        }
         feed.tokenEnv = o.value(QLatin1String("token_env")).toString();
         feed.caFile = o.value(QLatin1String("ca_file")).toString();
         result.feeds.append(feed);

@@ -159,3 +159,47 @@ TEST_CASE("A message kept with a part skipped is accepted and counted as partial
     CHECK_FALSE(observation.value(u"intensity"));
     CHECK(observation.value(u"averageVehicleSpeed") == 21.0);
 }
+
+TEST_CASE("A feed over its rate limit: each message over it is rejected unparsed, counted and quarantined")
+{
+    RecordingSink sink;
+    FeedConfig config = trafficFeed();
+    config.maxMessagesPerSecond = 5;
+    config.burstSeconds = 2; // a burst of 10
+    FeedIngestor ingestor(config, &sink);
+    for (qint64 seq = 1; seq <= 30; ++seq)
+        ingestor.ingestFrame(envelope("dishub-traffic", seq, "ngsi-ld", trafficPayload(int(seq))), kNow);
+    // Heartbeats keep the feed alive and are not held to the data rate.
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 31, "heartbeat", "{}"), kNow) == Outcome::Heartbeat);
+
+    const FeedStatus &status = ingestor.status();
+    CHECK(status.received == 30);
+    CHECK(status.accepted == 10);
+    CHECK(status.rejected == 20);
+    CHECK(status.overRate == 20);
+    CHECK(status.lastError == QStringLiteral("rate: over 5 messages a second"));
+    const auto delivered = sink.messages();
+    REQUIRE(delivered.size() == 30);
+    CHECK(delivered.at(10).isRejected());
+    CHECK(delivered.at(10).seq == 11);
+    CHECK(delivered.at(10).events.isEmpty());
+    CHECK(delivered.at(10).bytes.contains("seg-11")); // kept whole in quarantine
+
+    // The flood ends: a second later five more tokens, and the numbers go on without a gap.
+    CHECK(ingestor.ingestFrame(envelope("dishub-traffic", 32, "ngsi-ld", trafficPayload(32)), kNow.addSecs(1)) == Outcome::Accepted);
+    CHECK(ingestor.status().gaps == 0);
+}
+
+TEST_CASE("HTTP documents are held to the feed's rate too")
+{
+    RecordingSink sink;
+    FeedConfig config = trafficFeed();
+    config.transport = FeedConfig::Transport::Http;
+    config.maxMessagesPerSecond = 1;
+    config.burstSeconds = 1;
+    FeedIngestor ingestor(config, &sink);
+    CHECK(ingestor.ingestDocument(trafficPayload(1), kNow) == Outcome::Accepted);
+    CHECK(ingestor.ingestDocument(trafficPayload(2), kNow) == Outcome::Rejected);
+    CHECK(ingestor.status().overRate == 1);
+    CHECK(ingestor.ingestDocument(trafficPayload(3), kNow.addSecs(1)) == Outcome::Accepted);
+}

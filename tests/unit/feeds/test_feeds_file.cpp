@@ -67,6 +67,27 @@ TEST_CASE("A bad feeds file names the field")
     }
 }
 
+TEST_CASE("A feed's rate limit: 1000 a second unless the file says otherwise; 0 lifts it")
+{
+    auto feedWith = [](const char *extra) {
+        const QByteArray json = QByteArray(R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment",
+            "transport":"ws","url":"ws://127.0.0.1:1/a")") + extra + "}]}";
+        return FeedsFileReader::read(json, QStringLiteral("f.json"));
+    };
+    auto plain = feedWith("");
+    REQUIRE(std::holds_alternative<FeedsFile>(plain));
+    CHECK(std::get<FeedsFile>(plain).feeds.first().maxMessagesPerSecond == 1000);
+    auto lifted = feedWith(R"(,"max_messages_per_second":0)");
+    REQUIRE(std::holds_alternative<FeedsFile>(lifted));
+    CHECK(std::get<FeedsFile>(lifted).feeds.first().maxMessagesPerSecond == 0);
+    for (const char *bad : {R"(,"max_messages_per_second":-1)", R"(,"max_messages_per_second":"50")",
+                            R"(,"max_messages_per_second":2.5)"}) {
+        auto result = feedWith(bad);
+        REQUIRE(std::holds_alternative<FeedsFileReader::Error>(result));
+        CHECK(std::get<FeedsFileReader::Error>(result).field == QStringLiteral("feeds[0].max_messages_per_second"));
+    }
+}
+
 TEST_CASE("A feeds file path that never ends (a device, a pipe) is refused at the size limit")
 {
     auto result = FeedsFileReader::readFile(QStringLiteral("/dev/zero"));
