@@ -1,5 +1,7 @@
 #include "FeedServer.h"
 
+#include "domain/Redaction.h"
+
 #include <QLoggingCategory>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -20,6 +22,38 @@ FeedServer::FeedServer(QObject *parent)
 FeedServer::~FeedServer()
 {
     close();
+}
+
+void FeedServer::setTls(const QSslConfiguration &ssl)
+{
+    // The mode is fixed at construction: a secure server replaces the plain one.
+    delete m_server;
+    m_server = new QWebSocketServer(QStringLiteral("tlr-feedsim"), QWebSocketServer::SecureMode, this);
+    m_server->setSslConfiguration(ssl);
+    connect(m_server, &QWebSocketServer::newConnection, this, &FeedServer::onNewConnection);
+    connect(m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError &error) {
+        qCInfo(lcFeedServer) << "client certificate refused:" << error.errorString();
+    });
+}
+
+bool FeedServer::isSecure() const
+{
+    return m_server->secureMode() == QWebSocketServer::SecureMode;
+}
+
+QString FeedServer::authorizationRefusal(const QWebSocket &socket) const
+{
+    if (m_bearerToken.isEmpty())
+        return {};
+    const QByteArray header = socket.request().rawHeader("Authorization");
+    if (header.isEmpty())
+        return QStringLiteral("bearer token required");
+    const QByteArray expected = "Bearer " + m_bearerToken;
+    // Compared in constant time: how long a refusal takes says nothing about the token.
+    unsigned char difference = header.size() == expected.size() ? 0 : 1;
+    for (qsizetype i = 0; i < header.size(); ++i)
+        difference |= header.at(i) ^ expected.at(i % expected.size());
+    return difference == 0 ? QString() : QStringLiteral("bearer token not accepted");
 }
 
 bool FeedServer::listen(const QHostAddress &address, quint16 port)
@@ -61,8 +95,10 @@ void FeedServer::onNewConnection()
         const QString path = url.path();
         Client client;
         client.socket = socket;
-        QString refusal;
-        if (path == QLatin1String("/feeds") || path == QLatin1String("/feeds/")) {
+        QString refusal = authorizationRefusal(*socket);
+        if (!refusal.isEmpty()) {
+            // Said before the path: a client without the token learns nothing about the feeds.
+        } else if (path == QLatin1String("/feeds") || path == QLatin1String("/feeds/")) {
             client.feed = FeedId::Unknown;
         } else if (path.startsWith(QLatin1String("/feeds/"))) {
             const auto feed = feedIdFromKey(QStringView(path).mid(7));
@@ -86,7 +122,7 @@ void FeedServer::onNewConnection()
                 since = value;
         }
         if (!refusal.isEmpty()) {
-            qCInfo(lcFeedServer) << "refusing" << url.toString() << refusal;
+            qCInfo(lcFeedServer).noquote() << "refusing" << tlr::Redaction::url(url) << refusal;
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, refusal);
             socket->deleteLater();
             continue;

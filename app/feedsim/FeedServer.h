@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
 
 #include <functional>
 
@@ -26,6 +27,14 @@ public:
 
     explicit FeedServer(QObject *parent = nullptr);
     ~FeedServer() override;
+
+    // Before listen(): serve wss:// with this configuration (certificate, key; a CA list and
+    // VerifyPeer to require client certificates).
+    void setTls(const QSslConfiguration &ssl);
+    bool isSecure() const;
+    // Require "Authorization: Bearer <token>"; a client without it, or with another, is told
+    // why and closed (1008, policy violated). Empty: no token needed.
+    void setBearerToken(const QByteArray &token) { m_bearerToken = token; }
 
     bool listen(const QHostAddress &address, quint16 port);
     QString errorString() const;
@@ -54,12 +63,14 @@ private:
     };
 
     void onNewConnection();
+    QString authorizationRefusal(const QWebSocket &socket) const;
     void removeClient(QWebSocket *socket);
     void sendTo(Client &client, const Frame &frame);
 
     QWebSocketServer *m_server = nullptr;
     QList<Client> m_clients;
     ReplaySource m_replaySource;
+    QByteArray m_bearerToken;
 };
 
 } // namespace tlr::feedsim

@@ -32,6 +32,9 @@ FeedSimulator::FeedSimulator(const ScenarioBundle &bundle, const Options &option
     Rng seeds(options.seed ^ 0x5eedfa17ULL);
     for (FeedId feed : kAllFeeds)
         m_channels.push_back(std::make_unique<FeedChannel>(feed, channelOptions, seeds.next64()));
+    if (options.tls)
+        m_server->setTls(*options.tls);
+    m_server->setBearerToken(options.bearerToken);
     m_server->setReplaySource(
         [this](FeedId feed, qint64 since) { return channel(feed).replaySince(since); });
     m_timer->setInterval(std::max(1, options.tickMs));
@@ -61,7 +64,9 @@ QString FeedSimulator::url() const
     QString host = m_server->address().toString();
     if (m_server->address().protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + host + u']';
-    return QStringLiteral("ws://%1:%2").arg(host).arg(port());
+    return QStringLiteral("%1://%2:%3")
+        .arg(m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
+        .arg(port());
 }
 
 FeedChannel &FeedSimulator::channel(FeedId feed)

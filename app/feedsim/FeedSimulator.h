@@ -9,11 +9,13 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace tlr::feedsim {
 
@@ -40,6 +42,8 @@ public:
         quint16 port = 0;
         qsizetype historyLimit = 100000;
         qint64 historyMaxAgeMs = 3600 * 1000;
+        std::optional<QSslConfiguration> tls; // serve wss:// (ServerCredentials)
+        QByteArray bearerToken;               // required of every client when not empty
     };
 
     FeedSimulator(const ScenarioBundle &bundle, const Options &options, const Clock &clock,
@@ -49,7 +53,7 @@ public:
     bool listen();
     QString errorString() const;
     quint16 port() const;
-    QString url() const; // ws://127.0.0.1:<port>
+    QString url() const; // ws://127.0.0.1:<port>, wss:// with TLS
 
     // Ticks on a timer; tests call tick() themselves with a ManualClock.
     void start();

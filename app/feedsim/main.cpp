@@ -3,6 +3,7 @@
 #include "FaultPlan.h"
 #include "FeedSimulator.h"
 #include "ScenarioBundle.h"
+#include "ServerCredentials.h"
 #include "SignalWatcher.h"
 
 #include <QCommandLineParser>
@@ -101,11 +102,31 @@ int main(int argc, char *argv[])
                        "they would be sent, driving time by ticks instead of the clock (same "
                        "seed and options: the same bytes), then the report, and exit."),
         QStringLiteral("N"));
+    const QCommandLineOption tlsCertOption(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve wss:// with this PEM certificate (chain); needs --tls-key."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(
+        QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsClientCaOption(
+        QStringLiteral("tls-client-ca"),
+        QStringLiteral("Require a client certificate signed by this PEM CA."), QStringLiteral("FILE"));
+    const QCommandLineOption tokenEnvOption(
+        QStringLiteral("token-env"),
+        QStringLiteral("Require \"Authorization: Bearer <token>\" with the token this environment "
+                       "variable holds."),
+        QStringLiteral("VAR"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("token-file"),
+        QStringLiteral("Require \"Authorization: Bearer <token>\" with the token this file holds."),
+        QStringLiteral("FILE"));
     const QCommandLineOption listOption(QStringLiteral("list-scenarios"),
                                         QStringLiteral("Print the built-in scenarios and exit."));
     parser.addOptions({portOption, bindOption, seedOption, scenarioOption, speedOption, rateOption,
                        startOption, durationOption, faultsOption, heartbeatOption, reportOption,
-                       stdinOption, dumpOption, listOption});
+                       stdinOption, dumpOption, listOption, tlsCertOption, tlsKeyOption,
+                       tlsClientCaOption, tokenEnvOption, tokenFileOption});
     parser.process(app);
 
     if (parser.isSet(listOption)) {
@@ -150,6 +171,27 @@ int main(int argc, char *argv[])
         if (!faults.plan)
             return fail(QStringLiteral("--faults: ") + faults.error);
         options.faults = *faults.plan;
+    }
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (parser.isSet(tlsClientCaOption) && !parser.isSet(tlsCertOption))
+        return fail(QStringLiteral("--tls-client-ca needs --tls-cert and --tls-key"));
+    if (parser.isSet(tlsCertOption)) {
+        auto tls = ServerCredentials::loadTls(parser.value(tlsCertOption), parser.value(tlsKeyOption),
+                                              parser.value(tlsClientCaOption));
+        if (auto *error = std::get_if<QString>(&tls))
+            return fail(*error);
+        options.tls = std::get<QSslConfiguration>(tls);
+    }
+    if (parser.isSet(tokenEnvOption) && parser.isSet(tokenFileOption))
+        return fail(QStringLiteral("give --token-env or --token-file, not both"));
+    if (parser.isSet(tokenEnvOption) || parser.isSet(tokenFileOption)) {
+        auto token = parser.isSet(tokenEnvOption)
+                         ? ServerCredentials::tokenFromEnvironment(parser.value(tokenEnvOption))
+                         : ServerCredentials::tokenFromFile(parser.value(tokenFileOption));
+        if (auto *error = std::get_if<QString>(&token))
+            return fail(*error);
+        options.bearerToken = std::get<QByteArray>(token);
     }
     double duration = -1;
     if (parser.isSet(durationOption)) {

@@ -28,8 +28,13 @@ struct FeedConfig
     // memory. 0: no limit.
     int maxMessagesPerSecond = 1000;
     int burstSeconds = 10;
-    QString tokenEnv;           // name of the environment variable holding a bearer token
-    QString caFile;
+    // Secrets never sit in the feeds file: a bearer token comes from the environment variable
+    // tokenEnv names or from the file tokenFile names (FeedCredentials reads them).
+    QString tokenEnv;
+    QString tokenFile;
+    QString caFile;             // PEM CA(s) trusted for this feed alone, instead of the system's
+    QString clientCertFile;     // PEM certificate presented to the server, with its key
+    QString clientKeyFile;
 };
 
 struct FeedsFile

@@ -1,23 +1,37 @@
 #include "FeedSource.h"
 
-#include <QSslCertificate>
+#include "domain/Redaction.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcFeedSource, "tlr.feeds")
 
 namespace tlr {
 
-std::optional<QSslConfiguration> FeedSource::sslConfiguration()
+std::optional<FeedCredentials> FeedSource::credentials()
 {
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    if (config().caFile.isEmpty())
-        return ssl;
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(config().caFile, QSsl::Pem);
-    if (certificates.isEmpty()) {
-        m_ingestor.status().lastError = QStringLiteral("ca_file %1: no PEM certificate could be read").arg(config().caFile);
-        m_ingestor.status().state = FeedStatus::State::Down;
+    FeedCredentials::Result loaded = FeedCredentials::load(config());
+    if (auto *error = std::get_if<QString>(&loaded)) {
+        setConnectionError(*error);
         return std::nullopt;
     }
-    // Only the feed's own CA: a gateway's certificate from any other issuer is refused.
-    ssl.setCaCertificates(certificates);
-    return ssl;
+    return std::get<FeedCredentials>(std::move(loaded));
+}
+
+void FeedSource::setConnectionError(const QString &message)
+{
+    FeedStatus &status = m_ingestor.status();
+    const QString shown = Redaction::text(message);
+    if (status.connectionError != shown)
+        qCWarning(lcFeedSource).noquote() << config().id << "cannot connect:" << shown;
+    status.connectionError = shown;
+    status.lastError = shown;
+    status.state = FeedStatus::State::Down;
+}
+
+void FeedSource::clearConnectionError()
+{
+    m_ingestor.status().connectionError.clear();
 }
 
 void FeedSource::noteReceived(const QDateTime &at)

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "FeedCredentials.h"
 #include "FeedIngestor.h"
 
 #include <QObject>
-#include <QSslConfiguration>
 
 #include <optional>
 
@@ -25,9 +25,10 @@ public:
     virtual void stop() = 0;
 
     const FeedConfig &config() const { return m_ingestor.config(); }
-    // TLS settings with the feed's own CA (ca_file), or the system's. Empty with an error set
-    // in the status when the CA file cannot be used: such a feed is not connected at all.
-    std::optional<QSslConfiguration> sslConfiguration();
+    // TLS settings and bearer token (FeedCredentials). Empty, with the connection error set
+    // and logged, when a file or variable they come from cannot be used: such a feed is not
+    // connected at all.
+    std::optional<FeedCredentials> credentials();
     // Recomputes state and rate against now and returns a copy for the GUI thread.
     FeedStatus statusAt(const QDateTime &now);
 
@@ -35,6 +36,9 @@ protected:
     FeedIngestor &ingestor() { return m_ingestor; }
     const FeedIngestor &ingestor() const { return m_ingestor; }
     void noteReceived(const QDateTime &at);
+    // The feed cannot connect: shown on the health strip, logged once per distinct reason.
+    void setConnectionError(const QString &message);
+    void clearConnectionError();
     virtual bool isConnected() const = 0;
 
 private:

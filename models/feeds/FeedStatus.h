@@ -28,7 +28,10 @@ struct FeedStatus
     qint64 gaps = 0;          // missing sequence numbers seen
     qint64 gapsRecovered = 0; // of those, later filled by a resume
     double messagesPerMinute = 0.0;
-    QString lastError;
+    QString lastError;       // the last problem of any kind: a rejected message, a lost connection
+    // Why the feed cannot connect at all — a wrong CA, a missing token, a token the server
+    // refused — shown on the feed-health strip; empty once a connection is made.
+    QString connectionError;
 };
 
 QString feedStateKey(FeedStatus::State state);

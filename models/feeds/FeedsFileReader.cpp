@@ -1,6 +1,7 @@
 #include "FeedsFileReader.h"
 
 #include "domain/EnumTable.h"
+#include "domain/Redaction.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -8,6 +9,10 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
 
 namespace tlr {
 namespace {
@@ -31,6 +36,64 @@ QString substitute(QString text, const QHash<QString, QString> &variables)
         from = match.capturedStart() + value.size();
     }
     return text;
+}
+
+// Keys that would put a secret into the feeds file itself, which is kept, copied and shown.
+constexpr QLatin1String kSecretKeys[] = {
+    QLatin1String("authorization"), QLatin1String("bearer"), QLatin1String("password"),
+    QLatin1String("secret"), QLatin1String("token"),
+};
+
+// The TLS and token fields of one feed: file names and variable names only.
+std::optional<std::pair<QString, QString>> readSecurity(const QJsonObject &o, const QUrl &url,
+                                                       const std::function<QString(const char *)> &field,
+                                                       FeedConfig &feed)
+{
+    for (const QLatin1String key : kSecretKeys) {
+        if (o.contains(key)) {
+            return std::pair{field(key.data()),
+                             QStringLiteral("must not hold a secret: name it with token_env or "
+                                            "token_file")};
+        }
+    }
+    if (!url.userInfo().isEmpty()) {
+        return std::pair{field("url"), QStringLiteral("must not carry a user or password; use "
+                                                      "token_env or token_file")};
+    }
+    for (const auto &item : QUrlQuery(url).queryItems()) {
+        if (Redaction::isSecretName(item.first)) {
+            return std::pair{field("url"), QStringLiteral("must not carry a secret (%1=); use token_env "
+                                                          "or token_file").arg(item.first)};
+        }
+    }
+    const char *stringKeys[] = {"token_env", "token_file", "ca_file", "client_cert", "client_key"};
+    for (const char *key : stringKeys) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && (!v.isString() || v.toString().isEmpty()))
+            return std::pair{field(key), QStringLiteral("expected a non-empty string")};
+    }
+    feed.tokenEnv = o.value(QLatin1String("token_env")).toString();
+    feed.tokenFile = o.value(QLatin1String("token_file")).toString();
+    feed.caFile = o.value(QLatin1String("ca_file")).toString();
+    feed.clientCertFile = o.value(QLatin1String("client_cert")).toString();
+    feed.clientKeyFile = o.value(QLatin1String("client_key")).toString();
+    if (!feed.tokenEnv.isEmpty() && !feed.tokenFile.isEmpty())
+        return std::pair{field("token_file"), QStringLiteral("and token_env: give one of them")};
+    static const QRegularExpression variableName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    if (!feed.tokenEnv.isEmpty() && !variableName.match(feed.tokenEnv).hasMatch()) {
+        return std::pair{field("token_env"),
+                         QStringLiteral("expected the name of an environment variable, not a token")};
+    }
+    if (feed.clientCertFile.isEmpty() != feed.clientKeyFile.isEmpty()) {
+        return std::pair{field(feed.clientCertFile.isEmpty() ? "client_cert" : "client_key"),
+                         QStringLiteral("is needed too: a client certificate goes with its key")};
+    }
+    const bool tls = url.scheme() == u"wss" || url.scheme() == u"https";
+    if (!tls && (!feed.caFile.isEmpty() || !feed.clientCertFile.isEmpty())) {
+        return std::pair{field(feed.caFile.isEmpty() ? "client_cert" : "ca_file"),
+                         QStringLiteral("needs a wss:// or https:// url")};
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -138,8 +201,8 @@ FeedsFileReader::Result FeedsFileReader::read(const QByteArray &json, const QStr
                             QStringLiteral("expected an integer from 0 (no limit) to 1000000"));
             feed.maxMessagesPerSecond = rate.toInt();
         }
-        feed.tokenEnv = o.value(QLatin1String("token_env")).toString();
-        feed.caFile = o.value(QLatin1String("ca_file")).toString();
+        if (const auto error = readSecurity(o, url, field, feed))
+            return fail(error->first, error->second);
         result.feeds.append(feed);
     }
     if (result.feeds.isEmpty())

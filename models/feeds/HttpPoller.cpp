@@ -1,5 +1,6 @@
 #include "HttpPoller.h"
 
+#include "domain/Redaction.h"
 #include "parsing/FeedIndexParser.h"
 
 #include <QCoreApplication>
@@ -42,11 +43,15 @@ void HttpPoller::poll()
 
 void HttpPoller::get(const QUrl &url, bool isIndexCandidate)
 {
-    const auto ssl = sslConfiguration();
-    if (!ssl)
+    // Read at every request: a token file or certificate put right is taken without a restart.
+    const std::optional<FeedCredentials> credentials = this->credentials();
+    if (!credentials) {
+        if (isIndexCandidate)
+            m_reachable = false;
         return;
+    }
     QNetworkRequest request(url);
-    request.setSslConfiguration(*ssl);
+    request.setSslConfiguration(credentials->ssl);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QStringLiteral("tlr-wall/%1 (Tangerang Live Room)").arg(QCoreApplication::applicationVersion()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -56,16 +61,16 @@ void HttpPoller::get(const QUrl &url, bool isIndexCandidate)
         request.setRawHeader("If-None-Match", validators.etag);
     if (!validators.lastModified.isEmpty())
         request.setRawHeader("If-Modified-Since", validators.lastModified);
-    if (!config().tokenEnv.isEmpty()) {
-        const QByteArray token = qgetenv(config().tokenEnv.toUtf8().constData());
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token);
-    }
+    if (const QByteArray authorization = credentials->authorizationHeader(); !authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
     ++m_inFlight;
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
         if (received > kMaxDocumentBytes)
             reply->abort();
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        m_sslProblems.insert(reply, FeedCredentials::describeSslErrors(errors, config()));
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, isIndexCandidate] {
         reply->deleteLater();
@@ -93,13 +98,33 @@ void HttpPoller::handleReply(QNetworkReply *reply, bool isIndexCandidate)
     const QUrl url = reply->request().url();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString sslProblem = m_sslProblems.take(reply);
     if (reply->error() != QNetworkReply::NoError) {
+        QString problem = !sslProblem.isEmpty() ? sslProblem : Redaction::text(reply->errorString());
+        if (status == 401 || status == 403) {
+            problem = QStringLiteral("refused by the server (HTTP %1)%2")
+                          .arg(status)
+                          .arg(config().tokenEnv.isEmpty() && config().tokenFile.isEmpty()
+                                   ? QStringLiteral(": it may want token_env or token_file")
+                                   : QStringLiteral(": the token was not accepted"));
+        }
+        const QString message = QStringLiteral("%1 (%2)").arg(problem, Redaction::url(url));
+        // The feed's own URL failing for TLS or authorization: it cannot connect at all.
+        const bool cannotConnect = isIndexCandidate
+                                   && (!sslProblem.isEmpty() || status == 401 || status == 403
+                                       || reply->error() == QNetworkReply::SslHandshakeFailedError);
+        if (cannotConnect) {
+            setConnectionError(message);
+        } else {
+            ingestor().status().lastError = message;
+            qCWarning(lcHttp).noquote() << config().id << message;
+        }
         if (isIndexCandidate)
             m_reachable = false;
-        ingestor().status().lastError = QStringLiteral("%1: %2").arg(url.toDisplayString(), reply->errorString());
-        qCWarning(lcHttp).noquote() << config().id << ingestor().status().lastError;
         return;
     }
+    if (isIndexCandidate)
+        clearConnectionError();
     if (isIndexCandidate)
         m_reachable = true;
     ingestor().status().lastMessageAt = now;

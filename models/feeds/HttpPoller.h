@@ -51,6 +51,7 @@ private:
     QHash<QUrl, Validators> m_validators;
     QSet<QUrl> m_fetchedDocuments;
     QList<QUrl> m_queue;
+    QHash<QNetworkReply *, QString> m_sslProblems; // TLS errors said plainly, until the reply ends
     int m_inFlight = 0;
     bool m_reachable = false;
     bool m_running = false;

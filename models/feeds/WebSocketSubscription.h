@@ -36,8 +36,10 @@ private:
     void scheduleReconnect(const QString &why);
     void onTextMessage(const QString &message);
     QUrl resumeUrl() const;
+    static bool isRefusal(QWebSocketProtocol::CloseCode code);
 
     QWebSocket *m_socket = nullptr;
+    QString m_handshakeProblem; // the TLS errors of the attempt under way, said plainly
     ReconnectBackoff m_backoff;
     QTimer m_reconnectTimer;
     QTimer m_silenceTimer;

@@ -27,6 +27,7 @@ QVariant FeedHealthModel::data(const QModelIndex &index, int role) const
     case GapsRole: return s.gaps;
     case RateRole: return s.messagesPerMinute;
     case LastErrorRole: return s.lastError;
+    case ConnectionErrorRole: return s.connectionError;
     default: return {};
     }
 }
@@ -36,7 +37,8 @@ QHash<int, QByteArray> FeedHealthModel::roleNames() const
     return {{IdRole, "feedId"},         {AgencyRole, "agency"},     {StateRole, "state"},
             {StateKeyRole, "stateKey"}, {LastDataRole, "lastData"}, {ReceivedRole, "received"},
             {AcceptedRole, "accepted"}, {RejectedRole, "rejected"}, {GapsRole, "gaps"},
-            {RateRole, "rate"},         {LastErrorRole, "lastError"}};
+            {RateRole, "rate"},         {LastErrorRole, "lastError"},
+            {ConnectionErrorRole, "connectionError"}};
 }
 
 void FeedHealthModel::setFeeds(const QList<FeedConfig> &feeds)

@@ -26,6 +26,7 @@ public:
         GapsRole,
         RateRole,       // messages per minute
         LastErrorRole,
+        ConnectionErrorRole, // why the feed cannot connect (TLS, token); empty when it can
     };
     Q_ENUM(Role)
 

@@ -62,7 +62,9 @@ protected:
         for (int r = 0; r < rows; ++r) {
             const FeedStatus &s = m_model->status(r);
             state.cells << FeedStateStyle::glyph(s.state) + u' ' + FeedStateStyle::label(s.state);
-            feed.cells << agencyShortName(s.agency) + QStringLiteral(" · ") + s.id;
+            // A feed that cannot connect says why where there is room: its feed cell.
+            feed.cells << agencyShortName(s.agency) + QStringLiteral(" · ")
+                              + (s.connectionError.isEmpty() ? s.id : s.connectionError);
             rate.cells << QLocale().toString(s.messagesPerMinute, 'f', 0);
             age.cells << FeedStateStyle::age(s.lastDataAt, now);
             gaps.cells << QLocale().toString(s.gaps);

@@ -58,8 +58,13 @@ void FeedHealthStrip::paintEvent(QPaintEvent *)
         // Where the chip is narrow the state's word goes first; its colour and shape stay.
         const QString age = FeedStateStyle::age(s.lastDataAt, now);
         QString state = FeedStateStyle::glyph(s.state) + u' ' + FeedStateStyle::label(s.state) + u' ' + age;
-        if (metrics.horizontalAdvance(state) > int(text.width()) - nameWidth - 4)
+        if (!s.connectionError.isEmpty()) {
+            // Why it cannot connect (a wrong CA, a missing token) matters more than how long
+            // ago it last spoke; the feed-health tile and the log have the whole sentence.
+            state = FeedStateStyle::glyph(s.state) + u' ' + s.connectionError;
+        } else if (metrics.horizontalAdvance(state) > int(text.width()) - nameWidth - 4) {
             state = FeedStateStyle::glyph(s.state) + u' ' + age;
+        }
         p.setPen(Theme::text());
         p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, metrics.elidedText(name, Qt::ElideRight, nameWidth));
         p.setPen(stateColor);

@@ -174,7 +174,7 @@ TEST_CASE("A server that is not there yet is retried until it answers")
     CHECK(subscription.statusAt(QDateTime::currentDateTimeUtc()).state == FeedStatus::State::Up);
 }
 
-TEST_CASE("A feed whose CA file cannot be read is down with a clear message, not retried")
+TEST_CASE("A feed whose CA file cannot be read is down with a clear message and never connects")
 {
     FeedConfig config = feedAt(QUrl(QStringLiteral("wss://127.0.0.1:9/feeds/t")));
     config.caFile = QStringLiteral(TLR_TEST_DATA_DIR "/no-such-ca.pem");
