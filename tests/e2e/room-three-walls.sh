@@ -26,18 +26,18 @@ psql -h 127.0.0.1 -p "$port" -U tlr -d postgres -qc "CREATE DATABASE room" >/dev
 url="postgresql://tlr@127.0.0.1:$port/room"
 export QT_QPA_PLATFORM=offscreen
 export QT_MESSAGE_PATTERN='%{time yyyy-MM-ddThh:mm:ss.zzz} %{category}: %{message}'
-start=$(date -u -d '-150 minutes' +%FT%TZ)
+start=$(date -u -d "-214 minutes" +%FT%TZ)
 sim="--scenario storm --speed 60 --start $start"
 echo "PostgreSQL on $port; walls on the storm from $start"
 
-"$build/bin/tlr-wall" --demo --db "$url" --local-db "$work/w3.sqlite" --quit-after 75 \
+"$build/bin/tlr-wall" --demo --db "$url" --local-db "$work/w3.sqlite" --quit-after 150 \
     --feedsim-args "$sim" >"$work/w3.log" 2>&1 &
 w3=$!
-"$build/bin/tlr-e2e-acknowledge" 40 100 --demo --db "$url" --local-db "$work/w2.sqlite" \
-    --quit-after 90 --feedsim-args "$sim" >"$work/w2.log" 2>&1 &
+"$build/bin/tlr-e2e-acknowledge" 60 100 --demo --db "$url" --local-db "$work/w2.sqlite" \
+    --quit-after 140 --feedsim-args "$sim" >"$work/w2.log" 2>&1 &
 w2=$!
-"$build/bin/tlr-e2e-acknowledge" 40 100 --demo --db "$url" --local-db "$work/w1.sqlite" \
-    --quit-after 90 --feedsim-args "$sim" >"$work/w1.log" 2>&1
+"$build/bin/tlr-e2e-acknowledge" 60 100 --demo --db "$url" --local-db "$work/w1.sqlite" \
+    --quit-after 140 --feedsim-args "$sim" >"$work/w1.log" 2>&1
 wait "$w2" "$w3" || true
 
 python3 - "$work" <<'PY'
