@@ -5,6 +5,7 @@
 #include "access/UserAccounts.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditVerifier.h"
+#include "store/DatabaseUrl.h"
 #include "store/EventStore.h"
 
 #include <QFileInfo>
@@ -150,7 +151,9 @@ int listUsers(AccountService &accounts)
 int changeAccounts(const WallOptions &options)
 {
     using Command = WallOptions::Command;
-    if (options.command != Command::AddUser && !QFileInfo::exists(options.dbPath)) {
+    // A file that is not there would be created empty; a shared database is there or refuses.
+    if (options.command != Command::AddUser && !DatabaseUrl::isPostgres(options.dbPath) &&
+        !QFileInfo::exists(options.dbPath)) {
         printError(QStringLiteral("--db: %1 does not exist").arg(options.dbPath));
         return kUnreadable;
     }

@@ -3,7 +3,9 @@
 #include "SignalWatcher.h"
 #include "SystemdNotifier.h"
 
+#include "alerts/AlertArchive.h"
 #include "alerts/AlertEngine.h"
+#include "alerts/SharedAlertDecisions.h"
 #include "alerts/AlertRulesReader.h"
 #include "access/AccountService.h"
 #include "access/Permissions.h"
@@ -15,6 +17,7 @@
 #include "feeds/FeedManager.h"
 #include "feeds/FeedsFileReader.h"
 #include "feeds/SimulatorProcess.h"
+#include "store/DatabaseUrl.h"
 #include "store/EventStore.h"
 #include "i18n/LanguageSwitcher.h"
 #include "map/MbtilesReader.h"
@@ -115,6 +118,8 @@ WallApplication::~WallApplication()
     m_incidentArchive.reset(); // queues what is unsaved to the store, which is still open
     m_incidents.reset();
     m_alertTable.reset(); // reads the engine
+    m_alertArchive.reset(); // queues what is unsaved to the store, which is still open
+    m_sharedDecisions.reset();
     m_alerts.reset();     // records into the audit log
     // Logins being checked run on the account service's pool: done before the store goes.
     m_accounts.reset();
@@ -129,11 +134,11 @@ AuditRecorder *WallApplication::auditRecorder() const
 void WallApplication::startAccess()
 {
     if (m_store) {
-        m_audit = std::make_unique<AuditLog>(m_store.get());
+        m_audit = std::make_unique<AuditLog>(decisionStore());
         connect(m_audit.get(), &AuditLog::failed, this, [](const QString &message) {
             qCCritical(lcApp).noquote() << message;
         });
-        m_accounts = std::make_unique<AccountService>(m_store.get(), m_audit.get());
+        m_accounts = std::make_unique<AccountService>(decisionStore(), m_audit.get());
         m_personalData =
             std::make_unique<PersonalDataAccess>(m_store.get(), m_audit.get(), &m_clock);
     }
@@ -266,14 +271,40 @@ QString WallApplication::openStore()
     }
     if (path.isEmpty())
         return {};
+    if (DatabaseUrl::isPostgres(path)) {
+        // The decisions go to the shared database; this console's feeds stay in a file of its
+        // own (docs/room.md).
+        m_shared = std::make_unique<EventStore>();
+        EventStore::Options shared;
+        shared.path = path;
+        shared.retentionIntervalMinutes = 0;
+        if (const QString error = m_shared->open(shared); !error.isEmpty())
+            return QStringLiteral("--db: %1").arg(error);
+        qCInfo(lcApp).noquote() << "sharing accounts, alert acknowledgements and the audit log through" << path;
+        path = m_options.localDbPath;
+        if (path.isEmpty()) {
+            const QString dataDirectory =
+                QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                    .filePath(QStringLiteral("tlr-wall"));
+            QDir().mkpath(dataDirectory);
+            path = QDir(dataDirectory).filePath(QStringLiteral("local.sqlite"));
+        }
+    }
     m_store = std::make_unique<EventStore>();
     EventStore::Options options;
     options.path = path;
     const QString error = m_store->open(options);
     if (!error.isEmpty())
-        return QStringLiteral("--db: %1").arg(error);
+        return QStringLiteral("%1: %2").arg(m_shared ? QStringLiteral("--local-db")
+                                                     : QStringLiteral("--db"),
+                                            error);
     qCInfo(lcApp).noquote() << "storing to" << path;
     return {};
+}
+
+EventStore *WallApplication::decisionStore() const
+{
+    return m_shared ? m_shared.get() : m_store.get();
 }
 
 QString WallApplication::startAlerts()
@@ -287,6 +318,25 @@ QString WallApplication::startAlerts()
                                              m_audit.get());
     m_alertTable = std::make_unique<AlertTableModel>(m_alerts.get(), &m_clock);
     m_alarm = new AlarmPlayer(m_alerts.get(), this);
+    if (m_shared) {
+        // Acknowledgements are decided on the shared database, and the other consoles' reach
+        // this one through their NOTIFY (docs/room.md).
+        m_sharedDecisions = std::make_unique<SharedAlertDecisions>(m_alerts.get(), m_shared.get());
+        // The feeds go on; what the consoles decided may be behind here, and every screen says so.
+        connect(m_sharedDecisions.get(), &SharedAlertDecisions::staleChanged, this, [this](bool stale) {
+            if (!m_controller)
+                return;
+            for (WallPage *page : m_controller->pages())
+                page->header()->setBanner(stale ? tr("SHARED STATE STALE: the room's database is unreachable")
+                                                : QString());
+        });
+    }
+    if (m_store) {
+        // Before the feeds start: an alert still open is taken up, not raised a second time.
+        m_alertArchive = std::make_unique<AlertArchive>(m_alerts.get(), m_store.get());
+        if (const QString error = m_alertArchive->restore(m_clock.now()); !error.isEmpty())
+            qCWarning(lcApp).noquote() << "alerts not restored:" << error;
+    }
     return {};
 }
 
@@ -389,6 +439,8 @@ void WallApplication::shutdown(int exitCode)
     }
     if (m_feeds)
         m_feeds->stop();
+    if (m_alertArchive)
+        m_alertArchive->flush();
     if (m_store)
         m_store->flush();
     recordStop(exitCode);

@@ -19,6 +19,7 @@ namespace tlr {
 
 class AccountService;
 class AlarmPlayer;
+class AlertArchive;
 class AlertEngine;
 class AlertTableModel;
 class AuditLog;
@@ -32,6 +33,7 @@ class LoginDialog;
 class LanguageSwitcher;
 class PersonalDataAccess;
 class Session;
+class SharedAlertDecisions;
 class SignalWatcher;
 class SimulatorProcess;
 class SystemdNotifier;
@@ -92,7 +94,12 @@ private:
     SystemdNotifier *m_service = nullptr;
     SignalWatcher *m_signals = nullptr;
     std::unique_ptr<QLockFile> m_demoLock;
-    std::unique_ptr<EventStore> m_store;
+    // Where accounts and the audit log live: the shared database when --db is a PostgreSQL
+    // URL, else the event store's file.
+    EventStore *decisionStore() const;
+
+    std::unique_ptr<EventStore> m_shared; // --db postgresql://…: shared with other consoles
+    std::unique_ptr<EventStore> m_store;  // this console's feeds (and, alone, everything)
     // After the store, before what records into it: destroyed in the reverse order.
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccountService> m_accounts;
@@ -102,6 +109,8 @@ private:
     bool m_stopRecorded = false;
     std::unique_ptr<AlertEngine> m_alerts;
     std::unique_ptr<AlertTableModel> m_alertTable;
+    std::unique_ptr<AlertArchive> m_alertArchive; // with --db: alerts outlive a restart
+    std::unique_ptr<SharedAlertDecisions> m_sharedDecisions; // with a shared --db
     AlarmPlayer *m_alarm = nullptr;
     std::unique_ptr<IncidentBoard> m_incidents;
     std::unique_ptr<IncidentArchive> m_incidentArchive; // with --db: incidents outlive a restart

@@ -1,5 +1,7 @@
 #include "WallOptions.h"
 
+#include "store/DatabaseUrl.h"
+
 #include "access/RoleKey.h"
 #include "audit/AuditVerifier.h"
 #include "map/TileSourceSpec.h"
@@ -71,8 +73,15 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     const QCommandLineOption feeds(QStringLiteral("feeds"),
                                    QStringLiteral("Feeds file (JSON, see docs/feeds.md) instead of the demo set."),
                                    QStringLiteral("FILE"));
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("SQLite database file, or postgresql://user@host:port/dbname to share "
+                                               "accounts, alert acknowledgements and the audit log with other consoles "
+                                               "(password from PGPASSWORD or ~/.pgpass, never in the URL)."),
+                                QStringLiteral("FILE|URL"));
+    const QCommandLineOption localDb(QStringLiteral("local-db"),
+                                     QStringLiteral("With --db postgresql://…: this console's own SQLite file for its feeds' "
+                                                    "messages and observations. Default: ~/.local/share/tlr-wall/local.sqlite."),
+                                     QStringLiteral("FILE"));
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QStringLiteral("Language of the wall: id (default) or en. F9 switches while running."),
                                   QStringLiteral("id|en"), QStringLiteral("id"));
@@ -94,7 +103,7 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
                                      QStringLiteral("Base map of the map tiles: builtin (default, offline), mbtiles:FILE or xyz:URL-TEMPLATE."),
                                      QStringLiteral("SOURCE"));
     parser.addOptions({demo, profile, feeds, db, lang, kiosk, screenshot, quitAfter, stats, feedsimArgs});
-    parser.addOption(basemap);
+    parser.addOptions({basemap, localDb});
 
     // Database commands: each works on --db and exits without opening a window.
     QList<QCommandLineOption> commandOptions;
@@ -143,6 +152,7 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     options.profilePath = parser.value(profile);
     options.feedsPath = parser.value(feeds);
     options.dbPath = parser.value(db);
+    options.localDbPath = parser.value(localDb);
     if (parser.isSet(lang)) {
         options.language = parser.value(lang);
         if (options.language != u"id" && options.language != u"en")
@@ -200,6 +210,15 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
             return Error{QStringLiteral("%1 runs on its own: no --demo, --feeds, --kiosk, "
                                         "--screenshot, --quit-after or --stats")
                              .arg(commandsGiven.first())};
+    }
+    if (DatabaseUrl::isPostgres(options.dbPath)) {
+        // Refused here, before anything connects or logs the URL.
+        if (const auto url = DatabaseUrl::parse(options.dbPath);
+            const auto *error = std::get_if<DatabaseUrl::Error>(&url)) {
+            return Error{error->message};
+        }
+    } else if (!options.localDbPath.isEmpty()) {
+        return Error{QStringLiteral("--local-db only applies with --db postgresql://…")};
     }
     const bool needsRole = command == Command::AddUser || command == Command::SetRole;
     if (parser.isSet(role)) {

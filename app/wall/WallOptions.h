@@ -21,7 +21,8 @@ struct WallOptions
     bool demo = false;
     QString profilePath; // empty: the built-in TLR wall
     QString feedsPath;   // empty: none, or the demo set with --demo
-    QString dbPath;
+    QString dbPath;      // an SQLite file, or a postgresql:// URL of the shared database
+    QString localDbPath; // with a shared database: this console's feed store (empty: default)
     QString language = QStringLiteral("id"); // --lang, else wall/language, else id
     bool kiosk = false;
     QString screenshotDirectory;

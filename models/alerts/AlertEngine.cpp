@@ -254,6 +254,14 @@ AlertEngine::ActionResult AlertEngine::acknowledge(quint64 id, const Actor &acto
         return refuse(id, actor, "alert.acknowledge-refused",
                       QStringLiteral("the alert is %1").arg(alertStateKey(a.state)));
     const QDateTime now = m_clock->now();
+    if (m_gate) {
+        if (m_pendingAcknowledgements.contains(id))
+            return refuse(id, actor, "alert.acknowledge-refused",
+                          QStringLiteral("an acknowledgement of this alert is on its way"));
+        m_pendingAcknowledgements.insert(id);
+        m_gate(a, actor, note, now);
+        return {true, {}, true};
+    }
     a.acknowledged = true;
     a.acknowledgedBy = actor.name;
     a.acknowledgedAt = now;
@@ -263,7 +271,44 @@ AlertEngine::ActionResult AlertEngine::acknowledge(quint64 id, const Actor &acto
     settle(*it, now, actor);
     markChanged(*it);
     flush();
+    emit alertActedOn(id);
     return {true, {}};
+}
+
+void AlertEngine::applySharedAcknowledgement(const QString &source, const QString &resource,
+                                             const QString &event, const QString &by,
+                                             const QDateTime &at, const QString &note)
+{
+    const auto open = m_openByKey.constFind(key(source, resource, event));
+    if (open == m_openByKey.cend())
+        return; // closed here already, or never raised on this console
+    Entry &entry = m_alerts[*open];
+    AlertRecord &a = entry.record;
+    m_pendingAcknowledgements.remove(a.id);
+    if (a.acknowledged && a.acknowledgedBy == by && a.acknowledgedAt == at)
+        return; // heard twice
+    if (at.isValid() && a.unacknowledgedSince.isValid() && at < a.unacknowledgedSince)
+        return; // of an earlier episode: the alert became unacknowledged again since
+    if (a.state == AlertState::Unacknowledged || a.state == AlertState::ReturnedUnacknowledged ||
+        (a.state == AlertState::Shelved && !a.acknowledged)) {
+        a.acknowledged = true;
+        a.acknowledgedBy = by;
+        a.acknowledgedAt = at;
+        a.acknowledgeNote = note;
+        a.escalationLevel = 0;
+        if (a.state != AlertState::Shelved)
+            settle(entry, m_clock->now(), Actor::system());
+        markChanged(entry);
+        flush();
+        emit alertActedOn(a.id);
+    }
+}
+
+void AlertEngine::acknowledgementNotRecorded(quint64 id, const QString &reason)
+{
+    m_pendingAcknowledgements.remove(id);
+    qCInfo(lcAlerts).noquote() << "acknowledgement of alert" << id << "not recorded:" << reason;
+    emit acknowledgementRefused(id, reason);
 }
 
 AlertEngine::ActionResult AlertEngine::shelve(quint64 id, const Actor &actor, const QString &reason,
@@ -297,6 +342,7 @@ AlertEngine::ActionResult AlertEngine::shelve(quint64 id, const Actor &actor, co
           QStringLiteral("%1 (until %2)").arg(reason, a.shelvedUntil.toString(Qt::ISODate)));
     markChanged(*it);
     flush();
+    emit alertActedOn(id);
     return {true, {}};
 }
 
@@ -316,6 +362,7 @@ AlertEngine::ActionResult AlertEngine::unshelve(quint64 id, const Actor &actor, 
     settle(*it, m_clock->now(), actor);
     markChanged(*it);
     flush();
+    emit alertActedOn(id);
     return {true, {}};
 }
 
@@ -504,6 +551,34 @@ void AlertEngine::flush()
         }
     }
     emit alertsUpdated(changes);
+}
+
+void AlertEngine::restore(const QList<AlertRecord> &alerts, quint64 nextId)
+{
+    for (const AlertRecord &record : alerts) {
+        if (record.id == 0 || m_alerts.contains(record.id))
+            continue;
+        const QString alertKey = key(record.source, record.resource, record.event);
+        if (record.state != AlertState::Closed && m_openByKey.contains(alertKey)) {
+            qCWarning(lcAlerts) << "alert" << record.id << "not restored: its key is open as alert"
+                                << m_openByKey.value(alertKey);
+            continue;
+        }
+        Entry entry;
+        entry.record = record;
+        entry.pending = Pending::Changed;
+        // The flips themselves are not kept: a flapping alert counts as having flipped when it
+        // last changed, so that it stops flapping one window after, as it would have.
+        if (record.flapping)
+            entry.flips.push_back(record.updatedAt.toMSecsSinceEpoch());
+        if (record.state != AlertState::Closed)
+            m_openByKey.insert(alertKey, record.id);
+        m_nextId = std::max(m_nextId, record.id + 1);
+        m_changes.inserted.append(record.id);
+        m_alerts.insert(record.id, std::move(entry));
+    }
+    m_nextId = std::max(m_nextId, nextId);
+    flush();
 }
 
 const AlertRecord *AlertEngine::alert(quint64 id) const

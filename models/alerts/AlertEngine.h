@@ -10,10 +10,12 @@
 #include "feeds/FeedStatus.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <set>
 
 namespace tlr {
@@ -46,6 +48,7 @@ public:
     {
         bool accepted = false;
         QString reason; // why it was refused, for the console to show
+        bool pending = false; // accepted, and waiting for the shared database's answer
 
         explicit operator bool() const { return accepted; }
     };
@@ -71,9 +74,31 @@ public:
     void checkTimers();
 
     ActionResult acknowledge(quint64 id, const Actor &actor, const QString &note);
+    // On a database shared with other consoles the acknowledgement is decided there, where of
+    // two supervisors acting at once exactly one is kept (SharedAlertDecisions). With a gate
+    // set, acknowledge() checks role and state, hands the alert to the gate and returns at
+    // once with `pending`; the answer comes back through applySharedAcknowledgement().
+    using AcknowledgementGate =
+        std::function<void(const AlertRecord &, const Actor &, const QString &note,
+                           const QDateTime &at)>;
+    void setAcknowledgementGate(AcknowledgementGate gate) { m_gate = std::move(gate); }
+    // An acknowledgement the shared database holds for the open alert with this key (this
+    // console's, or another's heard through NOTIFY): applied as it was made, with no audit
+    // entry of its own (the database recorded it with the acknowledgement).
+    void applySharedAcknowledgement(const QString &source, const QString &resource,
+                                    const QString &event, const QString &by,
+                                    const QDateTime &at, const QString &note);
+    // This console's pending acknowledgement was not the one kept (somebody was first), or
+    // could not be made (the database unreachable): acknowledgementRefused() tells the console.
+    void acknowledgementNotRecorded(quint64 id, const QString &reason);
     ActionResult shelve(quint64 id, const Actor &actor, const QString &reason,
                         const QDateTime &until);
     ActionResult unshelve(quint64 id, const Actor &actor, const QString &note);
+
+    // Takes up alerts kept in the store (AlertArchive) before events arrive: ids, states,
+    // acknowledgements, shelves and counts as they were; none sounds or is audited again. New
+    // alerts are numbered from nextId on. Alerts with an id already known are left as they are.
+    void restore(const QList<AlertRecord> &alerts, quint64 nextId);
 
     const AlertRecord *alert(quint64 id) const;
     // The open alert with this key (not closed), if any.
@@ -96,6 +121,11 @@ signals:
     void alertEscalated(const tlr::AlertRecord &alert, int level);
     // A shelf expires in AlertPolicy::shelveReminderMinutes.
     void shelveReminder(const tlr::AlertRecord &alert);
+    // A person acknowledged, shelved or unshelved it (after alertsUpdated): what must be kept
+    // at once, not with the next coalesced write.
+    void alertActedOn(quint64 id);
+    // A pending acknowledgement was not recorded, and why ("already acknowledged by …").
+    void acknowledgementRefused(quint64 id, const QString &reason);
 
 private:
     // Whether an alert is already listed in this batch's changes, and how.
@@ -135,6 +165,8 @@ private:
     const WallClock *m_clock;
     AlertRules m_rules;
     AuditRecorder *m_audit;
+    AcknowledgementGate m_gate;
+    QSet<quint64> m_pendingAcknowledgements; // handed to the gate, no answer yet
     RuleEvaluator m_evaluator;
     FeedAlertTracker m_feedAlerts;
     QHash<quint64, Entry> m_alerts;

@@ -1,6 +1,7 @@
 #include "AuditVerifier.h"
 
 #include "audit/AuditEntry.h"
+#include "store/DatabaseUrl.h"
 #include "store/StoreSchema.h"
 
 #include <QDir>
@@ -216,6 +217,8 @@ AuditVerification AuditVerifier::verify(const QSqlDatabase &db,
 AuditVerification AuditVerifier::verifyFile(const QString &path,
                                             const std::optional<AuditAnchor> &anchor)
 {
+    if (DatabaseUrl::isPostgres(path))
+        return verifyShared(path, anchor);
     AuditVerification result;
     const QString name = QDir::toNativeSeparators(path);
     if (!QFileInfo(path).isFile()) {
@@ -251,6 +254,60 @@ AuditVerification AuditVerifier::verifyFile(const QString &path,
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
         result = verifyOpen(db, name, anchor);
         db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
+AuditVerification AuditVerifier::verifyShared(const QString &url,
+                                              const std::optional<AuditAnchor> &anchor)
+{
+    AuditVerification result;
+    const auto parsed = DatabaseUrl::parse(url);
+    if (const auto *error = std::get_if<DatabaseUrl::Error>(&parsed))
+        return failure(result, Problem::Unreadable, 0, error->message);
+    const DatabaseUrl &where = std::get<DatabaseUrl>(parsed);
+    const QString name = where.toString();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return failure(result, Problem::Unreadable, 0,
+                       QStringLiteral("cannot read %1: Qt's PostgreSQL driver (QPSQL) is not "
+                                      "installed (Debian: libqt6sql6-psql)")
+                           .arg(name));
+    }
+    const QString connection =
+        QStringLiteral("tlr.audit.verify.") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(where.host);
+        db.setPort(where.port);
+        db.setUserName(where.user);
+        db.setDatabaseName(where.databaseName);
+        // Read only, as on a file: the server refuses any write from this session.
+        db.setConnectOptions(QStringLiteral(
+            "connect_timeout=5;options='-c default_transaction_read_only=on'"));
+        if (!db.open()) {
+            result = failure(result, Problem::Unreadable, 0,
+                             QStringLiteral("cannot connect to %1: %2")
+                                 .arg(name, describe(db.lastError()).trimmed()));
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("SELECT version FROM tlr_schema")) || !query.next()) {
+                result = failure(result, Problem::Unreadable, 0,
+                                 QStringLiteral("%1 is not a Live Room shared database: %2")
+                                     .arg(name, describe(query.lastError())));
+            } else if (query.value(0).toInt() > StoreSchema::currentVersion()) {
+                result = failure(result, Problem::Unreadable, 0,
+                                 QStringLiteral("%1 has schema version %2, newer than this "
+                                                "program's %3 (use a newer Live Room to verify it)")
+                                     .arg(name)
+                                     .arg(query.value(0).toInt())
+                                     .arg(StoreSchema::currentVersion()));
+            } else {
+                query.finish();
+                result = verify(db, anchor);
+            }
+            db.close();
+        }
     }
     QSqlDatabase::removeDatabase(connection);
     return result;

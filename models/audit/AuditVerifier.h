@@ -53,8 +53,12 @@ public:
     static AuditVerification verify(const QSqlDatabase &db,
                                      const std::optional<AuditAnchor> &anchor = std::nullopt);
     // Opens the file read-only (never created, migrated or checkpointed) and verifies it.
+    // A postgresql:// URL is verified on the shared database, by verifyShared().
     static AuditVerification verifyFile(const QString &path,
                                         const std::optional<AuditAnchor> &anchor = std::nullopt);
+    // Connects read only (the server refuses writes from the session) and verifies the chain.
+    static AuditVerification verifyShared(const QString &url,
+                                          const std::optional<AuditAnchor> &anchor = std::nullopt);
 };
 
 } // namespace tlr

@@ -281,6 +281,10 @@ QString AlertJson::statusKey(Alert::Status status)
 {
     return enumKey(kStatuses, status);
 }
+std::optional<Alert::Status> AlertJson::statusFromKey(QStringView key)
+{
+    return enumFromKey(kStatuses, key);
+}
 QString AlertJson::msgTypeKey(Alert::MsgType msgType)
 {
     return enumKey(kMsgTypes, msgType);

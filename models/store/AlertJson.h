@@ -20,6 +20,7 @@ public:
 
     // CAP's spelling of the enumerations the alerts table keeps in columns of their own.
     static QString statusKey(Alert::Status status);
+    static std::optional<Alert::Status> statusFromKey(QStringView key);
     static QString msgTypeKey(Alert::MsgType msgType);
 };
 

@@ -18,6 +18,7 @@ EventStore::EventStore(QObject *parent)
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &StoreWorker::stored, this, &EventStore::stored);
     connect(m_worker, &StoreWorker::failed, this, &EventStore::failed);
+    connect(m_worker, &StoreWorker::sharedChange, this, &EventStore::sharedChange);
     m_thread.start();
 }
 
@@ -161,6 +162,33 @@ QFuture<StoreReply<QList<Incident>>> EventStore::incidents(const QDateTime &chan
 {
     return runOnStore<StoreReply<QList<Incident>>>([=](StoreWorker &worker) {
         return IncidentTables::load(worker.database(), changedSince);
+    });
+}
+
+QFuture<StoreReply<int>> EventStore::saveAlertStates(const QList<AlertRecord> &alerts)
+{
+    return runOnStore<StoreReply<int>>(
+        [=](StoreWorker &worker) { return AlertTables::save(worker.database(), alerts); });
+}
+
+QFuture<StoreReply<StoredAlerts>> EventStore::alertStates(const QDateTime &closedSince) const
+{
+    return runOnStore<StoreReply<StoredAlerts>>(
+        [=](StoreWorker &worker) { return AlertTables::load(worker.database(), closedSince); });
+}
+
+QFuture<StoreReply<std::optional<AlertRecord>>> EventStore::alertState(quint64 id) const
+{
+    return runOnStore<StoreReply<std::optional<AlertRecord>>>(
+        [=](StoreWorker &worker) { return AlertTables::loadOne(worker.database(), id); });
+}
+
+QFuture<StoreReply<AcknowledgementOutcome>>
+EventStore::acknowledgeShared(const AlertRecord &alert, const Actor &actor, const QString &note,
+                              const QDateTime &at)
+{
+    return runOnStore<StoreReply<AcknowledgementOutcome>>([=](StoreWorker &worker) {
+        return SharedAcknowledgement::acknowledge(worker.database(), alert, actor, note, at);
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AlertTables.h"
+#include "SharedAcknowledgement.h"
 #include "StoreOptions.h"
 #include "StoreRecords.h"
 #include "StoredMessage.h"
@@ -69,6 +71,17 @@ public:
     // Open incidents and those resolved or closed since `changedSince`, by id: what the board
     // starts with after a restart.
     QFuture<StoreReply<QList<Incident>>> incidents(const QDateTime &changedSince) const;
+    // The alert engine's alerts with their lifecycle (AlertTables.h): rows written whole.
+    QFuture<StoreReply<int>> saveAlertStates(const QList<AlertRecord> &alerts);
+    // Alerts not closed and those closed since `closedSince`, and the next unused id.
+    QFuture<StoreReply<StoredAlerts>> alertStates(const QDateTime &closedSince) const;
+    QFuture<StoreReply<std::optional<AlertRecord>>> alertState(quint64 id) const;
+    // Acknowledges an alert on a database several consoles share (SharedAcknowledgement.h):
+    // exactly one of concurrent acknowledgements is recorded and audited; the outcome says
+    // whether it was this one, and otherwise who was first.
+    QFuture<StoreReply<AcknowledgementOutcome>>
+    acknowledgeShared(const AlertRecord &alert, const Actor &actor, const QString &note,
+                      const QDateTime &at);
     // Runs a retention pass now (it also runs every Options::retentionIntervalMinutes).
     QFuture<StoreReply<RetentionResult>>
     applyRetention(const QDateTime &now = QDateTime::currentDateTimeUtc());
@@ -76,6 +89,9 @@ public:
 signals:
     void stored(qint64 totalEvents);     // after each committed batch
     void failed(const QString &message); // a lost batch, a failed retention pass
+    // On a shared (PostgreSQL) database: another console changed what `what` names
+    // ("alert:<id>"); re-read it.
+    void sharedChange(const QString &what);
 
 private:
     template <typename Reply, typename Job> QFuture<Reply> runOnStore(Job job) const;

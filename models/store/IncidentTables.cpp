@@ -1,5 +1,7 @@
 #include "IncidentTables.h"
 
+#include "SqlValues.h"
+
 #include "access/RoleKey.h"
 
 #include <QSqlError>
@@ -9,56 +11,7 @@
 namespace tlr {
 namespace {
 
-QString describe(const QSqlQuery &query)
-{
-    const QSqlError error = query.lastError();
-    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
-}
-
-QVariant ms(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
-                          : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime fromMs(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-QVariant coordinate(const QGeoCoordinate &c, bool latitude)
-{
-    if (!c.isValid())
-        return QVariant(QMetaType(QMetaType::Double));
-    return latitude ? c.latitude() : c.longitude();
-}
-
-QGeoCoordinate coordinateFrom(const QVariant &lat, const QVariant &lon)
-{
-    if (lat.isNull() || lon.isNull())
-        return {};
-    return QGeoCoordinate(lat.toDouble(), lon.toDouble());
-}
-
-QVariant agency(Agency a)
-{
-    return a == Agency::Unknown ? QVariant(QMetaType(QMetaType::QString)) : QVariant(agencyKey(a));
-}
-
-Agency agencyFrom(const QVariant &value)
-{
-    return value.isNull() ? Agency::Unknown
-                          : agencyFromKey(value.toString()).value_or(Agency::Unknown);
-}
-
-bool exec(QSqlQuery &query, QString &error)
-{
-    if (query.exec())
-        return true;
-    error = describe(query);
-    return false;
-}
+using namespace sqlvalues;
 
 bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, QString &error)
 {

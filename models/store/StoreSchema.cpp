@@ -3,10 +3,14 @@
 #include "StoreLog.h"
 
 #include <QDir>
+#include <QRegularExpression>
+#include <QStringList>
 #include <QFile>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
+
+#include <span>
 
 namespace tlr {
 namespace {
@@ -199,10 +203,21 @@ const char *const kStepAccessAudit[] = {
         note TEXT NOT NULL,
         prev_hash TEXT NOT NULL,
         hash TEXT NOT NULL))",
+};
+const char *const kStepAccessAuditSqliteGuards[] = {
     R"(CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)",
     R"(CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)",
+};
+// The same guard in PostgreSQL's words, TRUNCATE included.
+const char *const kStepAccessAuditPostgresGuards[] = {
+    R"(CREATE FUNCTION tlr_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$)",
+    R"(CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION tlr_audit_log_append_only())",
+    R"(CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION tlr_audit_log_append_only())",
 };
 
 // Version 5: the compact event tables. Writing a row per wire message with its bytes, and a row
@@ -272,19 +287,88 @@ const char *const kStepCompactEvents[] = {
         PRIMARY KEY (feed, seq)) WITHOUT ROWID)",
 };
 
+// Version 6: the alert engine's alerts with their lifecycle, acknowledgement and shelf, so that
+// an acknowledged alert is never lost to a restart (docs/store.md). One row per alert, rewritten
+// as it changes; at most one open (not closed) alert per de-duplication key. The SQL is the
+// common ground of SQLite and PostgreSQL: the same step makes the shared store's table.
+const char *const kStepAlertStates[] = {
+    R"(CREATE TABLE alert_states (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        resource TEXT NOT NULL,
+        event TEXT NOT NULL,
+        origin TEXT,
+        title TEXT,
+        kecamatan TEXT,
+        agency TEXT,
+        severity TEXT NOT NULL,
+        state TEXT NOT NULL,
+        live INTEGER NOT NULL DEFAULT 1,
+        status TEXT,
+        lat REAL,
+        lon REAL,
+        raised_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        unacknowledged_since INTEGER,
+        duplicate_count INTEGER NOT NULL DEFAULT 0,
+        escalation_level INTEGER NOT NULL DEFAULT 0,
+        flapping INTEGER NOT NULL DEFAULT 0,
+        condition_active INTEGER NOT NULL DEFAULT 1,
+        acknowledged INTEGER NOT NULL DEFAULT 0,
+        acknowledged_by TEXT,
+        acknowledged_at INTEGER,
+        acknowledge_note TEXT,
+        shelved_by TEXT,
+        shelve_reason TEXT,
+        shelved_until INTEGER,
+        state_before_shelving TEXT,
+        shelve_reminded INTEGER NOT NULL DEFAULT 0,
+        closed_at INTEGER))",
+    "CREATE INDEX alert_states_state ON alert_states (state, closed_at)",
+    R"(CREATE UNIQUE INDEX alert_states_open_key ON alert_states (source, resource, event)
+        WHERE state <> 'closed')",
+};
+
+using Statements = std::span<const char *const>;
+
+// Where a step's tables live. The feed firehose (messages, archive, observations, rollups) stays
+// in each console's SQLite file; the decisions (incidents, accounts, the audit log, alerts) are
+// shared state, which a PostgreSQL database holds when consoles share one (docs/room.md).
+enum class Scope { Local, Shared };
+
 struct Step
 {
-    const char *const *begin;
-    const char *const *end;
+    Statements statements; // both backends (translated for PostgreSQL) where the scope is shared
+    Scope scope = Scope::Local;
+    Statements sqliteOnly = {};
+    Statements postgresOnly = {};
 };
 
 const Step kSteps[] = {
-    {std::begin(kStep0), std::end(kStep0)},
-    {std::begin(kStep1), std::end(kStep1)},
-    {std::begin(kStepIncidents), std::end(kStepIncidents)},
-    {std::begin(kStepAccessAudit), std::end(kStepAccessAudit)},
-    {std::begin(kStepCompactEvents), std::end(kStepCompactEvents)},
+    {kStep0},
+    {kStep1},
+    {kStepIncidents, Scope::Shared},
+    {kStepAccessAudit, Scope::Shared, kStepAccessAuditSqliteGuards,
+     kStepAccessAuditPostgresGuards},
+    {kStepCompactEvents},
+    {kStepAlertStates, Scope::Shared},
 };
+
+// SQLite's column types in PostgreSQL's words: SQLite's INTEGER is 64 bits (the times are
+// milliseconds), PostgreSQL's 32.
+QString forPostgres(const char *statement)
+{
+    static const std::pair<QRegularExpression, QString> kRewrites[] = {
+        {QRegularExpression(QStringLiteral("\\bINTEGER\\b")), QStringLiteral("BIGINT")},
+        {QRegularExpression(QStringLiteral("\\bREAL\\b")), QStringLiteral("DOUBLE PRECISION")},
+        {QRegularExpression(QStringLiteral("\\bBLOB\\b")), QStringLiteral("BYTEA")},
+        {QRegularExpression(QStringLiteral("\\s*WITHOUT ROWID")), QString()},
+    };
+    QString sql = QString::fromUtf8(statement);
+    for (const auto &[pattern, replacement] : kRewrites)
+        sql.replace(pattern, replacement);
+    return sql;
+}
 
 QString describe(const QSqlError &error)
 {
@@ -416,8 +500,11 @@ QString StoreSchema::migrate(QSqlDatabase &db)
                         .arg(currentVersion()));
 
     for (int step = from; step < currentVersion(); ++step) {
-        for (auto statement = kSteps[step].begin; statement != kSteps[step].end; ++statement) {
-            if (!query.exec(QString::fromUtf8(*statement))) {
+        const Step &current = kSteps[step];
+        for (const Statements statements : {current.statements, current.sqliteOnly}) {
+            for (const char *statement : statements) {
+                if (query.exec(QString::fromUtf8(statement)))
+                    continue;
                 return fail(QStringLiteral("%1: migration to version %2 failed: %3")
                                 .arg(name)
                                 .arg(step + 1)
@@ -433,6 +520,67 @@ QString StoreSchema::migrate(QSqlDatabase &db)
     if (!query.exec(QStringLiteral("COMMIT")))
         return fail(
             QStringLiteral("%1: commit failed: %2").arg(name, describe(query.lastError())));
+    return {};
+}
+
+QString StoreSchema::migrateShared(QSqlDatabase &db)
+{
+    const QString name = db.databaseName();
+    QSqlQuery query(db);
+    const auto run = [&query](const QString &sql) { return query.exec(sql); };
+    const auto fail = [&](const QString &message) {
+        QSqlQuery rollback(db);
+        rollback.exec(QStringLiteral("ROLLBACK"));
+        return message;
+    };
+    if (!run(QStringLiteral("BEGIN")))
+        return QStringLiteral("%1: cannot begin: %2").arg(name, describe(query.lastError()));
+    // Consoles starting together migrate one after the other; the second finds it done.
+    // CREATE TABLE IF NOT EXISTS would say "already exists, skipping" on every start.
+    if (!run(QStringLiteral("SET LOCAL client_min_messages = warning")) ||
+        !run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(StoreSchema::kSchemaLockKey)) ||
+        !run(QStringLiteral("CREATE TABLE IF NOT EXISTS tlr_schema (version INTEGER NOT NULL)")) ||
+        !run(QStringLiteral("SELECT version FROM tlr_schema"))) {
+        return fail(QStringLiteral("%1: %2").arg(name, describe(query.lastError())));
+    }
+    int from = 0;
+    if (query.next()) {
+        from = query.value(0).toInt();
+    } else if (!run(QStringLiteral("INSERT INTO tlr_schema (version) VALUES (0)"))) {
+        return fail(QStringLiteral("%1: %2").arg(name, describe(query.lastError())));
+    }
+    if (from > currentVersion()) {
+        return fail(QStringLiteral("%1 has schema version %2, newer than this program's %3; "
+                                   "refusing to use it (use a newer Live Room)")
+                        .arg(name)
+                        .arg(from)
+                        .arg(currentVersion()));
+    }
+    for (int step = from; step < currentVersion(); ++step) {
+        const Step &current = kSteps[step];
+        if (current.scope != Scope::Shared)
+            continue;
+        QStringList statements;
+        for (const char *statement : current.statements)
+            statements.append(forPostgres(statement));
+        for (const char *statement : current.postgresOnly)
+            statements.append(QString::fromUtf8(statement));
+        for (const QString &statement : std::as_const(statements)) {
+            if (run(statement))
+                continue;
+            return fail(QStringLiteral("%1: migration to version %2 failed: %3")
+                            .arg(name)
+                            .arg(step + 1)
+                            .arg(describe(query.lastError())));
+        }
+        qCInfo(lcStore) << "migrated shared database" << name << "to schema version" << step + 1;
+    }
+    if (from != currentVersion() &&
+        !run(QStringLiteral("UPDATE tlr_schema SET version = %1").arg(currentVersion()))) {
+        return fail(QStringLiteral("%1: %2").arg(name, describe(query.lastError())));
+    }
+    if (!run(QStringLiteral("COMMIT")))
+        return fail(QStringLiteral("%1: commit failed: %2").arg(name, describe(query.lastError())));
     return {};
 }
 

@@ -23,6 +23,16 @@ public:
     // holds the database. Empty on success.
     static QString migrate(QSqlDatabase &db);
 
+    // The shared tables (incidents, accounts, the audit log, alerts: the steps whose scope is
+    // shared) on a PostgreSQL connection, by the same steps as SQLite's, in one transaction
+    // under an advisory lock. The version lives in the table tlr_schema. Empty on success.
+    static QString migrateShared(QSqlDatabase &db);
+
+    // Advisory lock keys on the shared database: the schema's migration, and every write
+    // transaction (WriteTransaction), which serializes the audit chain's writers.
+    static constexpr qint64 kSchemaLockKey = 0x544c5201;
+    static constexpr qint64 kWriteLockKey = 0x544c5202;
+
     // Classifies an SQLite error for messages: "locked by another writer" rather than "5".
     static bool isBusy(const QSqlError &error);
 };

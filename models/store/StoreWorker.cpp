@@ -1,5 +1,7 @@
 #include "StoreWorker.h"
 
+#include "DatabaseUrl.h"
+#include "SharedAcknowledgement.h"
 #include "StoreLog.h"
 #include "StoreSchema.h"
 #include "StoreWriter.h"
@@ -7,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -28,7 +31,9 @@ StoreWorker::StoreWorker(std::shared_ptr<StoreCounters> counters)
     : m_counters(std::move(counters))
     , m_batchTimer(this)
     , m_retentionTimer(this)
+    , m_healthTimer(this)
 {
+    connect(&m_healthTimer, &QTimer::timeout, this, &StoreWorker::checkSharedConnection);
     m_batchTimer.setSingleShot(true);
     connect(&m_batchTimer, &QTimer::timeout, this, &StoreWorker::writePending);
     connect(&m_retentionTimer, &QTimer::timeout, this,
@@ -83,10 +88,96 @@ void StoreWorker::schedule()
         m_batchTimer.start(m_options.batchMilliseconds);
 }
 
+QString StoreWorker::openShared(const StoreOptions &options)
+{
+    const auto url = DatabaseUrl::parse(options.path);
+    if (const auto *error = std::get_if<DatabaseUrl::Error>(&url))
+        return error->message;
+    const DatabaseUrl &where = std::get<DatabaseUrl>(url);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return QStringLiteral("cannot use %1: Qt's PostgreSQL driver (QPSQL) is not installed "
+                              "(Debian: libqt6sql6-psql)")
+            .arg(where.toString());
+    }
+    m_connectionName =
+        QStringLiteral("tlr.shared.") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_db.setHostName(where.host);
+    m_db.setPort(where.port);
+    m_db.setUserName(where.user);
+    m_db.setDatabaseName(where.databaseName);
+    // No password here: libpq reads PGPASSWORD or ~/.pgpass itself.
+    m_db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=tlr-wall")
+                               .arg(std::max(1, options.busyTimeoutMilliseconds / 1000)));
+    if (!m_db.open()) {
+        const QString error = QStringLiteral("cannot connect to %1: %2")
+                                  .arg(where.toString(), describe(m_db.lastError()).trimmed());
+        closeConnection();
+        return error;
+    }
+    if (const QString error = StoreSchema::migrateShared(m_db); !error.isEmpty()) {
+        closeConnection();
+        return error;
+    }
+    // Every console hears what the others change (SharedAcknowledgement's NOTIFY): the driver
+    // watches the connection's socket on this thread's event loop.
+    connect(m_db.driver(), &QSqlDriver::notification, this,
+            [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &payload) {
+                if (source == QSqlDriver::OtherSource)
+                    emit sharedChange(payload.toString());
+            });
+    listenForChanges();
+    m_shared = true;
+    m_options = options;
+    m_options.path = where.toString();
+    // A server restarted or a cable pulled leaves the connection dead without a word: looked at
+    // every few seconds, and opened again (with its LISTEN) once the server answers.
+    m_healthTimer.start(std::chrono::seconds(2));
+    qCInfo(lcStore).noquote() << "opened shared database" << where.toString() << "schema version"
+                              << StoreSchema::currentVersion();
+    return {};
+}
+
+void StoreWorker::listenForChanges()
+{
+    QSqlDriver *driver = m_db.driver();
+    if (!driver->subscribeToNotification(QLatin1String(SharedAcknowledgement::kChangesChannel))) {
+        qCWarning(lcStore).noquote() << "cannot listen for changes on" << m_options.path << ":"
+                                     << describe(driver->lastError());
+    }
+}
+
+void StoreWorker::checkSharedConnection()
+{
+    if (!m_shared)
+        return;
+    {
+        QSqlQuery ping(m_db);
+        if (m_db.isOpen() && ping.exec(QStringLiteral("SELECT 1")))
+            return;
+    }
+    if (!m_connectionLost) {
+        m_connectionLost = true;
+        const QString message =
+            QStringLiteral("lost the connection to %1: reconnecting").arg(m_options.path);
+        qCWarning(lcStore).noquote() << message;
+        emit failed(message);
+    }
+    m_db.close();
+    if (!m_db.open())
+        return; // tried again at the next check
+    listenForChanges();
+    m_connectionLost = false;
+    qCInfo(lcStore).noquote() << "connected again to" << m_options.path;
+    emit sharedChange(QStringLiteral("reconnected")); // what was missed: read it again
+}
+
 QString StoreWorker::open(const StoreOptions &options)
 {
-    if (m_writer)
+    if (isOpen())
         return QStringLiteral("the event store is already open on %1").arg(m_options.path);
+    if (DatabaseUrl::isPostgres(options.path))
+        return openShared(options);
     const QString path = QFileInfo(options.path).absoluteFilePath();
     const QString name = QDir::toNativeSeparators(path);
     if (options.path.isEmpty())
@@ -192,7 +283,9 @@ void StoreWorker::closeConnection()
 {
     m_batchTimer.stop();
     m_retentionTimer.stop();
+    m_healthTimer.stop();
     m_writer.reset();
+    m_shared = false;
     if (m_connectionName.isEmpty())
         return;
     m_db.close();

@@ -41,9 +41,12 @@ public:
     // Any thread: queues a message; the first one of a batch arms the batch timer.
     void submit(StoredMessage message);
 
+    // A file path opens an SQLite event store; a postgresql:// URL the shared database, which
+    // holds only the shared tables (no messages are appended to it).
     QString open(const StoreOptions &options);
     void close(); // writes what is pending first
-    bool isOpen() const { return m_writer != nullptr; }
+    bool isOpen() const { return m_writer != nullptr || m_shared; }
+    bool isShared() const { return m_shared; }
     void writePending();
     StoreReply<RetentionResult> applyRetention(const QDateTime &now);
     StoreReader reader() const { return StoreReader(m_db); }
@@ -53,10 +56,16 @@ public:
 signals:
     void stored(qint64 totalEvents);
     void failed(const QString &message);
+    // Another console's NOTIFY payload ("alert:<id>"), or "reconnected" after the connection
+    // was lost: what changed meanwhile is unknown, read everything again.
+    void sharedChange(const QString &what);
 
 private:
     void schedule();
     void closeConnection();
+    QString openShared(const StoreOptions &options);
+    void listenForChanges();
+    void checkSharedConnection();
 
     std::shared_ptr<StoreCounters> m_counters;
     QMutex m_mutex;
@@ -68,8 +77,11 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unique_ptr<StoreWriter> m_writer;
+    bool m_shared = false; // a PostgreSQL connection: no writer, no retention
     QTimer m_batchTimer;
     QTimer m_retentionTimer;
+    QTimer m_healthTimer; // shared: is the server still there?
+    bool m_connectionLost = false;
 };
 
 } // namespace tlr

@@ -24,6 +24,22 @@ WriteTransaction::WriteTransaction(const QSqlDatabase &db)
         return;
     }
     QSqlQuery query(m_db);
+    if (m_db.driverName() == QLatin1String("QPSQL")) {
+        // Several consoles write the shared database: the advisory lock makes their write
+        // transactions take turns, as BEGIN IMMEDIATE does on SQLite, so that the audit chain's
+        // head read inside one is still the head when it commits.
+        if (!query.exec(QStringLiteral("BEGIN"))) {
+            m_error = describe(query.lastError());
+            return;
+        }
+        m_active = true;
+        if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                            .arg(StoreSchema::kWriteLockKey))) {
+            m_error = describe(query.lastError());
+            rollback();
+        }
+        return;
+    }
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         m_error = StoreSchema::isBusy(query.lastError())
                       ? QStringLiteral("%1 is locked by another writer")

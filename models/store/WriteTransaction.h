@@ -5,9 +5,10 @@
 
 namespace tlr {
 
-// BEGIN IMMEDIATE on construction: the write lock is taken before anything is read, so that
-// what a transaction reads (the audit log's head) cannot change under it, also when another
-// process writes the same file. Rolled back on destruction unless committed.
+// BEGIN IMMEDIATE on construction (on PostgreSQL: BEGIN and an advisory lock every writer
+// takes): the write lock is taken before anything is read, so that what a transaction reads
+// (the audit log's head) cannot change under it, also when another process writes the same
+// file or database. Rolled back on destruction unless committed.
 class WriteTransaction
 {
 public:

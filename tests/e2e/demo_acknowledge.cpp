@@ -101,6 +101,16 @@ int main(int argc, char *argv[])
             QTest::keyClicks(panel->noteField(), QStringLiteral("e2e: dikabari ke dinas"));
             QTest::keyClick(panel->noteField(), Qt::Key_Return);
             ++acknowledged;
+            // On a shared database (--db postgresql://…) the acknowledgement is decided there:
+            // the row changes when the answer comes, a few milliseconds later.
+            const QPersistentModelIndex taken = panel->table()->model()->index(row, 0);
+            QElapsedTimer answer;
+            answer.start();
+            while (taken.isValid() && answer.elapsed() < 2000
+                   && static_cast<AlertState>(taken.data(AlertTableModel::StateRole).toInt())
+                          == AlertState::Unacknowledged) {
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            }
             std::printf("acknowledged: %s\n",
                         qPrintable(panel->table()->model()->index(row, AlertTableModel::TitleColumn).data().toString()));
             std::fflush(stdout);

@@ -179,6 +179,9 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
         updateSummary();
         updatePulse();
     });
+    // On a shared database an acknowledgement is decided there: another desk may have been first.
+    connect(m_engine, &AlertEngine::acknowledgementRefused, this,
+            [this](quint64, const QString &reason) { showMessage(reason, true); });
     // Ages move with the clock; the model sends no signal for that.
     connect(m_clock, &WallClock::ticked, m_table->viewport(), qOverload<>(&QWidget::update));
     if (m_session)
@@ -362,6 +365,10 @@ void AlertPanelTile::confirm()
     }
     m_actionBar->hide();
     m_table->setFocus();
+    if (result.pending) {
+        showMessage(tr("Acknowledgement sent to the shared database…"), false);
+        return;
+    }
     const AlertRecord *alert = m_engine->alert(m_actionAlert);
     showMessage(alert ? tr("%1: %2 by %3").arg(alert->title, AlertStyle::stateLabel(alert->state), actor->name)
                       : tr("Done."),

@@ -1,0 +1,138 @@
+#include "AlertArchive.h"
+
+#include "AlertEngine.h"
+#include "AlertLog.h"
+#include "store/EventStore.h"
+
+#include <QFuture>
+
+namespace tlr {
+namespace {
+
+QList<AlertRecord> alertsOf(const AlertEngine &engine, const QList<quint64> &ids)
+{
+    QList<AlertRecord> alerts;
+    alerts.reserve(ids.size());
+    for (const quint64 id : ids) {
+        if (const AlertRecord *alert = engine.alert(id))
+            alerts.append(*alert);
+    }
+    return alerts;
+}
+
+} // namespace
+
+AlertArchive::AlertArchive(AlertEngine *engine, EventStore *store, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_store(store)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, [this] { save(takeChanged()); });
+    connect(engine, &AlertEngine::alertsUpdated, this, &AlertArchive::markChanged);
+    connect(engine, &AlertEngine::alertActedOn, this, &AlertArchive::saveNow);
+}
+
+AlertArchive::~AlertArchive()
+{
+    if (!m_engine || !m_store || m_changed.empty())
+        return;
+    // Queued before the store closes, so written before it does; nobody waits for the answer.
+    m_store->saveAlertStates(alertsOf(*m_engine, takeChanged()));
+}
+
+void AlertArchive::markChanged(const AlertChanges &changes)
+{
+    // Alerts leaving the engine (closed long enough) keep their last row, written when they
+    // closed.
+    for (const QList<quint64> *ids : {&changes.inserted, &changes.changed, &changes.repeated})
+        m_changed.insert(ids->cbegin(), ids->cend());
+    if (!m_changed.empty() && !m_timer.isActive())
+        m_timer.start();
+}
+
+void AlertArchive::saveNow(quint64 id)
+{
+    m_changed.erase(id);
+    save({id});
+}
+
+QList<quint64> AlertArchive::takeChanged()
+{
+    QList<quint64> ids(m_changed.cbegin(), m_changed.cend());
+    m_changed.clear();
+    return ids;
+}
+
+void AlertArchive::saveFailed(const QList<quint64> &ids, const QString &error)
+{
+    ++m_failures;
+    // Kept as changed: the next change or flush tries them again.
+    m_changed.insert(ids.cbegin(), ids.cend());
+    const QString message = QStringLiteral("%1 alerts not saved: %2").arg(ids.size()).arg(error);
+    qCWarning(lcAlerts).noquote() << message;
+    emit failed(message);
+}
+
+void AlertArchive::save(const QList<quint64> &ids)
+{
+    if (!m_engine || !m_store || ids.isEmpty())
+        return;
+    m_store->saveAlertStates(alertsOf(*m_engine, ids))
+        .then(this,
+              [this, ids](const StoreReply<int> &reply) {
+                  if (reply.ok())
+                      m_saved += reply.value;
+                  else
+                      saveFailed(ids, reply.error);
+              })
+        .onCanceled(this, [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
+}
+
+QString AlertArchive::flush()
+{
+    m_timer.stop();
+    if (!m_engine || !m_store)
+        return QStringLiteral("the alert archive has no engine or store");
+    if (m_changed.empty())
+        return {};
+    const QList<quint64> ids = takeChanged();
+    QFuture<StoreReply<int>> future = m_store->saveAlertStates(alertsOf(*m_engine, ids));
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0) {
+        saveFailed(ids, QStringLiteral("the store closed"));
+        return QStringLiteral("the store closed");
+    }
+    const StoreReply<int> reply = future.result();
+    if (!reply.ok()) {
+        saveFailed(ids, reply.error);
+        return reply.error;
+    }
+    m_saved += reply.value;
+    return {};
+}
+
+QString AlertArchive::restore(const QDateTime &now)
+{
+    if (!m_engine || !m_store)
+        return QStringLiteral("the alert archive has no engine or store");
+    const qint64 retentionSecs = qint64(m_engine->policy().closedRetentionMinutes) * 60;
+    QFuture<StoreReply<StoredAlerts>> future = m_store->alertStates(now.addSecs(-retentionSecs));
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return QStringLiteral("the store closed before the alerts were read");
+    const StoreReply<StoredAlerts> reply = future.result();
+    if (!reply.ok()) {
+        qCWarning(lcAlerts).noquote() << "cannot restore alerts:" << reply.error;
+        return reply.error;
+    }
+    m_engine->restore(reply.value.alerts, reply.value.nextId);
+    // What restore() reported as inserted is what the store holds already.
+    m_timer.stop();
+    m_changed.clear();
+    qCInfo(lcAlerts) << "restored" << reply.value.alerts.size() << "alerts from the store";
+    return {};
+}
+
+} // namespace tlr

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <set>
+
+namespace tlr {
+
+class AlertEngine;
+class EventStore;
+struct AlertChanges;
+
+// Keeps the engine's alerts in the event store so that none is lost to a restart, least of all
+// an acknowledged one: restore() once at start-up, then every raised or changed alert is written
+// on the store's thread. What the engine does on its own is coalesced (a storm's repeats are one
+// write, not hundreds); what a person does (acknowledge, shelve, unshelve) is written at once,
+// queued right behind its audit entry.
+class AlertArchive : public QObject
+{
+    Q_OBJECT
+public:
+    AlertArchive(AlertEngine *engine, EventStore *store, QObject *parent = nullptr);
+    ~AlertArchive() override; // queues what is still unsaved
+
+    // Loads the open alerts and those closed within the engine's closed retention of `now`
+    // into the engine; waits for the store. Empty on success, else why nothing was restored.
+    QString restore(const QDateTime &now);
+    // Writes what changed since the last write and waits for it. Empty on success.
+    QString flush();
+
+    void setSaveDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
+    qint64 savedAlerts() const { return m_saved; } // alert writes that committed
+    qint64 failedSaves() const { return m_failures; }
+
+signals:
+    void failed(const QString &message);
+
+private:
+    void markChanged(const AlertChanges &changes);
+    void saveNow(quint64 id);
+    void save(const QList<quint64> &ids);
+    QList<quint64> takeChanged();
+    void saveFailed(const QList<quint64> &ids, const QString &error);
+
+    QPointer<AlertEngine> m_engine;
+    QPointer<EventStore> m_store;
+    QTimer m_timer{this};
+    std::set<quint64> m_changed;
+    qint64 m_saved = 0;
+    qint64 m_failures = 0;
+};
+
+} // namespace tlr

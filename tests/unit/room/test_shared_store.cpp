@@ -1,0 +1,481 @@
+#include "SharedStoreSupport.h"
+
+#include "alerts/AlertArchive.h"
+#include "alerts/AlertEngine.h"
+#include "alerts/SharedAlertDecisions.h"
+#include "audit/AuditLog.h"
+#include "audit/AuditVerifier.h"
+#include "domain/WallClock.h"
+#include "store/DatabaseUrl.h"
+#include "store/EventStore.h"
+#include "store/StoreSchema.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cstdio>
+
+#include <memory>
+#include <variant>
+
+using namespace tlr;
+using namespace tlr::test;
+
+namespace {
+
+const QDateTime kStart(QDate(2026, 11, 23), QTime(2, 0), Qt::UTC);
+
+EventStore::Options sharedOptions(const QString &url)
+{
+    EventStore::Options options;
+    options.path = url;
+    options.retentionIntervalMinutes = 0;
+    return options;
+}
+
+// A connection of the test's own, to look at what the consoles wrote.
+class Probe
+{
+public:
+    explicit Probe(const QString &url)
+        : m_name(QStringLiteral("probe.") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        const auto where = std::get<DatabaseUrl>(DatabaseUrl::parse(url));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        db.setHostName(where.host);
+        db.setPort(where.port);
+        db.setUserName(where.user);
+        db.setDatabaseName(where.databaseName);
+        REQUIRE(db.open());
+    }
+    ~Probe()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QVariant value(const QString &sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql) || !query.next()) {
+            INFO(sql.toStdString() << ": " << query.lastError().text().toStdString());
+            return {};
+        }
+        return query.value(0);
+    }
+    QString failureOf(const QString &sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        return query.exec(sql) ? QString() : query.lastError().databaseText();
+    }
+    bool hasTable(const char *table) const
+    {
+        return !value(QStringLiteral("SELECT to_regclass('public.%1')::text")
+                          .arg(QLatin1String(table)))
+                    .isNull();
+    }
+
+private:
+    QString m_name;
+};
+
+AlertCondition riverLevel(const char *resource, Severity severity)
+{
+    AlertCondition c;
+    c.source = QStringLiteral("dlh-environment");
+    c.resource = QString::fromLatin1(resource);
+    c.event = QStringLiteral("river-level");
+    c.severity = severity;
+    c.title = QStringLiteral("Pintu Air 10");
+    c.kecamatan = QStringLiteral("Neglasari");
+    c.agency = Agency::Dlh;
+    return c;
+}
+
+// An alert as a console's engine holds it when a supervisor acknowledges it.
+AlertRecord openAlert(quint64 localId, const QString &resource)
+{
+    AlertRecord a;
+    a.id = localId;
+    a.source = QStringLiteral("dlh-environment");
+    a.resource = resource;
+    a.event = QStringLiteral("river-level");
+    a.origin = QStringLiteral("rule:river-level");
+    a.title = QStringLiteral("Pintu Air 10");
+    a.kecamatan = QStringLiteral("Neglasari");
+    a.agency = Agency::Dlh;
+    a.severity = Severity::Extreme;
+    a.state = AlertState::Unacknowledged;
+    a.raisedAt = kStart;
+    a.raisedAtMs = kStart.toMSecsSinceEpoch();
+    a.updatedAt = kStart;
+    a.unacknowledgedSince = kStart;
+    return a;
+}
+
+template <typename T> T awaited(QFuture<StoreReply<T>> future)
+{
+    future.waitForFinished();
+    REQUIRE(future.resultCount() == 1);
+    const StoreReply<T> reply = future.result();
+    INFO(reply.error.toStdString());
+    REQUIRE(reply.ok());
+    return reply.value;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    const auto index =
+        std::min(values.size() - 1, std::size_t(p * double(values.size() - 1) + 0.5));
+    return values.at(index);
+}
+
+} // namespace
+
+TEST_CASE("The shared database gets the shared tables by the same versioned steps, and only them")
+{
+    const QString url = freshDatabase();
+    {
+        EventStore first;
+        REQUIRE(first.open(sharedOptions(url)) == QString());
+        EventStore second; // another console starting on the migrated database
+        REQUIRE(second.open(sharedOptions(url)) == QString());
+    }
+    Probe probe(url);
+    CHECK(probe.value(QStringLiteral("SELECT version FROM tlr_schema")).toInt() ==
+          StoreSchema::currentVersion());
+    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM tlr_schema")).toInt() == 1);
+    for (const char *shared : {"incidents", "incident_signals", "incident_handoffs",
+                               "incident_transitions", "users", "audit_log", "alert_states"}) {
+        INFO(shared);
+        CHECK(probe.hasTable(shared));
+    }
+    for (const char *local : {"messages", "message_archive", "observations", "entities",
+                              "rollups_minute", "rollups_hour", "reports", "quarantine"}) {
+        INFO(local);
+        CHECK_FALSE(probe.hasTable(local));
+    }
+    // Milliseconds since 1970 do not fit PostgreSQL's INTEGER: the times are BIGINT there.
+    CHECK(probe
+              .value(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE "
+                                    "table_name = 'alert_states' AND column_name = 'raised_at'"))
+              .toString() == QLatin1String("bigint"));
+
+    SECTION("a database from a newer program is refused")
+    {
+        REQUIRE(probe
+                    .failureOf(QStringLiteral("UPDATE tlr_schema SET version = %1")
+                                   .arg(StoreSchema::currentVersion() + 1))
+                    .isEmpty());
+        EventStore newer;
+        const QString error = newer.open(sharedOptions(url));
+        CHECK(error.contains(QLatin1String("newer than this program")));
+    }
+}
+
+TEST_CASE("The shared audit log refuses changes and deletion, also TRUNCATE")
+{
+    const QString url = freshDatabase();
+    EventStore store;
+    REQUIRE(store.open(sharedOptions(url)) == QString());
+    {
+        AuditLog audit(&store);
+        audit.record({kStart, Actor::system(), QStringLiteral("wall.started"),
+                      QStringLiteral("wall"), QStringLiteral("console 1")});
+    }
+    Probe probe(url);
+    REQUIRE(probe.value(QStringLiteral("SELECT count(*) FROM audit_log")).toInt() == 1);
+    CHECK(probe.failureOf(QStringLiteral("UPDATE audit_log SET note = 'x'"))
+              .contains(QLatin1String("append-only")));
+    CHECK(probe.failureOf(QStringLiteral("DELETE FROM audit_log"))
+              .contains(QLatin1String("append-only")));
+    CHECK(probe.failureOf(QStringLiteral("TRUNCATE audit_log"))
+              .contains(QLatin1String("append-only")));
+    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM audit_log")).toInt() == 1);
+}
+
+TEST_CASE("Two consoles appending to the shared audit log at once make one chain that verifies")
+{
+    const QString url = freshDatabase();
+    constexpr int kEach = 150;
+    {
+        EventStore consoleA;
+        EventStore consoleB;
+        REQUIRE(consoleA.open(sharedOptions(url)) == QString());
+        REQUIRE(consoleB.open(sharedOptions(url)) == QString());
+        AuditLog auditA(&consoleA);
+        AuditLog auditB(&consoleB);
+        for (int i = 0; i < kEach; ++i) {
+            auditA.record({kStart.addMSecs(i),
+                           {QStringLiteral("sari"), Role::Supervisor},
+                           QStringLiteral("alert.acknowledged"),
+                           QStringLiteral("alert:%1").arg(i),
+                           QStringLiteral("A %1").arg(i)});
+            auditB.record({kStart.addMSecs(i),
+                           {QStringLiteral("budi"), Role::Supervisor},
+                           QStringLiteral("alert.acknowledged"),
+                           QStringLiteral("alert:%1").arg(i),
+                           QStringLiteral("B %1").arg(i)});
+            if (i % 10 == 0)
+                QCoreApplication::processEvents();
+        }
+        auditA.flush();
+        auditB.flush();
+        CHECK(auditA.written() == kEach);
+        CHECK(auditB.written() == kEach);
+        CHECK(auditA.lost() + auditB.lost() == 0);
+    }
+    const AuditVerification verification = AuditVerifier::verifyShared(url);
+    INFO(verification.message.toStdString());
+    CHECK(verification.ok());
+    CHECK(verification.entries == 2 * kEach);
+    CHECK(verification.headSeq == 2 * kEach);
+
+    SECTION("an altered entry is named by the verifier")
+    {
+        Probe probe(url);
+        REQUIRE(probe.failureOf(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+                    .isEmpty());
+        REQUIRE(probe
+                    .failureOf(QStringLiteral("UPDATE audit_log SET note = 'B 0 (edited)' "
+                                              "WHERE note = 'B 0'"))
+                    .isEmpty());
+        const AuditVerification tampered = AuditVerifier::verifyShared(url);
+        CHECK(tampered.problem == AuditVerification::Problem::HashMismatch);
+        CHECK(tampered.badSeq > 0);
+    }
+}
+
+TEST_CASE("An acknowledgement kept in the shared database survives a restart")
+{
+    const QString url = freshDatabase();
+    quint64 id = 0;
+    const QDateTime acknowledgedAt = kStart.addSecs(30);
+    {
+        EventStore store;
+        REQUIRE(store.open(sharedOptions(url)) == QString());
+        WallClock clock;
+        clock.setFixedTime(kStart);
+        AlertEngine engine(&clock, AlertRules{}, nullptr);
+        AlertArchive archive(&engine, &store);
+        REQUIRE(archive.restore(kStart) == QString());
+        engine.applyConditions({riverLevel("pintu-air-10", Severity::Extreme)});
+        id = engine.alerts().value(0).id;
+        clock.setFixedTime(acknowledgedAt);
+        REQUIRE(engine.acknowledge(id, {QStringLiteral("sari"), Role::Supervisor},
+                                   QStringLiteral("BPBD dikabari")));
+    }
+    EventStore store;
+    REQUIRE(store.open(sharedOptions(url)) == QString());
+    WallClock clock;
+    clock.setFixedTime(acknowledgedAt.addSecs(60));
+    AlertEngine engine(&clock, AlertRules{}, nullptr);
+    AlertArchive archive(&engine, &store);
+    REQUIRE(archive.restore(clock.now()) == QString());
+    const AlertRecord *alert = engine.alert(id);
+    REQUIRE(alert);
+    CHECK(alert->state == AlertState::Acknowledged);
+    CHECK(alert->acknowledgedBy == QLatin1String("sari"));
+    CHECK(alert->acknowledgedAt == acknowledgedAt);
+    CHECK(alert->acknowledgeNote == QLatin1String("BPBD dikabari"));
+    CHECK(alert->raisedAt == kStart);
+}
+
+TEST_CASE("Without the password in PGPASSWORD or ~/.pgpass the server's refusal is reported")
+{
+    const QString url = freshDatabase();
+    const QByteArray password = qgetenv("PGPASSWORD");
+    const QByteArray home = qgetenv("HOME");
+    qunsetenv("PGPASSWORD");
+    qputenv("HOME", "/nonexistent"); // no ~/.pgpass either
+    EventStore store;
+    const QString error = store.open(sharedOptions(url));
+    qputenv("PGPASSWORD", password);
+    qputenv("HOME", home);
+    CHECK(error.contains(QLatin1String("cannot connect to ") + url));
+    CHECK(error.contains(QLatin1String("password")));
+    CHECK_FALSE(store.isOpen());
+}
+
+TEST_CASE(
+    "Two consoles acknowledging one alert at once: exactly one is recorded, the other is told who")
+{
+    const QString url = freshDatabase();
+    EventStore consoleA;
+    EventStore consoleB;
+    REQUIRE(consoleA.open(sharedOptions(url)) == QString());
+    REQUIRE(consoleB.open(sharedOptions(url)) == QString());
+    const Actor sari{QStringLiteral("sari"), Role::Supervisor};
+    const Actor budi{QStringLiteral("budi"), Role::Supervisor};
+    constexpr int kRounds = 20;
+    for (int round = 0; round < kRounds; ++round) {
+        // Each console knows the alert by its own engine's id; the shared row is one per key.
+        const QString resource = QStringLiteral("pintu-air-%1").arg(round);
+        auto fromA = consoleA.acknowledgeShared(openAlert(100 + round, resource), sari,
+                                                QStringLiteral("A"), kStart.addSecs(round));
+        auto fromB = consoleB.acknowledgeShared(openAlert(900 + round, resource), budi,
+                                                QStringLiteral("B"), kStart.addSecs(round));
+        const AcknowledgementOutcome a = awaited(fromA);
+        const AcknowledgementOutcome b = awaited(fromB);
+        INFO("round " << round);
+        CHECK(a.recorded != b.recorded);
+        CHECK(a.alertId == b.alertId);
+        const AcknowledgementOutcome &winner = a.recorded ? a : b;
+        const AcknowledgementOutcome &loser = a.recorded ? b : a;
+        CHECK(loser.acknowledgedBy == winner.acknowledgedBy);
+        CHECK(loser.note == winner.note);
+        CHECK(loser.acknowledgedAt == winner.acknowledgedAt);
+    }
+    Probe probe(url);
+    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM alert_states")).toInt() == kRounds);
+    CHECK(probe
+              .value(QStringLiteral("SELECT count(*) FROM alert_states WHERE acknowledged = 1 "
+                                    "AND state = 'acknowledged'"))
+              .toInt() == kRounds);
+    CHECK(probe
+              .value(QStringLiteral("SELECT count(*) FROM audit_log "
+                                    "WHERE action = 'alert.acknowledged'"))
+              .toInt() == kRounds);
+    CHECK(probe.value(QStringLiteral("SELECT count(DISTINCT subject) FROM audit_log")).toInt() ==
+          kRounds);
+    const AuditVerification verification = AuditVerifier::verifyShared(url);
+    INFO(verification.message.toStdString());
+    CHECK(verification.ok());
+    CHECK(verification.entries == kRounds);
+}
+
+TEST_CASE("An acknowledgement on one console is seen on another within a second (NOTIFY, re-read)")
+{
+    const QString url = freshDatabase();
+    EventStore actor;
+    EventStore watcher;
+    REQUIRE(actor.open(sharedOptions(url)) == QString());
+    REQUIRE(watcher.open(sharedOptions(url)) == QString());
+    QStringList heard;
+    QObject::connect(&watcher, &EventStore::sharedChange,
+                     [&heard](const QString &what) { heard.append(what); });
+    bool ownHeard = false;
+    QObject::connect(&actor, &EventStore::sharedChange, [&ownHeard] { ownHeard = true; });
+
+    constexpr int kAcknowledgements = 100;
+    std::vector<double> delaysMs;
+    const Actor sari{QStringLiteral("sari"), Role::Supervisor};
+    for (int i = 0; i < kAcknowledgements; ++i) {
+        const AcknowledgementOutcome outcome = awaited(
+            actor.acknowledgeShared(openAlert(i + 1, QStringLiteral("pintu-air-%1").arg(i)), sari,
+                                    QStringLiteral("diterima %1").arg(i), kStart.addSecs(i)));
+        REQUIRE(outcome.recorded);
+        QElapsedTimer sinceCommit;
+        sinceCommit.start();
+        const QString expected = QStringLiteral("alert:%1").arg(outcome.alertId);
+        while (!heard.contains(expected) && sinceCommit.elapsed() < 3000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        REQUIRE(heard.contains(expected));
+        // What the watching console does with it: re-read the changed alert.
+        const StoredAlerts stored = awaited(watcher.alertStates(kStart));
+        const auto it =
+            std::find_if(stored.alerts.cbegin(), stored.alerts.cend(),
+                         [&](const AlertRecord &a) { return a.id == outcome.alertId; });
+        REQUIRE(it != stored.alerts.cend());
+        CHECK(it->acknowledgedBy == QLatin1String("sari"));
+        CHECK(it->acknowledgeNote == QStringLiteral("diterima %1").arg(i));
+        delaysMs.push_back(double(sinceCommit.nsecsElapsed()) / 1e6);
+    }
+    const double p50 = percentile(delaysMs, 0.50);
+    const double p99 = percentile(delaysMs, 0.99);
+    std::printf("acknowledgement seen by the other console, commit to re-read: p50 %.1f ms, "
+                "p99 %.1f ms, max %.1f ms (%d acknowledgements)\n",
+                p50, p99, *std::max_element(delaysMs.cbegin(), delaysMs.cend()),
+                kAcknowledgements);
+    CHECK(p99 < 1000.0);
+    CHECK(heard.size() == kAcknowledgements);
+    CHECK_FALSE(ownHeard); // a console is not told of its own changes
+}
+
+TEST_CASE("Three consoles' engines: two acknowledge at once, one is kept; all three show it")
+{
+    const QString url = freshDatabase();
+    struct Console
+    {
+        explicit Console(const QString &url)
+        {
+            REQUIRE(store.open(sharedOptions(url)) == QString());
+            clock.setFixedTime(kStart);
+            engine = std::make_unique<AlertEngine>(&clock, AlertRules{}, nullptr);
+            decisions = std::make_unique<SharedAlertDecisions>(engine.get(), &store);
+        }
+        const AlertRecord *river() const
+        {
+            return engine->find(QStringLiteral("dlh-environment"), QStringLiteral("pintu-air-10"),
+                                QStringLiteral("river-level"));
+        }
+        EventStore store;
+        WallClock clock;
+        std::unique_ptr<AlertEngine> engine;
+        std::unique_ptr<SharedAlertDecisions> decisions;
+    };
+    Console a(url);
+    Console b(url);
+    Console c(url);
+    // Each engine numbers its alerts itself: b has seen another alert first.
+    b.engine->applyConditions({riverLevel("pintu-air-99", Severity::Minor)});
+    for (Console *console : {&a, &b, &c})
+        console->engine->applyConditions({riverLevel("pintu-air-10", Severity::Extreme)});
+    REQUIRE(a.river()->id != b.river()->id);
+
+    QSignalSpy refusedA(a.engine.get(), &AlertEngine::acknowledgementRefused);
+    QSignalSpy refusedB(b.engine.get(), &AlertEngine::acknowledgementRefused);
+    a.clock.setFixedTime(kStart.addSecs(20));
+    b.clock.setFixedTime(kStart.addSecs(21));
+    const auto byA = a.engine->acknowledge(
+        a.river()->id, {QStringLiteral("sari"), Role::Supervisor}, QStringLiteral("dari meja A"));
+    const auto byB = b.engine->acknowledge(
+        b.river()->id, {QStringLiteral("budi"), Role::Supervisor}, QStringLiteral("dari meja B"));
+    CHECK(byA.accepted);
+    CHECK(byA.pending);
+    CHECK(byB.pending);
+    CHECK(a.river()->state == AlertState::Unacknowledged); // until the database answers
+
+    QElapsedTimer waited;
+    waited.start();
+    const auto settled = [&] {
+        return a.river()->acknowledged && b.river()->acknowledged && c.river()->acknowledged &&
+               refusedA.size() + refusedB.size() == 1;
+    };
+    while (!settled() && waited.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    REQUIRE(settled());
+    const QString winner = a.river()->acknowledgedBy;
+    CHECK((winner == QLatin1String("sari") || winner == QLatin1String("budi")));
+    for (Console *console : {&a, &b, &c}) {
+        CHECK(console->river()->state == AlertState::Acknowledged);
+        CHECK(console->river()->acknowledgedBy == winner);
+        CHECK(console->river()->acknowledgedAt == a.river()->acknowledgedAt);
+        CHECK(console->river()->acknowledgeNote == a.river()->acknowledgeNote);
+    }
+    QSignalSpy &loser = refusedA.isEmpty() ? refusedB : refusedA;
+    CHECK(loser.first().at(1).toString().startsWith(QStringLiteral("already acknowledged by ") +
+                                                    winner));
+    CHECK(c.decisions->heardChanges() >= 1);
+    CHECK_FALSE(a.decisions->isStale());
+
+    Probe probe(url);
+    CHECK(probe
+              .value(QStringLiteral("SELECT count(*) FROM audit_log "
+                                    "WHERE action = 'alert.acknowledged'"))
+              .toInt() == 1);
+    const AuditVerification verification = AuditVerifier::verifyShared(url);
+    CHECK(verification.ok());
+
+    SECTION("acknowledging again is refused on the console, not sent")
+    {
+        const auto again = a.engine->acknowledge(
+            a.river()->id, {QStringLiteral("sari"), Role::Supervisor}, QStringLiteral("lagi"));
+        CHECK_FALSE(again.accepted);
+    }
+}
