@@ -163,9 +163,9 @@ QString NearbyResourceModel::detailText(const Resource &r)
 {
     switch (r.kind) {
     case ResourceKind::Hospital:
-        return tr("ICU %1 free, ER %2 free").arg(r.icuFree).arg(r.erFree);
+        return tr("ICU %1 · ER %2 free").arg(r.icuFree).arg(r.erFree);
     case ResourceKind::Ambulance:
-        return tr("available, about %n min away", nullptr, r.etaMinutes);
+        return tr("about %n min away", nullptr, r.etaMinutes);
     case ResourceKind::PumpStation:
         return r.status.isEmpty() ? tr("state unknown") : r.status;
     case ResourceKind::Unknown:
@@ -219,7 +219,7 @@ QVariant NearbyResourceModel::headerData(int section, Qt::Orientation orientatio
     case DistanceColumn:
         return tr("Distance");
     case DetailColumn:
-        return tr("Available");
+        return tr("Free");
     default:
         return {};
     }

@@ -83,9 +83,8 @@ QList<NearbySensors::Chart> NearbySensors::select(const Incident &incident,
         chart.series.lines.clear();
         for (const Candidate &c : candidates) {
             SeriesLine line = *c.catalogLine;
-            const QString name =
-                c.observation->name.isEmpty() ? c.catalogLine->label : c.observation->name;
-            line.label = name + QStringLiteral(" · ") + distanceText(c.metres);
+            // The catalog's short label (a place): a chart's legend has little room.
+            line.label = c.catalogLine->label + QStringLiteral(" · ") + distanceText(c.metres);
             line.entities = {c.observation->entityId};
             chart.series.lines.append(line);
             chart.distancesMetres.append(c.metres);
