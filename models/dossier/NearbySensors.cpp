@@ -13,7 +13,7 @@ const QList<NearbySensors::Rule> &NearbySensors::rules()
     // city; rain matters where it falls, so only the gauges close by.
     static const QList<Rule> kRules = {
         {QStringLiteral("flood"), QStringLiteral("river-level"), 20000, 1},
-        {QStringLiteral("flood"), QStringLiteral("rain"), 6000, 3},
+        {QStringLiteral("flood"), QStringLiteral("rain"), 6000, 2},
         {QStringLiteral("fire"), QStringLiteral("ispu"), 8000, 2},
         {QStringLiteral("environment"), QStringLiteral("ispu"), 8000, 2},
         {QStringLiteral("traffic"), QStringLiteral("traffic-speed"), 2000, 4},

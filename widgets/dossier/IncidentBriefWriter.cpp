@@ -121,13 +121,25 @@ void table(PageFlow &flow, const IncidentBrief::Table &t)
         for (const QStringList &row : t.rows)
             widest[c] = std::max<double>(widest[c], fm.horizontalAdvance(row.value(c)));
     }
-    const double cap = flow.width() * 0.45;
+    // Each column as wide as its widest cell; when they do not all fit, only the widest are
+    // narrowed, to one common cap (their cells wrap), so short columns are never broken.
+    for (double &w : widest)
+        w += fm.averageCharWidth() * 2;
+    double low = 0, high = flow.width();
+    for (int step = 0; step < 30; ++step) {
+        const double cap = (low + high) / 2;
+        double sum = 0;
+        for (double w : widest)
+            sum += std::min(w, cap);
+        (sum > flow.width() ? high : low) = cap;
+    }
     double total = 0;
     for (double &w : widest)
-        total += (w = std::min(cap, w + fm.averageCharWidth() * 2));
+        total += (w = std::min(w, low));
+    widest.last() += std::max(0.0, flow.width() - total); // room left goes to the last column
     QList<int> x(columns + 1, flow.left());
     for (int c = 0; c < columns; ++c)
-        x[c + 1] = x[c] + int(widest[c] / total * flow.width());
+        x[c + 1] = x[c] + int(widest[c]);
     const int pad = fm.averageCharWidth() / 2;
 
     const auto rowHeight = [&](const QStringList &cells, const QFont &f) {

@@ -94,13 +94,14 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timeline->setFont(Theme::font(Theme::kSmallPixels));
     m_timeline->verticalHeader()->hide();
-    // Time, kind and who are short and must be read whole; what happened and the note share
-    // what is left, so that no column is cut at the dossier's width.
+    // Time, kind and who are short and must be read whole; what happened takes what is left.
     QHeaderView *columns = m_timeline->horizontalHeader();
+    columns->setStretchLastSection(false);
     columns->setSectionResizeMode(QHeaderView::ResizeToContents);
     columns->setSectionResizeMode(IncidentTimelineModel::WhatColumn, QHeaderView::Stretch);
-    columns->setSectionResizeMode(IncidentTimelineModel::NoteColumn,
-                                  QHeaderView::ResizeToContents); // most entries have none
+    // A note can be long: it gets a fixed share, elided, and what happened keeps the rest.
+    columns->setSectionResizeMode(IncidentTimelineModel::NoteColumn, QHeaderView::Interactive);
+    columns->resizeSection(IncidentTimelineModel::NoteColumn, 280); // most entries have none
     m_timeline->setTextElideMode(Qt::ElideMiddle); // a long id keeps its distinctive end
     m_timeline->setWordWrap(false);
     middle->addWidget(m_timeline, 3);
@@ -114,14 +115,10 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     }
     mapSpec.params.insert(QStringLiteral("zoom"), kDossierMapZoom);
     m_map = new MapTile(mapSpec, m_context.tiles, this);
-    middle->addWidget(m_map, 2);
-    layout->addLayout(middle, 3);
-
-    // What the sensors around it say, and what could help.
-    auto *nearby = new QHBoxLayout;
-    nearby->setSpacing(Theme::kTileSpacing);
-    m_charts = new NearbyCharts(m_incident, m_context.tiles, this);
-    nearby->addWidget(m_charts, 2);
+    // Where it is, and what could help there.
+    auto *side = new QVBoxLayout;
+    side->setSpacing(Theme::kTileSpacing);
+    side->addWidget(m_map, 3);
     m_resourceModel = new NearbyResourceModel(m_context.tiles.situation, this);
     m_resourceModel->setIncident(m_incident);
     m_resources = new QTableView(this);
@@ -131,12 +128,18 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     m_resources->setFont(Theme::font(Theme::kSmallPixels));
     m_resources->verticalHeader()->hide();
     QHeaderView *resourceColumns = m_resources->horizontalHeader();
+    resourceColumns->setStretchLastSection(false);
     resourceColumns->setSectionResizeMode(QHeaderView::ResizeToContents);
     resourceColumns->setSectionResizeMode(NearbyResourceModel::NameColumn, QHeaderView::Stretch);
     m_resources->setTextElideMode(Qt::ElideRight);
     m_resources->setWordWrap(false);
-    nearby->addWidget(m_resources, 1);
-    layout->addLayout(nearby, 2);
+    side->addWidget(m_resources, 2);
+    middle->addLayout(side, 2);
+    layout->addLayout(middle, 3);
+
+    // What the sensors around it say, across the whole width: a chart needs it.
+    m_charts = new NearbyCharts(m_incident, m_context.tiles, this);
+    layout->addWidget(m_charts, 3);
 
     auto *reporterRow = new QHBoxLayout;
     m_reporter = new QLabel(this);

@@ -155,7 +155,7 @@ void checkFloodCharts(const StormWall *wall)
     const NearbySensors::Chart &rain = charts.at(1);
     CHECK(rain.series.key == QLatin1String("rain"));
     REQUIRE_FALSE(rain.series.lines.isEmpty());
-    CHECK(rain.series.lines.size() <= 3);
+    CHECK(rain.series.lines.size() <= 2);
     // Nearest first, each within the rule's radius of the incident's area.
     for (int l = 0; l < rain.distancesMetres.size(); ++l) {
         CHECK(rain.distancesMetres.at(l) <= 6000);
