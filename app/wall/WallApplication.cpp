@@ -23,6 +23,8 @@
 #include "map/MbtilesReader.h"
 #include "stats/RunStats.h"
 #include "alerts/AlarmPlayer.h"
+#include "alerts/AlertPanelTile.h"
+#include "charts/KpiTile.h"
 #include "dossier/DossierOpener.h"
 #include "itemmodels/AlertTableModel.h"
 #include "incidents/AlertSignals.h"
@@ -529,15 +531,21 @@ QString WallApplication::start()
     dossierContext.board = m_incidents.get();
     dossierContext.personalData = m_personalData.get();
     dossierContext.tiles = context;
+    dossierContext.wall = m_controller.get();
     m_dossiers = std::make_unique<DossierOpener>(dossierContext);
-    const auto watchMaps = [this] {
+    // Maps, alert panels and the open incidents' cards drill into incidents.
+    const auto watchTiles = [this] {
         for (WallPage *page : m_controller->pages()) {
             for (MapTile *map : page->findChildren<MapTile *>())
                 m_dossiers->watch(map);
+            for (AlertPanelTile *panel : page->findChildren<AlertPanelTile *>())
+                m_dossiers->watch(panel);
+            for (KpiTile *card : page->findChildren<KpiTile *>())
+                m_dossiers->watch(card);
         }
     };
-    watchMaps();
-    connect(m_controller.get(), &WallController::relaidOut, this, watchMaps);
+    watchTiles();
+    connect(m_controller.get(), &WallController::relaidOut, this, watchTiles);
 
     if (m_options.quitAfterSeconds) {
         QTimer::singleShot(int(*m_options.quitAfterSeconds * 1000), this, &WallApplication::finish);

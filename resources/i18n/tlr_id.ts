@@ -612,6 +612,50 @@
 <context>
     <name>tlr::IncidentDossier</name>
     <message>
+        <source>PDF brief</source>
+        <translation>Ringkasan PDF</translation>
+    </message>
+    <message>
+        <source>Send to wall</source>
+        <translation>Kirim ke dinding</translation>
+    </message>
+    <message>
+        <source>Screen %1: %2</source>
+        <translation>Layar %1: %2</translation>
+    </message>
+    <message>
+        <source>This console drives no wall.</source>
+        <translation>Konsol ini tidak mengendalikan dinding.</translation>
+    </message>
+    <message>
+        <source>No monitor shows screen %1 now.</source>
+        <translation>Tidak ada monitor yang menampilkan layar %1 saat ini.</translation>
+    </message>
+    <message>
+        <source>Made %1 WIB by %2</source>
+        <translation>Dibuat %1 WIB oleh %2</translation>
+    </message>
+    <message>
+        <source>Made %1 WIB</source>
+        <translation>Dibuat %1 WIB</translation>
+    </message>
+    <message>
+        <source>First signal</source>
+        <translation>Sinyal pertama</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Sinyal</translation>
+    </message>
+    <message>
+        <source>The brief could not be written: %1</source>
+        <translation>Ringkasan tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Brief written to %1</source>
+        <translation>Ringkasan ditulis ke %1</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 mnt</translation>
     </message>
@@ -844,6 +888,134 @@
     <message>
         <source>Note</source>
         <translation>Catatan</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbySensors</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentBrief</name>
+    <message>
+        <source>no data</source>
+        <translation>tidak ada data</translation>
+    </message>
+    <message>
+        <source>%1: latest %2, highest %3</source>
+        <translation>%1: terakhir %2, tertinggi %3</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbySeriesJob</name>
+    <message>
+        <source>no database: the charts start from live readings</source>
+        <translation>tanpa basis data: grafik mulai dari pembacaan langsung</translation>
+    </message>
+    <message>
+        <source>the store gave no answer</source>
+        <translation>penyimpanan tidak menjawab</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbyResourceModel</name>
+    <message>
+        <source>Hospital</source>
+        <translation>Rumah sakit</translation>
+    </message>
+    <message>
+        <source>Ambulance</source>
+        <translation>Ambulans</translation>
+    </message>
+    <message>
+        <source>Pump station</source>
+        <translation>Rumah pompa</translation>
+    </message>
+    <message>
+        <source>ICU %1 · ER %2 free</source>
+        <translation>ICU %1 · IGD %2 kosong</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min away</source>
+        <translation>
+            <numerusform>sekitar %n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>keadaan tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Sumber daya</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Jarak</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Tersedia</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbyCharts</name>
+    <message>
+        <source>No sensor near this incident tells its kind of story.</source>
+        <translation>Tidak ada sensor di dekat insiden ini yang relevan dengan jenis kejadiannya.</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentBriefWriter</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Halaman %1</translation>
+    </message>
+    <message>
+        <source>Tangerang Live Room · no personal data of reporters</source>
+        <translation>Tangerang Live Room · tanpa data pribadi pelapor</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>tidak dapat menulis %1</translation>
+    </message>
+    <message>
+        <source>Incident brief</source>
+        <translation>Ringkasan insiden</translation>
+    </message>
+    <message>
+        <source>Map and nearby resources</source>
+        <translation>Peta dan sumber daya terdekat</translation>
+    </message>
+    <message>
+        <source>No hospital with free beds, available ambulance or pump station near the incident.</source>
+        <translation>Tidak ada rumah sakit dengan tempat tidur kosong, ambulans siap, atau rumah pompa di dekat insiden.</translation>
+    </message>
+    <message>
+        <source>Nearby sensors since an hour before the first signal</source>
+        <translation>Sensor terdekat sejak satu jam sebelum sinyal pertama</translation>
+    </message>
+    <message>
+        <source>No sensor near this incident tells its kind of story.</source>
+        <translation>Tidak ada sensor di dekat insiden ini yang relevan dengan jenis kejadiannya.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Linimasa</translation>
+    </message>
+    <message>
+        <source>cannot finish %1</source>
+        <translation>tidak dapat menyelesaikan %1</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,9 @@
 // storm recipe in the README) until AFTER_SECONDS, then a supervisor's session begins, the
 // largest flood incident that holds a citizen's report is opened as a picked map feature opens
 // it, and the dossier is saved as DIR/dossier.png; then the supervisor reveals that report's
-// reporter (audited) and it is saved again as DIR/dossier-revealed.png.
+// reporter (audited) and it is saved again as DIR/dossier-revealed.png. Last the dossier's PDF
+// brief is written as DIR/brief.pdf, with the reporter still revealed on screen: the brief must
+// not carry them (the tool says whether the revealed name is among its words; exit 1 if so).
 //
 //   build/bin/tlr-e2e-dossier AFTER_SECONDS DIR [tlr-wall options…]
 //   e.g. … 150 out --demo --db /tmp/storm.sqlite --quit-after 170
@@ -12,7 +14,9 @@
 
 #include "access/Session.h"
 #include "dossier/DossierOpener.h"
+#include "dossier/IncidentBrief.h"
 #include "dossier/IncidentDossier.h"
+#include "dossier/NearbyCharts.h"
 #include "incidents/IncidentBoard.h"
 #include "itemmodels/IncidentTimelineModel.h"
 
@@ -103,8 +107,15 @@ int main(int argc, char *argv[])
             exitCode = 1;
             return;
         }
-        dossier->resize(1600, 900);
+        dossier->resize(1920, 1080);
         QTest::qWait(2500); // the small map's tiles render off the GUI thread
+        for (int i = 0; i < 200 && !dossier->nearbyCharts()->isLoaded(); ++i)
+            QTest::qWait(50);
+        QTest::qWait(500); // the charts redraw on their coalescing timer
+        std::printf("nearby charts: %d, history %s; nearby resources: %d\n",
+                    int(dossier->nearbyCharts()->charts().size()),
+                    dossier->nearbyCharts()->isLoaded() ? "read" : "not read in 10 s",
+                    dossier->resources()->model()->rowCount());
         std::printf("%s\n", qPrintable(dossier->headerText()));
         if (!save(dossier, QDir(directory).filePath(QStringLiteral("dossier.png"))))
             exitCode = 1;
@@ -124,6 +135,21 @@ int main(int argc, char *argv[])
             QTest::qWait(50);
         std::printf("reveal: %s\n", answered ? "answered" : "no answer in 5 s");
         if (!save(dossier, QDir(directory).filePath(QStringLiteral("dossier-revealed.png"))))
+            exitCode = 1;
+        const QString pdf = QDir(directory).filePath(QStringLiteral("brief.pdf"));
+        if (const QString error = dossier->writeBrief(pdf); !error.isEmpty()) {
+            std::fprintf(stderr, "brief: %s\n", qPrintable(error));
+            exitCode = 1;
+        } else {
+            std::printf("saved %s\n", qPrintable(pdf));
+        }
+        // The revealed line names the reporter; none of its words may be in the brief.
+        const QString revealed = dossier->reporterLabel()->text();
+        const QString name = revealed.section(QStringLiteral(": "), 1).section(u',', 0, 0);
+        const QString words = dossier->brief().texts().join(u'\n');
+        const bool leaked = !name.trimmed().isEmpty() && words.contains(name.trimmed());
+        std::printf("revealed reporter %s the brief\n", leaked ? "IS IN" : "is not in");
+        if (leaked)
             exitCode = 1;
     });
     const int code = app.exec();

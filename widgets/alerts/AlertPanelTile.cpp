@@ -117,6 +117,10 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     m_headers = new TranslatedHeaders(this);
     m_headers->setSourceModel(m_proxy);
     m_table->setModel(m_headers);
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (const quint64 id = index.data(AlertTableModel::AlertIdRole).toULongLong())
+            emit alertOpened(id);
+    });
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setItemDelegate(m_delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

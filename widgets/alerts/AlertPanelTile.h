@@ -26,7 +26,7 @@ struct TileContext;
 
 // The alert panel: every alert the engine holds, sortable by any column and filtered by the
 // profile ("filter": "unacknowledged" | "open" | "all") and at run time. Worked with the
-// keyboard alone: arrows select, A acknowledges, S shelves, U unshelves (each asks for a note,
+// keyboard alone: arrows select, Enter opens the row's incident, A acknowledges, S shelves, U unshelves (each asks for a note,
 // Enter confirms, Escape cancels), F steps the minimum severity, / filters by text. Only a
 // tile whose profile says "acknowledge": true takes actions, and only for a supervisor logged
 // in at this console; the engine has the last word and its refusal is shown as it gives it.
@@ -47,6 +47,11 @@ public:
     AlertFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *noteField() const { return m_note; }
     QLabel *messageLabel() const { return m_message; }
+
+signals:
+    // A row was opened (Enter, a double click or a tap on it): the incident it is part of may
+    // be drilled into.
+    void alertOpened(quint64 alertId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -82,6 +82,8 @@ ChartTile::ChartTile(const TileSpec &spec, SeriesSpec series, ChartWindow window
     : Tile(spec, parent)
     , m_series(std::move(series))
     , m_window(window)
+    , m_fixedStart(QDateTime::fromString(spec.params.value(QLatin1String("from")).toString(),
+                                         Qt::ISODateWithMs))
     , m_context(context)
 {
     for (const SeriesLine &line : std::as_const(m_series.lines)) {
@@ -203,7 +205,14 @@ void ChartTile::buildChart()
     m_status->hide();
 }
 
-qint64 ChartTile::windowMsecs() const { return chartWindowSeconds(m_window) * 1000; }
+qint64 ChartTile::windowMsecs() const
+{
+    if (m_fixedStart.isValid() && m_context.clock) {
+        constexpr qint64 kShortestMsecs = 15 * 60 * 1000; // a fresh incident still gets a plot
+        return std::max(kShortestMsecs, m_fixedStart.msecsTo(m_context.clock->now()));
+    }
+    return chartWindowSeconds(m_window) * 1000;
+}
 
 qint64 ChartTile::gapMsecs() const
 {
@@ -318,6 +327,14 @@ void ChartTile::addPoint(int line, TimePoint point)
     m_lines[std::size_t(line)].data.append(point);
     if (m_firstLiveMsecs < 0)
         m_firstLiveMsecs = point.msecs;
+    requestRefresh();
+}
+
+void ChartTile::addHistory(int line, std::span<const TimePoint> points)
+{
+    if (line < 0 || line >= lineCount())
+        return;
+    m_lines[std::size_t(line)].data.merge(points);
     requestRefresh();
 }
 

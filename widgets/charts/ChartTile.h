@@ -46,6 +46,8 @@ public:
     int drawnStretches(int line) const;
     // Adds a point to a line as if it had arrived live (benchmarks, replay).
     void addPoint(int line, TimePoint point);
+    // Adds history read elsewhere (an incident's nearby charts read theirs in one job).
+    void addHistory(int line, std::span<const TimePoint> points);
     // Redraws now instead of at the next coalesced refresh.
     void refreshNow();
 
@@ -82,6 +84,9 @@ private:
 
     SeriesSpec m_series;
     ChartWindow m_window;
+    // The profile's "from" (ISO 8601): the window reaches from there to now instead of
+    // sliding; an incident's charts begin before its first signal.
+    QDateTime m_fixedStart;
     TileContext m_context;
     QChartView *m_view = nullptr;
     QChart *m_chart = nullptr; // owned by m_view

@@ -14,6 +14,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 
 namespace tlr {
@@ -422,6 +423,13 @@ void KpiTile::retranslate()
     case KpiKind::Unknown: break;
     }
     refresh();
+}
+
+void KpiTile::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
+        emit clicked();
+    Tile::mouseReleaseEvent(event);
 }
 
 } // namespace tlr

@@ -35,8 +35,12 @@ public:
     const std::vector<int> &sparklineValues() const;
     void refreshNow();
 
+signals:
+    void clicked(); // a press released on the card (mouse or touch): a drill-down asks for it
+
 protected:
     void retranslate() override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     void requestRefresh();

@@ -3,19 +3,22 @@
 #include "IncidentDossier.h"
 
 #include "alerts/AlertEngine.h"
+#include "alerts/AlertPanelTile.h"
+#include "charts/KpiTile.h"
 #include "incidents/IncidentBoard.h"
 #include "tiles/MapTile.h"
 
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QScreen>
+#include <QStyle>
 
 namespace tlr {
 namespace {
 
 Q_LOGGING_CATEGORY(lcDossier, "tlr.dossier")
 
-const QSize kDossierSize(1600, 900);
+const QSize kDossierSize(1920, 1080); // a wall screen; smaller screens get all they have
 
 } // namespace
 
@@ -37,8 +40,49 @@ IncidentDossier *DossierOpener::current() const
 
 void DossierOpener::watch(MapTile *map)
 {
-    connect(map, &MapTile::featureSelected, this, &DossierOpener::openForFeature,
-            Qt::UniqueConnection);
+    if (map->property("tlrDossierWatched").toBool())
+        return; // pages are laid out again: a tile seen before is not connected twice
+    map->setProperty("tlrDossierWatched", true);
+    connect(map, &MapTile::featureSelected, this,
+            [this, map](const QString &entityId) { openForFeature(entityId, map->screen()); });
+}
+
+void DossierOpener::watch(AlertPanelTile *panel)
+{
+    if (panel->property("tlrDossierWatched").toBool())
+        return;
+    panel->setProperty("tlrDossierWatched", true);
+    connect(panel, &AlertPanelTile::alertOpened, this, [this, panel](quint64 alertId) {
+        openForFeature(QStringLiteral("alert:%1").arg(alertId), panel->screen());
+    });
+}
+
+void DossierOpener::watch(KpiTile *card)
+{
+    if (card->kind() != KpiKind::OpenIncidentsByAgency ||
+        card->property("tlrDossierWatched").toBool())
+        return;
+    card->setProperty("tlrDossierWatched", true);
+    connect(card, &KpiTile::clicked, this, [this, card] {
+        if (const qint64 id = mostPressingIncident())
+            open(id, card->screen());
+    });
+}
+
+qint64 DossierOpener::mostPressingIncident() const
+{
+    if (!m_context.board)
+        return 0;
+    const Incident *best = nullptr;
+    for (const Incident &incident : m_context.board->incidents()) {
+        if (!incident.isOpen())
+            continue;
+        if (!best ||
+            std::tuple(incident.severity(), incident.members.size(), best->firstSignalAt) >
+                std::tuple(best->severity(), best->members.size(), incident.firstSignalAt))
+            best = &incident;
+    }
+    return best ? best->id : 0;
 }
 
 qint64 DossierOpener::incidentOfFeature(const QString &entityId) const
@@ -69,21 +113,21 @@ qint64 DossierOpener::incidentOfFeature(const QString &entityId) const
     return 0;
 }
 
-void DossierOpener::openForFeature(const QString &entityId)
+void DossierOpener::openForFeature(const QString &entityId, QScreen *screen)
 {
     if (const qint64 id = incidentOfFeature(entityId))
-        open(id);
+        open(id, screen);
     else
         qCDebug(lcDossier) << "picked feature" << entityId << "is part of no incident";
 }
 
-IncidentDossier *DossierOpener::open(qint64 incidentId)
+IncidentDossier *DossierOpener::open(qint64 incidentId, QScreen *screen)
 {
     if (!m_context.board || !m_context.board->incident(incidentId))
         return nullptr;
-    QScreen *screen = nullptr;
     if (m_current) {
-        screen = m_current->screen();
+        if (!screen)
+            screen = m_current->screen();
         delete m_current.data();
     }
     auto *dossier = new IncidentDossier(incidentId, m_context);
@@ -94,8 +138,7 @@ IncidentDossier *DossierOpener::open(qint64 incidentId)
     if (screen) {
         const QRect area = screen->availableGeometry();
         const QSize size = kDossierSize.boundedTo(area.size());
-        dossier->setGeometry(
-            QRect(area.center() - QPoint(size.width() / 2, size.height() / 2), size));
+        dossier->setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, area));
     } else {
         dossier->resize(kDossierSize);
     }

@@ -1,16 +1,25 @@
 #include "IncidentDossier.h"
 
+#include "IncidentBriefWriter.h"
+#include "NearbyCharts.h"
+#include "charts/ChartTile.h"
+
 #include "access/Permissions.h"
 #include "access/PersonalDataAccess.h"
 #include "access/Session.h"
 #include "domain/WallClock.h"
+#include "dossier/IncidentBrief.h"
+#include "dossier/NearbyResourceModel.h"
 #include "incidents/IncidentBoard.h"
 #include "itemmodels/IncidentTableModel.h"
 #include "itemmodels/IncidentTimelineModel.h"
 #include "theme/Theme.h"
 #include "tiles/MapTile.h"
+#include "wall/WallController.h"
+#include "wall/WallWindow.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QGridLayout>
@@ -20,7 +29,9 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -71,6 +82,7 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     buildHeader(header);
     layout->addLayout(header);
 
+    // The story on the left; where it is and what is near it on the right.
     auto *middle = new QHBoxLayout;
     middle->setSpacing(Theme::kTileSpacing);
     m_timelineModel = new IncidentTimelineModel(m_context.board, this);
@@ -82,7 +94,15 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timeline->setFont(Theme::font(Theme::kSmallPixels));
     m_timeline->verticalHeader()->hide();
-    m_timeline->horizontalHeader()->setStretchLastSection(true);
+    // Time, kind and who are short and must be read whole; what happened takes what is left.
+    QHeaderView *columns = m_timeline->horizontalHeader();
+    columns->setStretchLastSection(false);
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(IncidentTimelineModel::WhatColumn, QHeaderView::Stretch);
+    // A note can be long: it gets a fixed share, elided, and what happened keeps the rest.
+    columns->setSectionResizeMode(IncidentTimelineModel::NoteColumn, QHeaderView::Interactive);
+    columns->resizeSection(IncidentTimelineModel::NoteColumn, 280); // most entries have none
+    m_timeline->setTextElideMode(Qt::ElideMiddle); // a long id keeps its distinctive end
     m_timeline->setWordWrap(false);
     middle->addWidget(m_timeline, 3);
 
@@ -95,8 +115,31 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     }
     mapSpec.params.insert(QStringLiteral("zoom"), kDossierMapZoom);
     m_map = new MapTile(mapSpec, m_context.tiles, this);
-    middle->addWidget(m_map, 2);
-    layout->addLayout(middle, 1);
+    // Where it is, and what could help there.
+    auto *side = new QVBoxLayout;
+    side->setSpacing(Theme::kTileSpacing);
+    side->addWidget(m_map, 3);
+    m_resourceModel = new NearbyResourceModel(m_context.tiles.situation, this);
+    m_resourceModel->setIncident(m_incident);
+    m_resources = new QTableView(this);
+    m_resources->setModel(m_resourceModel);
+    m_resources->setSelectionMode(QAbstractItemView::NoSelection);
+    m_resources->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_resources->setFont(Theme::font(Theme::kSmallPixels));
+    m_resources->verticalHeader()->hide();
+    QHeaderView *resourceColumns = m_resources->horizontalHeader();
+    resourceColumns->setStretchLastSection(false);
+    resourceColumns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    resourceColumns->setSectionResizeMode(NearbyResourceModel::NameColumn, QHeaderView::Stretch);
+    m_resources->setTextElideMode(Qt::ElideRight);
+    m_resources->setWordWrap(false);
+    side->addWidget(m_resources, 2);
+    middle->addLayout(side, 2);
+    layout->addLayout(middle, 3);
+
+    // What the sensors around it say, across the whole width: a chart needs it.
+    m_charts = new NearbyCharts(m_incident, m_context.tiles, this);
+    layout->addWidget(m_charts, 3);
 
     auto *reporterRow = new QHBoxLayout;
     m_reporter = new QLabel(this);
@@ -169,18 +212,40 @@ void IncidentDossier::buildActions(QGridLayout *grid)
     m_forward = new QPushButton(this);
     m_resolve = new QPushButton(this);
     m_close = new QPushButton(this);
+    m_brief = new QPushButton(this);
+    m_wallScreen = new QComboBox(this);
+    m_sendToWall = new QPushButton(this);
     grid->addWidget(m_note, 0, 0);
     grid->addWidget(m_acknowledge, 0, 1);
     grid->addWidget(m_forwardTo, 0, 2);
     grid->addWidget(m_forward, 0, 3);
     grid->addWidget(m_resolve, 0, 4);
     grid->addWidget(m_close, 0, 5);
+    grid->addWidget(m_brief, 0, 6);
+    grid->addWidget(m_wallScreen, 0, 7);
+    grid->addWidget(m_sendToWall, 0, 8);
+    // Only the wall's own screens: a desk screen is where the dossier was opened from.
+    if (m_context.wall) {
+        const QList<ScreenSpec> &screens = m_context.wall->profile().screens;
+        for (int i = 0; i < screens.size(); ++i) {
+            if (screens.at(i).wallCell)
+                m_wallScreen->addItem(QString(), i);
+        }
+    }
+    m_wallScreen->setVisible(m_wallScreen->count() > 0);
+    m_sendToWall->setVisible(m_wallScreen->count() > 0);
+    connect(m_sendToWall, &QPushButton::clicked, this, [this] {
+        const QString refusal = sendToWall(m_wallScreen->currentData().toInt());
+        if (!refusal.isEmpty())
+            showOutcome(refusal, {});
+    });
     grid->setColumnStretch(0, 1);
     connect(m_acknowledge, &QPushButton::clicked, this, &IncidentDossier::acknowledgeIncident);
     connect(m_forward, &QPushButton::clicked, this,
             [this] { forwardIncident(static_cast<Agency>(m_forwardTo->currentData().toInt())); });
     connect(m_resolve, &QPushButton::clicked, this, &IncidentDossier::resolveIncident);
     connect(m_close, &QPushButton::clicked, this, &IncidentDossier::closeIncident);
+    connect(m_brief, &QPushButton::clicked, this, &IncidentDossier::makeBrief);
 }
 
 void IncidentDossier::retranslate()
@@ -195,6 +260,18 @@ void IncidentDossier::retranslate()
     m_forward->setText(tr("Forward"));
     m_resolve->setText(tr("Resolve"));
     m_close->setText(tr("Close"));
+    m_brief->setText(tr("PDF brief"));
+    m_sendToWall->setText(tr("Send to wall"));
+    if (m_context.wall) {
+        const QString language = QLocale().name().section(u'_', 0, 0);
+        for (int item = 0; item < m_wallScreen->count(); ++item) {
+            const int screen = m_wallScreen->itemData(item).toInt();
+            m_wallScreen->setItemText(
+                item, tr("Screen %1: %2")
+                          .arg(screen + 1)
+                          .arg(m_context.wall->profile().screens.at(screen).nameIn(language)));
+        }
+    }
     setWindowTitle(tr("Incident %1").arg(m_incident.displayId()));
     refresh();
 }
@@ -211,6 +288,8 @@ void IncidentDossier::refresh()
     if (const Incident *incident =
             m_context.board ? m_context.board->incident(m_incidentId) : nullptr)
         m_incident = *incident;
+    if (m_resourceModel)
+        m_resourceModel->setIncident(m_incident);
     const Incident &i = m_incident;
     const QString what = !i.hazard.isEmpty() ? i.hazard : i.category;
     m_title->setText(QStringLiteral("%1 · %2 · %3").arg(i.displayId(), what, i.kecamatan));
@@ -368,6 +447,82 @@ void IncidentDossier::revealReporter()
         }
     });
     watcher->setFuture(m_context.personalData->reveal(*who, reportId));
+}
+
+IncidentBrief IncidentDossier::brief() const
+{
+    IncidentBrief brief;
+    brief.title = m_title->text();
+    brief.madeAt =
+        m_context.tiles.clock ? m_context.tiles.clock->now() : QDateTime::currentDateTimeUtc();
+    const QString when =
+        brief.madeAt.toTimeZone(WallClock::wib()).toString(QStringLiteral("dd-MM-yyyy HH:mm"));
+    const auto who = actor();
+    brief.madeFor =
+        who ? tr("Made %1 WIB by %2").arg(when, who->name) : tr("Made %1 WIB").arg(when);
+    const QList<QLabel *> values = {m_state, m_severity, m_agency, m_kecamatan, m_sla};
+    for (int i = 0; i < values.size(); ++i)
+        brief.facts.append({m_captions.at(i)->text(), values.at(i)->text()});
+    const QString format = QStringLiteral("dd-MM-yyyy HH:mm");
+    if (m_incident.firstSignalAt.isValid()) {
+        brief.facts.append(
+            {tr("First signal"),
+             m_incident.firstSignalAt.toTimeZone(WallClock::wib()).toString(format) +
+                 QStringLiteral(" WIB")});
+    }
+    brief.facts.append({tr("Signals"), QString::number(m_incident.members.size())});
+    const qint64 to = brief.madeAt.toMSecsSinceEpoch();
+    for (const NearbySensors::Chart &chart : m_charts->charts()) {
+        brief.charts.append(
+            IncidentBrief::summaryOf(chart, m_charts->from().toMSecsSinceEpoch(), to));
+    }
+    brief.resources = IncidentBrief::tableOf(*m_resourceModel);
+    brief.timeline = IncidentBrief::tableOf(*m_timelineModel);
+    return brief;
+}
+
+QString IncidentDossier::writeBrief(const QString &path) const
+{
+    IncidentBriefWriter::Images images;
+    images.map = m_map->grab().toImage();
+    for (QWidget *chart : m_charts->tiles())
+        images.charts.append(chart->grab().toImage());
+    return IncidentBriefWriter::write(brief(), images, path);
+}
+
+QString IncidentDossier::sendToWall(int profileScreen)
+{
+    if (!m_context.wall)
+        return tr("This console drives no wall.");
+    const int window = m_context.wall->assignment().windowOf(profileScreen);
+    const QList<WallWindow *> windows = m_context.wall->windows();
+    if (window < 0 || window >= windows.size() || !windows.at(window))
+        return tr("No monitor shows screen %1 now.").arg(profileScreen + 1);
+    WallWindow *target = windows.at(window);
+    // The monitor shows that screen's page under the dossier, so that it comes back after.
+    target->showPage(m_context.wall->pages().value(profileScreen));
+    setWindowFlags(Qt::Window | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint);
+    setGeometry(target->geometry());
+    show();
+    raise();
+    m_pinnedScreen = profileScreen;
+    return {};
+}
+
+void IncidentDossier::makeBrief()
+{
+    const QDir folder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                      QStringLiteral("/tlr-briefs"));
+    folder.mkpath(QStringLiteral("."));
+    const QDateTime now =
+        m_context.tiles.clock ? m_context.tiles.clock->now() : QDateTime::currentDateTimeUtc();
+    const QString path = folder.filePath(
+        QStringLiteral("%1-%2.pdf")
+            .arg(m_incident.displayId(),
+                 now.toTimeZone(WallClock::wib()).toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    const QString error = writeBrief(path);
+    showOutcome(error.isEmpty() ? QString() : tr("The brief could not be written: %1").arg(error),
+                tr("Brief written to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace tlr

@@ -15,13 +15,17 @@ class QTableView;
 
 namespace tlr {
 
+struct IncidentBrief;
 class IncidentTimelineModel;
 class MapTile;
+class NearbyCharts;
+class NearbyResourceModel;
 
 // One incident's full story on one screen: a header (state, severity, accountable agency,
-// kecamatan, how long it has been open), its timeline, a small map zoomed to it, and what the
-// person at the console may do: acknowledge, forward to an agency, resolve, close, each with a
-// note. A report's reporter is shown only after an audited reveal by a supervisor or admin, and
+// kecamatan, how long it has been open), its timeline, a small map zoomed to it, the nearby
+// sensors' charts over its window, the resources near it (hospitals with free beds, available
+// ambulances, pump stations), and what the person at the console may do: acknowledge, forward
+// to an agency, resolve, close, each with a note, and make the PDF brief. A report's reporter is shown only after an audited reveal by a supervisor or admin, and
 // only until the selection moves.
 class IncidentDossier : public QWidget
 {
@@ -37,6 +41,10 @@ public:
     QPushButton *revealButton() const { return m_reveal; }
     QLabel *reporterLabel() const { return m_reporter; }
     QLabel *messageLabel() const { return m_message; }
+    NearbyCharts *nearbyCharts() const { return m_charts; }
+    QTableView *resources() const { return m_resources; }
+    NearbyResourceModel *resourceModel() const { return m_resourceModel; }
+    MapTile *map() const { return m_map; }
     QString headerText() const; // the header's words, for tests and the accessible description
 
     // The actions, as their buttons trigger them; each says why when it was refused.
@@ -46,6 +54,20 @@ public:
     void closeIncident();
     // Reveals the selected report's reporter (answers later, through the store).
     void revealReporter();
+
+    // What the PDF brief says, from what the dossier shows now (never a reporter's details).
+    IncidentBrief brief() const;
+    // Writes the PDF brief; empty when written, else why not.
+    QString writeBrief(const QString &path) const;
+    // The brief button: writes it among the user's documents and says where.
+    void makeBrief();
+
+    // Pins the dossier over a wall screen of the profile (index into its screens): on top of
+    // the monitor that shows that screen, frameless, until it is closed. Says why not, else
+    // empty.
+    QString sendToWall(int profileScreen);
+    QComboBox *wallScreenChoice() const { return m_wallScreen; }
+    int pinnedScreen() const { return m_pinnedScreen; } // -1: not on the wall
 
 signals:
     void revealAnswered(); // the reveal asked for has its answer (shown or refused)
@@ -77,6 +99,13 @@ private:
     QTableView *m_timeline = nullptr;
     IncidentTimelineModel *m_timelineModel = nullptr;
     MapTile *m_map = nullptr;
+    NearbyCharts *m_charts = nullptr;
+    QTableView *m_resources = nullptr;
+    NearbyResourceModel *m_resourceModel = nullptr;
+    QPushButton *m_brief = nullptr;
+    QComboBox *m_wallScreen = nullptr;
+    QPushButton *m_sendToWall = nullptr;
+    int m_pinnedScreen = -1;
     QLabel *m_reporter = nullptr;
     QPushButton *m_reveal = nullptr;
     QLineEdit *m_note = nullptr;

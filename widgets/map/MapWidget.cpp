@@ -185,15 +185,17 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
         painter.drawRoundedRect(r, 6, 6);
     };
 
+    QRect scaleBox; // where the scale bar went, so that the attribution keeps clear of it
     if (leftColumn && bottomRow) {
-        // Scale bar, bottom left.
+        // Scale bar, bottom left; on a small map it takes at most a quarter of the width.
         const double mpp = v.metresPerPixel();
-        const double metres = niceLength(mpp * 220);
+        const double metres = niceLength(mpp * std::clamp(width() / 4, 60, 220));
         const int px = int(std::round(metres / mpp));
         const QString text = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000)
                                             : QStringLiteral("%1 m").arg(metres);
         const QRect box(pad, height() - pad - fm.height() - 24,
                         std::max(px, fm.horizontalAdvance(text)) + 24, fm.height() + 24);
+        scaleBox = box;
         chip(box);
         painter.setPen(QPen(MapStyle::text(), 3));
         const int y = box.bottom() - 10;
@@ -217,8 +219,18 @@ void MapWidget::drawOverlays(QPainter &painter, const Viewport &v)
     }
     if (rightColumn && bottomRow && m_group && m_group->tileSource()) {
         const QString text = m_group->tileSource()->attribution();
-        const int w = std::min(width() - 2 * pad, fm.horizontalAdvance(text) + 40);
-        const QRect r(width() - pad - w, height() - pad - fm.height() - 10, w, fm.height() + 10);
+        const int full = fm.horizontalAdvance(text) + 40;
+        // Beside the scale bar when it fits there, elided down to a readable minimum, else above.
+        const int beside = scaleBox.isNull() ? width() - 2 * pad
+                                             : width() - 2 * pad - scaleBox.width() - pad;
+        const int minimum = std::min(full, fm.horizontalAdvance(QStringLiteral("©")) * 16);
+        int w = std::min(full, beside);
+        int bottom = height() - pad;
+        if (w < minimum) {
+            w = std::min(full, width() - 2 * pad);
+            bottom = scaleBox.top() - pad / 2;
+        }
+        const QRect r(width() - pad - w, bottom - fm.height() - 10, w, fm.height() + 10);
         chip(r);
         painter.setPen(MapStyle::textMuted());
         painter.drawText(r, Qt::AlignCenter, fm.elidedText(text, Qt::ElideMiddle, w - 20));

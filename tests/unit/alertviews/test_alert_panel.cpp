@@ -181,3 +181,18 @@ TEST_CASE("profile parameters of the alert panel are checked")
                               {QStringLiteral("acknowledge"), true}};
     CHECK_FALSE(AlertPanelTile::checkParams(spec));
 }
+
+TEST_CASE("Enter on a row opens it: the panel names the alert, for the dossier of its incident")
+{
+    PanelFixture f;
+    f.raise("river-a", Severity::Moderate);
+    const quint64 id = f.raise("river-b", Severity::Extreme);
+    QList<quint64> opened;
+    QObject::connect(f.panel.get(), &AlertPanelTile::alertOpened,
+                     [&](quint64 alert) { opened.append(alert); });
+    f.select(id);
+    f.panel->table()->setFocus();
+    QTest::keyClick(f.panel->table(), Qt::Key_Return);
+    CHECK(opened == QList<quint64>{id});
+    CHECK(f.engine->alert(id)->state == AlertState::Unacknowledged); // opening acts on nothing
+}

@@ -3,6 +3,15 @@
 #include "PaintedText.h"
 
 #include "access/PersonalDataAccess.h"
+#include "charts/ChartTile.h"
+#include "charts/KpiTile.h"
+#include "charts/SeriesCatalog.h"
+#include "dossier/IncidentBrief.h"
+#include "itemmodels/FeedHealthModel.h"
+#include "stats/FrameTimes.h"
+#include "wall/WallController.h"
+#include "wall/WallProfileReader.h"
+#include "wall/WallWindow.h"
 #include "access/Session.h"
 #include "domain/WallClock.h"
 #include "dossier/DossierOpener.h"
@@ -13,6 +22,11 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -242,4 +256,161 @@ TEST_CASE("A picked map feature opens the dossier of the incident it belongs to"
     CHECK(opener.current() == d);
     CHECK(d->isWindow());
     CHECK(d->incidentId() == f.id);
+}
+
+TEST_CASE("The dossier opens on the screen it was asked from, and a KPI card drills into the "
+          "most pressing open incident")
+{
+    DossierFixture f;
+    DossierOpener opener(f.context());
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    REQUIRE(screens.size() == 7); // tests/data/screens/screens-7.json
+    IncidentDossier *d = opener.open(f.id, screens.at(3));
+    REQUIRE(d);
+    CHECK(d->screen() == screens.at(3));
+    INFO("screen " << screens.at(3)->geometry().x() << "," << screens.at(3)->geometry().y()
+                   << " " << screens.at(3)->geometry().width() << "x"
+                   << screens.at(3)->geometry().height() << ", dossier " << d->geometry().x()
+                   << "," << d->geometry().y() << " " << d->width() << "x" << d->height());
+    CHECK(screens.at(3)->geometry().contains(d->geometry()));
+    // Opened again without a screen: where it was.
+    d = opener.open(f.id);
+    REQUIRE(d);
+    CHECK(d->screen() == screens.at(3));
+
+    TileSpec spec;
+    spec.type = QStringLiteral("kpi");
+    TileContext context = f.context().tiles;
+    context.incidents = &f.board;
+    KpiTile card(spec, KpiKind::OpenIncidentsByAgency, context);
+    card.setGeometry(QRect(screens.at(5)->geometry().topLeft(), QSize(400, 300)));
+    card.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&card));
+    REQUIRE(card.screen() == screens.at(5));
+    opener.watch(&card);
+    opener.watch(&card); // watched twice (a re-layout): still one dossier per click
+    QSignalSpy opened(&opener, &DossierOpener::opened);
+    CHECK(opener.mostPressingIncident() == f.id);
+    QTest::mouseClick(&card, Qt::LeftButton, {}, QPoint(200, 150));
+    REQUIRE(opened.size() == 1);
+    CHECK(opened.at(0).at(0).toLongLong() == f.id);
+    REQUIRE(opener.current());
+    CHECK(opener.current()->screen() == screens.at(5));
+
+    // A resolved incident is no longer pressing.
+    f.session.begin({QStringLiteral("siti"), Role::Supervisor});
+    REQUIRE(f.board.acknowledge(f.id, *f.session.actor(), QStringLiteral("dilihat")).isEmpty());
+    const QString refusal = f.board.resolve(f.id, *f.session.actor(), QStringLiteral("surut"));
+    INFO(refusal.toStdString());
+    REQUIRE(refusal.isEmpty());
+    CHECK(opener.mostPressingIncident() == 0);
+}
+
+TEST_CASE("Send to wall pins the dossier over the monitor that shows the chosen screen")
+{
+    DossierFixture f;
+    FeedHealthModel feedHealth;
+    FrameTimes frameTimes;
+    auto profile = WallProfileReader::readFile(WallProfileReader::defaultProfilePath());
+    REQUIRE(std::holds_alternative<WallProfile>(profile));
+    TileContext tiles;
+    tiles.clock = &f.clock;
+    tiles.feedHealth = &feedHealth;
+    WallController wall(std::get<WallProfile>(profile), tiles, &frameTimes);
+    wall.setScreenProvider([] { return QGuiApplication::screens(); });
+    wall.show();
+    DossierContext context = f.context();
+    context.wall = &wall;
+    IncidentDossier d(f.id, context);
+    d.resize(1600, 900);
+    d.show();
+    // The wall's own screens are offered, not the supervisor's desk.
+    int wallScreens = 0;
+    for (const ScreenSpec &screen : wall.profile().screens)
+        wallScreens += screen.wallCell ? 1 : 0;
+    CHECK(d.wallScreenChoice()->count() == wallScreens);
+
+    const int target = d.wallScreenChoice()->itemData(2).toInt();
+    CHECK(d.sendToWall(target).isEmpty());
+    WallWindow *window = wall.windows().at(wall.assignment().windowOf(target));
+    CHECK(d.geometry() == window->geometry());
+    CHECK(d.windowFlags().testFlag(Qt::WindowStaysOnTopHint));
+    CHECK(d.isVisible());
+    CHECK(d.pinnedScreen() == target);
+    CHECK(window->currentPage() == wall.pages().at(target));
+    CHECK_FALSE(d.sendToWall(99).isEmpty()); // no such screen: said, nothing moves
+    CHECK(d.geometry() == window->geometry());
+}
+
+TEST_CASE("The PDF brief tells the incident's story and never carries a reporter, even after a "
+          "reveal")
+{
+    DossierFixture f;
+    const auto d = f.dossier();
+    f.session.begin({QStringLiteral("siti"), Role::Supervisor});
+    f.select(*d, kReport);
+    f.reveal(*d);
+    REQUIRE(d->reporterLabel()->text().contains(kName)); // on screen, to the supervisor
+
+    const IncidentBrief brief = d->brief();
+    CHECK(brief.title.startsWith(QStringLiteral("INC-000001 · flood · Periuk")));
+    CHECK(brief.madeFor.contains(QStringLiteral("siti")));
+    CHECK(brief.timeline.rows.size() == d->timelineModel()->rowCount());
+    CHECK(brief.timeline.header.size() == IncidentTimelineModel::ColumnCount);
+    const QString words = brief.texts().join(u'\n');
+    CHECK(words.contains(kReport));
+    CHECK(words.contains(QStringLiteral("112-1")));
+    CHECK(words.contains(QStringLiteral("Periuk")));
+    CHECK_FALSE(words.contains(kName));
+    CHECK_FALSE(words.contains(kPhone));
+
+    const QString pdf = f.dir.filePath(QStringLiteral("brief.pdf"));
+    REQUIRE(d->writeBrief(pdf).isEmpty());
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.read(5) == QByteArray("%PDF-"));
+    file.close();
+
+    // What a reader of the PDF gets: its text, as poppler extracts it.
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    REQUIRE_FALSE(pdftotext.isEmpty()); // poppler-utils, a test dependency
+    QProcess extract;
+    extract.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    REQUIRE(extract.waitForFinished(20000));
+    REQUIRE(extract.exitCode() == 0);
+    const QString text = QString::fromUtf8(extract.readAllStandardOutput());
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("INC-000001")));
+    CHECK(text.contains(kReport));
+    CHECK(text.contains(QStringLiteral("112-1")));
+    CHECK(text.contains(QStringLiteral("Timeline")));
+    CHECK(text.contains(QStringLiteral("Page 1")));
+    CHECK_FALSE(text.contains(kName));
+    CHECK_FALSE(text.contains(kPhone));
+    CHECK_FALSE(text.contains(QStringLiteral("Rahmawati")));
+}
+
+TEST_CASE("A chart with a fixed start reaches from it to now")
+{
+    WallClock clock;
+    clock.setFixedTime(at(10, 0));
+    TileContext context;
+    context.clock = &clock;
+    const SeriesSpec *river = SeriesCatalog::builtIn().find(u"river-level");
+    REQUIRE(river);
+    TileSpec spec;
+    spec.type = QStringLiteral("chart");
+    spec.params.insert(QStringLiteral("from"), at(7, 0).toString(Qt::ISODateWithMs));
+    ChartTile tile(spec, *river, ChartWindow::OneHour, context);
+    tile.resize(800, 400);
+    tile.show();
+    const std::vector<TimePoint> history = {{at(7, 30).toMSecsSinceEpoch(), 320},
+                                            {at(8, 30).toMSecsSinceEpoch(), 410},
+                                            {at(9, 59).toMSecsSinceEpoch(), 450}};
+    tile.addHistory(0, history);
+    tile.refreshNow();
+    // All three points are in the window (7:00 to 10:00), though a one-hour window would cut
+    // the first two.
+    CHECK(tile.drawnPoints(0).size() == 3);
+    CHECK(tile.dataState() == ChartTile::DataState::Live);
 }
