@@ -7,6 +7,7 @@
 #include "incidents/IncidentBoard.h"
 #include "itemmodels/IncidentTableModel.h"
 #include "itemmodels/IncidentTimelineModel.h"
+#include "reports/TimelineCsvExport.h"
 #include "theme/Theme.h"
 #include "tiles/MapTile.h"
 
@@ -84,6 +85,7 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     m_timeline->verticalHeader()->hide();
     m_timeline->horizontalHeader()->setStretchLastSection(true);
     m_timeline->setWordWrap(false);
+    TimelineCsvExport::attach(m_timeline, m_timelineModel);
     middle->addWidget(m_timeline, 3);
 
     TileSpec mapSpec;
