@@ -12,6 +12,7 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     fontconfig fonts-dejavu-core
+    poppler-utils
 )
 
 missing=()
