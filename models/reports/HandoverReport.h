@@ -90,7 +90,8 @@ struct HandoverReport
         int signalCount = 0;
         bool bounced = false;
     };
-    std::vector<IncidentItem> openIncidents;     // new, acknowledged or forwarded at `to`
+    // New, acknowledged or forwarded at `to`; the most severe first, then the most signals.
+    std::vector<IncidentItem> openIncidents;
     std::vector<IncidentItem> finishedIncidents; // resolved or closed within the window
 
     struct HandOffItem

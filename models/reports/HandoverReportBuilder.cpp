@@ -362,6 +362,8 @@ HandoverReport Builder::take()
                                const HandoverReport::IncidentItem &b) {
         if (a.severity != b.severity)
             return a.severity > b.severity;
+        if (a.signalCount != b.signalCount)
+            return a.signalCount > b.signalCount; // the larger story first
         return a.firstSignalAt < b.firstSignalAt;
     };
     std::sort(m_report.openIncidents.begin(), m_report.openIncidents.end(), bySeverity);

@@ -1105,6 +1105,10 @@
         <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 more not listed here: the less severe, with fewer signals. The wall's incident list has them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimelineCsvExport</name>
@@ -1126,6 +1130,17 @@
     </message>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::AlertAnnouncer</name>
+    <message>
+        <source>Critical alert: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical alert: %1, %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

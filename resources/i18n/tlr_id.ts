@@ -1096,6 +1096,10 @@
         <source>cannot write %1: %2</source>
         <translation>tidak dapat menulis %1: %2</translation>
     </message>
+    <message>
+        <source>%1 more not listed here: the less severe, with fewer signals. The wall's incident list has them all.</source>
+        <translation>%1 lainnya tidak dicantumkan di sini: yang kurang parah, dengan sinyal lebih sedikit. Daftar insiden di dinding memuat semuanya.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineCsvExport</name>
@@ -1118,6 +1122,17 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>tidak dapat menulis %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::AlertAnnouncer</name>
+    <message>
+        <source>Critical alert: %1.</source>
+        <translation>Peringatan kritis: %1.</translation>
+    </message>
+    <message>
+        <source>Critical alert: %1, %2.</source>
+        <translation>Peringatan kritis: %1, %2.</translation>
     </message>
 </context>
 </TS>

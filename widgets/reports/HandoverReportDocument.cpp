@@ -73,13 +73,18 @@ QString row(const QStringList &cells)
     return html + QStringLiteral("</tr>");
 }
 
-QString table(const QStringList &headers, const QStringList &rows)
+// The column with words (the alert, the incident's what) gets the room.
+QString table(const QStringList &headers, const QStringList &rows, qsizetype wideColumn = 1)
 {
     QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
                                   "border=\"0.5\" style=\"border-color:#999\"><thead><tr>");
-    for (const QString &header : headers)
-        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e4e4e4\">") + header.toHtmlEscaped() +
-                QStringLiteral("</th>");
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e4e4e4\"%1>")
+                    .arg(i == wideColumn && headers.size() > 3
+                             ? QStringLiteral(" width=\"%1%\"").arg(wideColumn == 1 ? 42 : 30)
+                             : QString()) +
+                headers.at(i).toHtmlEscaped() + QStringLiteral("</th>");
+    }
     html += QStringLiteral("</tr></thead>");
     if (rows.isEmpty()) {
         html += QStringLiteral("<tr><td colspan=\"%1\"><i>%2</i></td></tr>")
@@ -106,7 +111,7 @@ QString HandoverReportDocument::html(const HandoverReport &report)
     QString html = QStringLiteral(
         "<html><head><style>"
         "body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: #111; }"
-        "h1 { font-size: 16pt; margin-bottom: 2px; }"
+        "h1 { font-size: 16pt; margin-top: 0px; margin-bottom: 2px; }"
         "h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; }"
         "th { font-size: 8pt; }"
         ".muted { color: #555; }"
@@ -257,9 +262,13 @@ QString HandoverReportDocument::slaSection(const HandoverReport &report)
 
 QString HandoverReportDocument::incidentSections(const HandoverReport &report)
 {
+    // A storm opens thousands of small incidents; the paper lists the weightiest, the summary
+    // counts them all, and the wall's incident board holds the rest.
+    constexpr std::size_t kMaxRows = 60;
     const auto rowsOf = [&](const std::vector<Report::IncidentItem> &items) {
         QStringList rows;
-        for (const auto &i : items) {
+        for (std::size_t n = 0; n < items.size() && n < kMaxRows; ++n) {
+            const auto &i = items[n];
             const QString what = i.hazard.isEmpty() ? i.category : i.hazard;
             rows << row({QStringLiteral("<b>%1</b>").arg(i.displayId), severityCell(i.severity),
                          escaped(what), escaped(i.kecamatan),
@@ -272,11 +281,20 @@ QString HandoverReportDocument::incidentSections(const HandoverReport &report)
     };
     const QStringList headers = {tr("Incident"), tr("Severity"), tr("What"), tr("Kecamatan"),
                                  tr("State"), tr("Held by"), tr("Since"), tr("Signals")};
+    const auto notListed = [&](const std::vector<Report::IncidentItem> &items) {
+        if (items.size() <= kMaxRows)
+            return QString();
+        return QStringLiteral("<p><i>%1</i></p>")
+            .arg(tr("%1 more not listed here: the less severe, with fewer signals. The wall's "
+                    "incident list has them all.")
+                     .arg(items.size() - kMaxRows)
+                     .toHtmlEscaped());
+    };
     return heading(tr("Open incidents"), int(report.openIncidents.size())) +
-           table(headers, rowsOf(report.openIncidents)) +
+           table(headers, rowsOf(report.openIncidents), 2) + notListed(report.openIncidents) +
            heading(tr("Incidents resolved or closed during the shift"),
                    int(report.finishedIncidents.size())) +
-           table(headers, rowsOf(report.finishedIncidents));
+           table(headers, rowsOf(report.finishedIncidents), 2) + notListed(report.finishedIncidents);
 }
 
 QString HandoverReportDocument::handOffSection(const HandoverReport &report)
@@ -300,7 +318,9 @@ QString HandoverReportDocument::writePdf(const HandoverReport &report, const QSt
         return tr("cannot write %1: %2").arg(path, file.errorString());
     QPdfWriter pdf(&file);
     pdf.setPageSize(QPageSize(QPageSize::A4));
-    pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    // QTextDocument::print() lays the text out 2 cm inside the page and numbers the pages in
+    // that margin; a margin of the writer's own would come on top of it.
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     pdf.setResolution(300);
     pdf.setTitle(tr("Shift handover report"));
     pdf.setCreator(QStringLiteral("tlr-wall"));

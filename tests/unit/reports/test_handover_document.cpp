@@ -170,3 +170,24 @@ TEST_CASE("The handover report is written as an A4 PDF")
                                                  dir.filePath(QStringLiteral("no/such/dir.pdf")))
                     .isEmpty());
 }
+
+TEST_CASE("A storm's thousands of small incidents are counted in full and listed by weight")
+{
+    LanguageSwitcher language;
+    REQUIRE(language.setLanguage(QStringLiteral("en")));
+    HandoverReport report = sampleReport();
+    const auto first = report.openIncidents.front();
+    for (int i = 0; i < 69; ++i) {
+        auto small = first;
+        small.displayId = QStringLiteral("INC-9%1").arg(i, 5, 10, QLatin1Char('0'));
+        small.severity = Severity::Minor;
+        small.signalCount = 1;
+        report.openIncidents.push_back(small);
+    }
+    const QString text = plainText(HandoverReportDocument::html(report));
+    CHECK(text.contains(QStringLiteral("Open incidents (70)")));
+    CHECK(text.contains(QStringLiteral("INC-000042")));
+    CHECK(text.contains(QStringLiteral("10 more not listed here")));
+    CHECK(text.contains(QStringLiteral("INC-900058")));
+    CHECK_FALSE(text.contains(QStringLiteral("INC-900059")));
+}
