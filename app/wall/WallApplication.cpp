@@ -21,6 +21,7 @@
 #include "map/MbtilesReader.h"
 #include "stats/RunStats.h"
 #include "alerts/AlarmPlayer.h"
+#include "alerts/AlertAnnouncer.h"
 #include "dossier/DossierOpener.h"
 #include "itemmodels/AlertTableModel.h"
 #include "incidents/AlertSignals.h"
@@ -288,6 +289,7 @@ QString WallApplication::startAlerts()
                                              m_audit.get());
     m_alertTable = std::make_unique<AlertTableModel>(m_alerts.get(), &m_clock);
     m_alarm = new AlarmPlayer(m_alerts.get(), this);
+    new AlertAnnouncer(m_alerts.get(), m_alarm, this);
     return {};
 }
 
