@@ -13,7 +13,7 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     fontconfig fonts-dejavu-core
-    poppler-utils  # the dossier test reads its PDF brief back with pdftotext
+    poppler-utils  # the dossier and report tests read their PDFs back with pdftotext
 )
 
 missing=()

@@ -1,5 +1,7 @@
 #include "AdminCommands.h"
 
+#include "HandoverCommand.h"
+
 #include "access/AccountService.h"
 #include "access/RoleKey.h"
 #include "access/UserAccounts.h"
@@ -226,6 +228,8 @@ int AdminCommands::run(const WallOptions &options)
 {
     if (options.command == WallOptions::Command::VerifyAudit)
         return verifyAudit(options);
+    if (options.command == WallOptions::Command::HandoverReport)
+        return HandoverCommand::run(options);
     return changeAccounts(options);
 }
 

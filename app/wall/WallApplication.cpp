@@ -1,5 +1,6 @@
 #include "WallApplication.h"
 
+#include "HandoverReportAction.h"
 #include "SignalWatcher.h"
 #include "SystemdNotifier.h"
 
@@ -25,6 +26,7 @@
 #include "alerts/AlarmPlayer.h"
 #include "alerts/AlertPanelTile.h"
 #include "charts/KpiTile.h"
+#include "alerts/AlertAnnouncer.h"
 #include "dossier/DossierOpener.h"
 #include "itemmodels/AlertTableModel.h"
 #include "incidents/AlertSignals.h"
@@ -339,6 +341,7 @@ QString WallApplication::startAlerts()
         if (const QString error = m_alertArchive->restore(m_clock.now()); !error.isEmpty())
             qCWarning(lcApp).noquote() << "alerts not restored:" << error;
     }
+    new AlertAnnouncer(m_alerts.get(), m_alarm, this);
     return {};
 }
 
@@ -523,6 +526,18 @@ QString WallApplication::start()
                              QStringLiteral("console"), {}});
         }
     });
+    if (m_store) {
+        m_handoverReport = new HandoverReportAction(m_store.get(), m_audit.get(),
+                                                    m_incidentArchive.get(), &m_clock, this);
+        connect(m_keys, &WallKeys::handoverReportRequested, this, &WallApplication::saveHandoverReport);
+        connect(m_handoverReport, &HandoverReportAction::finished, this,
+                [](const QString &path, const QString &error) {
+                    if (error.isEmpty())
+                        qCInfo(lcApp).noquote() << "handover report saved:" << path;
+                    else
+                        qCWarning(lcApp).noquote() << "handover report not saved:" << error;
+                });
+    }
     connect(qApp, &QCoreApplication::aboutToQuit, this, &WallApplication::writeStats);
     showSession();
     m_controller->show();
@@ -551,6 +566,20 @@ QString WallApplication::start()
         QTimer::singleShot(int(*m_options.quitAfterSeconds * 1000), this, &WallApplication::finish);
     }
     return {};
+}
+
+void WallApplication::saveHandoverReport()
+{
+    // The report retells the audit log: only a person who may read it, and on the record.
+    const auto actor = m_session ? m_session->actor() : std::nullopt;
+    if (!actor || !canReadAuditLog(actor->role)) {
+        qCInfo(lcApp) << "handover report refused: nobody who may read the audit log is logged in";
+        return;
+    }
+    const QString directory =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/reports");
+    if (!m_handoverReport->start(*actor, directory))
+        qCInfo(lcApp) << "handover report: one is being written already";
 }
 
 void WallApplication::finish()

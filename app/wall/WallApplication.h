@@ -25,6 +25,7 @@ class AlertTableModel;
 class AuditLog;
 class AuditRecorder;
 class DossierOpener;
+class HandoverReportAction;
 class EventStore;
 class IncidentArchive;
 class IncidentBoard;
@@ -81,6 +82,7 @@ private:
     // then the store. Then statistics, then the event loop.
     void shutdown(int exitCode);
     void finish();
+    void saveHandoverReport();
     void writeStats();
 
     WallOptions m_options;
@@ -120,6 +122,7 @@ private:
     QList<FeedStatus> m_statesAtFinish;
     std::unique_ptr<WallController> m_controller;
     std::unique_ptr<DossierOpener> m_dossiers; // its window reads the board and the session
+    HandoverReportAction *m_handoverReport = nullptr; // with --db: Ctrl+P
     double m_firstFrameMs = 0.0;
     bool m_statsWritten = false;
     bool m_shuttingDown = false;

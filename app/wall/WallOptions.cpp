@@ -5,6 +5,7 @@
 #include "access/RoleKey.h"
 #include "audit/AuditVerifier.h"
 #include "map/TileSourceSpec.h"
+#include "reports/ShiftWindow.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,18 +20,24 @@ struct CommandOption
 {
     const char *name;
     WallOptions::Command command;
-    bool takesUser;
+    const char *valueName; // nullptr: a flag
 };
 
 constexpr CommandOption kCommands[] = {
-    {"verify-audit", WallOptions::Command::VerifyAudit, false},
-    {"add-user", WallOptions::Command::AddUser, true},
-    {"list-users", WallOptions::Command::ListUsers, false},
-    {"disable-user", WallOptions::Command::DisableUser, true},
-    {"enable-user", WallOptions::Command::EnableUser, true},
-    {"set-password", WallOptions::Command::SetPassword, true},
-    {"set-role", WallOptions::Command::SetRole, true},
+    {"verify-audit", WallOptions::Command::VerifyAudit, nullptr},
+    {"add-user", WallOptions::Command::AddUser, "NAME"},
+    {"list-users", WallOptions::Command::ListUsers, nullptr},
+    {"disable-user", WallOptions::Command::DisableUser, "NAME"},
+    {"enable-user", WallOptions::Command::EnableUser, "NAME"},
+    {"set-password", WallOptions::Command::SetPassword, "NAME"},
+    {"set-role", WallOptions::Command::SetRole, "NAME"},
+    {"handover-report", WallOptions::Command::HandoverReport, "FILE"},
 };
+
+QString optionName(const QString &argument)
+{
+    return argument.mid(argument.startsWith(u"--") ? 2 : 1).section(u'=', 0, 0);
+}
 
 } // namespace
 
@@ -39,7 +46,7 @@ bool WallOptions::needsWindows(const QStringList &arguments)
     for (const QString &argument : arguments.mid(1)) {
         if (argument == u"--" || !argument.startsWith(u'-'))
             continue;
-        const QString name = argument.mid(argument.startsWith(u"--") ? 2 : 1).section(u'=', 0, 0);
+        const QString name = optionName(argument);
         if (name == u"help" || name == u"h" || name == u"help-all" || name == u"version" ||
             name == u"v" || name == u"?")
             return false;
@@ -49,6 +56,17 @@ bool WallOptions::needsWindows(const QStringList &arguments)
         }
     }
     return true;
+}
+
+bool WallOptions::needsFonts(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        if (argument == u"--")
+            break;
+        if (argument.startsWith(u'-') && optionName(argument) == u"handover-report")
+            return true;
+    }
+    return false;
 }
 
 std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringList &arguments)
@@ -119,11 +137,15 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
         {QStringLiteral("set-password"),
          QStringLiteral("Set an account's password, read from stdin (or --password-env).")},
         {QStringLiteral("set-role"), QStringLiteral("Give an account the role --role.")},
+        {QStringLiteral("handover-report"),
+         QStringLiteral("Write the shift handover report of --db as an A4 PDF to FILE (read only): "
+                        "the shift going on, or --since/--until; in --lang.")},
     };
     for (const CommandOption &command : kCommands) {
         const QString name = QString::fromLatin1(command.name);
-        commandOptions.append(command.takesUser
-                                  ? QCommandLineOption(name, commandHelp.value(name), QStringLiteral("NAME"))
+        commandOptions.append(command.valueName
+                                  ? QCommandLineOption(name, commandHelp.value(name),
+                                                       QString::fromLatin1(command.valueName))
                                   : QCommandLineOption(name, commandHelp.value(name)));
         parser.addOption(commandOptions.last());
     }
@@ -136,7 +158,13 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     const QCommandLineOption expectHead(QStringLiteral("expect-head"),
                                         QStringLiteral("With --verify-audit: the chain must reach this entry, as an earlier run recorded it (its --stats file or log); finds entries cut off the end."),
                                         QStringLiteral("SEQ:HASH"));
-    parser.addOptions({role, passwordEnv, expectHead});
+    const QCommandLineOption since(QStringLiteral("since"),
+                                   QStringLiteral("With --handover-report: the window's start, ISO 8601 (WIB when no offset is given). Default: the start of the shift going on (07:00, 15:00 or 23:00 WIB)."),
+                                   QStringLiteral("TIME"));
+    const QCommandLineOption until(QStringLiteral("until"),
+                                   QStringLiteral("With --handover-report: the window's end, ISO 8601. Default: now."),
+                                   QStringLiteral("TIME"));
+    parser.addOptions({role, passwordEnv, expectHead, since, until});
 
     if (!parser.parse(arguments))
         return Error{parser.errorText()};
@@ -185,18 +213,20 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
         options.basemap = std::get<TileSourceSpec>(spec).toString();
     }
 
+    using Command = WallOptions::Command;
     QStringList commandsGiven;
     for (qsizetype i = 0; i < commandOptions.size(); ++i) {
         if (!parser.isSet(commandOptions.at(i)))
             continue;
         commandsGiven.append(QStringLiteral("--") + commandOptions.at(i).names().first());
         options.command = kCommands[i].command;
-        if (kCommands[i].takesUser)
+        if (options.command == Command::HandoverReport)
+            options.reportPath = parser.value(commandOptions.at(i));
+        else if (kCommands[i].valueName)
             options.userName = parser.value(commandOptions.at(i));
     }
     if (commandsGiven.size() > 1)
         return Error{QStringLiteral("%1: one command at a time").arg(commandsGiven.join(u", "))};
-    using Command = WallOptions::Command;
     const Command command = options.command;
     if (options.dbPath.isEmpty() && !options.demo)
         options.dbPath = settings.dbPath;
@@ -247,6 +277,23 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
                              .arg(parser.value(expectHead))};
         options.expectedHead = parser.value(expectHead);
     }
+    for (const auto &[option, time] : {std::pair{&since, &options.since}, std::pair{&until, &options.until}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString name = QStringLiteral("--") + option->names().first();
+        if (command != Command::HandoverReport)
+            return Error{QStringLiteral("%1 only applies with --handover-report").arg(name)};
+        const auto parsed = ShiftWindow::parseTime(parser.value(*option));
+        if (!parsed)
+            return Error{QStringLiteral("%1: expected an ISO 8601 date and time such as "
+                                        "2026-11-23T07:00 (WIB) or 2026-11-23T00:00Z, got \"%2\"")
+                             .arg(name, parser.value(*option))};
+        *time = *parsed;
+    }
+    if (options.since.isValid() && options.until.isValid() && options.since >= options.until)
+        return Error{QStringLiteral("--since must come before --until")};
+    if (command == Command::HandoverReport && options.reportPath.isEmpty())
+        return Error{QStringLiteral("--handover-report: name the PDF file to write")};
     if (command == Command::RunWall && !options.demo && options.feedsPath.isEmpty())
         options.feedsPath = settings.feedsPath;
     return options;

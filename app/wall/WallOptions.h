@@ -4,6 +4,7 @@
 
 #include "access/Actor.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -41,12 +42,16 @@ struct WallOptions
         EnableUser,
         SetPassword,
         SetRole,
+        HandoverReport,
     };
     Command command = Command::RunWall;
     QString userName;            // the account a user command is about
     std::optional<Role> role;    // --role, with --add-user and --set-role
     QString passwordEnvironment; // --password-env VAR: read the password from $VAR, not stdin
     QString expectedHead;        // --expect-head SEQ:HASH, with --verify-audit
+    QString reportPath;          // --handover-report FILE: the PDF to write
+    QDateTime since;             // --since, with --handover-report (UTC; invalid: the shift's start)
+    QDateTime until;             // --until, with --handover-report (UTC; invalid: now)
 
     struct Error
     {
@@ -63,6 +68,9 @@ struct WallOptions
     // Whether the arguments ask for the wall's windows, looked at before any application object
     // exists: --help, --version and the database commands run without a display.
     static bool needsWindows(const QStringList &arguments);
+    // Whether a command without windows still lays out text (the handover report's PDF): it
+    // needs a QGuiApplication for fonts, on the offscreen platform when no other is asked for.
+    static bool needsFonts(const QStringList &arguments);
 };
 
 } // namespace tlr

@@ -5,6 +5,7 @@
 #include "theme/Theme.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QElapsedTimer>
 
 #include <cstdio>
@@ -51,8 +52,16 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     if (!tlr::WallOptions::needsWindows(arguments)) {
-        // Help, version and the database commands: no display needed, none opened.
-        QCoreApplication app(argc, argv);
+        // Help, version and the database commands: no display needed, none opened. The
+        // handover report lays out text, which takes a QGuiApplication, but paints no window.
+        std::unique_ptr<QCoreApplication> app;
+        if (tlr::WallOptions::needsFonts(arguments)) {
+            if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         describeApplication();
         auto parsed = parseOptions();
         if (const int *exitCode = std::get_if<int>(&parsed))

@@ -855,4 +855,293 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>HandoverReportDocument</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXERCISE/TEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift handover report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tangerang Live Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made %1 WIB from the wall's database and audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are numbered by the wall from 1 each time it starts (starts during this shift: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise and Test alerts are marked %1 and left out of every count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wire does not yet say when a complaint was followed up: every LAKSA complaint counts as open, and one older than 7 × 24 h as overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live alerts raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open, unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged, still active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgements made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed their time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 handled late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-offs between agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise/Test alerts (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open alerts, not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged alerts, still active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who acknowledged what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAKSA complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not acknowledged in time, escalation level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no follow-up within 7 × 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed their time (SLA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due or escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints already past their 7 × 24 h before this shift: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed during the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounced back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more not listed here: the less severe, with fewer signals. The wall's incident list has them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCsvExport</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the timeline as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::AlertAnnouncer</name>
+    <message>
+        <source>Critical alert: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical alert: %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

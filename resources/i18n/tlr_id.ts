@@ -1018,4 +1018,293 @@
         <translation>tidak dapat menyelesaikan %1</translation>
     </message>
 </context>
+<context>
+    <name>HandoverReportDocument</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 j %2 mnt</translation>
+    </message>
+    <message>
+        <source>EXERCISE/TEST</source>
+        <translation>LATIHAN/UJI</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Tidak ada.</translation>
+    </message>
+    <message>
+        <source>Shift handover report</source>
+        <translation>Laporan serah terima shift</translation>
+    </message>
+    <message>
+        <source>Tangerang Live Room</source>
+        <translation>Tangerang Live Room</translation>
+    </message>
+    <message>
+        <source>Made %1 WIB from the wall's database and audit log.</source>
+        <translation>Dibuat %1 WIB dari basis data dan log audit dinding.</translation>
+    </message>
+    <message>
+        <source>Alerts are numbered by the wall from 1 each time it starts (starts during this shift: %1).</source>
+        <translation>Peringatan dinomori dinding mulai dari 1 setiap kali dinding dijalankan (dijalankan selama shift ini: %1).</translation>
+    </message>
+    <message>
+        <source>Exercise and Test alerts are marked %1 and left out of every count.</source>
+        <translation>Peringatan latihan dan uji ditandai %1 dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <source>The wire does not yet say when a complaint was followed up: every LAKSA complaint counts as open, and one older than 7 × 24 h as overdue.</source>
+        <translation>Data masuk belum memuat kapan pengaduan ditindaklanjuti: setiap pengaduan LAKSA dihitung terbuka, dan yang lebih dari 7 × 24 jam dihitung terlambat.</translation>
+    </message>
+    <message>
+        <source>Live alerts raised</source>
+        <translation>Peringatan nyata yang muncul</translation>
+    </message>
+    <message>
+        <source>Open, unacknowledged</source>
+        <translation>Terbuka, belum diakui</translation>
+    </message>
+    <message>
+        <source>Acknowledged, still active</source>
+        <translation>Diakui, masih aktif</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>Acknowledgements made</source>
+        <translation>Pengakuan yang dibuat</translation>
+    </message>
+    <message>
+        <source>Missed their time</source>
+        <translation>Melewati batas waktu</translation>
+    </message>
+    <message>
+        <source>%1 (%2 handled late)</source>
+        <translation>%1 (%2 ditangani terlambat)</translation>
+    </message>
+    <message>
+        <source>Incidents open</source>
+        <translation>Insiden terbuka</translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed</source>
+        <translation>Insiden selesai atau ditutup</translation>
+    </message>
+    <message>
+        <source>Hand-offs between agencies</source>
+        <translation>Serah terima antar-OPD</translation>
+    </message>
+    <message>
+        <source>Exercise/Test alerts (not counted)</source>
+        <translation>Peringatan latihan/uji (tidak dihitung)</translation>
+    </message>
+    <message>
+        <source>Open alerts, not acknowledged</source>
+        <translation>Peringatan terbuka, belum diakui</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Muncul</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalasi</translation>
+    </message>
+    <message>
+        <source>Acknowledged alerts, still active</source>
+        <translation>Peringatan diakui, masih aktif</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Diakui oleh</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Pada</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Shelved alerts</source>
+        <translation>Peringatan ditunda</translation>
+    </message>
+    <message>
+        <source>Shelved by</source>
+        <translation>Ditunda oleh</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Insiden</translation>
+    </message>
+    <message>
+        <source>Who acknowledged what</source>
+        <translation>Siapa mengakui apa</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Setelah</translation>
+    </message>
+    <message>
+        <source>LAKSA complaint</source>
+        <translation>Pengaduan LAKSA</translation>
+    </message>
+    <message>
+        <source>not acknowledged in time, escalation level %1</source>
+        <translation>tidak diakui tepat waktu, eskalasi tingkat %1</translation>
+    </message>
+    <message>
+        <source>no follow-up within 7 × 24 h</source>
+        <translation>tanpa tindak lanjut dalam 7 × 24 jam</translation>
+    </message>
+    <message>
+        <source>acknowledged %1</source>
+        <translation>diakui %1</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>belum</translation>
+    </message>
+    <message>
+        <source>Missed their time (SLA)</source>
+        <translation>Melewati batas waktu (SLA)</translation>
+    </message>
+    <message>
+        <source>Due or escalated</source>
+        <translation>Jatuh tempo atau eskalasi</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Pelanggaran</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Ditangani</translation>
+    </message>
+    <message>
+        <source>Complaints already past their 7 × 24 h before this shift: %1.</source>
+        <translation>Pengaduan yang sudah lewat 7 × 24 jam sebelum shift ini: %1.</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>dipantulkan</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Dipegang oleh</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Sinyal</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Insiden terbuka</translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed during the shift</source>
+        <translation>Insiden selesai atau ditutup selama shift</translation>
+    </message>
+    <message>
+        <source>bounced back</source>
+        <translation>dikembalikan</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Dari → ke</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>tidak dapat menulis %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 more not listed here: the less severe, with fewer signals. The wall's incident list has them all.</source>
+        <translation>%1 lainnya tidak dicantumkan di sini: yang kurang parah, dengan sinyal lebih sedikit. Daftar insiden di dinding memuat semuanya.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCsvExport</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Export the timeline as CSV</source>
+        <translation>Ekspor lini masa sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Ekspor CSV</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>tidak dapat menulis %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::AlertAnnouncer</name>
+    <message>
+        <source>Critical alert: %1.</source>
+        <translation>Peringatan kritis: %1.</translation>
+    </message>
+    <message>
+        <source>Critical alert: %1, %2.</source>
+        <translation>Peringatan kritis: %1, %2.</translation>
+    </message>
+</context>
 </TS>

@@ -13,6 +13,7 @@
 #include "incidents/IncidentBoard.h"
 #include "itemmodels/IncidentTableModel.h"
 #include "itemmodels/IncidentTimelineModel.h"
+#include "reports/TimelineCsvExport.h"
 #include "theme/Theme.h"
 #include "tiles/MapTile.h"
 #include "wall/WallController.h"
@@ -104,6 +105,7 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     columns->resizeSection(IncidentTimelineModel::NoteColumn, 280); // most entries have none
     m_timeline->setTextElideMode(Qt::ElideMiddle); // a long id keeps its distinctive end
     m_timeline->setWordWrap(false);
+    TimelineCsvExport::attach(m_timeline, m_timelineModel);
     middle->addWidget(m_timeline, 3);
 
     TileSpec mapSpec;

@@ -41,6 +41,10 @@ bool WallKeys::eventFilter(QObject *watched, QEvent *event)
         emit muteToggleRequested();
         return true;
     }
+    if (key->key() == Qt::Key_P && mods == Qt::ControlModifier) {
+        emit handoverReportRequested();
+        return true;
+    }
     if (key->key() == Qt::Key_F9 && mods == Qt::NoModifier) {
         m_language->toggle();
         return true;

@@ -13,6 +13,7 @@ class LanguageSwitcher;
 //   F8                log in at this console (the wall is read-only until someone does)
 //   Shift+F8          log out
 //   F7                mute or unmute this console's alarm tones (an operator or supervisor)
+//   Ctrl+P            save the shift handover report as a PDF (a role that reads the audit log)
 class WallKeys : public QObject
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ signals:
     void logInRequested();
     void logOutRequested();
     void muteToggleRequested();
+    void handoverReportRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace tlr {
+
+Q_DECLARE_LOGGING_CATEGORY(lcReports)
+
+} // namespace tlr
