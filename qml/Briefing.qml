@@ -64,7 +64,7 @@ FocusScope {
 
             Layout.fillWidth: true
             Layout.fillHeight: false // a nested layout fills by default; the map gets the rest
-            Layout.preferredHeight: 330
+            Layout.preferredHeight: 350
             spacing: WallTheme.spacing
 
             Repeater {

@@ -87,8 +87,9 @@ Rectangle {
 
             Text {
                 Layout.fillWidth: true
-                text: qsTr("%1 · %2 · %3 signals").arg(row.displayId).arg(row.holder)
-                      .arg(row.signalCount)
+                // The id last: what is cut short on a narrow screen matters least.
+                text: qsTr("%1 · %2 signals · %3").arg(row.holder).arg(row.signalCount)
+                      .arg(row.displayId)
                 color: WallTheme.textMuted
                 font.family: WallTheme.fontFamily
                 font.pixelSize: WallTheme.smallPixels

@@ -237,7 +237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 signals</source>
+        <source>%1 · %2 signals · %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

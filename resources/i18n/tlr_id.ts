@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>No alert waiting</source>
-        <translation>Tidak ada peringatan menunggu</translation>
+        <translation>Tak ada peringatan</translation>
     </message>
     <message>
         <source>Acknowledged in %1 (median, 24 h)</source>
@@ -237,8 +237,8 @@
         <translation>Lingkungan</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 signals</source>
-        <translation>%1 · %2 · %3 sinyal</translation>
+        <source>%1 · %2 signals · %3</source>
+        <translation>%1 · %2 sinyal · %3</translation>
     </message>
 </context>
 <context>

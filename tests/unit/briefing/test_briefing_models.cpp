@@ -77,7 +77,7 @@ QVariant agencyData(const AgencyKpiModel &model, Agency agency, int role)
 
 } // namespace
 
-TEST_CASE("Agency KPIs count each agency's open incidents, the room's by their first signal")
+TEST_CASE("Agency KPIs count each agency's open incidents and the room's by their first signal")
 {
     BriefingFixture f;
     AgencyKpiModel model(&f.board, nullptr, &f.clock);

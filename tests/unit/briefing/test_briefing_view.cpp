@@ -177,7 +177,7 @@ TEST_CASE("The briefing loads without a QML warning and shows the wall's figures
     CHECK(frame.pixelColor(4, 4) != frame.pixelColor(card112->mapToScene({40, 40}).toPoint()));
 }
 
-TEST_CASE("The remote moves the focus between cards, list and map; Enter asks for the dossier")
+TEST_CASE("The remote moves the focus between cards and list and map and Enter asks for the dossier")
 {
     WarningsAreFailures guard;
     ViewFixture f;
@@ -237,7 +237,7 @@ TEST_CASE("The remote moves the focus between cards, list and map; Enter asks fo
     CHECK(g_warnings.isEmpty());
 }
 
-TEST_CASE("A tap on an incident row asks for its dossier; a tap on a card filters")
+TEST_CASE("A tap on an incident row asks for its dossier and a tap on a card filters")
 {
     WarningsAreFailures guard;
     ViewFixture f;

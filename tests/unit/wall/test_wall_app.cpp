@@ -67,7 +67,7 @@ TEST_CASE("Screenshot mode writes all seven screens with seven monitors and with
     }
 }
 
-TEST_CASE("--briefing shows only the briefing, and its screenshot is the QML view drawn")
+TEST_CASE("The briefing option shows only the briefing and its screenshot is the QML view drawn")
 {
     QTemporaryDir dir;
     const Run run = runWall({QStringLiteral("--briefing"), QStringLiteral("--lang"), QStringLiteral("en"),

@@ -55,7 +55,7 @@ TEST_CASE("Every shipped profile reads without error")
     }
 }
 
-TEST_CASE("A briefing screen has no grid and no tiles; a grid screen is the default kind")
+TEST_CASE("A briefing screen has no grid and no tiles and a grid screen is the default kind")
 {
     auto result = WallProfileReader::read(withScreen(R"({"kind":"briefing","name":"Ringkasan"})"),
                                           QStringLiteral("t.json"));
