@@ -32,8 +32,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://tangerangkota.go.id/")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Loaded as plugins, so invisible to dpkg-shlibdeps: the SQLite driver under the store.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+# Loaded as plugins, so invisible to dpkg-shlibdeps: the SQLite driver under the store, and the
+# QML modules the briefing view imports (qml/*.qml).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libqt6sql6-sqlite, qml6-module-qtquick, qml6-module-qtquick-layouts, qml6-module-qtqml-workerscript")
 # Qt finds no font without one; an X or Wayland session brings its own.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core, qt6-wayland")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

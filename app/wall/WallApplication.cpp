@@ -42,6 +42,8 @@
 #include "wall/WallWindow.h"
 #include "wall/WallProfileReader.h"
 
+#include "BriefingView.h"
+
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -539,6 +541,7 @@ QString WallApplication::start()
                 });
     }
     connect(qApp, &QCoreApplication::aboutToQuit, this, &WallApplication::writeStats);
+    hostBriefings(context);
     showSession();
     m_controller->show();
 
@@ -580,6 +583,30 @@ void WallApplication::saveHandoverReport()
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/reports");
     if (!m_handoverReport->start(*actor, directory))
         qCInfo(lcApp) << "handover report: one is being written already";
+}
+
+// Screens of kind "briefing" show the QML briefing; drilling in it opens the same dossier as
+// the wall's maps do.
+void WallApplication::hostBriefings(const TileContext &context)
+{
+    for (WallPage *page : m_controller->pages()) {
+        if (page->spec().kind != ScreenSpec::Kind::Briefing)
+            continue;
+        auto *view = new BriefingView(context, page);
+        page->setBody(view);
+        connect(view, &BriefingView::incidentRequested, this, [this](qint64 incidentId) {
+            if (m_dossiers && !m_dossiers->open(incidentId))
+                qCWarning(lcApp) << "briefing: no incident" << incidentId << "on the board";
+        });
+        connect(view, &BriefingView::featureSelected, this, [this](const QString &entityId) {
+            if (!m_dossiers)
+                return;
+            if (const qint64 incidentId = m_dossiers->incidentOfFeature(entityId))
+                m_dossiers->open(incidentId);
+            else
+                qCInfo(lcApp) << "briefing: picked feature" << entityId << "is part of no incident";
+        });
+    }
 }
 
 void WallApplication::finish()

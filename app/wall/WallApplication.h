@@ -40,6 +40,7 @@ class SimulatorProcess;
 class SystemdNotifier;
 class WallController;
 class WallKeys;
+struct TileContext;
 
 // Wires tlr-wall together from its options: profile, feeds, models, windows, and the
 // screenshot / statistics duties of a headless run.
@@ -73,6 +74,7 @@ private:
     QString startFeeds();
     void startDemoFeeds(int port);
     void startAccess();
+    void hostBriefings(const TileContext &context);
     void ensureDemoAccount();
     void showLogIn();
     void showSession();

@@ -120,8 +120,10 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     const QCommandLineOption basemap(QStringLiteral("basemap"),
                                      QStringLiteral("Base map of the map tiles: builtin (default, offline), mbtiles:FILE or xyz:URL-TEMPLATE."),
                                      QStringLiteral("SOURCE"));
+    const QCommandLineOption briefing(QStringLiteral("briefing"),
+                                      QStringLiteral("Show only the executive briefing, on one screen (the built-in profile walls/briefing.json), instead of the wall profile."));
     parser.addOptions({demo, profile, feeds, db, lang, kiosk, screenshot, quitAfter, stats, feedsimArgs});
-    parser.addOptions({basemap, localDb});
+    parser.addOptions({basemap, localDb, briefing});
 
     // Database commands: each works on --db and exits without opening a window.
     QList<QCommandLineOption> commandOptions;
@@ -187,6 +189,12 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
             return Error{QStringLiteral("--lang: expected id or en, got \"%1\"").arg(options.language)};
     } else if (!settings.language.isEmpty()) {
         options.language = settings.language; // checked when the file was read
+    }
+    if (parser.isSet(briefing)) {
+        if (parser.isSet(profile))
+            return Error{QStringLiteral("--briefing and --profile: choose one (the briefing is a profile of its own; "
+                                        "a profile can also hold a screen of \"kind\": \"briefing\")")};
+        options.profilePath = briefingProfilePath();
     }
     if (options.profilePath.isEmpty())
         options.profilePath = settings.profilePath;
@@ -297,6 +305,11 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     if (command == Command::RunWall && !options.demo && options.feedsPath.isEmpty())
         options.feedsPath = settings.feedsPath;
     return options;
+}
+
+QString WallOptions::briefingProfilePath()
+{
+    return QStringLiteral(":/walls/briefing.json");
 }
 
 } // namespace tlr

@@ -20,7 +20,7 @@ namespace tlr {
 struct WallOptions
 {
     bool demo = false;
-    QString profilePath; // empty: the built-in TLR wall
+    QString profilePath; // empty: the built-in TLR wall; --briefing: briefingProfilePath()
     QString feedsPath;   // empty: none, or the demo set with --demo
     QString dbPath;      // an SQLite file, or a postgresql:// URL of the shared database
     QString localDbPath; // with a shared database: this console's feed store (empty: default)
@@ -64,6 +64,9 @@ struct WallOptions
                                                   const WallSettings &settings);
     // The command line and the built-in defaults only.
     static std::variant<WallOptions, Error> parse(const QStringList &arguments);
+
+    // The one-screen profile --briefing opens (resources/walls/briefing.json).
+    static QString briefingProfilePath();
 
     // Whether the arguments ask for the wall's windows, looked at before any application object
     // exists: --help, --version and the database commands run without a display.

@@ -35,12 +35,16 @@ struct TileSpec
 // what --screenshot writes as screen-N.png.
 struct ScreenSpec
 {
+    // A grid of tiles, or the executive briefing (qml/) filling the screen below its header.
+    enum class Kind { Grid, Briefing };
+
+    Kind kind = Kind::Grid;
     QString name; // in the profile's first language; names has every language given
     QHash<QString, QString> names;
     QString output; // preferred QScreen name ("wall-3", "HDMI-1"); empty = by position
     std::optional<QPoint> wallCell; // column/row in the physical wall; none for a desk screen
     QSize size{1920, 1080};         // the size pages render at when no monitor shows them
-    int rows = 1;
+    int rows = 1;     // a briefing screen has no grid and no tiles
     int columns = 1;
     QList<TileSpec> tiles;
 

@@ -152,8 +152,15 @@ TileSpec readTile(Checker &check, const QJsonObject &o, const QString &path, con
 
 ScreenSpec readScreen(Checker &check, const QJsonObject &o, const QString &path)
 {
-    checkKnownKeys(check, o, path, {"name", "output", "wall", "size", "grid", "tiles"});
+    checkKnownKeys(check, o, path, {"kind", "name", "output", "wall", "size", "grid", "tiles"});
     ScreenSpec screen;
+    const QString kind = check.string(o, path, "kind", false);
+    if (kind == u"briefing") {
+        screen.kind = ScreenSpec::Kind::Briefing;
+    } else if (!kind.isEmpty() && kind != u"grid") {
+        check.fail(Checker::join(path, "kind"),
+                   QStringLiteral("\"%1\" is not a screen kind (expected grid or briefing)").arg(kind));
+    }
     screen.name = check.localized(o, path, "name", true, &screen.names);
     screen.output = check.string(o, path, "output", false);
 
@@ -179,6 +186,14 @@ ScreenSpec readScreen(Checker &check, const QJsonObject &o, const QString &path)
     }
 
     const QJsonValue grid = o.value(QLatin1String("grid"));
+    if (screen.kind == ScreenSpec::Kind::Briefing) {
+        // The briefing lays itself out; a grid or tiles here would be silently ignored.
+        for (const char *key : {"grid", "tiles"}) {
+            if (o.contains(QLatin1String(key)))
+                check.fail(Checker::join(path, key), QStringLiteral("a briefing screen has no grid or tiles"));
+        }
+        return screen;
+    }
     if (!grid.isObject()) {
         check.fail(Checker::join(path, "grid"), QStringLiteral("is required (expected {\"rows\": R, \"columns\": C})"));
         return screen;

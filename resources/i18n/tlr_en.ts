@@ -2,25 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name>AlertStatusMark</name>
+    <name>AgencyCard</name>
     <message>
-        <source>EXERCISE</source>
+        <source>open incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>TEST</source>
+        <source>%1 new this hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SYSTEM</source>
+        <source>%1 new this hour (yesterday %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DRAFT</source>
+        <source>%1 alerts waiting · %2 critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>UNCONFIRMED</source>
+        <source>%1 alerts waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged in %1 (median, 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing acknowledged in 24 h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -52,6 +64,29 @@
     </message>
     <message>
         <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertStatusMark</name>
+    <message>
+        <source>EXERCISE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -153,6 +188,67 @@
     </message>
 </context>
 <context>
+    <name>IncidentList</name>
+    <message>
+        <source>Open incidents of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open incidents, gravest first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No incident board on this wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRow</name>
+    <message>
+        <source>Flood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Water supply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 signals · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>City map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Extreme</source>
@@ -172,6 +268,25 @@
     </message>
     <message>
         <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>New incidents per hour (WIB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This hour: %1 · yesterday not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This hour: %1 · same hour yesterday: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -280,6 +395,37 @@
     </message>
 </context>
 <context>
+    <name>tlr::AlertTableModel</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tlr::ChartTile</name>
     <message numerus="yes">
         <source>%n s</source>
@@ -324,6 +470,13 @@
     </message>
     <message>
         <source>History unavailable; live data only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::ChoroplethLayer</name>
+    <message>
+        <source>%1: %2 open reports per 10,000 residents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -387,6 +540,255 @@
     </message>
     <message>
         <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentDossier</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to act on an incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 (shown to %4, recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not see reporters&apos; details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no reporter&apos;s details kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s details could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not see reporters' details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no reporter's details kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporter's details could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentTableModel</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 %3, bounced back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentTimelineModel</name>
+    <message>
+        <source>the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2, bounced back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (112)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -604,6 +1006,16 @@
     </message>
 </context>
 <context>
+    <name>tlr::PointClusterLayer</name>
+    <message numerus="yes">
+        <source>%n item(s): click to zoom in</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tlr::WallController</name>
     <message>
         <source>Tangerang Live Room — overview</source>
@@ -619,239 +1031,9 @@
     </message>
 </context>
 <context>
-    <name>tlr::IncidentDossier</name>
+    <name>tlr::WallPage</name>
     <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accountable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show reporter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for the action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incident %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done after %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log in to act on an incident.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forwarded to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2, %3 (shown to %4, recorded in the audit log)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your role may not see reporters' details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: no reporter's details kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The reporter's details could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tlr::IncidentTableModel</name>
-    <message>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>forwarded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → %2 %3, bounced back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → %2 %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accountable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last hand-off</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tlr::IncidentTimelineModel</name>
-    <message>
-        <source>the wall</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → %2, bounced back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand-off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (112)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
+        <source>The briefing is shown by tlr-wall.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,26 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
-    <name>AlertStatusMark</name>
+    <name>AgencyCard</name>
     <message>
-        <source>EXERCISE</source>
-        <translation>LATIHAN</translation>
+        <source>open incidents</source>
+        <translation>insiden terbuka</translation>
     </message>
     <message>
-        <source>TEST</source>
-        <translation>UJI</translation>
+        <source>%1 new this hour</source>
+        <translation>%1 baru jam ini</translation>
     </message>
     <message>
-        <source>SYSTEM</source>
-        <translation>SISTEM</translation>
+        <source>%1 new this hour (yesterday %2)</source>
+        <translation>%1 baru jam ini (kemarin %2)</translation>
     </message>
     <message>
-        <source>DRAFT</source>
-        <translation>DRAF</translation>
+        <source>%1 alerts waiting · %2 critical</source>
+        <translation>%1 peringatan menunggu · %2 kritis</translation>
     </message>
     <message>
-        <source>UNCONFIRMED</source>
-        <translation>BELUM PASTI</translation>
+        <source>%1 alerts waiting</source>
+        <translation>%1 peringatan menunggu</translation>
+    </message>
+    <message>
+        <source>No alert waiting</source>
+        <translation>Tak ada peringatan</translation>
+    </message>
+    <message>
+        <source>Acknowledged in %1 (median, 24 h)</source>
+        <translation>Diakui dalam %1 (median, 24 jam)</translation>
+    </message>
+    <message>
+        <source>Nothing acknowledged in 24 h</source>
+        <translation>Tidak ada yang diakui dalam 24 jam</translation>
     </message>
 </context>
 <context>
@@ -53,6 +65,29 @@
     <message>
         <source>Alert</source>
         <translation>Peringatan</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStatusMark</name>
+    <message>
+        <source>EXERCISE</source>
+        <translation>LATIHAN</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>UJI</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>SISTEM</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>DRAF</translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED</source>
+        <translation>BELUM PASTI</translation>
     </message>
 </context>
 <context>
@@ -153,6 +188,67 @@
     </message>
 </context>
 <context>
+    <name>IncidentList</name>
+    <message>
+        <source>Open incidents of %1: %2</source>
+        <translation>Insiden terbuka %1: %2</translation>
+    </message>
+    <message>
+        <source>Open incidents, gravest first: %1</source>
+        <translation>Insiden terbuka, terberat di atas: %1</translation>
+    </message>
+    <message>
+        <source>No open incident</source>
+        <translation>Tidak ada insiden terbuka</translation>
+    </message>
+    <message>
+        <source>No incident board on this wall</source>
+        <translation>Dinding ini tidak memiliki papan insiden</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRow</name>
+    <message>
+        <source>Flood</source>
+        <translation>Banjir</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Lalu lintas</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>Kebakaran</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Kesehatan</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Keamanan</translation>
+    </message>
+    <message>
+        <source>Water supply</source>
+        <translation>Air bersih</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Lingkungan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 signals · %3</source>
+        <translation>%1 · %2 sinyal · %3</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>City map</source>
+        <translation>Peta kota</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Extreme</source>
@@ -173,6 +269,25 @@
     <message>
         <source>Unknown</source>
         <translation>Tak diketahui</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>New incidents per hour (WIB)</source>
+        <translation>Insiden baru per jam (WIB)</translation>
+    </message>
+    <message>
+        <source>This hour: %1 · yesterday not known yet</source>
+        <translation>Jam ini: %1 · kemarin belum diketahui</translation>
+    </message>
+    <message>
+        <source>This hour: %1 · same hour yesterday: %2</source>
+        <translation>Jam ini: %1 · jam yang sama kemarin: %2</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sejak %1</translation>
     </message>
 </context>
 <context>
@@ -277,6 +392,37 @@
     </message>
 </context>
 <context>
+    <name>tlr::AlertTableModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Ulang</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+</context>
+<context>
     <name>tlr::ChartTile</name>
     <message numerus="yes">
         <source>%n s</source>
@@ -319,6 +465,13 @@
     <message>
         <source>History unavailable; live data only</source>
         <translation>Riwayat tidak tersedia; hanya data langsung</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::ChoroplethLayer</name>
+    <message>
+        <source>%1: %2 open reports per 10,000 residents</source>
+        <translation>%1: %2 laporan terbuka per 10.000 penduduk</translation>
     </message>
 </context>
 <context>
@@ -381,6 +534,255 @@
     <message>
         <source>admin</source>
         <translation>admin</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentDossier</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 j %2 mnt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>Terbuka selama</translation>
+    </message>
+    <message>
+        <source>Show reporter</source>
+        <translation>Tampilkan pelapor</translation>
+    </message>
+    <message>
+        <source>Note for the action</source>
+        <translation>Catatan untuk tindakan</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Akui</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Teruskan</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Incident %1</source>
+        <translation>Insiden %1</translation>
+    </message>
+    <message>
+        <source>done after %1</source>
+        <translation>selesai setelah %1</translation>
+    </message>
+    <message>
+        <source>Log in to act on an incident.</source>
+        <translation>Masuk dulu untuk menindaklanjuti insiden.</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>Diakui.</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1.</source>
+        <translation>Diteruskan ke %1.</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>Diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Ditutup.</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 (shown to %4, recorded in the audit log)</source>
+        <translation>%1: %2, %3 (ditampilkan kepada %4, tercatat di log audit)</translation>
+    </message>
+    <message>
+        <source>Your role may not see reporters&apos; details.</source>
+        <translation>Peran Anda tidak boleh melihat data pelapor.</translation>
+    </message>
+    <message>
+        <source>%1: no reporter&apos;s details kept.</source>
+        <translation>%1: tidak ada data pelapor yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s details could not be read: %1</source>
+        <translation>Data pelapor tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Your role may not see reporters' details.</source>
+        <translation>Peran Anda tidak boleh melihat data pelapor.</translation>
+    </message>
+    <message>
+        <source>%1: no reporter's details kept.</source>
+        <translation>%1: tidak ada data pelapor yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The reporter's details could not be read: %1</source>
+        <translation>Data pelapor tidak dapat dibaca: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentTableModel</name>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>diakui</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>diteruskan</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <source>Live Room</source>
+        <translation>Live Room</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 j %2 mnt</translation>
+    </message>
+    <message>
+        <source>%1 → %2 %3, bounced back</source>
+        <translation>%1 → %2 %3, dikembalikan</translation>
+    </message>
+    <message>
+        <source>%1 → %2 %3</source>
+        <translation>%1 → %2 %3</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Insiden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Sinyal</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Last hand-off</source>
+        <translation>Serah terima terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentTimelineModel</name>
+    <message>
+        <source>the wall</source>
+        <translation>sistem</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 di %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2, bounced back</source>
+        <translation>%1 → %2, dikembalikan</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Pengamatan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hand-off</source>
+        <translation>Serah terima</translation>
+    </message>
+    <message>
+        <source>%1 (112)</source>
+        <translation>%1 (112)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
     </message>
 </context>
 <context>
@@ -595,6 +997,15 @@
     </message>
 </context>
 <context>
+    <name>tlr::PointClusterLayer</name>
+    <message numerus="yes">
+        <source>%n item(s): click to zoom in</source>
+        <translation>
+            <numerusform>%n titik: klik untuk memperbesar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tlr::WallController</name>
     <message>
         <source>Tangerang Live Room — overview</source>
@@ -610,7 +1021,7 @@
     </message>
 </context>
 <context>
-    <name>tlr::IncidentDossier</name>
+    <name>tlr::WallPage</name>
     <message>
         <source>PDF brief</source>
         <translation>Ringkasan PDF</translation>
@@ -888,6 +1299,10 @@
     <message>
         <source>Note</source>
         <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The briefing is shown by tlr-wall.</source>
+        <translation>Ringkasan ditampilkan oleh tlr-wall.</translation>
     </message>
 </context>
 <context>

@@ -1,16 +1,11 @@
 #include "MapWidget.h"
 
-#include "AlertLayer.h"
-#include "BaseMapLabelLayer.h"
-#include "ChoroplethLayer.h"
+#include "MapLayerSet.h"
+#include "MapPick.h"
 #include "MapRenderer.h"
 #include "MapStyle.h"
 #include "MapViewGroup.h"
-#include "PointClusterLayer.h"
-#include "TileLayer.h"
 #include "TileSource.h"
-#include "TrafficLayer.h"
-#include "VehicleLayer.h"
 #include "stats/FrameTimes.h"
 
 #include <QElapsedTimer>
@@ -58,27 +53,7 @@ MapWidget::MapWidget(MapViewGroup *group, QWidget *parent)
     setAttribute(Qt::WA_AcceptTouchEvents);
     m_pane = m_group->addPane();
 
-    auto *tiles = new TileLayer(m_group->tileSource(), m_group->tileCache());
-    m_renderer->addLayer(tiles);
-    m_renderer->addLayer(new BaseMapLabelLayer(m_group->baseMap()));
-    LiveMapData *live = m_group->liveData();
-    m_renderer->addLayer(new ChoroplethLayer(live));
-    m_renderer->addLayer(new AlertLayer(live));
-    m_renderer->addLayer(new TrafficLayer(live));
-    m_renderer->addLayer(new PointClusterLayer(PointClusterLayer::Content::Sensors, live));
-    m_renderer->addLayer(new PointClusterLayer(PointClusterLayer::Content::Reports, live));
-    m_renderer->addLayer(new VehicleLayer(live));
-    const auto applyEnabled = [this] {
-        for (MapLayer *layer : m_renderer->layers()) {
-            if (layer->stage() != MapLayer::Stage::Base && layer->name() != u"labels")
-                layer->setVisible(m_group->isLayerEnabled(layer->name()));
-        }
-    };
-    applyEnabled();
-    connect(m_group, &MapViewGroup::enabledLayersChanged, this, applyEnabled);
-
-    connect(m_group, &MapViewGroup::tileSourceChanged, tiles,
-            [this, tiles] { tiles->setSource(m_group->tileSource()); });
+    addCityMapLayers(m_renderer, m_group);
     connect(m_group, &MapViewGroup::viewChanged, this, qOverload<>(&QWidget::update));
     connect(m_group, &MapViewGroup::panesChanged, this, qOverload<>(&QWidget::update));
     connect(m_renderer, &MapRenderer::repaintNeeded, this, [this](const QRect &area) {
@@ -327,24 +302,9 @@ void MapWidget::mouseReleaseEvent(QMouseEvent *event)
 
 void MapWidget::click(QPointF panePoint)
 {
-    const Viewport v = viewport();
-    const auto hit = m_renderer->hitTest(panePoint, v);
-    if (!hit)
-        return;
-    if (hit->zoomTo) {
-        // A cluster: zoom so its members spread out.
-        const QRectF e = *hit->zoomTo;
-        const QPointF a = TileMath::worldPixel(QGeoCoordinate(e.top(), e.left()), v.zoom());
-        const QPointF b = TileMath::worldPixel(QGeoCoordinate(e.bottom(), e.right()), v.zoom());
-        const double span = std::max({std::abs(b.x() - a.x()), std::abs(b.y() - a.y()), 1.0});
-        const double fit = std::min(v.paneSize().width(), v.paneSize().height()) * 0.6;
-        const double zoom = std::min(v.zoom() + std::log2(fit / span), Viewport::kMaxZoom);
-        m_group->setView(QGeoCoordinate((e.top() + e.bottom()) / 2, (e.left() + e.right()) / 2),
-                         std::max(zoom, v.zoom() + 1));
-        return;
-    }
-    if (!hit->entityId.isEmpty())
-        emit featureSelected(hit->entityId);
+    const QString entityId = pickOnMap(*m_renderer, *m_group, viewport(), panePoint);
+    if (!entityId.isEmpty())
+        emit featureSelected(entityId);
 }
 
 void MapWidget::wheelEvent(QWheelEvent *event)

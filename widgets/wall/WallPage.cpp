@@ -9,6 +9,7 @@
 #include "tiles/TileFactory.h"
 
 #include <QGridLayout>
+#include <QLabel>
 #include <QVBoxLayout>
 
 namespace tlr {
@@ -26,12 +27,23 @@ WallPage::WallPage(const ScreenSpec &spec, int index, int screenCount, const Til
     setPalette(p);
 
     auto *layout = new QVBoxLayout(this);
+    m_layout = layout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_header = new HeaderBar(spec.names, spec.name, index, screenCount, context.clock, this);
     layout->addWidget(m_header);
     if (context.alerts)
         layout->addWidget(new EscalationBanner(context.alerts, context.clock, this));
+
+    if (spec.kind == ScreenSpec::Kind::Briefing) {
+        auto *notice = new QLabel(tr("The briefing is shown by tlr-wall."), this);
+        notice->setAlignment(Qt::AlignCenter);
+        notice->setFont(Theme::font(Theme::kTitlePixels));
+        m_body = notice;
+        layout->addWidget(m_body, 1);
+        layout->addWidget(new FeedHealthStrip(context.feedHealth, context.clock, this));
+        return;
+    }
 
     auto *grid = new QGridLayout;
     grid->setContentsMargins(Theme::kTileSpacing, Theme::kTileSpacing, Theme::kTileSpacing,
@@ -52,6 +64,17 @@ WallPage::WallPage(const ScreenSpec &spec, int index, int screenCount, const Til
     }
     layout->addLayout(grid, 1);
     layout->addWidget(new FeedHealthStrip(context.feedHealth, context.clock, this));
+}
+
+void WallPage::setBody(QWidget *body)
+{
+    if (!body || !m_body || body == m_body)
+        return;
+    const int at = m_layout->indexOf(m_body);
+    body->setParent(this);
+    m_layout->insertWidget(at, body, 1);
+    delete m_body;
+    m_body = body;
 }
 
 } // namespace tlr

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QVBoxLayout;
+
 namespace tlr {
 
 class HeaderBar;
@@ -25,11 +27,19 @@ public:
     QList<Tile *> tiles() const { return m_tiles; }
     HeaderBar *header() const { return m_header; }
 
+    // A briefing screen's body comes from the application, which builds the QML briefing
+    // (qml/BriefingView); until then a notice holds its place. The page takes ownership; on a
+    // grid screen this does nothing.
+    void setBody(QWidget *body);
+    QWidget *body() const { return m_body; }
+
 private:
     ScreenSpec m_spec;
     int m_index;
     HeaderBar *m_header = nullptr;
     QList<Tile *> m_tiles;
+    QVBoxLayout *m_layout = nullptr;
+    QWidget *m_body = nullptr; // a briefing screen's body; none on a grid of tiles
 };
 
 } // namespace tlr

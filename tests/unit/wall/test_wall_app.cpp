@@ -67,6 +67,36 @@ TEST_CASE("Screenshot mode writes all seven screens with seven monitors and with
     }
 }
 
+TEST_CASE("The briefing option shows only the briefing and its screenshot is the QML view drawn")
+{
+    QTemporaryDir dir;
+    const Run run = runWall({QStringLiteral("--briefing"), QStringLiteral("--lang"), QStringLiteral("en"),
+                             QStringLiteral("--screenshot"), dir.path(), QStringLiteral("--quit-after"),
+                             QStringLiteral("2")},
+                            QStringLiteral("screens-1.json"));
+    INFO(run.output.toStdString());
+    CHECK(run.exitCode == 0);
+    CHECK_FALSE(run.output.contains(QLatin1String("tlr.briefing")));
+    CHECK_FALSE(run.output.contains(QLatin1String(".qml:")));
+    const QImage image(QDir(dir.path()).filePath(QStringLiteral("screen-0.png")));
+    REQUIRE_FALSE(image.isNull());
+    CHECK(image.size() == QSize(1920, 1080));
+    CHECK_FALSE(QFile::exists(QDir(dir.path()).filePath(QStringLiteral("screen-1.png"))));
+    // Not the placeholder: the briefing's cards are drawn in the theme's surface colour
+    // (#151c26) over its background (#0b1017), well below the header.
+    int surface = 0;
+    for (int x = 0; x < image.width(); x += 8) {
+        surface += image.pixelColor(x, 200) == QColor(0x15, 0x1c, 0x26);
+    }
+    CHECK(surface > 100);
+
+    const Run both = runWall({QStringLiteral("--briefing"), QStringLiteral("--profile"),
+                              QStringLiteral(":/walls/laptop.json")},
+                             QStringLiteral("screens-1.json"));
+    CHECK(both.exitCode != 0);
+    CHECK(both.output.contains(QLatin1String("--briefing and --profile")));
+}
+
 TEST_CASE("Stats mode writes the run's figures as JSON")
 {
     QTemporaryDir dir;

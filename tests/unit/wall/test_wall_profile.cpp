@@ -47,12 +47,44 @@ TEST_CASE("The shipped TLR wall profile is seven screens, six of them a 3 x 2 wa
 
 TEST_CASE("Every shipped profile reads without error")
 {
-    for (const char *path : {":/walls/tlr-wall.json", ":/walls/laptop.json"}) {
+    for (const char *path : {":/walls/tlr-wall.json", ":/walls/laptop.json", ":/walls/briefing.json"}) {
         INFO(path);
         auto result = WallProfileReader::readFile(QString::fromLatin1(path));
         if (auto *error = std::get_if<WallProfileReader::Error>(&result))
             FAIL(error->toString().toStdString());
     }
+}
+
+TEST_CASE("A briefing screen has no grid and no tiles and a grid screen is the default kind")
+{
+    auto result = WallProfileReader::read(withScreen(R"({"kind":"briefing","name":"Ringkasan"})"),
+                                          QStringLiteral("t.json"));
+    if (auto *error = std::get_if<WallProfileReader::Error>(&result))
+        FAIL(error->toString().toStdString());
+    const ScreenSpec &screen = std::get<WallProfile>(result).screens.at(0);
+    CHECK(screen.kind == ScreenSpec::Kind::Briefing);
+    CHECK(screen.tiles.isEmpty());
+
+    auto shipped = WallProfileReader::readFile(QStringLiteral(":/walls/briefing.json"));
+    REQUIRE(std::holds_alternative<WallProfile>(shipped));
+    REQUIRE(std::get<WallProfile>(shipped).screens.size() == 1);
+    CHECK(std::get<WallProfile>(shipped).screens.at(0).kind == ScreenSpec::Kind::Briefing);
+
+    auto grid = WallProfileReader::readFile(QStringLiteral(":/walls/laptop.json"));
+    REQUIRE(std::holds_alternative<WallProfile>(grid));
+    CHECK(std::get<WallProfile>(grid).screens.at(0).kind == ScreenSpec::Kind::Grid);
+
+    auto withTiles = WallProfileReader::read(withScreen(R"({"kind":"briefing","name":"a",
+        "grid":{"rows":1,"columns":1},"tiles":[{"type":"clock","row":0,"column":0}]})"),
+                                             QStringLiteral("t.json"));
+    REQUIRE(std::holds_alternative<WallProfileReader::Error>(withTiles));
+    CHECK(std::get<WallProfileReader::Error>(withTiles).field == u"screens[0].grid");
+    CHECK(std::get<WallProfileReader::Error>(withTiles).message.contains(u"no grid or tiles"));
+
+    auto unknown = WallProfileReader::read(withScreen(R"({"kind":"slides","name":"a"})"),
+                                           QStringLiteral("t.json"));
+    REQUIRE(std::holds_alternative<WallProfileReader::Error>(unknown));
+    CHECK(std::get<WallProfileReader::Error>(unknown).field == u"screens[0].kind");
 }
 
 TEST_CASE("Tile spans and grid sizes are read")
