@@ -46,6 +46,7 @@ void ReplayModels::setPaths(QHash<QString, QList<QGeoCoordinate>> paths)
 
 void ReplayModels::startFrom(const QDateTime &at, const QList<Observation> &latest)
 {
+    m_historyStart = at;
     moveClockTo(at);
     QList<DomainEvent> batch;
     batch.reserve(latest.size());
@@ -100,7 +101,15 @@ void ReplayModels::applyBatch(QList<DomainEvent> &batch)
 
 void ReplayModels::moveClockTo(const QDateTime &time)
 {
-    m_clock.setFixedTime(time); // ticks: expiry, escalation and shelf timers at this time
+    // A tick (expiry, escalation and shelf timers, the fusion's window) once per second of
+    // history, as the live clock ticks: a tick per event costs a busy day's rebuild minutes.
+    const qint64 second = time.toSecsSinceEpoch();
+    if (second == m_lastTickSecond) {
+        m_clock.moveFixedTime(time);
+        return;
+    }
+    m_lastTickSecond = second;
+    m_clock.setFixedTime(time);
     m_alerts->applyQueuedConditions();
 }
 

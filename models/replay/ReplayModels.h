@@ -36,6 +36,7 @@ public:
     AlertTableModel &alertTable() const { return *m_alertTable; }
     const IncidentBoard &incidents() const { return *m_incidents; }
     QDateTime time() const { return m_clock.now(); }
+    QDateTime historyStart() const { return m_historyStart; } // where startFrom() began
 
     // The road network's geometry, which the store does not keep, by entity id: a replayed
     // segment takes its path from here so that the map draws it as it draws a live one.
@@ -57,6 +58,8 @@ private:
     std::unique_ptr<AlertTableModel> m_alertTable;
     std::unique_ptr<IncidentBoard> m_incidents;
     QHash<QString, QList<QGeoCoordinate>> m_paths;
+    QDateTime m_historyStart;
+    qint64 m_lastTickSecond = -1;
 };
 
 } // namespace tlr

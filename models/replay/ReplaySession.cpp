@@ -1,6 +1,7 @@
 #include "ReplaySession.h"
 
 #include "store/EventStore.h"
+#include "store/HistoryReader.h"
 
 #include <QLoggingCategory>
 
@@ -73,36 +74,78 @@ void ReplaySession::seek(const QDateTime &at, const QDateTime &warmUpStart)
     setState(State::Loading);
     qCInfo(lcReplay).noquote() << "rebuilding the state at" << target.toString(Qt::ISODate)
                                << "from" << start.toString(Qt::ISODate);
-    QElapsedTimer timer;
-    timer.start();
+    m_rebuildTimer.start();
+    m_rebuildEvents = 0;
     m_store->latestObservations(start).then(
-        this, [this, generation, start, target, timer](const StoreReply<QList<Observation>> &latest) {
+        this, [this, generation, start, target](const StoreReply<QList<Observation>> &latest) {
             if (generation != m_generation)
                 return;
             if (!latest.ok())
                 return fail(latest.error);
-            m_store->history(start, target).then(
-                this, [this, generation, start, target, latest = latest.value,
-                       timer](const StoreReply<QList<DomainEvent>> &events) {
-                    if (generation != m_generation)
-                        return;
-                    if (!events.ok())
-                        return fail(events.error);
-                    const qint64 readMs = timer.elapsed();
-                    auto models = std::make_unique<ReplayModels>(m_rules, m_fusion);
-                    models->setPaths(m_paths);
-                    models->startFrom(start, latest);
-                    models->advance(events.value, target);
-                    qCInfo(lcReplay, "state at %s rebuilt from %lld readings and %lld events: "
-                                     "read %lld ms, applied %lld ms",
-                           qPrintable(target.toString(Qt::ISODate)), qint64(latest.size()),
-                           qint64(events.value.size()), readMs, timer.elapsed() - readMs);
-                    m_previous = std::exchange(m_models, std::move(models));
-                    emit modelsReplaced(m_models.get());
-                    emit timeChanged(time());
-                    setState(State::Paused);
-                });
+            m_building = std::make_unique<ReplayModels>(m_rules, m_fusion);
+            m_building->setPaths(m_paths);
+            m_building->startFrom(start, latest.value);
+            m_rebuildEvents = latest.value.size();
+            rebuildWindow(generation, target);
         });
+}
+
+void ReplaySession::rebuildWindow(quint64 generation, const QDateTime &target)
+{
+    const QDateTime from = m_building->time();
+    const QDateTime to = std::min(target, from.addSecs(kRebuildWindowMinutes * 60));
+    m_store->history(from, to).then(
+        this, [this, generation, target, to](const StoreReply<QList<DomainEvent>> &events) {
+            if (generation != m_generation)
+                return;
+            if (!events.ok())
+                return fail(events.error);
+            m_rebuildEvents += events.value.size();
+            applyInSlices(generation, std::make_shared<const QList<DomainEvent>>(events.value), 0,
+                          to, [this, generation, target, to] {
+                              if (to < target)
+                                  rebuildWindow(generation, target);
+                              else
+                                  finishRebuild(target);
+                          });
+        });
+}
+
+void ReplaySession::applyInSlices(quint64 generation,
+                                  std::shared_ptr<const QList<DomainEvent>> events,
+                                  qsizetype next, const QDateTime &to, std::function<void()> done)
+{
+    constexpr qsizetype kChunk = 500;
+    QElapsedTimer slice;
+    slice.start();
+    while (next < events->size() && slice.elapsed() < kSliceMs) {
+        // A chunk ends where the time changes: events of one time stay one batch, as in one go.
+        qsizetype end = std::min(events->size(), next + kChunk);
+        const QDateTime last = eventTime(events->at(end - 1));
+        while (end < events->size() && eventTime(events->at(end)) == last)
+            ++end;
+        m_building->advance(events->mid(next, end - next), std::min(to, last));
+        next = end;
+    }
+    if (next < events->size()) {
+        QTimer::singleShot(0, this, [=, this] {
+            if (generation == m_generation)
+                applyInSlices(generation, events, next, to, done);
+        });
+        return;
+    }
+    m_building->advance({}, to);
+    done();
+}
+
+void ReplaySession::finishRebuild(const QDateTime &target)
+{
+    qCInfo(lcReplay, "state at %s rebuilt from %lld readings and events in %lld ms",
+           qPrintable(target.toString(Qt::ISODate)), m_rebuildEvents, m_rebuildTimer.elapsed());
+    m_previous = std::exchange(m_models, std::move(m_building));
+    emit modelsReplaced(m_models.get());
+    emit timeChanged(time());
+    setState(State::Paused);
 }
 
 void ReplaySession::play()

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace tlr {
@@ -53,6 +54,11 @@ public:
 
     static constexpr int kWarmUpHours = 24;
     static constexpr int kStepMs = 250;
+    // A rebuild reads the history in windows of this length and applies each in slices of at
+    // most kSliceMs per event-loop turn: a day of a busy store neither fills the memory nor
+    // stops the windows painting while the live wall goes on.
+    static constexpr int kRebuildWindowMinutes = 30;
+    static constexpr int kSliceMs = 40;
 
 signals:
     // New models to show. The ones before stay until the next replacement, so that views may
@@ -67,6 +73,10 @@ private:
     void setState(State state);
     void fail(const QString &message);
     void step(qint64 realMs);
+    void rebuildWindow(quint64 generation, const QDateTime &target);
+    void applyInSlices(quint64 generation, std::shared_ptr<const QList<DomainEvent>> events,
+                       qsizetype next, const QDateTime &to, std::function<void()> done);
+    void finishRebuild(const QDateTime &target);
 
     const EventStore *m_store;
     AlertRules m_rules;
@@ -74,6 +84,9 @@ private:
     QHash<QString, QList<QGeoCoordinate>> m_paths;
     std::unique_ptr<ReplayModels> m_models;
     std::unique_ptr<ReplayModels> m_previous;
+    std::unique_ptr<ReplayModels> m_building; // a seek's models until they reach its time
+    QElapsedTimer m_rebuildTimer;
+    qint64 m_rebuildEvents = 0;
     State m_state = State::Loading;
     int m_speed = 60;
     quint64 m_generation = 0; // a seek makes earlier replies stale
