@@ -6,6 +6,7 @@
 #include "itemmodels/FeedHealthModel.h"
 #include "situation/SituationModel.h"
 #include "stats/FrameTimes.h"
+#include "tiles/TileContext.h"
 
 #include <QElapsedTimer>
 #include <QLockFile>
@@ -31,6 +32,8 @@ class FeedManager;
 class LoginDialog;
 class LanguageSwitcher;
 class PersonalDataAccess;
+class ReplayModels;
+class ReplaySession;
 class Session;
 class SignalWatcher;
 class SimulatorProcess;
@@ -62,6 +65,13 @@ public:
     const WallClock &clock() const { return m_clock; }
     // Opens incident dossiers (from the maps' picked features); null before start().
     DossierOpener *dossiers() const { return m_dossiers.get(); }
+    // The wall's replay while it shows one, else null. The live models go on meanwhile.
+    ReplaySession *replay() const { return m_replay.get(); }
+    WallController *controller() const { return m_controller.get(); }
+
+    // Takes every screen back to the stored history at `at` (needs --db), or back to live.
+    void enterReplay(const QDateTime &at);
+    void returnToLive();
 
 private:
     QString openStore();
@@ -80,6 +90,7 @@ private:
     void shutdown(int exitCode);
     void finish();
     void writeStats();
+    void showReplay(ReplayModels *models);
 
     WallOptions m_options;
     QElapsedTimer m_startTimer;
@@ -109,6 +120,8 @@ private:
     SimulatorProcess *m_simulator = nullptr;
     QList<FeedConfig> m_feedConfigs;
     QList<FeedStatus> m_statesAtFinish;
+    TileContext m_liveContext;
+    std::unique_ptr<ReplaySession> m_replay; // outlives the controller: its pages read it
     std::unique_ptr<WallController> m_controller;
     std::unique_ptr<DossierOpener> m_dossiers; // its window reads the board and the session
     double m_firstFrameMs = 0.0;

@@ -13,17 +13,23 @@ class LanguageSwitcher;
 //   F8                log in at this console (the wall is read-only until someone does)
 //   Shift+F8          log out
 //   F7                mute or unmute this console's alarm tones (an operator or supervisor)
+//   F6                replay: take the wall back an hour (the banner's slider goes further)
+//   Esc               while replaying, back to live (unless a dialog is open: it takes Esc)
 class WallKeys : public QObject
 {
     Q_OBJECT
 public:
     WallKeys(LanguageSwitcher *language, bool kiosk, QObject *parent = nullptr);
 
+    void setReplaying(bool replaying) { m_replaying = replaying; }
+
 signals:
     void quitRequested();
     void logInRequested();
     void logOutRequested();
     void muteToggleRequested();
+    void replayRequested();
+    void liveRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -31,6 +37,7 @@ protected:
 private:
     LanguageSwitcher *m_language;
     bool m_kiosk;
+    bool m_replaying = false;
 };
 
 } // namespace tlr

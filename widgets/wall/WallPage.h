@@ -7,6 +7,7 @@
 namespace tlr {
 
 class HeaderBar;
+class ReplayBanner;
 class Tile;
 class TileFactory;
 struct TileContext;
@@ -24,11 +25,13 @@ public:
     const ScreenSpec &spec() const { return m_spec; }
     QList<Tile *> tiles() const { return m_tiles; }
     HeaderBar *header() const { return m_header; }
+    ReplayBanner *replayBanner() const { return m_replayBanner; } // null when live
 
 private:
     ScreenSpec m_spec;
     int m_index;
     HeaderBar *m_header = nullptr;
+    ReplayBanner *m_replayBanner = nullptr;
     QList<Tile *> m_tiles;
 };
 
