@@ -28,6 +28,7 @@
 #include "charts/KpiTile.h"
 #include "alerts/AlertAnnouncer.h"
 #include "dossier/DossierOpener.h"
+#include "replay/ReplaySession.h"
 #include "itemmodels/AlertTableModel.h"
 #include "incidents/AlertSignals.h"
 #include "incidents/FusionConfigReader.h"
@@ -120,6 +121,7 @@ WallApplication::~WallApplication()
     recordStop(std::nullopt); // without shutdown() (a failed start): still on the record
     m_dossiers.reset();   // an open dossier reads the board, the session and the store
     m_controller.reset(); // the windows and any login dialog over them
+    m_replay.reset();     // after the pages that read its models
     m_feeds.reset();      // its last statuses still reach the alert engine
     m_incidentArchive.reset(); // queues what is unsaved to the store, which is still open
     m_incidents.reset();
@@ -502,6 +504,7 @@ QString WallApplication::start()
     context.alertTable = m_alertTable.get();
     context.session = m_session;
     context.incidents = m_incidents.get();
+    m_liveContext = context;
     m_controller = std::make_unique<WallController>(std::move(profile), context, &m_frameTimes);
     m_controller->setMode(m_options.kiosk ? WallController::Mode::Kiosk : WallController::Mode::Windowed);
     connect(m_controller.get(), &WallController::firstFramePainted, this, [this] {
@@ -512,6 +515,11 @@ QString WallApplication::start()
     m_keys = new WallKeys(m_language, m_options.kiosk, this);
     connect(m_keys, &WallKeys::quitRequested, this, [this] { shutdown(0); });
     connect(m_keys, &WallKeys::logInRequested, this, &WallApplication::showLogIn);
+    connect(m_keys, &WallKeys::replayRequested, this, [this] {
+        if (!m_replay)
+            enterReplay(m_clock.now().addSecs(-3600));
+    });
+    connect(m_keys, &WallKeys::liveRequested, this, &WallApplication::returnToLive);
     connect(m_keys, &WallKeys::logOutRequested, this,
             [this] { m_session->end(QStringLiteral("logged out")); });
     connect(m_keys, &WallKeys::muteToggleRequested, this, [this] {
@@ -553,6 +561,8 @@ QString WallApplication::start()
     m_dossiers = std::make_unique<DossierOpener>(dossierContext);
     // Maps, alert panels and the open incidents' cards drill into incidents.
     const auto watchTiles = [this] {
+        if (m_replay)
+            return; // a replayed map's incidents are not the board's: no dossier opens from them
         for (WallPage *page : m_controller->pages()) {
             for (MapTile *map : page->findChildren<MapTile *>())
                 m_dossiers->watch(map);
@@ -564,6 +574,10 @@ QString WallApplication::start()
     };
     watchTiles();
     connect(m_controller.get(), &WallController::relaidOut, this, watchTiles);
+    connect(m_controller.get(), &WallController::relaidOut, this, &WallApplication::showSession);
+
+    if (m_options.replayFrom.isValid())
+        enterReplay(m_options.replayFrom);
 
     if (m_options.quitAfterSeconds) {
         QTimer::singleShot(int(*m_options.quitAfterSeconds * 1000), this, &WallApplication::finish);
@@ -607,6 +621,75 @@ void WallApplication::hostBriefings(const TileContext &context)
                 qCInfo(lcApp) << "briefing: picked feature" << entityId << "is part of no incident";
         });
     }
+}
+
+void WallApplication::enterReplay(const QDateTime &at)
+{
+    if (!m_store) {
+        qCWarning(lcApp) << "replay needs the stored history: start the wall with --db FILE";
+        return;
+    }
+    if (!m_replay) {
+        auto rules = AlertRulesReader::readFile(AlertRulesReader::defaultRulesPath());
+        const auto fusion = FusionConfigReader::readBuiltin();
+        if (!std::holds_alternative<AlertRules>(rules) || !fusion.config) {
+            qCWarning(lcApp) << "replay: the alert rules or the fusion configuration cannot be read";
+            return;
+        }
+        m_replay = std::make_unique<ReplaySession>(m_store.get(), std::get<AlertRules>(std::move(rules)),
+                                                   *fusion.config);
+        if (m_options.replaySpeed)
+            m_replay->setSpeed(*m_options.replaySpeed);
+        connect(m_replay.get(), &ReplaySession::modelsReplaced, this, &WallApplication::showReplay);
+        m_keys->setReplaying(true);
+        qCInfo(lcApp).noquote() << "replay from" << at.toString(Qt::ISODate)
+                                << "- the feeds stay live and are stored as ever";
+    }
+    // The store does not keep the road network's geometry; the live picture has it.
+    QHash<QString, QList<QGeoCoordinate>> paths;
+    for (const Observation &observation : m_situation.observations()) {
+        if (!observation.path.isEmpty())
+            paths.insert(observation.entityId, observation.path);
+    }
+    m_replay->setPaths(std::move(paths));
+    m_replay->seek(at);
+}
+
+void WallApplication::showReplay(ReplayModels *models)
+{
+    TileContext context = m_liveContext;
+    context.clock = &models->clock();
+    context.situation = &models->situation();
+    context.alerts = &models->alerts();
+    context.alertTable = &models->alertTable();
+    context.incidents = &models->incidents();
+    context.session = nullptr; // nobody acknowledges the past: the panels are read-only
+    context.replay = m_replay.get();
+    context.liveClock = &m_clock;
+    context.historyStart = models->historyStart();
+    // Not inside the handler of a button on the pages being replaced.
+    QMetaObject::invokeMethod(this, [this, context] {
+        if (!m_controller)
+            return;
+        const bool firstPages = m_controller->context().replay == nullptr;
+        m_controller->setContext(context);
+        if (firstPages && m_options.replaySpeed)
+            m_replay->play(); // --replay-speed: playing once the first state is shown
+    }, Qt::QueuedConnection);
+}
+
+void WallApplication::returnToLive()
+{
+    if (!m_replay)
+        return;
+    m_keys->setReplaying(false);
+    m_replay->pause();
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_controller)
+            m_controller->setContext(m_liveContext);
+        m_replay.reset();
+        qCInfo(lcApp) << "back to live";
+    }, Qt::QueuedConnection);
 }
 
 void WallApplication::finish()

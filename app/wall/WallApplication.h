@@ -6,6 +6,7 @@
 #include "itemmodels/FeedHealthModel.h"
 #include "situation/SituationModel.h"
 #include "stats/FrameTimes.h"
+#include "tiles/TileContext.h"
 
 #include <QElapsedTimer>
 #include <QLockFile>
@@ -33,6 +34,8 @@ class FeedManager;
 class LoginDialog;
 class LanguageSwitcher;
 class PersonalDataAccess;
+class ReplayModels;
+class ReplaySession;
 class Session;
 class SharedAlertDecisions;
 class SignalWatcher;
@@ -66,6 +69,13 @@ public:
     const WallClock &clock() const { return m_clock; }
     // Opens incident dossiers (from the maps' picked features); null before start().
     DossierOpener *dossiers() const { return m_dossiers.get(); }
+    // The wall's replay while it shows one, else null. The live models go on meanwhile.
+    ReplaySession *replay() const { return m_replay.get(); }
+    WallController *controller() const { return m_controller.get(); }
+
+    // Takes every screen back to the stored history at `at` (needs --db), or back to live.
+    void enterReplay(const QDateTime &at);
+    void returnToLive();
 
 private:
     QString openStore();
@@ -86,6 +96,7 @@ private:
     void finish();
     void saveHandoverReport();
     void writeStats();
+    void showReplay(ReplayModels *models);
 
     WallOptions m_options;
     QElapsedTimer m_startTimer;
@@ -122,6 +133,8 @@ private:
     SimulatorProcess *m_simulator = nullptr;
     QList<FeedConfig> m_feedConfigs;
     QList<FeedStatus> m_statesAtFinish;
+    TileContext m_liveContext;
+    std::unique_ptr<ReplaySession> m_replay; // outlives the controller: its pages read it
     std::unique_ptr<WallController> m_controller;
     std::unique_ptr<DossierOpener> m_dossiers; // its window reads the board and the session
     HandoverReportAction *m_handoverReport = nullptr; // with --db: Ctrl+P

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QProcess>
+#include <QRegularExpression>
 
 namespace tlr {
 
@@ -37,6 +38,23 @@ constexpr CommandOption kCommands[] = {
 QString optionName(const QString &argument)
 {
     return argument.mid(argument.startsWith(u"--") ? 2 : 1).section(u'=', 0, 0);
+}
+
+// --replay-from: an ISO 8601 time that names its offset (a bare time would be ambiguous in a
+// room that speaks WIB to servers on UTC), or a span back from now: -3h, -90m, -600s.
+QDateTime replayTime(const QString &text, const QDateTime &now)
+{
+    static const QRegularExpression kBack(QStringLiteral("^-(\\d{1,6})([hms])$"));
+    if (const QRegularExpressionMatch back = kBack.match(text); back.hasMatch()) {
+        const qint64 amount = back.captured(1).toLongLong();
+        const QChar unit = back.captured(2).at(0);
+        const qint64 seconds = unit == u'h' ? amount * 3600 : unit == u'm' ? amount * 60 : amount;
+        return now.addSecs(-seconds);
+    }
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime || time > now)
+        return {};
+    return time.toUTC();
 }
 
 } // namespace
@@ -120,10 +138,17 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
     const QCommandLineOption basemap(QStringLiteral("basemap"),
                                      QStringLiteral("Base map of the map tiles: builtin (default, offline), mbtiles:FILE or xyz:URL-TEMPLATE."),
                                      QStringLiteral("SOURCE"));
+    const QCommandLineOption replayFrom(QStringLiteral("replay-from"),
+                                        QStringLiteral("Start in replay at this time from the database: ISO 8601 (2026-11-23T07:00:00+07:00) or back from now (-3h, -90m). Esc returns to live."),
+                                        QStringLiteral("TIME"));
+    const QCommandLineOption replaySpeed(QStringLiteral("replay-speed"),
+                                         QStringLiteral("With --replay-from: play at once, N history seconds per second (1, 10, 60, 600)."),
+                                         QStringLiteral("N"));
     const QCommandLineOption briefing(QStringLiteral("briefing"),
                                       QStringLiteral("Show only the executive briefing, on one screen (the built-in profile walls/briefing.json), instead of the wall profile."));
     parser.addOptions({demo, profile, feeds, db, lang, kiosk, screenshot, quitAfter, stats, feedsimArgs});
     parser.addOptions({basemap, localDb, briefing});
+    parser.addOptions({replayFrom, replaySpeed});
 
     // Database commands: each works on --db and exits without opening a window.
     QList<QCommandLineOption> commandOptions;
@@ -220,6 +245,23 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
             return Error{QStringLiteral("--basemap: %1").arg(error->message)};
         options.basemap = std::get<TileSourceSpec>(spec).toString();
     }
+    if (parser.isSet(replayFrom)) {
+        options.replayFrom = replayTime(parser.value(replayFrom), QDateTime::currentDateTimeUtc());
+        if (!options.replayFrom.isValid())
+            return Error{QStringLiteral("--replay-from: expected an ISO 8601 time with its offset "
+                                        "or -N h / -N m / -N s back from now, got \"%1\"")
+                             .arg(parser.value(replayFrom))};
+    }
+    if (parser.isSet(replaySpeed)) {
+        bool ok = false;
+        const int speed = parser.value(replaySpeed).toInt(&ok);
+        if (!ok || speed < 1 || speed > 3600)
+            return Error{QStringLiteral("--replay-speed: expected a whole number from 1 to 3600, got \"%1\"")
+                             .arg(parser.value(replaySpeed))};
+        if (!options.replayFrom.isValid())
+            return Error{QStringLiteral("--replay-speed only applies with --replay-from")};
+        options.replaySpeed = speed;
+    }
 
     using Command = WallOptions::Command;
     QStringList commandsGiven;
@@ -244,9 +286,9 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
                              .arg(commandsGiven.first())};
         if (options.demo || !options.feedsPath.isEmpty() || options.kiosk ||
             !options.screenshotDirectory.isEmpty() || options.quitAfterSeconds ||
-            !options.statsPath.isEmpty())
+            !options.statsPath.isEmpty() || options.replayFrom.isValid())
             return Error{QStringLiteral("%1 runs on its own: no --demo, --feeds, --kiosk, "
-                                        "--screenshot, --quit-after or --stats")
+                                        "--screenshot, --quit-after, --stats or --replay-from")
                              .arg(commandsGiven.first())};
     }
     if (DatabaseUrl::isPostgres(options.dbPath)) {
@@ -304,6 +346,8 @@ std::variant<WallOptions, WallOptions::Error> WallOptions::parse(const QStringLi
         return Error{QStringLiteral("--handover-report: name the PDF file to write")};
     if (command == Command::RunWall && !options.demo && options.feedsPath.isEmpty())
         options.feedsPath = settings.feedsPath;
+    if (options.replayFrom.isValid() && options.dbPath.isEmpty() && !options.demo)
+        return Error{QStringLiteral("--replay-from needs the history: --db FILE (or database= in tlr-wall.conf)")};
     return options;
 }
 

@@ -31,6 +31,8 @@ struct WallOptions
     QString statsPath;
     QStringList feedsimArguments; // passed on to the demo's tlr-feedsim
     QString basemap; // --basemap, checked: builtin | mbtiles:ABSOLUTE-FILE | xyz:URL; empty: none
+    QDateTime replayFrom; // --replay-from, resolved against the start time; invalid: live
+    std::optional<int> replaySpeed; // --replay-speed: play at once at this speed
 
     // What to do: run the wall, or one of the commands that work on --db and exit.
     enum class Command {

@@ -24,6 +24,12 @@ void WallClock::setFixedTime(const QDateTime &utc)
     emit ticked(now());
 }
 
+void WallClock::moveFixedTime(const QDateTime &utc)
+{
+    if (utc.isValid())
+        m_fixed = utc.toUTC();
+}
+
 QTimeZone WallClock::wib()
 {
     return QTimeZone(7 * 3600);

@@ -18,6 +18,8 @@ public:
     QDateTime now() const; // UTC
     // Fixes the time (tests, replay); an invalid value returns to the system clock.
     void setFixedTime(const QDateTime &utc);
+    // Moves a fixed time on without a tick: replay ticks on whole seconds, as the live clock.
+    void moveFixedTime(const QDateTime &utc);
 
     // Western Indonesia Time, UTC+7 all year (Indonesia keeps no daylight saving time).
     static QTimeZone wib();

@@ -1,5 +1,6 @@
 #include "EventStore.h"
 
+#include "HistoryReader.h"
 #include "IncidentTables.h"
 #include "StoreWorker.h"
 
@@ -141,6 +142,27 @@ QFuture<StoreReply<qint64>> EventStore::lastSeq(const QString &feed) const
 {
     return runOnStore<StoreReply<qint64>>(
         [=](StoreWorker &worker) { return worker.reader().lastSeq(feed); });
+}
+
+QFuture<StoreReply<QList<DomainEvent>>> EventStore::history(const QDateTime &from,
+                                                            const QDateTime &to) const
+{
+    return runOnStore<StoreReply<QList<DomainEvent>>>([=](StoreWorker &worker) {
+        return HistoryReader(worker.database()).events(from, to);
+    });
+}
+
+QFuture<StoreReply<QList<Observation>>> EventStore::latestObservations(const QDateTime &at) const
+{
+    return runOnStore<StoreReply<QList<Observation>>>([=](StoreWorker &worker) {
+        return HistoryReader(worker.database()).latestObservations(at);
+    });
+}
+
+QFuture<StoreReply<TimeSpan>> EventStore::historySpan() const
+{
+    return runOnStore<StoreReply<TimeSpan>>(
+        [](StoreWorker &worker) { return HistoryReader(worker.database()).span(); });
 }
 
 QFuture<StoreReply<QList<Alert>>> EventStore::alerts(const QDateTime &from,

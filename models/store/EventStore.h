@@ -65,6 +65,12 @@ public:
                                                        qint64 toSeq) const;
     QFuture<StoreReply<qint64>> lastSeq(const QString &feed) const; // to resume a feed
     QFuture<StoreReply<QList<Alert>>> alerts(const QDateTime &from, const QDateTime &to) const;
+    // Replay's reads (HistoryReader.h): the events of (from, to] by time, reports without
+    // their reporters; each entity's latest observation at a time; the stored stretch.
+    QFuture<StoreReply<QList<DomainEvent>>> history(const QDateTime &from,
+                                                    const QDateTime &to) const;
+    QFuture<StoreReply<QList<Observation>>> latestObservations(const QDateTime &at) const;
+    QFuture<StoreReply<TimeSpan>> historySpan() const;
     // Writes incidents whole (row, members, hand-offs, state changes), replacing what was
     // stored of them; the value is how many were written.
     QFuture<StoreReply<int>> saveIncidents(const QList<Incident> &incidents);

@@ -22,6 +22,15 @@ struct RollupPoint
     double mean() const { return count > 0 ? sum / static_cast<double>(count) : 0.0; }
 };
 
+// A stretch of time, e.g. what the store holds.
+struct TimeSpan
+{
+    QDateTime first; // UTC
+    QDateTime last;  // UTC
+
+    bool isValid() const { return first.isValid() && last.isValid(); }
+};
+
 // A message the store kept aside, with why.
 struct QuarantineEntry
 {

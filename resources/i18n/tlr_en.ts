@@ -1016,6 +1016,41 @@
     </message>
 </context>
 <context>
+    <name>tlr::ReplayBanner</name>
+    <message>
+        <source>◀◀ REPLAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to live (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebuilding from the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused · not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× · not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot replay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tlr::WallController</name>
     <message>
         <source>Tangerang Live Room — overview</source>

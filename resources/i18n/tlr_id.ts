@@ -1006,6 +1006,41 @@
     </message>
 </context>
 <context>
+    <name>tlr::ReplayBanner</name>
+    <message>
+        <source>◀◀ REPLAY</source>
+        <translation>◀◀ PUTAR ULANG</translation>
+    </message>
+    <message>
+        <source>Back to live (Esc)</source>
+        <translation>Kembali ke siaran langsung (Esc)</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Jeda</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Putar</translation>
+    </message>
+    <message>
+        <source>rebuilding from the store…</source>
+        <translation>menyusun ulang dari arsip…</translation>
+    </message>
+    <message>
+        <source>paused · not live</source>
+        <translation>dijeda · bukan siaran langsung</translation>
+    </message>
+    <message>
+        <source>%1× · not live</source>
+        <translation>%1× · bukan siaran langsung</translation>
+    </message>
+    <message>
+        <source>cannot replay: %1</source>
+        <translation>tidak dapat memutar ulang: %1</translation>
+    </message>
+</context>
+<context>
     <name>tlr::WallController</name>
     <message>
         <source>Tangerang Live Room — overview</source>

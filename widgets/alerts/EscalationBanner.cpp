@@ -26,6 +26,9 @@ EscalationBanner::EscalationBanner(const AlertEngine *engine, const WallClock *c
     layout->setContentsMargins(16, 6, 16, 6);
     m_label = new QLabel(this);
     m_label->setFont(Theme::font(Theme::kHeaderPixels, QFont::Bold));
+    // A long title (a CAP warning naming a dozen kecamatan) is cut at the monitor's edge; it
+    // must not widen the page beyond its monitor.
+    m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_label, 1);
     hide();
 

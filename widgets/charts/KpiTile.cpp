@@ -58,7 +58,9 @@ KpiTile::KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
     : Tile(spec, parent)
     , m_kind(kind)
     , m_context(context)
-    , m_coverageStart(context.clock ? context.clock->now() : QDateTime::currentDateTimeUtc())
+    , m_coverageStart(context.historyStart.isValid() ? context.historyStart
+                      : context.clock                ? context.clock->now()
+                                                     : QDateTime::currentDateTimeUtc())
     , m_reports(m_coverageStart)
 {
     m_figure = new FittedLabel(kNumeralMaximumPixels, QFont::Bold, this);

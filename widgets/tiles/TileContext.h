@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace tlr {
@@ -8,6 +9,7 @@ class AlertEngine;
 class AlertTableModel;
 class EventStore;
 class IncidentBoard;
+class ReplaySession;
 class FeedHealthModel;
 class Session;
 class SituationModel;
@@ -29,6 +31,13 @@ struct TileContext
     AlertTableModel *alertTable = nullptr; // one table for every alert panel
     const Session *session = nullptr;      // who is logged in at this console
     const IncidentBoard *incidents = nullptr; // fused incidents; null: cards count alerts instead
+    // While the wall replays: the replay (for the banner on every page; tiles never read it)
+    // and the live clock, which the feeds' health keeps (the feeds stay live in replay).
+    ReplaySession *replay = nullptr;
+    const WallClock *liveClock = nullptr;
+    // Where the models' history begins (a replay's warm-up start); trends count from here.
+    // Invalid: from when the tile is made (a live wall's models start with the wall).
+    QDateTime historyStart;
     QString profileDirectory; // relative file names in tile parameters start here
     QString basemap; // --basemap (builtin | mbtiles:FILE | xyz:URL); overrides map tiles' own
 };

@@ -78,7 +78,9 @@ TileFactory::Result TileFactory::create(const TileSpec &spec, QWidget *parent) c
     if (spec.type == u"clock")
         return new ClockTile(spec, m_context.clock, parent);
     if (spec.type == u"feed-health")
-        return new FeedHealthTile(spec, m_context.feedHealth, m_context.clock, parent);
+        return new FeedHealthTile(spec, m_context.feedHealth,
+                                  m_context.liveClock ? m_context.liveClock : m_context.clock,
+                                  parent);
     if (spec.type == u"notice")
         return new NoticeTile(spec, parent);
     if (spec.type == u"map")

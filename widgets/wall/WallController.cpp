@@ -24,11 +24,7 @@ WallController::WallController(WallProfile profile, TileContext context, FrameTi
     , m_frameTimes(frameTimes)
     , m_screens([] { return QGuiApplication::screens(); })
 {
-    const TileFactory factory(m_context);
-    for (int i = 0; i < m_profile.screens.size(); ++i) {
-        m_pages.append(new WallPage(m_profile.screens.at(i), i, int(m_profile.screens.size()),
-                                    factory, m_context));
-    }
+    buildPages();
 
     // Monitors arrive and leave in bursts (a docking station brings three at once): wait for
     // the burst to settle, then lay out once. Well inside the 2 s an operator would wait.
@@ -50,6 +46,28 @@ WallController::~WallController()
         delete window.data();
     }
     qDeleteAll(m_pages);
+}
+
+void WallController::buildPages()
+{
+    const TileFactory factory(m_context);
+    for (int i = 0; i < m_profile.screens.size(); ++i) {
+        m_pages.append(new WallPage(m_profile.screens.at(i), i, int(m_profile.screens.size()),
+                                    factory, m_context));
+    }
+}
+
+void WallController::setContext(TileContext context)
+{
+    m_context = std::move(context);
+    for (const auto &window : std::as_const(m_windows)) {
+        if (window)
+            window->releasePages();
+    }
+    qDeleteAll(m_pages);
+    m_pages.clear();
+    buildPages();
+    relayout();
 }
 
 void WallController::setScreenProvider(ScreenProvider provider)

@@ -40,6 +40,9 @@ public:
     Mode mode() const { return m_mode; }
 
     void show();
+    // Rebuilds every page on other models (replay, and back to live), keeping the monitors.
+    void setContext(TileContext context);
+    const TileContext &context() const { return m_context; }
     // Re-reads the monitors now (hot-plug calls it after a short settling delay).
     void relayout();
     // Saves every profile screen as DIR/screen-N.png at its size; returns errors, empty on success.
@@ -56,6 +59,7 @@ signals:
     void firstFramePainted();
 
 private:
+    void buildPages();
     void scheduleRelayout();
     void rotatePages();
 

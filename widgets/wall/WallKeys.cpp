@@ -2,7 +2,7 @@
 
 #include "i18n/LanguageSwitcher.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QKeyEvent>
 
 namespace tlr {
@@ -43,6 +43,15 @@ bool WallKeys::eventFilter(QObject *watched, QEvent *event)
     }
     if (key->key() == Qt::Key_P && mods == Qt::ControlModifier) {
         emit handoverReportRequested();
+        return true;
+    }
+    if (key->key() == Qt::Key_F6 && mods == Qt::NoModifier) {
+        emit replayRequested();
+        return true;
+    }
+    if (key->key() == Qt::Key_Escape && mods == Qt::NoModifier && m_replaying
+        && !QApplication::activeModalWidget() && !QApplication::activePopupWidget()) {
+        emit liveRequested();
         return true;
     }
     if (key->key() == Qt::Key_F9 && mods == Qt::NoModifier) {

@@ -14,11 +14,15 @@ class LanguageSwitcher;
 //   Shift+F8          log out
 //   F7                mute or unmute this console's alarm tones (an operator or supervisor)
 //   Ctrl+P            save the shift handover report as a PDF (a role that reads the audit log)
+//   F6                replay: take the wall back an hour (the banner's slider goes further)
+//   Esc               while replaying, back to live (unless a dialog is open: it takes Esc)
 class WallKeys : public QObject
 {
     Q_OBJECT
 public:
     WallKeys(LanguageSwitcher *language, bool kiosk, QObject *parent = nullptr);
+
+    void setReplaying(bool replaying) { m_replaying = replaying; }
 
 signals:
     void quitRequested();
@@ -26,6 +30,8 @@ signals:
     void logOutRequested();
     void muteToggleRequested();
     void handoverReportRequested();
+    void replayRequested();
+    void liveRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -33,6 +39,7 @@ protected:
 private:
     LanguageSwitcher *m_language;
     bool m_kiosk;
+    bool m_replaying = false;
 };
 
 } // namespace tlr

@@ -3,6 +3,7 @@
 #include "FeedHealthStrip.h"
 #include "HeaderBar.h"
 #include "alerts/EscalationBanner.h"
+#include "replay/ReplayBanner.h"
 #include "theme/Theme.h"
 #include "tiles/Tile.h"
 #include "tiles/TileContext.h"
@@ -30,6 +31,10 @@ WallPage::WallPage(const ScreenSpec &spec, int index, int screenCount, const Til
     m_layout = layout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    if (context.replay) {
+        m_replayBanner = new ReplayBanner(context.replay, this);
+        layout->addWidget(m_replayBanner);
+    }
     m_header = new HeaderBar(spec.names, spec.name, index, screenCount, context.clock, this);
     layout->addWidget(m_header);
     if (context.alerts)
@@ -63,7 +68,9 @@ WallPage::WallPage(const ScreenSpec &spec, int index, int screenCount, const Til
         m_tiles.append(tile);
     }
     layout->addLayout(grid, 1);
-    layout->addWidget(new FeedHealthStrip(context.feedHealth, context.clock, this));
+    layout->addWidget(new FeedHealthStrip(context.feedHealth,
+                                          context.liveClock ? context.liveClock : context.clock,
+                                          this));
 }
 
 void WallPage::setBody(QWidget *body)

@@ -9,6 +9,7 @@ class QVBoxLayout;
 namespace tlr {
 
 class HeaderBar;
+class ReplayBanner;
 class Tile;
 class TileFactory;
 struct TileContext;
@@ -26,6 +27,7 @@ public:
     const ScreenSpec &spec() const { return m_spec; }
     QList<Tile *> tiles() const { return m_tiles; }
     HeaderBar *header() const { return m_header; }
+    ReplayBanner *replayBanner() const { return m_replayBanner; } // null when live
 
     // A briefing screen's body comes from the application, which builds the QML briefing
     // (qml/BriefingView); until then a notice holds its place. The page takes ownership; on a
@@ -37,6 +39,7 @@ private:
     ScreenSpec m_spec;
     int m_index;
     HeaderBar *m_header = nullptr;
+    ReplayBanner *m_replayBanner = nullptr;
     QList<Tile *> m_tiles;
     QVBoxLayout *m_layout = nullptr;
     QWidget *m_body = nullptr; // a briefing screen's body; none on a grid of tiles
