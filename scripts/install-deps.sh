@@ -9,6 +9,7 @@ packages=(
     qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libsqlite3-dev libzstd-dev libgl-dev catch2
     libsystemd-dev qt6-svg-dev dpkg-dev
+    libmosquitto-dev mosquitto
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     fontconfig fonts-dejavu-core
