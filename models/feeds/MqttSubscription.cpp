@@ -10,6 +10,7 @@ namespace tlr {
 MqttSubscription::MqttSubscription(FeedConfig config, FeedSink *sink, QObject *parent)
     : FeedSource(std::move(config), sink, parent)
 {
+    ingestor().setSeqOneStartsStream(true);
 }
 
 std::optional<MqttClient::Settings> MqttSubscription::clientSettings(const FeedConfig &config, QString *error)

@@ -71,7 +71,7 @@ QString MosquittoBroker::log() const
 {
     QFile file(m_dir.filePath(QStringLiteral("mosquitto.log")));
     file.open(QIODevice::ReadOnly);
-    return QString::fromUtf8(file.readAll()) + QString::fromUtf8(const_cast<QProcess &>(m_process).readAll());
+    return QString::fromUtf8(file.readAll()) + QString::fromUtf8(m_process.readAll());
 }
 
 bool MosquittoBroker::start()

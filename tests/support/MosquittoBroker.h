@@ -35,7 +35,7 @@ public:
 private:
     QTemporaryDir m_dir;
     quint16 m_port = 0;
-    QProcess m_process;
+    mutable QProcess m_process; // log() reads what it printed before its log file opened
 };
 
 } // namespace tlr::test

@@ -170,8 +170,17 @@ TEST_CASE("Two consoles on one Mosquitto receive identical counts per feed and a
                      QStringLiteral("--report"), reportPath});
     REQUIRE(simulator.waitForStarted());
 
-    // The broker goes down in the middle of the run and comes back with what it kept on disk.
-    QThread::msleep(6000);
+    // The broker goes down in the middle of the run, with messages flowing to both consoles,
+    // and comes back with what it kept on disk.
+    const auto total = [](const QHash<QString, qint64> &counts) {
+        qint64 sum = 0;
+        for (const qint64 count : counts)
+            sum += count;
+        return sum;
+    };
+    QDeadlineTimer flowing(20000);
+    while ((total(a.storedPerFeed()) < 1000 || total(b.storedPerFeed()) < 1000) && !flowing.hasExpired())
+        QThread::msleep(100);
     broker.stop();
     const qint64 downAt = clock.elapsed();
     QThread::msleep(1500);

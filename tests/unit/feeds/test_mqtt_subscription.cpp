@@ -185,6 +185,30 @@ TEST_CASE("A message the broker delivers twice is counted as a duplicate and sto
     CHECK(console->statusAt(QDateTime::currentDateTimeUtc()).accepted == 3);
 }
 
+TEST_CASE("A publisher that restarts numbers from 1 again: the MQTT console takes it as a new stream, not as repeats")
+{
+    MosquittoBroker::skipUnlessInstalled();
+    MosquittoBroker broker;
+    REQUIRE(broker.start());
+    RecordingSink sink;
+    auto console = subscribe(feedAt(broker.url(), QStringLiteral("desk"), true), &sink);
+    {
+        Publisher agency(broker.url());
+        for (qint64 seq = 1; seq <= 10; ++seq)
+            agency.publish(seq);
+        agency.publish(10); // a repeat before the restart is still one
+        REQUIRE(agency.drained());
+    }
+    Publisher restarted(broker.url());
+    for (qint64 seq = 1; seq <= 5; ++seq)
+        restarted.publish(seq);
+    REQUIRE(waitUntil([&] { return sink.messages().size() == 15; }));
+    const FeedStatus status = console->statusAt(QDateTime::currentDateTimeUtc());
+    CHECK(status.accepted == 15);
+    CHECK(status.duplicates == 1);
+    CHECK(status.gaps == 0);
+}
+
 TEST_CASE("A broker that refuses the password: the feed is down with the reason, and the right one connects")
 {
     MosquittoBroker::skipUnlessInstalled();
