@@ -10,6 +10,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libzstd-dev libgl-dev catch2
     postgresql
     libsystemd-dev qt6-svg-dev dpkg-dev
+    libmosquitto-dev mosquitto
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     fontconfig fonts-dejavu-core

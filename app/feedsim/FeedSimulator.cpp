@@ -1,6 +1,7 @@
 #include "FeedSimulator.h"
 
 #include "FeedServer.h"
+#include "MqttPublisher.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -128,6 +129,8 @@ void FeedSimulator::deliver(FeedId feed, const QList<Frame> &frames)
     if (m_tap && !frames.isEmpty())
         m_tap(feed, frames);
     m_server->send(feed, frames);
+    if (m_mqtt)
+        m_mqtt->publish(feed, frames);
 }
 
 QJsonObject FeedSimulator::report() const

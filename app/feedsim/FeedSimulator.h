@@ -20,6 +20,7 @@
 namespace tlr::feedsim {
 
 class FeedServer;
+class MqttPublisher;
 
 // The running simulator: on each tick it reads the clock, advances the simulation to
 // start + elapsed × speed, passes what the agencies published through the feed channels
@@ -68,6 +69,8 @@ public:
     const Simulation &simulation() const { return m_simulation; }
     FeedChannel &channel(FeedId feed);
     FeedServer *server() const { return m_server; }
+    // Publishes every frame to a broker as well (--mqtt); null: WebSocket only.
+    void setMqttPublisher(MqttPublisher *publisher) { m_mqtt = publisher; }
     QJsonObject report() const;
 
 private:
@@ -80,6 +83,7 @@ private:
     std::array<qint64, 5> m_lastHeartbeatMs{};
     qint64 m_nextDisconnectMs = 0;
     FeedServer *m_server = nullptr;
+    MqttPublisher *m_mqtt = nullptr;
     QTimer *m_timer = nullptr;
     QString m_scenarioName;
     FrameTap m_tap;

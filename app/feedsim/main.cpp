@@ -2,6 +2,7 @@
 
 #include "FaultPlan.h"
 #include "FeedSimulator.h"
+#include "MqttPublisher.h"
 #include "ScenarioBundle.h"
 #include "ServerCredentials.h"
 #include "SignalWatcher.h"
@@ -121,12 +122,41 @@ int main(int argc, char *argv[])
         QStringLiteral("token-file"),
         QStringLiteral("Require \"Authorization: Bearer <token>\" with the token this file holds."),
         QStringLiteral("FILE"));
+    const QCommandLineOption mqttOption(
+        QStringLiteral("mqtt"),
+        QStringLiteral("Also publish every feed to this MQTT broker at QoS 1, on "
+                       "tlr/<agency>/<feed>/messages: mqtt://HOST[:PORT] or mqtts://HOST[:PORT]."),
+        QStringLiteral("URL"));
+    const QCommandLineOption noWebSocketOption(
+        QStringLiteral("no-websocket"),
+        QStringLiteral("With --mqtt: publish to the broker only, serve no WebSocket."));
+    const QCommandLineOption mqttClientIdOption(
+        QStringLiteral("mqtt-client-id"),
+        QStringLiteral("The publisher's MQTT client id (default tlr-feedsim-<pid>)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption mqttProtocolOption(
+        QStringLiteral("mqtt-protocol"), QStringLiteral("5 or 3.1.1 (default 5)."),
+        QStringLiteral("VERSION"), QStringLiteral("5"));
+    const QCommandLineOption mqttUserOption(QStringLiteral("mqtt-user"),
+                                            QStringLiteral("The broker user name."),
+                                            QStringLiteral("NAME"));
+    const QCommandLineOption mqttPasswordEnvOption(
+        QStringLiteral("mqtt-password-env"),
+        QStringLiteral("The environment variable holding the broker password (never the "
+                       "password itself on the command line)."),
+        QStringLiteral("VAR"));
+    const QCommandLineOption mqttCaOption(
+        QStringLiteral("mqtt-ca"),
+        QStringLiteral("With mqtts://: the broker's CA certificate (default: the system's)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption listOption(QStringLiteral("list-scenarios"),
                                         QStringLiteral("Print the built-in scenarios and exit."));
     parser.addOptions({portOption, bindOption, seedOption, scenarioOption, speedOption, rateOption,
                        startOption, durationOption, faultsOption, heartbeatOption, reportOption,
                        stdinOption, dumpOption, listOption, tlsCertOption, tlsKeyOption,
-                       tlsClientCaOption, tokenEnvOption, tokenFileOption});
+                       tlsClientCaOption, tokenEnvOption, tokenFileOption, mqttOption,
+                       noWebSocketOption, mqttClientIdOption, mqttProtocolOption, mqttUserOption,
+                       mqttPasswordEnvOption, mqttCaOption});
     parser.process(app);
 
     if (parser.isSet(listOption)) {
@@ -232,10 +262,42 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    const bool serveWebSocket = !parser.isSet(noWebSocketOption);
+    if (!serveWebSocket && !parser.isSet(mqttOption))
+        return fail(QStringLiteral("--no-websocket needs --mqtt URL"));
+    std::unique_ptr<MqttPublisher> publisher;
+    if (parser.isSet(mqttOption)) {
+        tlr::MqttClient::Settings mqtt;
+        mqtt.url = QUrl(parser.value(mqttOption));
+        mqtt.clientId = parser.isSet(mqttClientIdOption)
+                            ? parser.value(mqttClientIdOption)
+                            : QStringLiteral("tlr-feedsim-%1").arg(QCoreApplication::applicationPid());
+        const QString protocol = parser.value(mqttProtocolOption);
+        if (protocol != u"5" && protocol != u"3.1.1")
+            return fail(QStringLiteral("--mqtt-protocol must be 5 or 3.1.1"));
+        mqtt.protocol = protocol == u"5" ? tlr::MqttClient::Protocol::Mqtt5
+                                         : tlr::MqttClient::Protocol::Mqtt311;
+        // What the publisher has not handed over is kept by libmosquitto across reconnects;
+        // a session on the broker would add nothing for a publisher at QoS 1.
+        mqtt.persistentSession = false;
+        mqtt.username = parser.value(mqttUserOption);
+        if (parser.isSet(mqttPasswordEnvOption)) {
+            const QString variable = parser.value(mqttPasswordEnvOption);
+            mqtt.password = qgetenv(variable.toUtf8().constData());
+            if (mqtt.password.isEmpty())
+                return fail(QStringLiteral("--mqtt-password-env: %1 is not set").arg(variable));
+        }
+        mqtt.caFile = parser.value(mqttCaOption);
+        publisher = std::make_unique<MqttPublisher>(mqtt);
+        if (!publisher->open())
+            return fail(QStringLiteral("--mqtt: ") + publisher->errorString());
+    }
+
     SteadyClock clock;
     FeedSimulator simulator(*load.bundle, options, clock);
-    if (!simulator.listen())
+    if (serveWebSocket && !simulator.listen())
         return fail(QStringLiteral("cannot listen: ") + simulator.errorString());
+    simulator.setMqttPublisher(publisher.get());
 
     tlr::SignalWatcher watcher;
     QObject::connect(&watcher, &tlr::SignalWatcher::terminationRequested, &app,
@@ -254,11 +316,23 @@ int main(int argc, char *argv[])
     }
 
     simulator.start();
-    printLine(stdout, QStringLiteral("tlr-feedsim listening on ") + simulator.url());
+    if (serveWebSocket)
+        printLine(stdout, QStringLiteral("tlr-feedsim listening on ") + simulator.url());
+    if (publisher)
+        printLine(stdout, QStringLiteral("tlr-feedsim publishing to ") + publisher->url());
     const int status = app.exec();
     simulator.stop();
 
-    const QByteArray report = QJsonDocument(simulator.report()).toJson(QJsonDocument::Compact);
+    QJsonObject exitReport = simulator.report();
+    if (publisher) {
+        // QoS 1 is only as good as its acknowledgements: wait for them (a broker restarting
+        // just now gets its time), then say what is still unconfirmed.
+        if (!publisher->drain(15000))
+            printLine(stderr, QStringLiteral("tlr-feedsim: the broker did not acknowledge every message"));
+        publisher->close();
+        exitReport.insert(QStringLiteral("mqtt"), publisher->report());
+    }
+    const QByteArray report = QJsonDocument(exitReport).toJson(QJsonDocument::Compact);
     printLine(stdout, QString::fromUtf8(report));
     if (parser.isSet(reportOption)) {
         QFile file(parser.value(reportOption));

@@ -12,7 +12,19 @@ namespace tlr {
 // One subscription as a feeds file describes it (docs/feeds.md).
 struct FeedConfig
 {
-    enum class Transport { Unknown, WebSocket, Http };
+    enum class Transport { Unknown, WebSocket, Http, Mqtt };
+
+    // What an MQTT feed needs beyond its url (mqtt:// or mqtts://) and ca_file (docs/feeds.md).
+    struct Mqtt
+    {
+        QString topic;          // default tlr/<agency>/<id>/messages
+        QString clientId;       // this console's session on the broker: stable, unique per console
+        bool mqtt5 = true;      // MQTT 5, or 3.1.1
+        quint32 sessionExpirySeconds = 7 * 24 * 3600; // MQTT 5: how long the broker keeps a session away
+        QString username;
+        QString passwordEnv;    // the name of an environment variable holding the password
+        QString passwordFile;   // or a file whose first line is the password
+    };
 
     QString id;
     Agency agency = Agency::Unknown;
@@ -35,6 +47,7 @@ struct FeedConfig
     QString caFile;             // PEM CA(s) trusted for this feed alone, instead of the system's
     QString clientCertFile;     // PEM certificate presented to the server, with its key
     QString clientKeyFile;
+    Mqtt mqtt;                  // transport mqtt only
 };
 
 struct FeedsFile

@@ -63,6 +63,11 @@ FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const Q
             m_sequence = SequenceTracker();
         }
     }
+    if (m_seqOneStartsStream && envelope.seq == 1 && m_sequence.highest() > 1) {
+        qCInfo(lcIngest).noquote() << m_config.id << "numbering began again at 1 (we had"
+                                   << m_sequence.highest() << "): the publisher restarted, a new stream";
+        m_sequence = SequenceTracker();
+    }
     switch (m_sequence.accept(envelope.seq)) {
     case SequenceTracker::Verdict::Duplicate:
     case SequenceTracker::Verdict::TooOld:

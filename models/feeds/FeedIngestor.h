@@ -31,6 +31,9 @@ public:
     // A new connection is about to deliver from resumeFrom() on. A first message numbered below
     // that means the server was restarted and numbers a new stream from 1 (docs/wire.md).
     void beginConnection();
+    // Over a broker no connection reaches the publisher, so none can tell of its restart: with
+    // this on, a message numbered 1 after higher numbers starts a new stream (docs/wire.md, "MQTT").
+    void setSeqOneStartsStream(bool on) { m_seqOneStartsStream = on; }
     // One document fetched over HTTP (no envelope): its format is the feed's, or detected.
     Outcome ingestDocument(const QByteArray &document, const QDateTime &receivedAt);
 
@@ -64,6 +67,7 @@ private:
     // for one it kept in an earlier run.
     qint64 m_documentSeq = 0;
     bool m_awaitingFirstOnConnection = false;
+    bool m_seqOneStartsStream = false;
     // An unreadable frame has no seq: if the connection drops right after one, the resume
     // replays it, and it must not be counted twice (docs/wire.md, "Counting").
     qint64 m_unreadableAfterSeq = -1;

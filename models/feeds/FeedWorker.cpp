@@ -1,6 +1,7 @@
 #include "FeedWorker.h"
 
 #include "HttpPoller.h"
+#include "MqttSubscription.h"
 #include "WebSocketSubscription.h"
 
 namespace tlr {
@@ -20,6 +21,11 @@ void FeedWorker::startFeeds(const QList<FeedConfig> &feeds)
         if (feed.transport == FeedConfig::Transport::WebSocket) {
             auto *subscription = new WebSocketSubscription(feed, m_sink, this);
             connect(subscription, &WebSocketSubscription::connectedChanged, this,
+                    [this](bool connected) { m_openConnections += connected ? 1 : -1; });
+            source = subscription;
+        } else if (feed.transport == FeedConfig::Transport::Mqtt) {
+            auto *subscription = new MqttSubscription(feed, m_sink, this);
+            connect(subscription, &MqttSubscription::connectedChanged, this,
                     [this](bool connected) { m_openConnections += connected ? 1 : -1; });
             source = subscription;
         } else {

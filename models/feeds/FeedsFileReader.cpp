@@ -4,6 +4,7 @@
 #include "domain/Redaction.h"
 
 #include <QFile>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,11 +15,15 @@
 #include <functional>
 #include <optional>
 
+#include <cmath>
+#include <optional>
+
 namespace tlr {
 namespace {
 
 constexpr EnumEntry<FeedConfig::Transport> kTransports[] = {
     {u"http", FeedConfig::Transport::Http},
+    {u"mqtt", FeedConfig::Transport::Mqtt},
     {u"ws", FeedConfig::Transport::WebSocket},
 };
 static_assert(isSortedTable(kTransports));
@@ -88,11 +93,86 @@ std::optional<std::pair<QString, QString>> readSecurity(const QJsonObject &o, co
         return std::pair{field(feed.clientCertFile.isEmpty() ? "client_cert" : "client_key"),
                          QStringLiteral("is needed too: a client certificate goes with its key")};
     }
-    const bool tls = url.scheme() == u"wss" || url.scheme() == u"https";
+    const bool tls = url.scheme() == u"wss" || url.scheme() == u"https" || url.scheme() == u"mqtts";
     if (!tls && (!feed.caFile.isEmpty() || !feed.clientCertFile.isEmpty())) {
         return std::pair{field(feed.caFile.isEmpty() ? "client_cert" : "ca_file"),
-                         QStringLiteral("needs a wss:// or https:// url")};
+                         QStringLiteral("needs a wss://, https:// or mqtts:// url")};
     }
+    return std::nullopt;
+}
+
+bool schemeFits(FeedConfig::Transport transport, const QString &scheme)
+{
+    switch (transport) {
+    case FeedConfig::Transport::WebSocket:
+        return scheme == u"ws" || scheme == u"wss";
+    case FeedConfig::Transport::Http:
+        return scheme == u"http" || scheme == u"https" || scheme == u"file";
+    case FeedConfig::Transport::Mqtt:
+        return scheme == u"mqtt" || scheme == u"mqtts";
+    case FeedConfig::Transport::Unknown:
+        break;
+    }
+    return false;
+}
+
+QString expectedUrl(FeedConfig::Transport transport)
+{
+    switch (transport) {
+    case FeedConfig::Transport::WebSocket:
+        return QStringLiteral("expected a ws:// or wss:// URL");
+    case FeedConfig::Transport::Mqtt:
+        return QStringLiteral("expected an mqtt:// or mqtts:// URL (the broker)");
+    default:
+        return QStringLiteral("expected an http://, https:// or file:// URL");
+    }
+}
+
+// The "mqtt" object of an MQTT feed; an error names the field under it.
+std::optional<std::pair<QString, QString>> readMqtt(const QJsonValue &value, const FeedConfig &feed,
+                                                    const QHash<QString, QString> &variables,
+                                                    FeedConfig::Mqtt &mqtt)
+{
+    if (!value.isUndefined() && !value.isObject())
+        return std::pair{QString(), QStringLiteral("expected an object")};
+    const QJsonObject o = value.toObject();
+    static const QSet<QString> known = {QStringLiteral("topic"), QStringLiteral("client_id"),
+                                        QStringLiteral("protocol"), QStringLiteral("session_expiry_seconds"),
+                                        QStringLiteral("username"), QStringLiteral("password_env"),
+                                        QStringLiteral("password_file")};
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() == u"password")
+            return std::pair{it.key(), QStringLiteral("is not read from a feeds file: name a variable (password_env) or a file (password_file)")};
+        if (!known.contains(it.key()))
+            return std::pair{it.key(), QStringLiteral("is not a known field")};
+        if (it.key() != u"session_expiry_seconds" && !it.value().isString())
+            return std::pair{it.key(), QStringLiteral("expected a string")};
+    }
+    mqtt.topic = o.value(QLatin1String("topic")).toString();
+    if (mqtt.topic.isEmpty())
+        mqtt.topic = QStringLiteral("tlr/%1/%2/messages").arg(agencyKey(feed.agency), feed.id);
+    if (mqtt.topic.contains(u'#') || mqtt.topic.contains(u'+'))
+        return std::pair{QStringLiteral("topic"), QStringLiteral("must name one feed's topic, without wildcards")};
+    // One session per console and feed: the broker keeps what the console missed under it.
+    const QString console = substitute(o.value(QLatin1String("client_id")).toString(), variables);
+    mqtt.clientId = (console.isEmpty() ? QStringLiteral("tlr-wall-") + QHostInfo::localHostName() : console)
+                    + u'-' + feed.id;
+    const QString protocol = o.value(QLatin1String("protocol")).toString(QStringLiteral("5"));
+    if (protocol != u"5" && protocol != u"3.1.1")
+        return std::pair{QStringLiteral("protocol"), QStringLiteral("expected \"5\" or \"3.1.1\"")};
+    mqtt.mqtt5 = protocol == u"5";
+    const QJsonValue expiry = o.value(QLatin1String("session_expiry_seconds"));
+    if (!expiry.isUndefined()) {
+        const double seconds = expiry.toDouble(-1);
+        if (!expiry.isDouble() || seconds < 60 || seconds > 4294967295.0 || seconds != std::floor(seconds))
+            return std::pair{QStringLiteral("session_expiry_seconds"), QStringLiteral("expected an integer from 60 to 4294967295")};
+        mqtt.sessionExpirySeconds = quint32(seconds);
+    }
+    mqtt.username = o.value(QLatin1String("username")).toString();
+    mqtt.passwordEnv = o.value(QLatin1String("password_env")).toString();
+    mqtt.passwordFile = o.value(QLatin1String("password_file")).toString();
+    if (!mqtt.passwordEnv.isEmpty() && !mqtt.passwordFile.isEmpty())
+        return std::pair{QStringLiteral("password_env"), QStringLiteral("and password_file: name one of them")};
     return std::nullopt;
 }
 
@@ -157,19 +237,12 @@ FeedsFileReader::Result FeedsFileReader::read(const QByteArray &json, const QStr
 
         const auto transport = enumFromKey(kTransports, requireString("transport").value_or(QString()));
         if (!transport)
-            return fail(field("transport"), QStringLiteral("expected ws or http"));
+            return fail(field("transport"), QStringLiteral("expected ws, http or mqtt"));
         feed.transport = *transport;
 
         const QUrl url(substitute(requireString("url").value_or(QString()), variables));
-        const QString scheme = url.scheme();
-        const bool schemeFits = feed.transport == FeedConfig::Transport::WebSocket
-                                    ? (scheme == u"ws" || scheme == u"wss")
-                                    : (scheme == u"http" || scheme == u"https" || scheme == u"file");
-        if (!url.isValid() || !schemeFits) {
-            return fail(field("url"), feed.transport == FeedConfig::Transport::WebSocket
-                                          ? QStringLiteral("expected a ws:// or wss:// URL")
-                                          : QStringLiteral("expected an http://, https:// or file:// URL"));
-        }
+        if (!url.isValid() || !schemeFits(feed.transport, url.scheme()))
+            return fail(field("url"), expectedUrl(feed.transport));
         feed.url = url;
 
         const QString format = requireString("format").value_or(QStringLiteral("auto"));
@@ -203,6 +276,14 @@ FeedsFileReader::Result FeedsFileReader::read(const QByteArray &json, const QStr
         }
         if (const auto error = readSecurity(o, url, field, feed))
             return fail(error->first, error->second);
+        if (feed.transport == FeedConfig::Transport::Mqtt) {
+            if (auto problem = readMqtt(o.value(QLatin1String("mqtt")), feed, variables, feed.mqtt)) {
+                const QString name = QStringLiteral("mqtt") + (problem->first.isEmpty() ? QString() : u'.' + problem->first);
+                return fail(field(name.toLatin1().constData()), problem->second);
+            }
+        } else if (o.contains(QLatin1String("mqtt"))) {
+            return fail(field("mqtt"), QStringLiteral("is for transport mqtt only"));
+        }
         result.feeds.append(feed);
     }
     if (result.feeds.isEmpty())

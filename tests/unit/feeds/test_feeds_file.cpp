@@ -50,7 +50,18 @@ TEST_CASE("A bad feeds file names the field")
         {"no id", R"({"feeds":[{"agency":"dlh","kind":"environment","transport":"ws","url":"ws://h/x"}]})", "feeds[0].id"},
         {"unknown agency", R"({"feeds":[{"id":"a","agency":"bpbd","kind":"environment","transport":"ws","url":"ws://h/x"}]})", "feeds[0].agency"},
         {"unknown kind", R"({"feeds":[{"id":"a","agency":"dlh","kind":"weather","transport":"ws","url":"ws://h/x"}]})", "feeds[0].kind"},
-        {"unknown transport", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"mqtt","url":"ws://h/x"}]})", "feeds[0].transport"},
+        {"unknown transport", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"amqp","url":"ws://h/x"}]})", "feeds[0].transport"},
+        {"ws URL on mqtt", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"mqtt","url":"ws://h/x"}]})", "feeds[0].url"},
+        {"a password in the file", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"mqtt","url":"mqtt://h",
+                                       "mqtt":{"username":"u","password":"secret"}}]})", "feeds[0].mqtt.password"},
+        {"a wildcard topic", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"mqtt","url":"mqtt://h",
+                                 "mqtt":{"topic":"tlr/dlh/#"}}]})", "feeds[0].mqtt.topic"},
+        {"MQTT 4", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"mqtt","url":"mqtt://h",
+                       "mqtt":{"protocol":"4"}}]})", "feeds[0].mqtt.protocol"},
+        {"both password sources", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"mqtt","url":"mqtt://h",
+                                      "mqtt":{"password_env":"P","password_file":"/p"}}]})", "feeds[0].mqtt.password_env"},
+        {"mqtt on a ws feed", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"ws","url":"ws://h/x",
+                                  "mqtt":{}}]})", "feeds[0].mqtt"},
         {"http URL on ws", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"ws","url":"http://h/x"}]})", "feeds[0].url"},
         {"bad format", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"ws","url":"ws://h/x","format":"csv"}]})", "feeds[0].format"},
         {"poll too fast", R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment","transport":"http","url":"http://h/x","poll_seconds":1}]})", "feeds[0].poll_seconds"},
@@ -93,4 +104,36 @@ TEST_CASE("A feeds file path that never ends (a device, a pipe) is refused at th
     auto result = FeedsFileReader::readFile(QStringLiteral("/dev/zero"));
     REQUIRE(std::holds_alternative<FeedsFileReader::Error>(result));
     CHECK(std::get<FeedsFileReader::Error>(result).message.contains(QStringLiteral("larger than 4 MB")));
+}
+
+TEST_CASE("An MQTT feed: the broker, the agency's topic and a session per console and feed")
+{
+    const QByteArray json = R"({"feeds":[
+        {"id":"tirta-water","agency":"tirtabenteng","kind":"water","transport":"mqtt",
+         "url":"mqtts://broker.example:8883","ca_file":"/etc/tlr/broker-ca.pem",
+         "mqtt":{"client_id":"${CONSOLE}","protocol":"3.1.1","username":"wall","password_env":"TLR_BROKER_PASSWORD"}},
+        {"id":"dlh-environment","agency":"dlh","kind":"environment","transport":"mqtt","url":"mqtt://127.0.0.1:1883",
+         "mqtt":{"topic":"city/dlh/air","session_expiry_seconds":3600,"password_file":"/etc/tlr/pw"}}]})";
+    auto result = FeedsFileReader::read(json, QStringLiteral("f.json"), {{QStringLiteral("CONSOLE"), QStringLiteral("desk-2")}});
+    REQUIRE(std::holds_alternative<FeedsFile>(result));
+    const auto &feeds = std::get<FeedsFile>(result).feeds;
+    const FeedConfig &water = feeds.at(0);
+    CHECK(water.transport == FeedConfig::Transport::Mqtt);
+    CHECK(water.url.port() == 8883);
+    CHECK(water.caFile == QStringLiteral("/etc/tlr/broker-ca.pem"));
+    CHECK(water.mqtt.topic == QStringLiteral("tlr/tirtabenteng/tirta-water/messages"));
+    CHECK(water.mqtt.clientId == QStringLiteral("desk-2-tirta-water"));
+    CHECK_FALSE(water.mqtt.mqtt5);
+    CHECK(water.mqtt.username == QStringLiteral("wall"));
+    CHECK(water.mqtt.passwordEnv == QStringLiteral("TLR_BROKER_PASSWORD"));
+    CHECK(water.staleSeconds == 15);
+
+    const FeedConfig &air = feeds.at(1);
+    CHECK(air.mqtt.topic == QStringLiteral("city/dlh/air"));
+    CHECK(air.mqtt.mqtt5);
+    CHECK(air.mqtt.sessionExpirySeconds == 3600u);
+    CHECK(air.mqtt.passwordFile == QStringLiteral("/etc/tlr/pw"));
+    // No client_id: the host names the console.
+    CHECK(air.mqtt.clientId.startsWith(QStringLiteral("tlr-wall-")));
+    CHECK(air.mqtt.clientId.endsWith(QStringLiteral("-dlh-environment")));
 }

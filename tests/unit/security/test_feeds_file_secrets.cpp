@@ -58,7 +58,7 @@ TEST_CASE("Inconsistent TLS and token fields are refused with what is missing")
     CHECK(errorOf(readFeed(R"("url": "wss://gw.example/d", "client_cert": "/c.pem")"))
           .contains(QStringLiteral("feeds[0].client_key is needed too")));
     CHECK(errorOf(readFeed(R"("url": "ws://gw.example/d", "ca_file": "/ca.pem")"))
-          .contains(QStringLiteral("feeds[0].ca_file needs a wss:// or https:// url")));
+          .contains(QStringLiteral("feeds[0].ca_file needs a wss://, https:// or mqtts:// url")));
     CHECK(errorOf(readFeed(R"("url": "wss://gw.example/d", "token_env": "A", "token_file": "/t")"))
           .contains(QStringLiteral("feeds[0].token_file and token_env")));
 }
