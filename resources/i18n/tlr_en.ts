@@ -188,6 +188,261 @@
     </message>
 </context>
 <context>
+    <name>HandoverReportDocument</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXERCISE/TEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift handover report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tangerang Live Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made %1 WIB from the wall&apos;s database and audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are numbered by the wall from 1 each time it starts (starts during this shift: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise and Test alerts are marked %1 and left out of every count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wire does not yet say when a complaint was followed up: every LAKSA complaint counts as open, and one older than 7 × 24 h as overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live alerts raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open, unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged, still active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgements made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed their time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 handled late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-offs between agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise/Test alerts (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open alerts, not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged alerts, still active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who acknowledged what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAKSA complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not acknowledged in time, escalation level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no follow-up within 7 × 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed their time (SLA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due or escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints already past their 7 × 24 h before this shift: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed during the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounced back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more not listed here: the less severe, with fewer signals. The wall&apos;s incident list has them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentList</name>
     <message>
         <source>Open incidents of %1: %2</source>
@@ -272,6 +527,29 @@
     </message>
 </context>
 <context>
+    <name>TimelineCsvExport</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the timeline as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>New incidents per hour (WIB)</source>
@@ -287,6 +565,17 @@
     </message>
     <message>
         <source>since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::AlertAnnouncer</name>
+    <message>
+        <source>Critical alert: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical alert: %1, %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -391,6 +680,10 @@
     </message>
     <message>
         <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement sent to the shared database…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -509,6 +802,13 @@
     </message>
 </context>
 <context>
+    <name>tlr::HandoverReportAction</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tlr::HeaderBar</name>
     <message>
         <source>Screen %1 of %2</source>
@@ -540,6 +840,60 @@
     </message>
     <message>
         <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentBrief</name>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: latest %2, highest %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentBriefWriter</name>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tangerang Live Room · no personal data of reporters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map and nearby resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hospital with free beds, available ambulance or pump station near the incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearby sensors since an hour before the first signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sensor near this incident tells its kind of story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot finish %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -642,15 +996,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your role may not see reporters' details.</source>
+        <source>PDF brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: no reporter's details kept.</source>
+        <source>Send to wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The reporter's details could not be read: %1</source>
+        <source>Screen %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made %1 WIB by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made %1 WIB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console drives no wall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No monitor shows screen %1 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The brief could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief written to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -979,6 +1365,81 @@
     </message>
 </context>
 <context>
+    <name>tlr::NearbyCharts</name>
+    <message>
+        <source>No sensor near this incident tells its kind of story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbyResourceModel</name>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambulance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pump station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICU %1 · ER %2 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min away</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbySensors</name>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbySeriesJob</name>
+    <message>
+        <source>no database: the charts start from live readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store gave no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tlr::PendingTile</name>
     <message>
         <source>The live city map is not built yet. It arrives with the Map work.</source>
@@ -1051,6 +1512,13 @@
     </message>
 </context>
 <context>
+    <name>tlr::WallApplication</name>
+    <message>
+        <source>SHARED STATE STALE: the room&apos;s database is unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tlr::WallController</name>
     <message>
         <source>Tangerang Live Room — overview</source>
@@ -1069,295 +1537,6 @@
     <name>tlr::WallPage</name>
     <message>
         <source>The briefing is shown by tlr-wall.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>HandoverReportDocument</name>
-    <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EXERCISE/TEST</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shift handover report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tangerang Live Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Made %1 WIB from the wall's database and audit log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alerts are numbered by the wall from 1 each time it starts (starts during this shift: %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exercise and Test alerts are marked %1 and left out of every count.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The wire does not yet say when a complaint was followed up: every LAKSA complaint counts as open, and one older than 7 × 24 h as overdue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live alerts raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open, unacknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledged, still active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shelved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledgements made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missed their time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 handled late)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incidents open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incidents resolved or closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand-offs between agencies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exercise/Test alerts (not counted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open alerts, not acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledged alerts, still active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledged by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shelved alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shelved by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who acknowledged what</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LAKSA complaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not acknowledged in time, escalation level %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no follow-up within 7 × 24 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledged %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missed their time (SLA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due or escalated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Miss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complaints already past their 7 × 24 h before this shift: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bounced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Held by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open incidents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incidents resolved or closed during the shift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bounced back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From → to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 more not listed here: the less severe, with fewer signals. The wall's incident list has them all.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TimelineCsvExport</name>
-    <message>
-        <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the timeline as CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tlr::AlertAnnouncer</name>
-    <message>
-        <source>Critical alert: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Critical alert: %1, %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

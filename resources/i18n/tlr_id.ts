@@ -188,6 +188,261 @@
     </message>
 </context>
 <context>
+    <name>HandoverReportDocument</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 j %2 mnt</translation>
+    </message>
+    <message>
+        <source>EXERCISE/TEST</source>
+        <translation>LATIHAN/UJI</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Tidak ada.</translation>
+    </message>
+    <message>
+        <source>Shift handover report</source>
+        <translation>Laporan serah terima shift</translation>
+    </message>
+    <message>
+        <source>Tangerang Live Room</source>
+        <translation>Tangerang Live Room</translation>
+    </message>
+    <message>
+        <source>Made %1 WIB from the wall&apos;s database and audit log.</source>
+        <translation>Dibuat %1 WIB dari basis data dan log audit dinding.</translation>
+    </message>
+    <message>
+        <source>Alerts are numbered by the wall from 1 each time it starts (starts during this shift: %1).</source>
+        <translation>Peringatan dinomori dinding mulai dari 1 setiap kali dinding dijalankan (dijalankan selama shift ini: %1).</translation>
+    </message>
+    <message>
+        <source>Exercise and Test alerts are marked %1 and left out of every count.</source>
+        <translation>Peringatan latihan dan uji ditandai %1 dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <source>The wire does not yet say when a complaint was followed up: every LAKSA complaint counts as open, and one older than 7 × 24 h as overdue.</source>
+        <translation>Data masuk belum memuat kapan pengaduan ditindaklanjuti: setiap pengaduan LAKSA dihitung terbuka, dan yang lebih dari 7 × 24 jam dihitung terlambat.</translation>
+    </message>
+    <message>
+        <source>Live alerts raised</source>
+        <translation>Peringatan nyata yang muncul</translation>
+    </message>
+    <message>
+        <source>Open, unacknowledged</source>
+        <translation>Terbuka, belum diakui</translation>
+    </message>
+    <message>
+        <source>Acknowledged, still active</source>
+        <translation>Diakui, masih aktif</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>Acknowledgements made</source>
+        <translation>Pengakuan yang dibuat</translation>
+    </message>
+    <message>
+        <source>Missed their time</source>
+        <translation>Melewati batas waktu</translation>
+    </message>
+    <message>
+        <source>%1 (%2 handled late)</source>
+        <translation>%1 (%2 ditangani terlambat)</translation>
+    </message>
+    <message>
+        <source>Incidents open</source>
+        <translation>Insiden terbuka</translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed</source>
+        <translation>Insiden selesai atau ditutup</translation>
+    </message>
+    <message>
+        <source>Hand-offs between agencies</source>
+        <translation>Serah terima antar-OPD</translation>
+    </message>
+    <message>
+        <source>Exercise/Test alerts (not counted)</source>
+        <translation>Peringatan latihan/uji (tidak dihitung)</translation>
+    </message>
+    <message>
+        <source>Open alerts, not acknowledged</source>
+        <translation>Peringatan terbuka, belum diakui</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Muncul</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalasi</translation>
+    </message>
+    <message>
+        <source>Acknowledged alerts, still active</source>
+        <translation>Peringatan diakui, masih aktif</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Diakui oleh</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Pada</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Shelved alerts</source>
+        <translation>Peringatan ditunda</translation>
+    </message>
+    <message>
+        <source>Shelved by</source>
+        <translation>Ditunda oleh</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Insiden</translation>
+    </message>
+    <message>
+        <source>Who acknowledged what</source>
+        <translation>Siapa mengakui apa</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Setelah</translation>
+    </message>
+    <message>
+        <source>LAKSA complaint</source>
+        <translation>Pengaduan LAKSA</translation>
+    </message>
+    <message>
+        <source>not acknowledged in time, escalation level %1</source>
+        <translation>tidak diakui tepat waktu, eskalasi tingkat %1</translation>
+    </message>
+    <message>
+        <source>no follow-up within 7 × 24 h</source>
+        <translation>tanpa tindak lanjut dalam 7 × 24 jam</translation>
+    </message>
+    <message>
+        <source>acknowledged %1</source>
+        <translation>diakui %1</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>belum</translation>
+    </message>
+    <message>
+        <source>Missed their time (SLA)</source>
+        <translation>Melewati batas waktu (SLA)</translation>
+    </message>
+    <message>
+        <source>Due or escalated</source>
+        <translation>Jatuh tempo atau eskalasi</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Pelanggaran</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Ditangani</translation>
+    </message>
+    <message>
+        <source>Complaints already past their 7 × 24 h before this shift: %1.</source>
+        <translation>Pengaduan yang sudah lewat 7 × 24 jam sebelum shift ini: %1.</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>dipantulkan</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Dipegang oleh</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Sinyal</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Insiden terbuka</translation>
+    </message>
+    <message>
+        <source>Incidents resolved or closed during the shift</source>
+        <translation>Insiden selesai atau ditutup selama shift</translation>
+    </message>
+    <message>
+        <source>bounced back</source>
+        <translation>dikembalikan</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Dari → ke</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>tidak dapat menulis %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 more not listed here: the less severe, with fewer signals. The wall&apos;s incident list has them all.</source>
+        <translation>%1 lainnya tidak dicantumkan di sini: yang kurang parah, dengan sinyal lebih sedikit. Daftar insiden di dinding memuat semuanya.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentList</name>
     <message>
         <source>Open incidents of %1: %2</source>
@@ -272,6 +527,29 @@
     </message>
 </context>
 <context>
+    <name>TimelineCsvExport</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Export the timeline as CSV</source>
+        <translation>Ekspor lini masa sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Ekspor CSV</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>tidak dapat menulis %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>New incidents per hour (WIB)</source>
@@ -288,6 +566,17 @@
     <message>
         <source>since %1</source>
         <translation>sejak %1</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::AlertAnnouncer</name>
+    <message>
+        <source>Critical alert: %1.</source>
+        <translation>Peringatan kritis: %1.</translation>
+    </message>
+    <message>
+        <source>Critical alert: %1, %2.</source>
+        <translation>Peringatan kritis: %1, %2.</translation>
     </message>
 </context>
 <context>
@@ -389,6 +678,10 @@
     <message>
         <source>Done.</source>
         <translation>Selesai.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement sent to the shared database…</source>
+        <translation>Pengakuan dikirim ke basis data bersama…</translation>
     </message>
 </context>
 <context>
@@ -502,6 +795,13 @@
     </message>
 </context>
 <context>
+    <name>tlr::HandoverReportAction</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>tidak dapat membuat %1</translation>
+    </message>
+</context>
+<context>
     <name>tlr::HeaderBar</name>
     <message>
         <source>Screen %1 of %2</source>
@@ -534,6 +834,60 @@
     <message>
         <source>admin</source>
         <translation>admin</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentBrief</name>
+    <message>
+        <source>no data</source>
+        <translation>tidak ada data</translation>
+    </message>
+    <message>
+        <source>%1: latest %2, highest %3</source>
+        <translation>%1: terakhir %2, tertinggi %3</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::IncidentBriefWriter</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Halaman %1</translation>
+    </message>
+    <message>
+        <source>Tangerang Live Room · no personal data of reporters</source>
+        <translation>Tangerang Live Room · tanpa data pribadi pelapor</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>tidak dapat menulis %1</translation>
+    </message>
+    <message>
+        <source>Incident brief</source>
+        <translation>Ringkasan insiden</translation>
+    </message>
+    <message>
+        <source>Map and nearby resources</source>
+        <translation>Peta dan sumber daya terdekat</translation>
+    </message>
+    <message>
+        <source>No hospital with free beds, available ambulance or pump station near the incident.</source>
+        <translation>Tidak ada rumah sakit dengan tempat tidur kosong, ambulans siap, atau rumah pompa di dekat insiden.</translation>
+    </message>
+    <message>
+        <source>Nearby sensors since an hour before the first signal</source>
+        <translation>Sensor terdekat sejak satu jam sebelum sinyal pertama</translation>
+    </message>
+    <message>
+        <source>No sensor near this incident tells its kind of story.</source>
+        <translation>Tidak ada sensor di dekat insiden ini yang relevan dengan jenis kejadiannya.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Linimasa</translation>
+    </message>
+    <message>
+        <source>cannot finish %1</source>
+        <translation>tidak dapat menyelesaikan %1</translation>
     </message>
 </context>
 <context>
@@ -635,16 +989,48 @@
         <translation>Data pelapor tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <source>Your role may not see reporters' details.</source>
-        <translation>Peran Anda tidak boleh melihat data pelapor.</translation>
+        <source>PDF brief</source>
+        <translation>Ringkasan PDF</translation>
     </message>
     <message>
-        <source>%1: no reporter's details kept.</source>
-        <translation>%1: tidak ada data pelapor yang disimpan.</translation>
+        <source>Send to wall</source>
+        <translation>Kirim ke dinding</translation>
     </message>
     <message>
-        <source>The reporter's details could not be read: %1</source>
-        <translation>Data pelapor tidak dapat dibaca: %1</translation>
+        <source>Screen %1: %2</source>
+        <translation>Layar %1: %2</translation>
+    </message>
+    <message>
+        <source>Made %1 WIB by %2</source>
+        <translation>Dibuat %1 WIB oleh %2</translation>
+    </message>
+    <message>
+        <source>Made %1 WIB</source>
+        <translation>Dibuat %1 WIB</translation>
+    </message>
+    <message>
+        <source>First signal</source>
+        <translation>Sinyal pertama</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Sinyal</translation>
+    </message>
+    <message>
+        <source>This console drives no wall.</source>
+        <translation>Konsol ini tidak mengendalikan dinding.</translation>
+    </message>
+    <message>
+        <source>No monitor shows screen %1 now.</source>
+        <translation>Tidak ada monitor yang menampilkan layar %1 saat ini.</translation>
+    </message>
+    <message>
+        <source>The brief could not be written: %1</source>
+        <translation>Ringkasan tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Brief written to %1</source>
+        <translation>Ringkasan ditulis ke %1</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1356,80 @@
     </message>
 </context>
 <context>
+    <name>tlr::NearbyCharts</name>
+    <message>
+        <source>No sensor near this incident tells its kind of story.</source>
+        <translation>Tidak ada sensor di dekat insiden ini yang relevan dengan jenis kejadiannya.</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbyResourceModel</name>
+    <message>
+        <source>Hospital</source>
+        <translation>Rumah sakit</translation>
+    </message>
+    <message>
+        <source>Ambulance</source>
+        <translation>Ambulans</translation>
+    </message>
+    <message>
+        <source>Pump station</source>
+        <translation>Rumah pompa</translation>
+    </message>
+    <message>
+        <source>ICU %1 · ER %2 free</source>
+        <translation>ICU %1 · IGD %2 kosong</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min away</source>
+        <translation>
+            <numerusform>sekitar %n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>keadaan tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Sumber daya</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Jarak</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Tersedia</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbySensors</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::NearbySeriesJob</name>
+    <message>
+        <source>no database: the charts start from live readings</source>
+        <translation>tanpa basis data: grafik mulai dari pembacaan langsung</translation>
+    </message>
+    <message>
+        <source>the store gave no answer</source>
+        <translation>penyimpanan tidak menjawab</translation>
+    </message>
+</context>
+<context>
     <name>tlr::PendingTile</name>
     <message>
         <source>The live city map is not built yet. It arrives with the Map work.</source>
@@ -1041,6 +1501,13 @@
     </message>
 </context>
 <context>
+    <name>tlr::WallApplication</name>
+    <message>
+        <source>SHARED STATE STALE: the room&apos;s database is unreachable</source>
+        <translation>STATUS BERSAMA USANG: basis data ruang kendali tidak dapat dihubungi</translation>
+    </message>
+</context>
+<context>
     <name>tlr::WallController</name>
     <message>
         <source>Tangerang Live Room — overview</source>
@@ -1058,703 +1525,8 @@
 <context>
     <name>tlr::WallPage</name>
     <message>
-        <source>PDF brief</source>
-        <translation>Ringkasan PDF</translation>
-    </message>
-    <message>
-        <source>Send to wall</source>
-        <translation>Kirim ke dinding</translation>
-    </message>
-    <message>
-        <source>Screen %1: %2</source>
-        <translation>Layar %1: %2</translation>
-    </message>
-    <message>
-        <source>This console drives no wall.</source>
-        <translation>Konsol ini tidak mengendalikan dinding.</translation>
-    </message>
-    <message>
-        <source>No monitor shows screen %1 now.</source>
-        <translation>Tidak ada monitor yang menampilkan layar %1 saat ini.</translation>
-    </message>
-    <message>
-        <source>Made %1 WIB by %2</source>
-        <translation>Dibuat %1 WIB oleh %2</translation>
-    </message>
-    <message>
-        <source>Made %1 WIB</source>
-        <translation>Dibuat %1 WIB</translation>
-    </message>
-    <message>
-        <source>First signal</source>
-        <translation>Sinyal pertama</translation>
-    </message>
-    <message>
-        <source>Signals</source>
-        <translation>Sinyal</translation>
-    </message>
-    <message>
-        <source>The brief could not be written: %1</source>
-        <translation>Ringkasan tidak dapat ditulis: %1</translation>
-    </message>
-    <message>
-        <source>Brief written to %1</source>
-        <translation>Ringkasan ditulis ke %1</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 mnt</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 j %2 mnt</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Tingkat</translation>
-    </message>
-    <message>
-        <source>Accountable</source>
-        <translation>Penanggung jawab</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Open for</source>
-        <translation>Terbuka selama</translation>
-    </message>
-    <message>
-        <source>Show reporter</source>
-        <translation>Tampilkan pelapor</translation>
-    </message>
-    <message>
-        <source>Note for the action</source>
-        <translation>Catatan untuk tindakan</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Akui</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Teruskan</translation>
-    </message>
-    <message>
-        <source>Resolve</source>
-        <translation>Selesaikan</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Incident %1</source>
-        <translation>Insiden %1</translation>
-    </message>
-    <message>
-        <source>done after %1</source>
-        <translation>selesai setelah %1</translation>
-    </message>
-    <message>
-        <source>Log in to act on an incident.</source>
-        <translation>Masuk dulu untuk menindaklanjuti insiden.</translation>
-    </message>
-    <message>
-        <source>Acknowledged.</source>
-        <translation>Diakui.</translation>
-    </message>
-    <message>
-        <source>Forwarded to %1.</source>
-        <translation>Diteruskan ke %1.</translation>
-    </message>
-    <message>
-        <source>Resolved.</source>
-        <translation>Diselesaikan.</translation>
-    </message>
-    <message>
-        <source>Closed.</source>
-        <translation>Ditutup.</translation>
-    </message>
-    <message>
-        <source>%1: %2, %3 (shown to %4, recorded in the audit log)</source>
-        <translation>%1: %2, %3 (ditampilkan kepada %4, tercatat di log audit)</translation>
-    </message>
-    <message>
-        <source>Your role may not see reporters' details.</source>
-        <translation>Peran Anda tidak boleh melihat data pelapor.</translation>
-    </message>
-    <message>
-        <source>%1: no reporter's details kept.</source>
-        <translation>%1: tidak ada data pelapor yang disimpan.</translation>
-    </message>
-    <message>
-        <source>The reporter's details could not be read: %1</source>
-        <translation>Data pelapor tidak dapat dibaca: %1</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::IncidentTableModel</name>
-    <message>
-        <source>new</source>
-        <translation>baru</translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>diakui</translation>
-    </message>
-    <message>
-        <source>forwarded</source>
-        <translation>diteruskan</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>selesai</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>ditutup</translation>
-    </message>
-    <message>
-        <source>Live Room</source>
-        <translation>Live Room</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 mnt</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 j %2 mnt</translation>
-    </message>
-    <message>
-        <source>%1 → %2 %3, bounced back</source>
-        <translation>%1 → %2 %3, dikembalikan</translation>
-    </message>
-    <message>
-        <source>%1 → %2 %3</source>
-        <translation>%1 → %2 %3</translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation>Insiden</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Tingkat</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Accountable</source>
-        <translation>Penanggung jawab</translation>
-    </message>
-    <message>
-        <source>Signals</source>
-        <translation>Sinyal</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation>Umur</translation>
-    </message>
-    <message>
-        <source>Last hand-off</source>
-        <translation>Serah terima terakhir</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::IncidentTimelineModel</name>
-    <message>
-        <source>the wall</source>
-        <translation>sistem</translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 di %2</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1 → %2, bounced back</source>
-        <translation>%1 → %2, dikembalikan</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Laporan</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>Peringatan</translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation>Pengamatan</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Hand-off</source>
-        <translation>Serah terima</translation>
-    </message>
-    <message>
-        <source>%1 (112)</source>
-        <translation>%1 (112)</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Jenis</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Apa</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Siapa</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
         <source>The briefing is shown by tlr-wall.</source>
         <translation>Ringkasan ditampilkan oleh tlr-wall.</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::NearbySensors</name>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 m</translation>
-    </message>
-    <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::IncidentBrief</name>
-    <message>
-        <source>no data</source>
-        <translation>tidak ada data</translation>
-    </message>
-    <message>
-        <source>%1: latest %2, highest %3</source>
-        <translation>%1: terakhir %2, tertinggi %3</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::NearbySeriesJob</name>
-    <message>
-        <source>no database: the charts start from live readings</source>
-        <translation>tanpa basis data: grafik mulai dari pembacaan langsung</translation>
-    </message>
-    <message>
-        <source>the store gave no answer</source>
-        <translation>penyimpanan tidak menjawab</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::NearbyResourceModel</name>
-    <message>
-        <source>Hospital</source>
-        <translation>Rumah sakit</translation>
-    </message>
-    <message>
-        <source>Ambulance</source>
-        <translation>Ambulans</translation>
-    </message>
-    <message>
-        <source>Pump station</source>
-        <translation>Rumah pompa</translation>
-    </message>
-    <message>
-        <source>ICU %1 · ER %2 free</source>
-        <translation>ICU %1 · IGD %2 kosong</translation>
-    </message>
-    <message numerus="yes">
-        <source>about %n min away</source>
-        <translation>
-            <numerusform>sekitar %n menit</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>state unknown</source>
-        <translation>keadaan tidak diketahui</translation>
-    </message>
-    <message>
-        <source>Resource</source>
-        <translation>Sumber daya</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <source>Distance</source>
-        <translation>Jarak</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>Tersedia</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::NearbyCharts</name>
-    <message>
-        <source>No sensor near this incident tells its kind of story.</source>
-        <translation>Tidak ada sensor di dekat insiden ini yang relevan dengan jenis kejadiannya.</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::IncidentBriefWriter</name>
-    <message>
-        <source>Page %1</source>
-        <translation>Halaman %1</translation>
-    </message>
-    <message>
-        <source>Tangerang Live Room · no personal data of reporters</source>
-        <translation>Tangerang Live Room · tanpa data pribadi pelapor</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>tidak dapat menulis %1</translation>
-    </message>
-    <message>
-        <source>Incident brief</source>
-        <translation>Ringkasan insiden</translation>
-    </message>
-    <message>
-        <source>Map and nearby resources</source>
-        <translation>Peta dan sumber daya terdekat</translation>
-    </message>
-    <message>
-        <source>No hospital with free beds, available ambulance or pump station near the incident.</source>
-        <translation>Tidak ada rumah sakit dengan tempat tidur kosong, ambulans siap, atau rumah pompa di dekat insiden.</translation>
-    </message>
-    <message>
-        <source>Nearby sensors since an hour before the first signal</source>
-        <translation>Sensor terdekat sejak satu jam sebelum sinyal pertama</translation>
-    </message>
-    <message>
-        <source>No sensor near this incident tells its kind of story.</source>
-        <translation>Tidak ada sensor di dekat insiden ini yang relevan dengan jenis kejadiannya.</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Linimasa</translation>
-    </message>
-    <message>
-        <source>cannot finish %1</source>
-        <translation>tidak dapat menyelesaikan %1</translation>
-    </message>
-</context>
-<context>
-    <name>HandoverReportDocument</name>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 mnt</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 j %2 mnt</translation>
-    </message>
-    <message>
-        <source>EXERCISE/TEST</source>
-        <translation>LATIHAN/UJI</translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation>Tidak ada.</translation>
-    </message>
-    <message>
-        <source>Shift handover report</source>
-        <translation>Laporan serah terima shift</translation>
-    </message>
-    <message>
-        <source>Tangerang Live Room</source>
-        <translation>Tangerang Live Room</translation>
-    </message>
-    <message>
-        <source>Made %1 WIB from the wall's database and audit log.</source>
-        <translation>Dibuat %1 WIB dari basis data dan log audit dinding.</translation>
-    </message>
-    <message>
-        <source>Alerts are numbered by the wall from 1 each time it starts (starts during this shift: %1).</source>
-        <translation>Peringatan dinomori dinding mulai dari 1 setiap kali dinding dijalankan (dijalankan selama shift ini: %1).</translation>
-    </message>
-    <message>
-        <source>Exercise and Test alerts are marked %1 and left out of every count.</source>
-        <translation>Peringatan latihan dan uji ditandai %1 dan tidak dihitung.</translation>
-    </message>
-    <message>
-        <source>The wire does not yet say when a complaint was followed up: every LAKSA complaint counts as open, and one older than 7 × 24 h as overdue.</source>
-        <translation>Data masuk belum memuat kapan pengaduan ditindaklanjuti: setiap pengaduan LAKSA dihitung terbuka, dan yang lebih dari 7 × 24 jam dihitung terlambat.</translation>
-    </message>
-    <message>
-        <source>Live alerts raised</source>
-        <translation>Peringatan nyata yang muncul</translation>
-    </message>
-    <message>
-        <source>Open, unacknowledged</source>
-        <translation>Terbuka, belum diakui</translation>
-    </message>
-    <message>
-        <source>Acknowledged, still active</source>
-        <translation>Diakui, masih aktif</translation>
-    </message>
-    <message>
-        <source>Shelved</source>
-        <translation>Ditunda</translation>
-    </message>
-    <message>
-        <source>Acknowledgements made</source>
-        <translation>Pengakuan yang dibuat</translation>
-    </message>
-    <message>
-        <source>Missed their time</source>
-        <translation>Melewati batas waktu</translation>
-    </message>
-    <message>
-        <source>%1 (%2 handled late)</source>
-        <translation>%1 (%2 ditangani terlambat)</translation>
-    </message>
-    <message>
-        <source>Incidents open</source>
-        <translation>Insiden terbuka</translation>
-    </message>
-    <message>
-        <source>Incidents resolved or closed</source>
-        <translation>Insiden selesai atau ditutup</translation>
-    </message>
-    <message>
-        <source>Hand-offs between agencies</source>
-        <translation>Serah terima antar-OPD</translation>
-    </message>
-    <message>
-        <source>Exercise/Test alerts (not counted)</source>
-        <translation>Peringatan latihan/uji (tidak dihitung)</translation>
-    </message>
-    <message>
-        <source>Open alerts, not acknowledged</source>
-        <translation>Peringatan terbuka, belum diakui</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Tingkat</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>Peringatan</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation>Muncul</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Menunggu</translation>
-    </message>
-    <message>
-        <source>Escalation</source>
-        <translation>Eskalasi</translation>
-    </message>
-    <message>
-        <source>Acknowledged alerts, still active</source>
-        <translation>Peringatan diakui, masih aktif</translation>
-    </message>
-    <message>
-        <source>Acknowledged by</source>
-        <translation>Diakui oleh</translation>
-    </message>
-    <message>
-        <source>At</source>
-        <translation>Pada</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
-        <source>Shelved alerts</source>
-        <translation>Peringatan ditunda</translation>
-    </message>
-    <message>
-        <source>Shelved by</source>
-        <translation>Ditunda oleh</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation>Sampai</translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation>Insiden</translation>
-    </message>
-    <message>
-        <source>Who acknowledged what</source>
-        <translation>Siapa mengakui apa</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Apa</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Oleh</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Setelah</translation>
-    </message>
-    <message>
-        <source>LAKSA complaint</source>
-        <translation>Pengaduan LAKSA</translation>
-    </message>
-    <message>
-        <source>not acknowledged in time, escalation level %1</source>
-        <translation>tidak diakui tepat waktu, eskalasi tingkat %1</translation>
-    </message>
-    <message>
-        <source>no follow-up within 7 × 24 h</source>
-        <translation>tanpa tindak lanjut dalam 7 × 24 jam</translation>
-    </message>
-    <message>
-        <source>acknowledged %1</source>
-        <translation>diakui %1</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>belum</translation>
-    </message>
-    <message>
-        <source>Missed their time (SLA)</source>
-        <translation>Melewati batas waktu (SLA)</translation>
-    </message>
-    <message>
-        <source>Due or escalated</source>
-        <translation>Jatuh tempo atau eskalasi</translation>
-    </message>
-    <message>
-        <source>Miss</source>
-        <translation>Pelanggaran</translation>
-    </message>
-    <message>
-        <source>Handled</source>
-        <translation>Ditangani</translation>
-    </message>
-    <message>
-        <source>Complaints already past their 7 × 24 h before this shift: %1.</source>
-        <translation>Pengaduan yang sudah lewat 7 × 24 jam sebelum shift ini: %1.</translation>
-    </message>
-    <message>
-        <source>bounced</source>
-        <translation>dipantulkan</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Held by</source>
-        <translation>Dipegang oleh</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Sejak</translation>
-    </message>
-    <message>
-        <source>Signals</source>
-        <translation>Sinyal</translation>
-    </message>
-    <message>
-        <source>Open incidents</source>
-        <translation>Insiden terbuka</translation>
-    </message>
-    <message>
-        <source>Incidents resolved or closed during the shift</source>
-        <translation>Insiden selesai atau ditutup selama shift</translation>
-    </message>
-    <message>
-        <source>bounced back</source>
-        <translation>dikembalikan</translation>
-    </message>
-    <message>
-        <source>From → to</source>
-        <translation>Dari → ke</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>tidak dapat menulis %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 more not listed here: the less severe, with fewer signals. The wall's incident list has them all.</source>
-        <translation>%1 lainnya tidak dicantumkan di sini: yang kurang parah, dengan sinyal lebih sedikit. Daftar insiden di dinding memuat semuanya.</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineCsvExport</name>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Ekspor CSV…</translation>
-    </message>
-    <message>
-        <source>Export the timeline as CSV</source>
-        <translation>Ekspor lini masa sebagai CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Berkas CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>Ekspor CSV</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>tidak dapat menulis %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>tlr::AlertAnnouncer</name>
-    <message>
-        <source>Critical alert: %1.</source>
-        <translation>Peringatan kritis: %1.</translation>
-    </message>
-    <message>
-        <source>Critical alert: %1, %2.</source>
-        <translation>Peringatan kritis: %1, %2.</translation>
     </message>
 </context>
 </TS>

@@ -141,7 +141,7 @@ TEST_CASE("tlr-wall --replay-from shows the stored storm on every screen and Esc
     CHECK(count(path, QStringLiteral("SELECT count(*) FROM audit_log")) == auditBefore + 1);
 }
 
-TEST_CASE("--replay-from takes a time with its offset or a span back from now")
+TEST_CASE("The replay-from option takes a time with its offset or a span back from now")
 {
     const auto parse = [](QStringList arguments) {
         arguments.prepend(QStringLiteral("tlr-wall"));
