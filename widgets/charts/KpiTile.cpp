@@ -24,6 +24,7 @@ namespace {
 const QString kEmergencyFeed = QStringLiteral("emergency-112");
 constexpr int kRefreshMilliseconds = 500;
 constexpr int kNumeralMaximumPixels = 120;
+constexpr int kSparklineMinimumPixels = 32; // below this a trend line says nothing
 
 QLabel *makeLabel(int pixels, const QColor &color, QWidget *parent)
 {
@@ -80,7 +81,10 @@ KpiTile::KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(kRefreshMilliseconds);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &KpiTile::refresh);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        refresh();
+        fitToHeight();
+    });
     if (kpiNeedsAlertEngine(m_kind) && m_context.alerts) {
         connect(m_context.alerts, &AlertEngine::alertsUpdated, this, &KpiTile::requestRefresh);
         if (m_context.clock) {
@@ -122,6 +126,47 @@ void KpiTile::refreshNow()
 {
     m_refreshTimer.stop();
     refresh();
+    fitToHeight();
+}
+
+void KpiTile::resizeEvent(QResizeEvent *event)
+{
+    Tile::resizeEvent(event);
+    // After the layout has placed the lines: a card resized before it was first shown has its
+    // layout activated only then.
+    QMetaObject::invokeMethod(this, &KpiTile::fitToHeight, Qt::QueuedConnection);
+}
+
+void KpiTile::showEvent(QShowEvent *event)
+{
+    Tile::showEvent(event);
+    QMetaObject::invokeMethod(this, &KpiTile::fitToHeight, Qt::QueuedConnection);
+}
+
+// A card given less height than its lines need (a replay banner above the page, a smaller
+// monitor) leaves out its least needed lines, the note first, then the sparkline, then the
+// detail, rather than letting the layout draw them over the figure.
+void KpiTile::fitToHeight()
+{
+    const QRect area = contentLayout()->geometry();
+    if (area.width() <= 0 || area.height() <= 0)
+        return;
+    const auto textHeight = [&area](const QLabel *label) {
+        return label->text().isEmpty() ? 0 : label->heightForWidth(area.width());
+    };
+    const int spacing = contentLayout()->spacing();
+    int needed = (m_figure->isHidden() ? 0 : m_figure->minimumHeight()) + spacing
+                 + textHeight(m_trend);
+    const std::pair<QWidget *, int> parts[] = {{m_detail, textHeight(m_detail)},
+                                               {m_sparkline, kSparklineMinimumPixels},
+                                               {m_note, textHeight(m_note)}};
+    bool fits = true;
+    for (const auto &[widget, height] : parts) {
+        fits = fits && needed + spacing + height <= area.height();
+        widget->setVisible(fits);
+        if (fits)
+            needed += spacing + height;
+    }
 }
 
 QString KpiTile::figureText() const { return m_figure->isHidden() ? QString() : m_figure->text(); }

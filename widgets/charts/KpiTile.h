@@ -41,10 +41,13 @@ signals:
 protected:
     void retranslate() override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void requestRefresh();
     void refresh();
+    void fitToHeight();
     void collect();
     void showTrend(const HourlyTrend &trend, const QString &what);
     void refreshFromAlerts();
