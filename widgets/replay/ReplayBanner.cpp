@@ -66,7 +66,10 @@ ReplayBanner::ReplayBanner(ReplaySession *session, QWidget *parent)
     m_title = makeLabel(this, Theme::kNumeralPixels - 8, QFont::Black);
     m_time = makeLabel(this, Theme::kNumeralPixels - 8, QFont::Bold);
     m_status = makeLabel(this, Theme::kBodyPixels, QFont::Bold);
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // an error may be long
+    // Beside the slider: the first row's large title and time fill a monitor's width. An error
+    // may be long: it wraps rather than pushing the controls off the screen.
+    m_status->setWordWrap(true);
+    m_status->setMaximumWidth(560);
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setFocusPolicy(Qt::NoFocus);
     m_slider->setMinimumWidth(320);
@@ -84,11 +87,12 @@ ReplayBanner::ReplayBanner(ReplaySession *session, QWidget *parent)
     shown->setSpacing(32);
     shown->addWidget(m_title);
     shown->addWidget(m_time);
-    shown->addWidget(m_status, 1);
+    shown->addStretch(1);
     layout->addLayout(shown);
     auto *controls = new QHBoxLayout;
     controls->setSpacing(12);
     controls->addWidget(m_slider, 1);
+    controls->addWidget(m_status);
     controls->addWidget(m_playPause);
     for (int speed : speeds()) {
         QPushButton *button = makeButton(this);
