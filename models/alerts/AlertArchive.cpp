@@ -3,6 +3,7 @@
 #include "AlertEngine.h"
 #include "AlertLog.h"
 #include "store/EventStore.h"
+#include "store/StoreReplyWait.h"
 
 #include <QFuture>
 
@@ -98,13 +99,8 @@ QString AlertArchive::flush()
     if (m_changed.empty())
         return {};
     const QList<quint64> ids = takeChanged();
-    QFuture<StoreReply<int>> future = m_store->saveAlertStates(alertsOf(*m_engine, ids));
-    future.waitForFinished();
-    if (future.isCanceled() || future.resultCount() == 0) {
-        saveFailed(ids, QStringLiteral("the store closed"));
-        return QStringLiteral("the store closed");
-    }
-    const StoreReply<int> reply = future.result();
+    const StoreReply<int> reply =
+        waitForReply(m_store->saveAlertStates(alertsOf(*m_engine, ids)), QStringLiteral("the store closed"));
     if (!reply.ok()) {
         saveFailed(ids, reply.error);
         return reply.error;
@@ -118,11 +114,9 @@ QString AlertArchive::restore(const QDateTime &now)
     if (!m_engine || !m_store)
         return QStringLiteral("the alert archive has no engine or store");
     const qint64 retentionSecs = qint64(m_engine->policy().closedRetentionMinutes) * 60;
-    QFuture<StoreReply<StoredAlerts>> future = m_store->alertStates(now.addSecs(-retentionSecs));
-    future.waitForFinished();
-    if (future.isCanceled() || future.resultCount() == 0)
-        return QStringLiteral("the store closed before the alerts were read");
-    const StoreReply<StoredAlerts> reply = future.result();
+    const StoreReply<StoredAlerts> reply =
+        waitForReply(m_store->alertStates(now.addSecs(-retentionSecs)),
+                     QStringLiteral("the store closed before the alerts were read"));
     if (!reply.ok()) {
         qCWarning(lcAlerts).noquote() << "cannot restore alerts:" << reply.error;
         return reply.error;

@@ -3,6 +3,7 @@
 #include "IncidentBoard.h"
 #include "IncidentLog.h"
 #include "store/EventStore.h"
+#include "store/StoreReplyWait.h"
 
 #include <QFuture>
 
@@ -91,13 +92,8 @@ QString IncidentArchive::flush()
     if (m_changed.empty())
         return {};
     const QList<qint64> ids = takeChanged();
-    QFuture<StoreReply<int>> future = m_store->saveIncidents(incidentsOf(*m_board, ids));
-    future.waitForFinished();
-    if (future.isCanceled() || future.resultCount() == 0) {
-        saveFailed(ids, QStringLiteral("the store closed"));
-        return QStringLiteral("the store closed");
-    }
-    const StoreReply<int> reply = future.result();
+    const StoreReply<int> reply =
+        waitForReply(m_store->saveIncidents(incidentsOf(*m_board, ids)), QStringLiteral("the store closed"));
     if (!reply.ok()) {
         saveFailed(ids, reply.error);
         return reply.error;
@@ -110,12 +106,9 @@ QString IncidentArchive::restore(const QDateTime &now, int keepFinishedHours)
 {
     if (!m_board || !m_store)
         return QStringLiteral("the incident archive has no board or store");
-    QFuture<StoreReply<QList<Incident>>> future =
-        m_store->incidents(now.addSecs(-qint64(keepFinishedHours) * 3600));
-    future.waitForFinished();
-    if (future.isCanceled() || future.resultCount() == 0)
-        return QStringLiteral("the store closed before the incidents were read");
-    const StoreReply<QList<Incident>> reply = future.result();
+    const StoreReply<QList<Incident>> reply =
+        waitForReply(m_store->incidents(now.addSecs(-qint64(keepFinishedHours) * 3600)),
+                     QStringLiteral("the store closed before the incidents were read"));
     if (!reply.ok()) {
         qCWarning(lcIncidents).noquote() << "cannot restore incidents:" << reply.error;
         return reply.error;
