@@ -105,6 +105,7 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     Q_ASSERT(m_engine && m_alerts && m_clock);
     m_summary = new QLabel(this);
     m_summary->setFont(Theme::font(Theme::kSmallPixels));
+    m_summary->setWordWrap(true); // the desk's narrower tile needs a second line for its keys
     contentLayout()->addWidget(m_summary);
 
     m_proxy = new AlertFilterProxyModel(m_alerts, this);
@@ -140,6 +141,7 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     header->setSectionResizeMode(AlertTableModel::TitleColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     m_table->installEventFilter(this);
+    m_table->viewport()->installEventFilter(this); // its width, after the scroll bar, is what columns share
     contentLayout()->addWidget(m_table, 1);
 
     m_actionBar = new QWidget(this);
@@ -218,6 +220,31 @@ void AlertPanelTile::sizeColumns()
     fit(AlertTableModel::KecamatanColumn, body.horizontalAdvance(QStringLiteral("Karawaci Baru")));
     fit(AlertTableModel::StateColumn, stateWidth);
     fit(AlertTableModel::DuplicatesColumn, body.horizontalAdvance(QStringLiteral("×9999")));
+    fitColumnsToWidth();
+}
+
+void AlertPanelTile::fitColumnsToWidth()
+{
+    // On a narrow tile (the supervisor desk) the fixed columns would leave the alert's title no
+    // room at all; the columns a supervisor can best do without give way, least needed first.
+    static constexpr int kGiveWayOrder[] = {AlertTableModel::DuplicatesColumn,
+                                            AlertTableModel::KecamatanColumn,
+                                            AlertTableModel::AgencyColumn};
+    const int available = m_table->viewport()->width();
+    const int titleNeeds = std::max(available * 3 / 10, Theme::kBodyPixels * 12);
+    int fixedWidth = 0;
+    for (int column = 0; column < m_headers->columnCount(); ++column) {
+        if (column == AlertTableModel::TitleColumn)
+            continue;
+        m_table->setColumnHidden(column, false);
+        fixedWidth += m_table->columnWidth(column);
+    }
+    for (const int column : kGiveWayOrder) {
+        if (available - fixedWidth >= titleNeeds)
+            break;
+        fixedWidth -= m_table->columnWidth(column);
+        m_table->setColumnHidden(column, true);
+    }
 }
 
 void AlertPanelTile::retranslate()
@@ -272,6 +299,8 @@ quint64 AlertPanelTile::selectedAlertId() const
 
 bool AlertPanelTile::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumnsToWidth();
     if (event->type() != QEvent::KeyPress)
         return Tile::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);

@@ -67,6 +67,7 @@ private:
     void updateSummary();
     void updatePulse();
     void sizeColumns();
+    void fitColumnsToWidth();
     quint64 selectedAlertId() const;
 
     AlertEngine *m_engine;

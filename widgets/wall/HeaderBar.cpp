@@ -51,8 +51,8 @@ HeaderBar::HeaderBar(const QHash<QString, QString> &screenNames, const QString &
     m_banner->setContentsMargins(16, 0, 16, 0);
     m_banner->hide();
     m_session = makeLabel(this, Theme::kBodyPixels, QFont::Normal, Theme::textMuted());
-    // The first to give way on a narrow or crowded header: the window never outgrows its
-    // monitor for it, and the dot and the name come first.
+    // Gives way after the date (fitToWidth): the window never outgrows its monitor for it, and
+    // the dot and the name come first.
     m_session->setMinimumWidth(Theme::kBodyPixels);
     m_date = makeLabel(this, Theme::kBodyPixels, QFont::Normal, Theme::textMuted());
     m_time = makeLabel(this, Theme::kHeaderPixels + 6, QFont::Bold, Theme::text());
@@ -75,6 +75,7 @@ void HeaderBar::setBanner(const QString &text)
 {
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
+    fitToWidth();
 }
 
 void HeaderBar::setSession(const std::optional<Actor> &actor)
@@ -90,6 +91,30 @@ void HeaderBar::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void HeaderBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitToWidth();
+}
+
+void HeaderBar::fitToWidth()
+{
+    // Today's date is the first to give way on a crowded header (a long screen name, the replay
+    // banner): who answers at this console matters more, and the date is the same on every screen.
+    const auto *box = static_cast<QHBoxLayout *>(layout());
+    const QMargins margins = box->contentsMargins();
+    int needed = margins.left() + margins.right();
+    int shown = 0;
+    for (const QLabel *label : {m_product, m_screenName, m_banner, m_session, m_date, m_time}) {
+        if (label->isHidden() && label != m_date)
+            continue;
+        needed += label->sizeHint().width();
+        ++shown;
+    }
+    needed += box->spacing() * (shown - 1);
+    m_date->setVisible(needed <= width());
+}
+
 void HeaderBar::retranslate()
 {
     m_screenName->setText(m_screenNames.value(LanguageSwitcher::currentLanguage(), m_defaultScreenName));
@@ -103,6 +128,7 @@ void HeaderBar::retranslate()
         m_session->setToolTip(tr("Nobody is logged in at this console"));
     }
     showTime(m_clock->now());
+    fitToWidth();
 }
 
 QString HeaderBar::roleName(Role role)

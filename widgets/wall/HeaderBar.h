@@ -28,8 +28,10 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fitToWidth();
     void retranslate();
     void showTime(const QDateTime &utc);
     static QString roleName(Role role);
