@@ -167,6 +167,32 @@ TEST_CASE("column headers are in the wall's language and a long area never hides
     CHECK(titleWidth >= f.panel->table()->viewport()->width() / 4);
 }
 
+TEST_CASE("on a narrow tile the columns a supervisor can spare give way to the alert's title")
+{
+    PanelFixture f;
+    f.raise("river-a", Severity::Extreme);
+    QTableView *table = f.panel->table();
+    const auto hidden = [table] {
+        QList<int> columns;
+        for (int column = 0; column < table->model()->columnCount(); ++column)
+            if (table->isColumnHidden(column))
+                columns.append(column);
+        return columns;
+    };
+    CHECK(hidden().isEmpty()); // the wall's alert screen has room for everything
+
+    f.panel->resize(1240, 700); // the supervisor desk's two thirds of a 1080p screen
+    QCoreApplication::processEvents();
+    CHECK(hidden().contains(AlertTableModel::DuplicatesColumn));
+    CHECK_FALSE(hidden().contains(AlertTableModel::SeverityColumn));
+    CHECK_FALSE(hidden().contains(AlertTableModel::StateColumn));
+    CHECK(table->columnWidth(AlertTableModel::TitleColumn) >= table->viewport()->width() * 3 / 10);
+
+    f.panel->resize(1880, 700);
+    QCoreApplication::processEvents();
+    CHECK(hidden().isEmpty()); // and they come back when there is room again
+}
+
 TEST_CASE("profile parameters of the alert panel are checked")
 {
     TileSpec spec;
