@@ -652,7 +652,32 @@ void WallApplication::enterReplay(const QDateTime &at)
             paths.insert(observation.entityId, observation.path);
     }
     m_replay->setPaths(std::move(paths));
+    m_replay->setFeedAgencies(feedAgencies());
+    if (m_options.replaySpeed)
+        m_replay->play(); // --replay-speed: playing once the state is rebuilt
     m_replay->seek(at);
+}
+
+QHash<QString, Agency> WallApplication::feedAgencies() const
+{
+    // The feeds' configuration, not their statuses: a feed down now still owned its past
+    // alerts. A wall replaying a database without feeds of its own (--db alone), or a demo
+    // whose simulator has not said its port yet, takes the room's feeds as the demo file lists
+    // them: the same ids and agencies the history was recorded under.
+    QList<FeedConfig> feeds = m_feedConfigs;
+    if (feeds.isEmpty()) {
+        const auto demo = FeedsFileReader::readFile(FeedsFileReader::demoFeedsPath(),
+                                                    {{QStringLiteral("DEMO_PORT"), QStringLiteral("0")}});
+        if (const auto *file = std::get_if<FeedsFile>(&demo))
+            feeds = file->feeds;
+        else
+            qCWarning(lcApp).noquote() << "replay: no feed configuration, alerts from feeds name no agency:"
+                                       << std::get<FeedsFileReader::Error>(demo).toString();
+    }
+    QHash<QString, Agency> agencies;
+    for (const FeedConfig &feed : std::as_const(feeds))
+        agencies.insert(feed.id, feed.agency);
+    return agencies;
 }
 
 void WallApplication::showReplay(ReplayModels *models)
@@ -671,10 +696,7 @@ void WallApplication::showReplay(ReplayModels *models)
     QMetaObject::invokeMethod(this, [this, context] {
         if (!m_controller)
             return;
-        const bool firstPages = m_controller->context().replay == nullptr;
         m_controller->setContext(context);
-        if (firstPages && m_options.replaySpeed)
-            m_replay->play(); // --replay-speed: playing once the first state is shown
     }, Qt::QueuedConnection);
 }
 

@@ -97,6 +97,7 @@ private:
     void saveHandoverReport();
     void writeStats();
     void showReplay(ReplayModels *models);
+    QHash<QString, Agency> feedAgencies() const; // for replay
 
     WallOptions m_options;
     QElapsedTimer m_startTimer;

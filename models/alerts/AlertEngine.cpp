@@ -63,6 +63,11 @@ void AlertEngine::updateFeedStatuses(const QList<FeedStatus> &statuses)
     m_evaluator.updateFeedStatuses(statuses, m_clock->now());
 }
 
+void AlertEngine::setFeedAgencies(const QHash<QString, Agency> &agencies)
+{
+    m_agencyOfSource.insert(agencies);
+}
+
 void AlertEngine::applyConditions(const QList<AlertCondition> &conditions)
 {
     // A burst (a storm, a feed replaying after a reconnect) is applied a slice per event-loop

@@ -60,6 +60,9 @@ public:
 
     void apply(const QList<DomainEvent> &events);
     void updateFeedStatuses(const QList<FeedStatus> &statuses);
+    // The agency of each feed without its status (replay: the feeds' configuration), so that
+    // an alert from a feed names its agency; feed-silent rules still need the statuses.
+    void setFeedAgencies(const QHash<QString, Agency> &agencies);
     // Conditions from elsewhere (replay, benchmarks); apply() and the tick use it too. What
     // takes longer than kSliceBudgetMs is finished on later event-loop turns, in order; the
     // first kMinSliceConditions always go at once, so that a usual batch is applied when the

@@ -30,7 +30,7 @@ signals:
 private:
     void scheduleTick();
 
-    QTimer m_timer;
+    QTimer m_timer{this}; // a child: it moves with the clock (replay makes clocks on a worker)
     QDateTime m_fixed;
 };
 

@@ -7,6 +7,12 @@
 #include "situation/SituationModel.h"
 #include "store/HistoryReader.h"
 
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_DECLARE_LOGGING_CATEGORY(lcReplay)
+
 namespace tlr {
 
 ReplayModels::ReplayModels(AlertRules rules, const FusionConfig &fusion, QObject *parent)
@@ -30,6 +36,7 @@ ReplayModels::ReplayModels(AlertRules rules, const FusionConfig &fusion, QObject
                 }
             });
     connect(&m_clock, &WallClock::ticked, m_incidents.get(), &IncidentBoard::expire);
+    connect(m_alerts.get(), &AlertEngine::alertsUpdated, this, &ReplayModels::applyWaitingActs);
 }
 
 ReplayModels::~ReplayModels()
@@ -44,21 +51,54 @@ void ReplayModels::setPaths(QHash<QString, QList<QGeoCoordinate>> paths)
     m_paths = std::move(paths);
 }
 
+void ReplayModels::setFeedAgencies(const QHash<QString, Agency> &agencies)
+{
+    m_alerts->setFeedAgencies(agencies);
+}
+
+void ReplayModels::moveAllToThread(QThread *thread)
+{
+    for (QObject *object : std::initializer_list<QObject *>{
+             this, &m_clock, m_situation.get(), m_alerts.get(), m_alertTable.get(),
+             m_incidents.get()})
+        object->moveToThread(thread);
+}
+
 void ReplayModels::startFrom(const QDateTime &at, const QList<Observation> &latest)
+{
+    startFrom(at, latest, {});
+}
+
+void ReplayModels::startFrom(const QDateTime &at, const QList<Observation> &latest,
+                             const QList<Alert> &alertsBefore)
 {
     m_historyStart = at;
     moveClockTo(at);
     QList<DomainEvent> batch;
-    batch.reserve(latest.size());
+    batch.reserve(alertsBefore.size() + latest.size());
+    for (const Alert &a : alertsBefore)
+        batch.append(a);
     for (const Observation &o : latest)
         batch.append(o);
     applyBatch(batch);
+    // An alert sent long before and already over is not shown: it left the live wall when it
+    // expired.
+    m_situation->expire();
+}
+
+void ReplayModels::addAlertActions(const QList<AlertAction> &actions)
+{
+    m_actions.insert(m_actions.end(), actions.cbegin(), actions.cend());
+    std::stable_sort(m_actions.begin(), m_actions.end(),
+                     [](const AlertAction &a, const AlertAction &b) { return a.at < b.at; });
+    applyActionsUntil(m_clock.now(), true);
 }
 
 void ReplayModels::advance(const QList<DomainEvent> &events, const QDateTime &to)
 {
     // Events of one time are one batch, applied with the clock at that time: what the engine
     // and the fusion stamp (raised at, opened at) is the history's time, not the replay's.
+    // A person's act comes between the batches before and after its time.
     QList<DomainEvent> batch;
     QDateTime batchTime;
     for (const DomainEvent &event : events) {
@@ -69,14 +109,69 @@ void ReplayModels::advance(const QList<DomainEvent> &events, const QDateTime &to
             applyBatch(batch);
         if (batch.isEmpty()) {
             batchTime = time;
-            if (time.isValid() && time > m_clock.now())
-                moveClockTo(time);
+            if (time.isValid()) {
+                applyActionsUntil(time, false);
+                if (time > m_clock.now())
+                    moveClockTo(time);
+            }
         }
         batch.append(event);
     }
     applyBatch(batch);
+    applyActionsUntil(to, true);
     if (to > m_clock.now())
         moveClockTo(to);
+}
+
+void ReplayModels::applyActionsUntil(const QDateTime &time, bool inclusive)
+{
+    while (!m_actions.empty()
+           && (m_actions.front().at < time || (inclusive && m_actions.front().at == time))) {
+        const AlertAction action = std::move(m_actions.front());
+        m_actions.pop_front();
+        if (action.at > m_clock.now())
+            moveClockTo(action.at);
+        applyAction(action);
+    }
+}
+
+void ReplayModels::applyAction(const AlertAction &action)
+{
+    const AlertRecord *alert = m_alerts->find(action.source, action.resource, action.event);
+    AlertEngine::ActionResult result;
+    if (!alert && m_historyStart.isValid() && action.at <= m_historyStart) {
+        m_waitingActs.insert(action.source + u'\x1f' + action.resource + u'\x1f' + action.event,
+                             action);
+        return;
+    }
+    if (!alert) {
+        result.reason = QStringLiteral("no such alert open");
+    } else {
+        switch (action.kind) {
+        case AlertAction::Kind::Acknowledged:
+            result = m_alerts->acknowledge(alert->id, action.actor, action.note);
+            break;
+        case AlertAction::Kind::Shelved:
+            result = m_alerts->shelve(alert->id, action.actor, action.note, action.shelvedUntil);
+            break;
+        case AlertAction::Kind::Unshelved:
+            result = m_alerts->unshelve(alert->id, action.actor, action.note);
+            break;
+        case AlertAction::Kind::Unknown:
+            result.reason = QStringLiteral("not an act replay knows");
+            break;
+        }
+    }
+    if (result) {
+        ++m_actionsApplied;
+        return;
+    }
+    // The replayed engine disagrees with the recorded one (a state rebuilt from a later
+    // warm-up start, a rule changed since): the act is left out, counted and said.
+    ++m_actionsRefused;
+    qCDebug(lcReplay).noquote() << "replay: the act of" << action.actor.name << "at"
+                                << action.at.toString(Qt::ISODate) << "on" << action.source
+                                << action.resource << action.event << "left out:" << result.reason;
 }
 
 void ReplayModels::applyBatch(QList<DomainEvent> &batch)
@@ -97,6 +192,37 @@ void ReplayModels::applyBatch(QList<DomainEvent> &batch)
     m_alerts->applyQueuedConditions();
     m_incidents->addEvents(batch);
     batch.clear();
+    applyDueActs();
+}
+
+void ReplayModels::applyWaitingActs(const AlertChanges &changes)
+{
+    if (m_waitingActs.isEmpty() || changes.inserted.isEmpty())
+        return;
+    for (quint64 id : changes.inserted) {
+        const AlertRecord *alert = m_alerts->alert(id);
+        if (!alert)
+            continue;
+        const QString key = alert->source + u'\x1f' + alert->resource + u'\x1f' + alert->event;
+        QList<AlertAction> acts = m_waitingActs.values(key);
+        if (acts.isEmpty())
+            continue;
+        m_waitingActs.remove(key);
+        // values() gives the latest inserted first: apply them in the order they were made.
+        std::sort(acts.begin(), acts.end(),
+                  [](const AlertAction &a, const AlertAction &b) { return a.at < b.at; });
+        // Not inside the engine's signal (it is emitted from its flush): after the batch.
+        m_actsDue.append(acts);
+    }
+}
+
+void ReplayModels::applyDueActs()
+{
+    while (!m_actsDue.isEmpty()) {
+        const QList<AlertAction> due = std::exchange(m_actsDue, {});
+        for (const AlertAction &act : due)
+            applyAction(act);
+    }
 }
 
 void ReplayModels::moveClockTo(const QDateTime &time)
@@ -111,6 +237,7 @@ void ReplayModels::moveClockTo(const QDateTime &time)
     m_lastTickSecond = second;
     m_clock.setFixedTime(time);
     m_alerts->applyQueuedConditions();
+    applyDueActs();
 }
 
 } // namespace tlr

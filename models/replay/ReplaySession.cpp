@@ -43,6 +43,11 @@ void ReplaySession::setPaths(QHash<QString, QList<QGeoCoordinate>> paths)
     m_paths = std::move(paths);
 }
 
+void ReplaySession::setFeedAgencies(QHash<QString, Agency> agencies)
+{
+    m_feedAgencies = std::move(agencies);
+}
+
 void ReplaySession::setState(State state)
 {
     if (m_state == state)
@@ -66,7 +71,7 @@ void ReplaySession::fail(const QString &message)
 
 void ReplaySession::seek(const QDateTime &at, const QDateTime &warmUpStart)
 {
-    const quint64 generation = ++m_generation;
+    ++m_generation; // a step's read under way is stale
     const QDateTime target = at.toUTC();
     const QDateTime start =
         warmUpStart.isValid() ? warmUpStart.toUTC() : target.addSecs(-kWarmUpHours * 3600);
@@ -74,88 +79,62 @@ void ReplaySession::seek(const QDateTime &at, const QDateTime &warmUpStart)
     setState(State::Loading);
     qCInfo(lcReplay).noquote() << "rebuilding the state at" << target.toString(Qt::ISODate)
                                << "from" << start.toString(Qt::ISODate);
+    if (!m_models) {
+        // Nothing shown yet: empty models at the target, so that the banner (and its progress)
+        // goes up at once over a wall that shows nothing of the present.
+        m_models = std::make_unique<ReplayModels>(m_rules, m_fusion);
+        m_models->startFrom(target, {});
+        emit modelsReplaced(m_models.get());
+        emit timeChanged(target);
+    }
+    ReplayRebuildRequest request;
+    request.warmUpStart = start;
+    request.target = target;
+    request.rules = m_rules;
+    request.fusion = m_fusion;
+    request.paths = m_paths;
+    request.feedAgencies = m_feedAgencies;
+    // An earlier seek's rebuild is cancelled: its destruction waits for at most one slice.
+    m_rebuild = std::make_unique<ReplayRebuild>(m_store, std::move(request));
+    connect(m_rebuild.get(), &ReplayRebuild::progressed, this, &ReplaySession::rebuildProgressed);
+    connect(m_rebuild.get(), &ReplayRebuild::finished, this, &ReplaySession::finishRebuild);
     m_rebuildTimer.start();
-    m_rebuildEvents = 0;
-    m_store->latestObservations(start).then(
-        this, [this, generation, start, target](const StoreReply<QList<Observation>> &latest) {
-            if (generation != m_generation)
-                return;
-            if (!latest.ok())
-                return fail(latest.error);
-            m_building = std::make_unique<ReplayModels>(m_rules, m_fusion);
-            m_building->setPaths(m_paths);
-            m_building->startFrom(start, latest.value);
-            m_rebuildEvents = latest.value.size();
-            rebuildWindow(generation, target);
-        });
+    m_rebuild->start();
 }
 
-void ReplaySession::rebuildWindow(quint64 generation, const QDateTime &target)
+void ReplaySession::finishRebuild()
 {
-    const QDateTime from = m_building->time();
-    const QDateTime to = std::min(target, from.addSecs(kRebuildWindowMinutes * 60));
-    m_store->history(from, to).then(
-        this, [this, generation, target, to](const StoreReply<QList<DomainEvent>> &events) {
-            if (generation != m_generation)
-                return;
-            if (!events.ok())
-                return fail(events.error);
-            m_rebuildEvents += events.value.size();
-            applyInSlices(generation, std::make_shared<const QList<DomainEvent>>(events.value), 0,
-                          to, [this, generation, target, to] {
-                              if (to < target)
-                                  rebuildWindow(generation, target);
-                              else
-                                  finishRebuild(target);
-                          });
-        });
-}
-
-void ReplaySession::applyInSlices(quint64 generation,
-                                  std::shared_ptr<const QList<DomainEvent>> events,
-                                  qsizetype next, const QDateTime &to, std::function<void()> done)
-{
-    constexpr qsizetype kChunk = 500;
-    QElapsedTimer slice;
-    slice.start();
-    while (next < events->size() && slice.elapsed() < kSliceMs) {
-        // A chunk ends where the time changes: events of one time stay one batch, as in one go.
-        qsizetype end = std::min(events->size(), next + kChunk);
-        const QDateTime last = eventTime(events->at(end - 1));
-        while (end < events->size() && eventTime(events->at(end)) == last)
-            ++end;
-        m_building->advance(events->mid(next, end - next), std::min(to, last));
-        next = end;
-    }
-    if (next < events->size()) {
-        QTimer::singleShot(0, this, [=, this] {
-            if (generation == m_generation)
-                applyInSlices(generation, events, next, to, done);
-        });
-        return;
-    }
-    m_building->advance({}, to);
-    done();
-}
-
-void ReplaySession::finishRebuild(const QDateTime &target)
-{
-    qCInfo(lcReplay, "state at %s rebuilt from %lld readings and events in %lld ms",
-           qPrintable(target.toString(Qt::ISODate)), m_rebuildEvents, m_rebuildTimer.elapsed());
-    m_previous = std::exchange(m_models, std::move(m_building));
+    ReplayRebuild *done = m_rebuild.release();
+    done->setParent(this);
+    done->deleteLater(); // not inside its own signal
+    if (done->error())
+        return fail(done->errorMessage());
+    m_lastRebuildMs = m_rebuildTimer.elapsed();
+    m_lastRebuildEvents = done->eventsApplied();
+    m_lastRebuildCpuMs = done->workerCpuMs();
+    qCInfo(lcReplay, "state at %s rebuilt from %lld readings and events in %lld ms "
+                     "(the rebuilding thread's CPU time %.0f ms)",
+           qPrintable(done->request().target.toString(Qt::ISODate)), m_lastRebuildEvents,
+           m_lastRebuildMs, m_lastRebuildCpuMs);
+    m_previous = std::exchange(m_models, done->takeModels());
     emit modelsReplaced(m_models.get());
     emit timeChanged(time());
     setState(State::Paused);
+    if (std::exchange(m_playWhenRebuilt, false))
+        setState(State::Playing);
 }
 
 void ReplaySession::play()
 {
-    if (m_models && (m_state == State::Paused))
+    if (m_state == State::Loading)
+        m_playWhenRebuilt = true;
+    else if (m_models && m_state == State::Paused)
         setState(State::Playing);
 }
 
 void ReplaySession::pause()
 {
+    m_playWhenRebuilt = false;
     if (m_state == State::Playing)
         setState(State::Paused);
 }
@@ -190,13 +169,20 @@ void ReplaySession::step(qint64 realMs)
     }
     m_stepping = true;
     const quint64 generation = m_generation;
-    m_store->history(from, to).then(
-        this, [this, generation, to, caughtUp](const StoreReply<QList<DomainEvent>> &events) {
+    // The store's thread answers in order: once the acts are read, so are the events.
+    auto history = m_store->history(from, to);
+    m_store->alertActions(from, to, false).then(
+        this, [this, generation, to, caughtUp,
+               history](const StoreReply<QList<AlertAction>> &acts) {
             if (generation != m_generation)
                 return;
             m_stepping = false;
+            const StoreReply<QList<DomainEvent>> events = history.result();
             if (!events.ok())
                 return fail(events.error);
+            if (!acts.ok())
+                return fail(acts.error);
+            m_models->addAlertActions(acts.value);
             m_models->advance(events.value, to);
             emit timeChanged(to);
             if (caughtUp)

@@ -1,5 +1,6 @@
 #include "EventStore.h"
 
+#include "AlertActionReader.h"
 #include "HistoryReader.h"
 #include "IncidentTables.h"
 #include "StoreWorker.h"
@@ -156,6 +157,14 @@ QFuture<StoreReply<QList<Observation>>> EventStore::latestObservations(const QDa
 {
     return runOnStore<StoreReply<QList<Observation>>>([=](StoreWorker &worker) {
         return HistoryReader(worker.database()).latestObservations(at);
+    });
+}
+
+QFuture<StoreReply<QList<AlertAction>>>
+EventStore::alertActions(const QDateTime &from, const QDateTime &to, bool standing) const
+{
+    return runOnStore<StoreReply<QList<AlertAction>>>([=](StoreWorker &worker) {
+        return AlertActionReader(worker.database()).actions(from, to, standing);
     });
 }
 

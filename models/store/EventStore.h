@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AlertActionReader.h"
 #include "AlertTables.h"
 #include "SharedAcknowledgement.h"
 #include "StoreOptions.h"
@@ -71,6 +72,11 @@ public:
                                                     const QDateTime &to) const;
     QFuture<StoreReply<QList<Observation>>> latestObservations(const QDateTime &at) const;
     QFuture<StoreReply<TimeSpan>> historySpan() const;
+    // People's acknowledgements and shelves of alerts with from < at <= to from the audit log,
+    // and with `standing` those before that still held at `from` (AlertActionReader.h).
+    QFuture<StoreReply<QList<AlertAction>>> alertActions(const QDateTime &from,
+                                                         const QDateTime &to,
+                                                         bool standing) const;
     // Writes incidents whole (row, members, hand-offs, state changes), replacing what was
     // stored of them; the value is how many were written.
     QFuture<StoreReply<int>> saveIncidents(const QList<Incident> &incidents);

@@ -1495,7 +1495,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>rebuilding from the store…</source>
+        <source>rebuilding… %1 % · Esc: back to live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

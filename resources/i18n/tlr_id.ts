@@ -1484,8 +1484,8 @@
         <translation>▶ Putar</translation>
     </message>
     <message>
-        <source>rebuilding from the store…</source>
-        <translation>menyusun ulang dari arsip…</translation>
+        <source>rebuilding… %1 % · Esc: back to live</source>
+        <translation>menyusun ulang… %1 % · Esc: kembali ke siaran langsung</translation>
     </message>
     <message>
         <source>paused · not live</source>

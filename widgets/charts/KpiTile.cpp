@@ -374,7 +374,8 @@ void KpiTile::refresh()
 
     switch (m_kind) {
     case KpiKind::OpenIncidentsByAgency: {
-        if (!feedEverDelivered({})) {
+        // In replay the stored history is the data, whatever the feeds do now.
+        if (!m_context.replay && !feedEverDelivered({})) {
             m_figure->hide();
             m_trend->setText(tr("No data from the feeds yet"));
             m_detail->clear();
@@ -406,7 +407,8 @@ void KpiTile::refresh()
         return;
     }
     case KpiKind::ComplaintsSla: {
-        if (m_reports.reports().empty() && !feedEverDelivered(kEmergencyFeed)) {
+        if (m_reports.reports().empty() && !m_context.replay
+            && !feedEverDelivered(kEmergencyFeed)) {
             m_figure->hide();
             m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
             m_detail->clear();
@@ -435,7 +437,8 @@ void KpiTile::refresh()
         return;
     }
     case KpiKind::Calls112PerHour: {
-        if (m_reports.reports().empty() && !feedEverDelivered(kEmergencyFeed)) {
+        if (m_reports.reports().empty() && !m_context.replay
+            && !feedEverDelivered(kEmergencyFeed)) {
             m_figure->hide();
             m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
             m_detail->clear();

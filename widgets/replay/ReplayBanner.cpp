@@ -124,6 +124,7 @@ ReplayBanner::ReplayBanner(ReplaySession *session, QWidget *parent)
     });
     connect(session, &ReplaySession::timeChanged, this, &ReplayBanner::showTime);
     connect(session, &ReplaySession::stateChanged, this, &ReplayBanner::showState);
+    connect(session, &ReplaySession::rebuildProgressed, this, &ReplayBanner::showState);
     connect(session, &ReplaySession::storedSpanChanged, this, &ReplayBanner::updateRange);
     updateRange();
     showTime();
@@ -176,7 +177,8 @@ void ReplayBanner::showState()
                             || state == ReplaySession::State::Paused);
     switch (state) {
     case ReplaySession::State::Loading:
-        m_status->setText(tr("rebuilding from the store…"));
+        m_status->setText(tr("rebuilding… %1 % · Esc: back to live")
+                              .arg(m_session->rebuildPercent()));
         break;
     case ReplaySession::State::Paused:
         m_status->setText(tr("paused · not live"));

@@ -31,8 +31,9 @@ struct TileContext
     AlertTableModel *alertTable = nullptr; // one table for every alert panel
     const Session *session = nullptr;      // who is logged in at this console
     const IncidentBoard *incidents = nullptr; // fused incidents; null: cards count alerts instead
-    // While the wall replays: the replay (for the banner on every page; tiles never read it)
-    // and the live clock, which the feeds' health keeps (the feeds stay live in replay).
+    // While the wall replays: the replay (for the banner on every page; tiles only ask whether
+    // there is one: then the history is their data, not what the feeds deliver now) and the
+    // live clock, which the feeds' health keeps (the feeds stay live in replay).
     ReplaySession *replay = nullptr;
     const WallClock *liveClock = nullptr;
     // Where the models' history begins (a replay's warm-up start); trends count from here.

@@ -7,6 +7,8 @@
 #include "StormHistory.h"
 
 #include "alerts/AlertEngine.h"
+#include "audit/AuditLog.h"
+#include "feeds/FeedsFileReader.h"
 #include "alerts/AlertRulesReader.h"
 #include "alerts/AlertState.h"
 #include "domain/WallClock.h"
@@ -20,11 +22,14 @@
 #include "store/HistoryReader.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <ctime>
 #include <tuple>
 
 using namespace tlr;
@@ -45,6 +50,47 @@ FusionConfig shippedFusion()
     REQUIRE(config.config);
     return *config.config;
 }
+
+// The room's feeds and their agencies, as the demo feeds file names them.
+QHash<QString, Agency> feedAgencies()
+{
+    const auto read = FeedsFileReader::readFile(FeedsFileReader::demoFeedsPath(),
+                                                {{QStringLiteral("DEMO_PORT"), {}}});
+    REQUIRE(std::holds_alternative<FeedsFile>(read));
+    QHash<QString, Agency> agencies;
+    for (const FeedConfig &feed : std::get<FeedsFile>(read).feeds)
+        agencies.insert(feed.id, feed.agency);
+    return agencies;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// The longest gap between turns of this thread's event loop while it is watched: how long the
+// windows would have stopped painting.
+class StallMonitor
+{
+public:
+    StallMonitor()
+    {
+        m_timer.setInterval(2);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            m_longestMs = std::max(m_longestMs, m_sinceTurn.restart());
+        });
+        m_sinceTurn.start();
+        m_timer.start();
+    }
+    qint64 longestMs() const { return m_longestMs; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_sinceTurn;
+    qint64 m_longestMs = 0;
+};
 
 // What the wall shows, as text: one line per sensor reading, alert in force, report, engine
 // alert and incident. The engine's times to the second: the live engine stamps a message's
@@ -79,7 +125,12 @@ Picture pictureOf(const SituationModel &situation, const AlertEngine &engine,
                              a.updatedAt.toString(Qt::ISODate))
                         .arg(a.duplicateCount)
                         .arg(a.escalationLevel)
-                        .arg(a.conditionActive);
+                        .arg(a.conditionActive)
+                    + QStringLiteral(" agency %1 ack %2 %3 \"%4\" shelf %5 until %6 \"%7\"")
+                          .arg(agencyKey(a.agency), a.acknowledgedBy,
+                               a.acknowledgedAt.toString(Qt::ISODate), a.acknowledgeNote,
+                               a.shelvedBy, a.shelvedUntil.toString(Qt::ISODate),
+                               a.shelveReason);
     }
     for (const Incident &i : board.incidents()) {
         QStringList members;
@@ -102,7 +153,13 @@ Picture pictureOf(const ReplayModels &models)
 }
 
 // The storm at a fifth of its rate: every kind of event and rule, in seconds rather than minutes.
-constexpr double kRate = 0.2;
+// TLR_REPLAY_RATE=1 runs it at its full rate, to measure a busier rebuild.
+double stormRate()
+{
+    bool ok = false;
+    const double rate = qEnvironmentVariable("TLR_REPLAY_RATE").toDouble(&ok);
+    return ok && rate > 0.0 ? rate : 0.2;
+}
 
 // The lines one list has and the other has not, at most a few of each, for the failure message.
 std::string difference(const QStringList &expected, const QStringList &actual)
@@ -140,11 +197,14 @@ struct LiveWall
 {
     WallClock clock;
     SituationModel situation{&clock};
-    AlertEngine engine{&clock, shippedRules(), nullptr};
+    AlertEngine engine;
     IncidentBoard board{shippedFusion(), &clock, nullptr};
 
-    LiveWall()
+    explicit LiveWall(AuditRecorder *audit)
+        : engine(&clock, shippedRules(), audit)
     {
+        // As the live wall learns them from the feeds' statuses.
+        engine.setFeedAgencies(feedAgencies());
         QObject::connect(&engine, &AlertEngine::alertsUpdated, &board,
                          [this](const AlertChanges &changes) {
                              for (const auto *ids : {&changes.inserted, &changes.changed}) {
@@ -200,7 +260,7 @@ TEST_CASE("replay: the state at T played forward equals the state rebuilt at T a
     // The live picture is taken at T, before anything later arrives.
     std::vector<std::pair<QDateTime, StoredMessage>> messages;
     const qint64 received = replaytest::playStorm(
-        startMs, t.toMSecsSinceEpoch() + 10 * 60000, kRate,
+        startMs, t.toMSecsSinceEpoch() + 10 * 60000, stormRate(),
         [&](const QDateTime &sentAt, const StoredMessage &message) {
             messages.emplace_back(sentAt, message);
         });
@@ -218,20 +278,63 @@ TEST_CASE("replay: the state at T played forward equals the state rebuilt at T a
         t = t.addSecs(1);
     INFO("compared at " << t.toString(Qt::ISODate).toStdString());
 
-    LiveWall live;
+    // A supervisor takes alerts as the storm goes on, recorded in the audit log as the wall
+    // records them: an acknowledgement before T0, one after, a shelf after; the feeds' own
+    // (CAP) alerts first, which outlast a warm-up.
+    AuditLog audit(&store);
+    LiveWall live(&audit);
+    const Actor supervisor{QStringLiteral("sari"), Role::Supervisor};
+    const auto pickUnacknowledged = [&]() -> std::optional<quint64> {
+        std::optional<AlertRecord> pick;
+        for (const AlertRecord &a : live.engine.alerts()) {
+            if (a.state != AlertState::Unacknowledged || !a.live)
+                continue;
+            const auto rank = [](const AlertRecord &r) {
+                return std::pair(r.origin != QLatin1String("feed"), r.id);
+            };
+            if (!pick || rank(a) < rank(*pick))
+                pick = a;
+        }
+        return pick ? std::optional(pick->id) : std::nullopt;
+    };
+    struct Act
+    {
+        QDateTime at;
+        bool shelve;
+        bool done = false;
+    };
+    std::vector<Act> acts{{start.addSecs(50 * 60), false},
+                          {start.addSecs(70 * 60), false},
+                          {start.addSecs(85 * 60), true}};
     live.clock.setFixedTime(start);
     Picture livePicture;
+    QList<AlertRecord> liveAlertsAtT;
     bool livePictureTaken = false;
     for (const auto &[sentAt, message] : messages) {
         if (!livePictureTaken && sentAt > t) {
             live.clock.setFixedTime(t);
             livePicture = pictureOf(live.situation, live.engine, live.board);
+            liveAlertsAtT = live.engine.alerts();
             livePictureTaken = true;
         }
         store.append(message);
         live.receive(sentAt, message.events);
+        for (Act &act : acts) {
+            if (act.done || sentAt < act.at)
+                continue;
+            const auto id = pickUnacknowledged();
+            REQUIRE(id);
+            const auto result =
+                act.shelve ? live.engine.shelve(*id, supervisor, QStringLiteral("pump crew"),
+                                                live.clock.now().addSecs(3 * 3600))
+                           : live.engine.acknowledge(*id, supervisor, QStringLiteral("seen"));
+            INFO(result.reason.toStdString());
+            REQUIRE(result);
+            act.done = true;
+        }
     }
     REQUIRE(livePictureTaken);
+    audit.flush();
     store.flush();
     REQUIRE(store.quarantined() == 0);
     INFO(received << " messages, " << store.storedEvents() << " events stored");
@@ -239,19 +342,66 @@ TEST_CASE("replay: the state at T played forward equals the state rebuilt at T a
     REQUIRE(livePicture.reports.size() > 10);
     REQUIRE(livePicture.alerts.size() > 5);
     REQUIRE(livePicture.incidents.size() > 3);
+    const auto actsShown = [](const Picture &p, const QString &what) {
+        return std::count_if(p.alerts.cbegin(), p.alerts.cend(),
+                             [&](const QString &line) { return line.contains(what); });
+    };
+    REQUIRE(actsShown(livePicture, QStringLiteral(" shelf sari ")) == 1);
+    REQUIRE(actsShown(livePicture, QStringLiteral(" ack sari ")) >= 1);
 
-    // Rebuilt at T straight from the store (the 24 h warm-up starts before the storm).
-    ReplaySession rebuilt(&store, shippedRules(), shippedFusion());
+    // Rebuilt at T straight from the store (the 24 h warm-up starts before the storm), on the
+    // rebuild's own thread: this thread's event loop keeps turning meanwhile.
+    // Measured by thread CPU time against this thread's cost of waiting alone (the monitor's
+    // timer, the wait loop), not by wall time: the machine is shared.
+    // The event loop sleeps between events here (waitFor's loop would spin).
     QElapsedTimer timer;
-    timer.start();
-    rebuilt.seek(t);
-    waitFor([&] { return rebuilt.state() == ReplaySession::State::Paused; });
+    double idleCpuPerMs = 0.0;
+    {
+        StallMonitor stalls;
+        QEventLoop idle;
+        timer.start();
+        const double cpu = threadCpuMs();
+        QTimer::singleShot(500, &idle, &QEventLoop::quit);
+        idle.exec();
+        idleCpuPerMs = (threadCpuMs() - cpu) / double(timer.elapsed());
+    }
+    ReplaySession rebuilt(&store, shippedRules(), shippedFusion());
+    rebuilt.setFeedAgencies(feedAgencies());
+    timer.restart();
+    double guiCpu = threadCpuMs();
+    qint64 longestStallMs = 0;
+    {
+        StallMonitor stalls;
+        QEventLoop rebuilding;
+        QObject::connect(&rebuilt, &ReplaySession::stateChanged, &rebuilding,
+                         [&](ReplaySession::State state) {
+                             if (state != ReplaySession::State::Loading)
+                                 rebuilding.quit();
+                         });
+        QTimer::singleShot(120000, &rebuilding, &QEventLoop::quit);
+        rebuilt.seek(t);
+        rebuilding.exec();
+        REQUIRE(rebuilt.state() == ReplaySession::State::Paused);
+        longestStallMs = stalls.longestMs();
+    }
+    guiCpu = threadCpuMs() - guiCpu;
     const qint64 rebuildMs = timer.elapsed();
+    const double guiRebuildCpu = guiCpu - idleCpuPerMs * double(rebuildMs);
     REQUIRE(rebuilt.time() == t);
     const Picture rebuiltPicture = pictureOf(*rebuilt.models());
+    CHECK(rebuilt.models()->alertActionsApplied() == 3);
+    CHECK(rebuilt.models()->alertActionsRefused() == 0);
+    WARN("rebuilt " << rebuilt.lastRebuildEvents() << " readings and events in " << rebuildMs
+                    << " ms: rebuilding thread CPU " << rebuilt.lastRebuildCpuMs()
+                    << " ms; this (GUI) thread's CPU meanwhile " << guiCpu << " ms, "
+                    << guiRebuildCpu << " ms above waiting alone; its longest stall "
+                    << longestStallMs << " ms");
+    // The work is the rebuilding thread's: this one goes on turning and takes the models.
+    CHECK(longestStallMs < std::max<qint64>(rebuildMs / 2, 250));
 
     // Played forward: started at T0, then steps of 250 ms at 600x, 150 s each, to T.
     ReplaySession played(&store, shippedRules(), shippedFusion());
+    played.setFeedAgencies(feedAgencies());
     played.seek(t0);
     waitFor([&] { return played.state() == ReplaySession::State::Paused; });
     REQUIRE(played.time() == t0);
@@ -279,6 +429,98 @@ TEST_CASE("replay: the state at T played forward equals the state rebuilt at T a
     requireSame(rebuiltPicture, playedPicture);
     INFO("rebuilt against what the live wall showed at T");
     requireSame(livePicture, rebuiltPicture);
+
+    // A warm-up that starts after the acts: those still holding then are taken as they stood
+    // (from the audit log), on the alerts replay raises again at the warm-up's start.
+    ReplaySession late(&store, shippedRules(), shippedFusion());
+    late.seek(t, t.addSecs(-20 * 60));
+    waitFor([&] { return late.state() == ReplaySession::State::Paused; });
+    int standing = 0;
+    for (const AlertRecord &a : std::as_const(liveAlertsAtT)) {
+        if (a.shelvedBy.isEmpty() && (a.state != AlertState::Acknowledged))
+            continue;
+        const AlertRecord *again = late.models()->alerts().find(a.source, a.resource, a.event);
+        if (!again)
+            continue;
+        INFO(a.source.toStdString() << "|" << a.resource.toStdString() << "|"
+                                    << a.event.toStdString());
+        ++standing;
+        CHECK(again->state == a.state);
+        CHECK(again->acknowledgedBy == a.acknowledgedBy);
+        CHECK(again->shelvedBy == a.shelvedBy);
+        CHECK(again->shelvedUntil == a.shelvedUntil);
+    }
+    CHECK(standing >= 1);
+
+    // Cancelled: a seek given up at once (Esc) costs at most a slice of the rebuild.
+    auto cancelled = std::make_unique<ReplaySession>(&store, shippedRules(), shippedFusion());
+    cancelled->seek(t);
+    QCoreApplication::processEvents();
+    timer.restart();
+    cancelled.reset();
+    WARN("a rebuild cancelled and its session destroyed in " << timer.elapsed() << " ms");
+}
+
+TEST_CASE("replay: a CAP alert sent a day and more before T and in force at T is replayed")
+{
+    QTemporaryDir dir;
+    EventStore store;
+    EventStore::Options options;
+    options.path = dir.filePath(QStringLiteral("cap.sqlite"));
+    options.retentionIntervalMinutes = 0;
+    REQUIRE(store.open(options).isEmpty());
+    const QDateTime t = QDateTime(QDate(2026, 11, 20), QTime(3, 0), Qt::UTC);
+    const auto capAlert = [](const QString &id, const QDateTime &sent, const QDateTime &expires) {
+        Alert a;
+        a.source = QStringLiteral("tirta-water");
+        a.identifier = id;
+        a.sender = QStringLiteral("bmkg@example.id");
+        a.sent = sent;
+        a.status = Alert::Status::Actual;
+        a.msgType = Alert::MsgType::Alert;
+        a.scope = Alert::Scope::Public;
+        AlertInfo info;
+        info.event = QStringLiteral("Flood watch");
+        info.severity = Severity::Severe;
+        info.urgency = AlertInfo::Urgency::Expected;
+        info.certainty = AlertInfo::Certainty::Likely;
+        info.headline = QStringLiteral("Flood watch ") + id;
+        info.expires = expires;
+        a.infos = {info};
+        return a;
+    };
+    qint64 seq = 0;
+    // One in force at T, sent 30 h before; one that was over before the warm-up began.
+    const Alert lasting = capAlert(QStringLiteral("CAP-LONG"), t.addSecs(-30 * 3600),
+                                   t.addSecs(2 * 3600));
+    const Alert over = capAlert(QStringLiteral("CAP-OVER"), t.addSecs(-40 * 3600),
+                                t.addSecs(-26 * 3600));
+    for (const Alert &a : {lasting, over}) {
+        StoredMessage message;
+        message.feed = a.source;
+        message.seq = ++seq;
+        message.receivedAt = a.sent;
+        message.format = PayloadFormat::Cap;
+        message.bytes = "<alert/>";
+        message.events = {a};
+        store.append(message);
+    }
+    store.flush();
+
+    ReplaySession replay(&store, shippedRules(), shippedFusion());
+    replay.setFeedAgencies(feedAgencies());
+    replay.seek(t);
+    waitFor([&] { return replay.state() == ReplaySession::State::Paused; });
+    REQUIRE(replay.models());
+    QStringList inForce;
+    for (const Alert &a : replay.models()->situation().activeAlerts())
+        inForce << a.identifier;
+    CHECK(inForce == QStringList{QStringLiteral("CAP-LONG")});
+    const QList<AlertRecord> alerts = replay.models()->alerts().alerts();
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts.first().resource == QLatin1String("CAP-LONG"));
+    CHECK(alerts.first().state == AlertState::Unacknowledged);
+    CHECK(alerts.first().agency == Agency::TirtaBenteng);
 }
 
 TEST_CASE("replay: the store hands back the events after from and up to to by time")

@@ -9,6 +9,8 @@
 #include "WallOptions.h"
 
 #include "alerts/AlertEngine.h"
+#include "charts/KpiTile.h"
+#include "incidents/IncidentBoard.h"
 #include "replay/ReplayBanner.h"
 #include "replay/ReplaySession.h"
 #include "situation/SituationModel.h"
@@ -100,8 +102,19 @@ TEST_CASE("tlr-wall --replay-from shows the stored storm on every screen and Esc
                 return p->replayBanner() != nullptr;
             });
         };
+        // The banner goes up at once, over empty models, and says how far the rebuild is.
         REQUIRE(waitFor(replaying));
-        REQUIRE(wall.replay()->state() == ReplaySession::State::Paused);
+        const QString screenshots = qEnvironmentVariable("TLR_REPLAY_SCREENSHOTS");
+        if (wall.replay()->state() == ReplaySession::State::Loading) {
+            const ReplayBanner *banner = wall.controller()->pages().first()->replayBanner();
+            CHECK(banner->statusText().startsWith(QStringLiteral("rebuilding… ")));
+            if (!screenshots.isEmpty())
+                CHECK(wall.controller()
+                          ->saveScreenshots(screenshots + QStringLiteral("/rebuilding"))
+                          .isEmpty());
+        }
+        REQUIRE(waitFor([&] { return wall.replay()->state() == ReplaySession::State::Paused; }));
+        REQUIRE(waitFor(replaying));
         CHECK(wall.replay()->time() == at.toUTC());
         auditBefore = count(path, QStringLiteral("SELECT count(*) FROM audit_log"));
 
@@ -114,6 +127,37 @@ TEST_CASE("tlr-wall --replay-from shows the stored storm on every screen and Esc
         CHECK(shown.alerts->size() > 0);
         CHECK(shown.session == nullptr); // the past is not acknowledged
         CHECK(wall.situation().observations().isEmpty());
+        // Alerts from the feeds name their agency from the feeds' configuration (no feed is
+        // connected here, so no live status names it).
+        int fromFeeds = 0;
+        for (const AlertRecord &alert : shown.alerts->alerts()) {
+            if (alert.origin == QLatin1String("feed")) {
+                ++fromFeeds;
+                INFO(alert.source.toStdString() << " " << alert.resource.toStdString());
+                CHECK(alert.agency != Agency::Unknown);
+            }
+        }
+        CHECK(fromFeeds > 0);
+        // The open-incidents card counts the replayed incidents, not the feeds now.
+        int cards = 0;
+        for (WallPage *page : wall.controller()->pages()) {
+            for (KpiTile *card : page->findChildren<KpiTile *>()) {
+                if (card->kind() != KpiKind::OpenIncidentsByAgency)
+                    continue;
+                ++cards;
+                card->refreshNow();
+                const std::vector<Incident> &incidents = shown.incidents->incidents();
+                const auto open = std::count_if(incidents.cbegin(), incidents.cend(),
+                                                [](const Incident &i) { return i.isOpen(); });
+                CHECK(card->figureText() == QLocale().toString(int(open)));
+                CHECK_FALSE(card->trendText().startsWith(QLatin1String("No data")));
+            }
+        }
+        CHECK(cards > 0);
+        if (!screenshots.isEmpty())
+            CHECK(wall.controller()
+                      ->saveScreenshots(screenshots + QStringLiteral("/replay"))
+                      .isEmpty());
         const QString wib = at.toTimeZone(WallClock::wib()).toString(QStringLiteral("HH:mm:ss"));
         for (WallPage *page : wall.controller()->pages()) {
             INFO("page " << page->index());
