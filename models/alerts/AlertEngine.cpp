@@ -292,8 +292,8 @@ void AlertEngine::applySharedAcknowledgement(const QString &source, const QStrin
     m_pendingAcknowledgements.remove(a.id);
     if (a.acknowledged && a.acknowledgedBy == by && a.acknowledgedAt == at)
         return; // heard twice
-    if (at.isValid() && a.unacknowledgedSince.isValid() && at < a.unacknowledgedSince)
-        return; // of an earlier episode: the alert became unacknowledged again since
+    if (a.isOfEarlierEpisode(at))
+        return;
     if (a.state == AlertState::Unacknowledged || a.state == AlertState::ReturnedUnacknowledged ||
         (a.state == AlertState::Shelved && !a.acknowledged)) {
         a.acknowledged = true;

@@ -61,6 +61,19 @@ struct AlertRecord
         return live && isCritical() && state == AlertState::Unacknowledged;
     }
     QString subject() const { return QStringLiteral("alert:%1").arg(id); }
+
+    // Whether an acknowledgement made at `at` (on this console or another) belongs to an
+    // earlier episode of this alert: made before it became unacknowledged again (re-opened by
+    // a graver update, active again after returning to normal, unshelved). One made before
+    // this console raised it does not: consoles raise the same alert at different moments (one
+    // behind on its feeds, one catching up after a restart); the shared row of an episode that
+    // ended is closed (SharedAcknowledgement::closeEpisode), so no later raise is offered it.
+    bool isOfEarlierEpisode(const QDateTime &at) const
+    {
+        const bool unacknowledgedAgain = unacknowledgedSince.isValid() && raisedAt.isValid() &&
+                                         unacknowledgedSince > raisedAt;
+        return unacknowledgedAgain && at.isValid() && at < unacknowledgedSince;
+    }
 };
 
 // What one batch changed, for the table model: rows to add, rows to refresh, rows to drop.

@@ -24,6 +24,7 @@ SharedAlertDecisions::SharedAlertDecisions(AlertEngine *engine, EventStore *shar
     connect(engine, &AlertEngine::alertsUpdated, this, [this](const AlertChanges &changes) {
         if (!changes.inserted.isEmpty())
             requestCatchUp();
+        closeEndedEpisodes(changes.changed);
     });
     // Also the console's look at the database: failing, shared state is marked stale.
     m_heartbeat.setInterval(5000);
@@ -58,6 +59,25 @@ void SharedAlertDecisions::catchUp()
             }
         }
     });
+}
+
+void SharedAlertDecisions::closeEndedEpisodes(const QList<quint64> &changed)
+{
+    if (!m_store || !m_engine)
+        return;
+    for (quint64 id : changed) {
+        const AlertRecord *alert = m_engine->alert(id);
+        if (!alert || alert->state != AlertState::Closed || !alert->acknowledged)
+            continue;
+        // Each console that sees the alert close says so; the first one closes the row. While
+        // the database is unreachable this console's word is lost (another's closes the row);
+        // were no console to close it, a later raise of the key would take the old
+        // acknowledgement (docs/room.md).
+        m_store->closeSharedEpisode(*alert).then(this, [this](const StoreReply<int> &reply) {
+            if (!reply.ok())
+                setStale(true, reply.error);
+        });
+    }
 }
 
 SharedAlertDecisions::~SharedAlertDecisions()

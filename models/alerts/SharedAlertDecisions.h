@@ -41,6 +41,10 @@ private:
     void heard(const QString &what);
     void setStale(bool stale, const QString &why = {});
     void catchUp();
+    // An acknowledged alert closed here (its condition cleared): the shared row of that
+    // acknowledgement is closed, so that when the alert is raised again, on any console, it
+    // starts unacknowledged instead of taking the old acknowledgement.
+    void closeEndedEpisodes(const QList<quint64> &changed);
 
     QPointer<AlertEngine> m_engine;
     QPointer<EventStore> m_store;

@@ -223,6 +223,13 @@ EventStore::acknowledgeShared(const AlertRecord &alert, const Actor &actor, cons
     });
 }
 
+QFuture<StoreReply<int>> EventStore::closeSharedEpisode(const AlertRecord &alert)
+{
+    return runOnStore<StoreReply<int>>([=](StoreWorker &worker) {
+        return SharedAcknowledgement::closeEpisode(worker.database(), alert);
+    });
+}
+
 QFuture<StoreReply<RetentionResult>> EventStore::applyRetention(const QDateTime &now)
 {
     return runOnStore<StoreReply<RetentionResult>>(

@@ -94,6 +94,8 @@ public:
     QFuture<StoreReply<AcknowledgementOutcome>>
     acknowledgeShared(const AlertRecord &alert, const Actor &actor, const QString &note,
                       const QDateTime &at);
+    // Closes the shared row of a closed alert's acknowledgement (SharedAcknowledgement.h).
+    QFuture<StoreReply<int>> closeSharedEpisode(const AlertRecord &alert);
     // Runs a retention pass now (it also runs every Options::retentionIntervalMinutes).
     QFuture<StoreReply<RetentionResult>>
     applyRetention(const QDateTime &now = QDateTime::currentDateTimeUtc());

@@ -42,6 +42,24 @@ StoreReply<std::optional<OpenRow>> findOpen(QSqlDatabase &db, const AlertRecord 
 
 } // namespace
 
+StoreReply<int> SharedAcknowledgement::closeEpisode(QSqlDatabase db, const AlertRecord &alert)
+{
+    StoreReply<int> reply;
+    QSqlQuery close(db);
+    close.prepare(QStringLiteral(
+        "UPDATE alert_states SET state = 'closed', closed_at = ?, updated_at = ? "
+        "WHERE source = ? AND resource = ? AND event = ? AND state <> 'closed' "
+        "AND acknowledged = 1 AND acknowledged_at = ?"));
+    for (const QVariant &value : {ms(alert.closedAt), ms(alert.closedAt), QVariant(alert.source),
+                                  QVariant(alert.resource), QVariant(alert.event),
+                                  ms(alert.acknowledgedAt)}) {
+        close.addBindValue(value);
+    }
+    if (exec(close, reply.error))
+        reply.value = close.numRowsAffected();
+    return reply;
+}
+
 StoreReply<AcknowledgementOutcome>
 SharedAcknowledgement::acknowledge(QSqlDatabase db, const AlertRecord &alert, const Actor &actor,
                                    const QString &note, const QDateTime &at)
@@ -57,10 +75,8 @@ SharedAcknowledgement::acknowledge(QSqlDatabase db, const AlertRecord &alert, co
         reply.error = open.error;
         return reply;
     }
-    if (open.value && open.value->acknowledged && open.value->at.isValid() &&
-        alert.unacknowledgedSince.isValid() && open.value->at < alert.unacknowledgedSince) {
-        // Acknowledged before this console's alert last became unacknowledged (raised again,
-        // re-opened by a more severe update): that acknowledgement was of an earlier episode.
+    if (open.value && open.value->acknowledged && alert.isOfEarlierEpisode(open.value->at)) {
+        // That acknowledgement was of an earlier episode: its row is closed, a new one starts.
         QSqlQuery close(db);
         close.prepare(QStringLiteral("UPDATE alert_states SET state = 'closed', closed_at = ?, "
                                      "updated_at = ? WHERE id = ?"));

@@ -33,6 +33,11 @@ public:
     static StoreReply<AcknowledgementOutcome> acknowledge(QSqlDatabase db, const AlertRecord &alert,
                                                           const Actor &actor, const QString &note,
                                                           const QDateTime &at);
+
+    // The alert closed on this console (acknowledged, and its condition cleared): the shared
+    // row of that acknowledgement is closed too, unless another console closed it first. The
+    // value is the rows closed (0 or 1).
+    static StoreReply<int> closeEpisode(QSqlDatabase db, const AlertRecord &alert);
 };
 
 } // namespace tlr

@@ -14,10 +14,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSignalSpy>
+#include <QTest>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <functional>
 #include <cstdio>
 
 #include <memory>
@@ -478,4 +480,74 @@ TEST_CASE("Three consoles' engines: two acknowledge at once, one is kept; all th
             a.river()->id, {QStringLiteral("sari"), Role::Supervisor}, QStringLiteral("lagi"));
         CHECK_FALSE(again.accepted);
     }
+}
+
+TEST_CASE("A console raising an alert after another acknowledged it takes that acknowledgement; "
+          "once the alert closed a new raise starts unacknowledged")
+{
+    const QString url = freshDatabase();
+    struct Console
+    {
+        explicit Console(const QString &url, const QDateTime &at)
+        {
+            REQUIRE(store.open(sharedOptions(url)) == QString());
+            clock.setFixedTime(at);
+            engine = std::make_unique<AlertEngine>(&clock, AlertRules{}, nullptr);
+            decisions = std::make_unique<SharedAlertDecisions>(engine.get(), &store);
+        }
+        const AlertRecord *river() const
+        {
+            return engine->find(QStringLiteral("dlh-environment"), QStringLiteral("pintu-air-10"),
+                                QStringLiteral("river-level"));
+        }
+        EventStore store;
+        WallClock clock;
+        std::unique_ptr<AlertEngine> engine;
+        std::unique_ptr<SharedAlertDecisions> decisions;
+    };
+    const auto waitFor = [](const std::function<bool()> &done) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!done() && waited.elapsed() < 5000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        return done();
+    };
+    Console a(url, kStart);
+    a.engine->applyConditions({riverLevel("pintu-air-10", Severity::Extreme)});
+    a.clock.setFixedTime(kStart.addSecs(20));
+    a.engine->acknowledge(a.river()->id, {QStringLiteral("sari"), Role::Supervisor},
+                          QStringLiteral("pintu dibuka"));
+    REQUIRE(waitFor([&] { return a.river()->acknowledged; }));
+
+    // Console b was off, or behind on its feeds: it raises the alert a minute after the
+    // acknowledgement, and shows it.
+    Console b(url, kStart.addSecs(80));
+    b.engine->applyConditions({riverLevel("pintu-air-10", Severity::Extreme)});
+    REQUIRE(b.river()->raisedAt > a.river()->acknowledgedAt);
+    CHECK(waitFor([&] { return b.river()->acknowledged; }));
+    CHECK(b.river()->acknowledgedBy == QLatin1String("sari"));
+    CHECK(b.river()->acknowledgedAt == a.river()->acknowledgedAt);
+    CHECK(b.river()->acknowledgeNote == QLatin1String("pintu dibuka"));
+
+    // The river falls: acknowledged and cleared, the alert closes, and so does its shared row.
+    AlertCondition cleared = riverLevel("pintu-air-10", Severity::Extreme);
+    cleared.active = false;
+    a.clock.setFixedTime(kStart.addSecs(300));
+    a.engine->applyConditions({cleared});
+    Probe probe(url);
+    CHECK(waitFor([&] {
+        return probe.value(QStringLiteral("SELECT count(*) FROM alert_states WHERE state <> "
+                                          "'closed'")).toInt() == 0;
+    }));
+
+    // It rises again: a new episode, on a console that never saw the first one too.
+    Console c(url, kStart.addSecs(400));
+    c.engine->applyConditions({riverLevel("pintu-air-10", Severity::Extreme)});
+    a.clock.setFixedTime(kStart.addSecs(400));
+    a.engine->applyConditions({riverLevel("pintu-air-10", Severity::Extreme)});
+    QTest::qWait(600); // the catch-up after a raise runs 250 ms later
+    CHECK(c.decisions->heardChanges() == 0);
+    CHECK_FALSE(c.river()->acknowledged);
+    CHECK_FALSE(a.river()->acknowledged);
+    CHECK(a.river()->state == AlertState::Unacknowledged);
 }
