@@ -66,6 +66,7 @@ public:
     // What the wall shows, for the tools and tests that look at it as a visitor would.
     const SituationModel &situation() const { return m_situation; }
     const IncidentBoard *incidents() const { return m_incidents.get(); } // null before start()
+    const AlertEngine *alerts() const { return m_alerts.get(); }         // null before start()
     const WallClock &clock() const { return m_clock; }
     // Opens incident dossiers (from the maps' picked features); null before start().
     DossierOpener *dossiers() const { return m_dossiers.get(); }
