@@ -14,6 +14,8 @@
 #include "access/Session.h"
 #include "access/LoginDialog.h"
 #include "audit/AuditLog.h"
+#include "audit/RoomAuditRecorder.h"
+#include "audit/RoomLeadership.h"
 #include "audit/AuditVerifier.h"
 #include "feeds/FeedManager.h"
 #include "feeds/FeedsFileReader.h"
@@ -131,11 +133,20 @@ WallApplication::~WallApplication()
     m_alerts.reset();     // records into the audit log
     // Logins being checked run on the account service's pool: done before the store goes.
     m_accounts.reset();
+    m_roomAudit.reset();
+    m_leadership.reset();
     m_audit.reset();
 }
 
 AuditRecorder *WallApplication::auditRecorder() const
 {
+    return m_audit.get();
+}
+
+AuditRecorder *WallApplication::roomAudit() const
+{
+    if (m_roomAudit)
+        return m_roomAudit.get();
     return m_audit.get();
 }
 
@@ -149,6 +160,11 @@ void WallApplication::startAccess()
         m_accounts = std::make_unique<AccountService>(decisionStore(), m_audit.get());
         m_personalData =
             std::make_unique<PersonalDataAccess>(m_store.get(), m_audit.get(), &m_clock);
+    }
+    if (m_shared) {
+        // Alerts raised and incidents fused are the same on every console: one records them.
+        m_leadership = std::make_unique<RoomLeadership>(m_shared.get());
+        m_roomAudit = std::make_unique<RoomAuditRecorder>(m_audit.get(), m_leadership.get());
     }
     m_session = new Session(m_audit.get(), this);
     connect(m_session, &Session::changed, this, &WallApplication::showSession);
@@ -323,7 +339,7 @@ QString WallApplication::startAlerts()
     // Every alert raised, escalated, re-opened, acknowledged goes to the audit log (none
     // without --db: a wall without a database keeps no history).
     m_alerts = std::make_unique<AlertEngine>(&m_clock, std::get<AlertRules>(std::move(rules)),
-                                             m_audit.get());
+                                             roomAudit());
     m_alertTable = std::make_unique<AlertTableModel>(m_alerts.get(), &m_clock);
     m_alarm = new AlarmPlayer(m_alerts.get(), this);
     if (m_shared) {
@@ -354,7 +370,7 @@ QString WallApplication::startIncidents()
     const auto config = FusionConfigReader::readBuiltin();
     if (!config.config)
         return QStringLiteral("incident fusion: %1").arg(config.problems.join(QStringLiteral("; ")));
-    m_incidents = std::make_unique<IncidentBoard>(*config.config, &m_clock, m_audit.get());
+    m_incidents = std::make_unique<IncidentBoard>(*config.config, &m_clock, roomAudit());
     if (m_store) {
         m_incidentArchive = std::make_unique<IncidentArchive>(m_incidents.get(), m_store.get());
         if (const QString error = m_incidentArchive->restore(m_clock.now()); !error.isEmpty())

@@ -22,6 +22,8 @@ class AccountService;
 class AlarmPlayer;
 class AlertArchive;
 class AlertEngine;
+class RoomAuditRecorder;
+class RoomLeadership;
 class AlertTableModel;
 class AuditLog;
 class AuditRecorder;
@@ -80,6 +82,9 @@ public:
 
 private:
     QString openStore();
+    // What the alert engine and the incident board record through: the audit log, or on a
+    // shared database the room's recorder.
+    AuditRecorder *roomAudit() const;
     QString startAlerts();
     QString startIncidents();
     QString startFeeds();
@@ -119,6 +124,10 @@ private:
     std::unique_ptr<EventStore> m_store;  // this console's feeds (and, alone, everything)
     // After the store, before what records into it: destroyed in the reverse order.
     std::unique_ptr<AuditLog> m_audit;
+    // With a shared --db: the system's entries about alerts and incidents go to the chain only
+    // from the room's leader (docs/room.md).
+    std::unique_ptr<RoomLeadership> m_leadership;
+    std::unique_ptr<RoomAuditRecorder> m_roomAudit;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<PersonalDataAccess> m_personalData; // with --db: reveals, audited
     Session *m_session = nullptr;

@@ -3,9 +3,12 @@
 #include "AlertActionReader.h"
 #include "HistoryReader.h"
 #include "IncidentTables.h"
+#include "SqlValues.h"
+#include "StoreSchema.h"
 #include "StoreWorker.h"
 
 #include <QPromise>
+#include <QSqlQuery>
 
 namespace tlr {
 
@@ -227,6 +230,32 @@ QFuture<StoreReply<int>> EventStore::closeSharedEpisode(const AlertRecord &alert
 {
     return runOnStore<StoreReply<int>>([=](StoreWorker &worker) {
         return SharedAcknowledgement::closeEpisode(worker.database(), alert);
+    });
+}
+
+QFuture<StoreReply<bool>> EventStore::holdRoomLeadership()
+{
+    return runOnStore<StoreReply<bool>>([](StoreWorker &worker) {
+        StoreReply<bool> reply;
+        QSqlDatabase db = worker.database();
+        if (db.driverName() != QLatin1String("QPSQL")) {
+            reply.value = true;
+            return reply;
+        }
+        // Held already (by this session), or free: taken. pg_try_advisory_lock would count
+        // one more hold per call; asking pg_locks first keeps it at one.
+        // (A bigint key shows in pg_locks as classid 0, objid the key, objsubid 1.)
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND "
+                "pid = pg_backend_pid() AND classid = 0 AND objid = %1 AND objsubid = 1 AND "
+                "granted) OR pg_try_advisory_lock(%1)")
+                            .arg(StoreSchema::kRoomLeaderLockKey))) {
+            reply.error = sqlvalues::describe(query);
+            return reply;
+        }
+        reply.value = query.next() && query.value(0).toBool();
+        return reply;
     });
 }
 

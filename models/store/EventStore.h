@@ -96,6 +96,11 @@ public:
                       const QDateTime &at);
     // Closes the shared row of a closed alert's acknowledgement (SharedAcknowledgement.h).
     QFuture<StoreReply<int>> closeSharedEpisode(const AlertRecord &alert);
+    // The room's leader among the consoles on a shared (PostgreSQL) database: this console holds
+    // a session advisory lock on its connection, or takes it now if nobody does. The lock goes
+    // with the connection: a console that stops, dies or loses the server lets another take
+    // it. A database of one console's own (SQLite) has no room: always true.
+    QFuture<StoreReply<bool>> holdRoomLeadership();
     // Runs a retention pass now (it also runs every Options::retentionIntervalMinutes).
     QFuture<StoreReply<RetentionResult>>
     applyRetention(const QDateTime &now = QDateTime::currentDateTimeUtc());

@@ -32,6 +32,7 @@ public:
     // transaction (WriteTransaction), which serializes the audit chain's writers.
     static constexpr qint64 kSchemaLockKey = 0x544c5201;
     static constexpr qint64 kWriteLockKey = 0x544c5202;
+    static constexpr qint64 kRoomLeaderLockKey = 0x544c5203; // EventStore::holdRoomLeadership
 
     // Classifies an SQLite error for messages: "locked by another writer" rather than "5".
     static bool isBusy(const QSqlError &error);

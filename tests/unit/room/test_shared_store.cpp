@@ -4,6 +4,8 @@
 #include "alerts/AlertEngine.h"
 #include "alerts/SharedAlertDecisions.h"
 #include "audit/AuditLog.h"
+#include "audit/RoomAuditRecorder.h"
+#include "audit/RoomLeadership.h"
 #include "audit/AuditVerifier.h"
 #include "domain/WallClock.h"
 #include "store/DatabaseUrl.h"
@@ -550,4 +552,53 @@ TEST_CASE("A console raising an alert after another acknowledged it takes that a
     CHECK_FALSE(c.river()->acknowledged);
     CHECK_FALSE(a.river()->acknowledged);
     CHECK(a.river()->state == AlertState::Unacknowledged);
+}
+
+TEST_CASE("One console of the room records the system's entries; another takes over when it goes")
+{
+    const QString url = freshDatabase();
+    const auto waitFor = [](const std::function<bool()> &done, int ms) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!done() && waited.elapsed() < ms)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        return done();
+    };
+    struct Collected : AuditRecorder
+    {
+        void record(const AuditAction &action) override { actions.append(action.action); }
+        QStringList actions;
+    };
+    auto first = std::make_unique<EventStore>();
+    REQUIRE(first->open(sharedOptions(url)) == QString());
+    auto firstLeadership = std::make_unique<RoomLeadership>(first.get());
+    REQUIRE(waitFor([&] { return firstLeadership->isLeader(); }, 5000));
+    EventStore second;
+    REQUIRE(second.open(sharedOptions(url)) == QString());
+    RoomLeadership secondLeadership(&second);
+    QTest::qWait(RoomLeadership::kRetryMs + 500);
+    CHECK(firstLeadership->isLeader());
+    CHECK_FALSE(secondLeadership.isLeader()); // one leader, not two
+
+    Collected chain;
+    RoomAuditRecorder follower(&chain, &secondLeadership);
+    const QDateTime at = kStart;
+    follower.record({at, Actor::system(), QStringLiteral("alert.raised"), QStringLiteral("alert:1"), {}});
+    follower.record({at, Actor::system(), QStringLiteral("incident.fused"), QStringLiteral("incident:1"), {}});
+    follower.record({at, Actor::system(), QStringLiteral("wall.started"), QStringLiteral("wall:b"), {}});
+    follower.record({at, {QStringLiteral("sari"), Role::Supervisor}, QStringLiteral("alert.shelved"),
+                     QStringLiteral("alert:1"), QStringLiteral("pompa diperbaiki")});
+    CHECK(chain.actions == QStringList{QStringLiteral("wall.started"), QStringLiteral("alert.shelved")});
+    CHECK(follower.leftToLeader() == 2);
+
+    // The leader stops (or dies: its connection goes either way): the other takes over.
+    QElapsedTimer failover;
+    failover.start();
+    firstLeadership.reset();
+    first.reset();
+    CHECK(waitFor([&] { return secondLeadership.isLeader(); }, RoomLeadership::kRetryMs * 3));
+    std::printf("room leadership taken over %lld ms after the leader closed\n",
+                static_cast<long long>(failover.elapsed()));
+    follower.record({at, Actor::system(), QStringLiteral("alert.raised"), QStringLiteral("alert:2"), {}});
+    CHECK(chain.actions.last() == QLatin1String("alert.raised"));
 }
