@@ -283,8 +283,11 @@ AuditVerification AuditVerifier::verifyShared(const QString &url,
         db.setUserName(where.user);
         db.setDatabaseName(where.databaseName);
         // Read only, as on a file: the server refuses any write from this session.
-        db.setConnectOptions(QStringLiteral(
-            "connect_timeout=5;options='-c default_transaction_read_only=on'"));
+        QString connectOptions = QStringLiteral(
+            "connect_timeout=5;options='-c default_transaction_read_only=on'");
+        if (const QString tls = where.connectOptions(); !tls.isEmpty())
+            connectOptions += u';' + tls;
+        db.setConnectOptions(connectOptions);
         if (!db.open()) {
             result = failure(result, Problem::Unreadable, 0,
                              QStringLiteral("cannot connect to %1: %2")

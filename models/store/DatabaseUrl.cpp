@@ -1,5 +1,7 @@
 #include "DatabaseUrl.h"
 
+#include <QDir>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -31,10 +33,34 @@ std::variant<DatabaseUrl, DatabaseUrl::Error> DatabaseUrl::parse(const QString &
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid()) // QUrl's own message repeats the text: not shown
         return fail(QStringLiteral("is not a valid URL: postgresql://user@host:port/dbname"));
-    if (url.hasQuery() || url.hasFragment())
-        return fail(
-            QStringLiteral("takes no ?options or #fragment: postgresql://user@host:port/dbname"));
+    if (url.hasFragment())
+        return fail(QStringLiteral("takes no #fragment: postgresql://user@host:port/dbname"));
     DatabaseUrl result;
+    static const QStringList kSslModes = {
+        QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
+        QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : items) {
+        if (name == QLatin1String("sslmode")) {
+            if (!kSslModes.contains(value))
+                return fail(QStringLiteral("sslmode must be one of %1")
+                                .arg(kSslModes.join(QStringLiteral(", "))));
+            result.sslMode = value;
+        } else if (name == QLatin1String("sslrootcert")) {
+            // QPSQL joins its options with spaces: a path with one, a quote or a ';' would
+            // spill into the next option.
+            static const QRegularExpression unsafe(QStringLiteral("[\\s;'\"\\\\]"));
+            if (!QDir::isAbsolutePath(value) || value.contains(unsafe))
+                return fail(QStringLiteral("sslrootcert must be an absolute path without spaces, "
+                                           "quotes or ';'"));
+            result.sslRootCert = value;
+        } else {
+            return fail(QStringLiteral("takes only the options sslmode and sslrootcert "
+                                       "(postgresql://user@host:port/dbname?sslmode=verify-full"
+                                       "&sslrootcert=/etc/tlr/room-ca.pem), not %1")
+                            .arg(name));
+        }
+    }
     result.user = url.userName();
     result.host = url.host();
     result.port = url.port(5432);
@@ -50,7 +76,26 @@ std::variant<DatabaseUrl, DatabaseUrl::Error> DatabaseUrl::parse(const QString &
 
 QString DatabaseUrl::toString() const
 {
-    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
+    QString text =
+        QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
+    QUrlQuery query;
+    if (!sslMode.isEmpty())
+        query.addQueryItem(QStringLiteral("sslmode"), sslMode);
+    if (!sslRootCert.isEmpty())
+        query.addQueryItem(QStringLiteral("sslrootcert"), sslRootCert);
+    if (!query.isEmpty())
+        text += u'?' + query.toString();
+    return text;
+}
+
+QString DatabaseUrl::connectOptions() const
+{
+    QStringList options;
+    if (!sslMode.isEmpty())
+        options << QStringLiteral("sslmode=") + sslMode;
+    if (!sslRootCert.isEmpty())
+        options << QStringLiteral("sslrootcert=") + sslRootCert;
+    return options.join(u';');
 }
 
 } // namespace tlr

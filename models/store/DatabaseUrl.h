@@ -17,6 +17,10 @@ struct DatabaseUrl
     QString host;
     int port = 5432;
     QString databaseName;
+    // ?sslmode=disable|allow|prefer|require|verify-ca|verify-full and &sslrootcert=/ABSOLUTE/ca.pem,
+    // as libpq takes them; empty: libpq's defaults (PGSSLMODE, else prefer).
+    QString sslMode;
+    QString sslRootCert;
 
     struct Error
     {
@@ -30,6 +34,9 @@ struct DatabaseUrl
 
     // For logs and messages: the URL as given, which holds no secret.
     QString toString() const;
+    // The TLS settings as QPSQL connect options ("sslmode=…;sslrootcert=…"), to append to the
+    // others with ';'; empty when the URL gives none.
+    QString connectOptions() const;
 };
 
 } // namespace tlr

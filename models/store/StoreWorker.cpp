@@ -107,8 +107,11 @@ QString StoreWorker::openShared(const StoreOptions &options)
     m_db.setUserName(where.user);
     m_db.setDatabaseName(where.databaseName);
     // No password here: libpq reads PGPASSWORD or ~/.pgpass itself.
-    m_db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=tlr-wall")
-                               .arg(std::max(1, options.busyTimeoutMilliseconds / 1000)));
+    QString connectOptions = QStringLiteral("connect_timeout=%1;application_name=tlr-wall")
+                                 .arg(std::max(1, options.busyTimeoutMilliseconds / 1000));
+    if (const QString tls = where.connectOptions(); !tls.isEmpty())
+        connectOptions += u';' + tls;
+    m_db.setConnectOptions(connectOptions);
     if (!m_db.open()) {
         const QString error = QStringLiteral("cannot connect to %1: %2")
                                   .arg(where.toString(), describe(m_db.lastError()).trimmed());

@@ -602,3 +602,16 @@ TEST_CASE("One console of the room records the system's entries; another takes o
     follower.record({at, Actor::system(), QStringLiteral("alert.raised"), QStringLiteral("alert:2"), {}});
     CHECK(chain.actions.last() == QLatin1String("alert.raised"));
 }
+
+TEST_CASE("sslmode in the URL reaches the server: require is refused by one without TLS")
+{
+    const QString url = freshDatabase();
+    EventStore plain;
+    CHECK(plain.open(sharedOptions(url + QStringLiteral("?sslmode=disable"))) == QString());
+    EventStore tls;
+    const QString refused = tls.open(sharedOptions(url + QStringLiteral("?sslmode=require")));
+    INFO(refused.toStdString());
+    // The throwaway server has no certificate: libpq's own refusal, naming SSL.
+    CHECK(refused.contains(QLatin1String("SSL"), Qt::CaseInsensitive));
+    CHECK(refused.contains(QLatin1String("sslmode=require")));
+}

@@ -59,3 +59,31 @@ TEST_CASE("A URL without user, host or database, or with options, is refused wit
         CHECK_FALSE(error.contains(QLatin1String("=x")));
     }
 }
+
+TEST_CASE("TLS is asked for in the URL: sslmode and sslrootcert reach the driver's options")
+{
+    const auto result = DatabaseUrl::parse(QStringLiteral(
+        "postgresql://wall@db.room/tlr?sslmode=verify-full&sslrootcert=/etc/tlr/room-ca.pem"));
+    REQUIRE(std::holds_alternative<DatabaseUrl>(result));
+    const DatabaseUrl &url = std::get<DatabaseUrl>(result);
+    CHECK(url.sslMode == QLatin1String("verify-full"));
+    CHECK(url.sslRootCert == QLatin1String("/etc/tlr/room-ca.pem"));
+    CHECK(url.connectOptions() ==
+          QLatin1String("sslmode=verify-full;sslrootcert=/etc/tlr/room-ca.pem"));
+    CHECK(url.toString() == QLatin1String("postgresql://wall@db.room:5432/tlr?sslmode=verify-full"
+                                          "&sslrootcert=/etc/tlr/room-ca.pem"));
+    const auto plain = DatabaseUrl::parse(QStringLiteral("postgresql://wall@db.room/tlr"));
+    CHECK(std::get<DatabaseUrl>(plain).connectOptions().isEmpty());
+
+    CHECK(errorOf("postgresql://wall@db.room/tlr?sslmode=sometimes").contains(
+        QLatin1String("sslmode must be one of disable, allow, prefer, require")));
+    // QPSQL joins options with spaces: a path that could spill into another option is refused.
+    for (const char *text : {"postgresql://wall@db.room/tlr?sslrootcert=ca.pem",
+                             "postgresql://wall@db.room/tlr?sslrootcert=/etc/a%20b.pem",
+                             "postgresql://wall@db.room/tlr?sslrootcert=/etc/a.pem;sslmode=disable"}) {
+        INFO(text);
+        CHECK(errorOf(text).contains(QLatin1String("sslrootcert must be an absolute path")));
+    }
+    CHECK(errorOf("postgresql://wall@db.room/tlr?sslmode=require#x").contains(
+        QLatin1String("no #fragment")));
+}
