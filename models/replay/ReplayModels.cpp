@@ -44,6 +44,11 @@ void ReplayModels::setPaths(QHash<QString, QList<QGeoCoordinate>> paths)
     m_paths = std::move(paths);
 }
 
+void ReplayModels::setNotedIncidents(QList<Incident> noted)
+{
+    m_notedIncidents = std::move(noted);
+}
+
 void ReplayModels::startFrom(const QDateTime &at, const QList<Observation> &latest)
 {
     m_historyStart = at;
@@ -77,6 +82,8 @@ void ReplayModels::advance(const QList<DomainEvent> &events, const QDateTime &to
     applyBatch(batch);
     if (to > m_clock.now())
         moveClockTo(to);
+    if (!m_notedIncidents.isEmpty())
+        m_incidents->showStoredNotes(m_notedIncidents, m_clock.now());
 }
 
 void ReplayModels::applyBatch(QList<DomainEvent> &batch)

@@ -4,6 +4,7 @@
 #include "domain/DomainEvent.h"
 #include "domain/WallClock.h"
 #include "incidents/FusionConfig.h"
+#include "incidents/Incident.h"
 
 #include <QGeoCoordinate>
 #include <QHash>
@@ -41,6 +42,9 @@ public:
     // The road network's geometry, which the store does not keep, by entity id: a replayed
     // segment takes its path from here so that the map draws it as it draws a live one.
     void setPaths(QHash<QString, QList<QGeoCoordinate>> paths);
+    // The incidents the store keeps with free notes: each replayed incident shows the notes of
+    // its stored one written up to the replayed time (IncidentBoard::showStoredNotes).
+    void setNotedIncidents(QList<Incident> noted);
 
     // The starting point: the clock at `at`, each entity's latest reading then.
     void startFrom(const QDateTime &at, const QList<Observation> &latest);
@@ -58,6 +62,7 @@ private:
     std::unique_ptr<AlertTableModel> m_alertTable;
     std::unique_ptr<IncidentBoard> m_incidents;
     QHash<QString, QList<QGeoCoordinate>> m_paths;
+    QList<Incident> m_notedIncidents;
     QDateTime m_historyStart;
     qint64 m_lastTickSecond = -1;
 };

@@ -86,6 +86,16 @@ void ReplaySession::seek(const QDateTime &at, const QDateTime &warmUpStart)
             m_building->setPaths(m_paths);
             m_building->startFrom(start, latest.value);
             m_rebuildEvents = latest.value.size();
+            // The store answers in order: the notes are there before the first window is.
+            m_store->notedIncidents().then(
+                this, [this, generation](const StoreReply<QList<Incident>> &noted) {
+                    if (generation != m_generation || !m_building)
+                        return;
+                    if (!noted.ok())
+                        qCWarning(lcReplay).noquote()
+                            << "replay shows no incident notes:" << noted.error;
+                    m_building->setNotedIncidents(noted.value);
+                });
             rebuildWindow(generation, target);
         });
 }
