@@ -495,9 +495,17 @@ IncidentBrief IncidentDossier::brief() const
     }
     brief.facts.append({tr("Signals"), QString::number(m_incident.members.size())});
     const qint64 to = brief.madeAt.toMSecsSinceEpoch();
-    for (const NearbySensors::Chart &chart : m_charts->charts()) {
-        brief.charts.append(
-            IncidentBrief::summaryOf(chart, m_charts->from().toMSecsSinceEpoch(), to));
+    // The figures in words from the points the printed chart draws: history and live alike.
+    const QList<ChartTile *> tiles = m_charts->tiles();
+    for (int c = 0; c < m_charts->charts().size(); ++c) {
+        NearbySensors::Chart chart = m_charts->charts().at(c);
+        const qint64 from = m_charts->from().toMSecsSinceEpoch();
+        if (c < tiles.size()) {
+            chart.points.clear();
+            for (int l = 0; l < tiles.at(c)->lineCount(); ++l)
+                chart.points.push_back(tiles.at(c)->linePoints(l, from, to));
+        }
+        brief.charts.append(IncidentBrief::summaryOf(chart, from, to));
     }
     brief.resources = IncidentBrief::tableOf(*m_resourceModel);
     brief.timeline = IncidentBrief::tableOf(*m_timelineModel);
