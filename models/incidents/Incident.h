@@ -37,6 +37,17 @@ struct HandOff
     bool bounced = false; // `to` had been accountable for this incident before
 };
 
+// A free note on an incident, written at a console by an operator or a supervisor: what was
+// seen, said or asked that fits no action. It may name people (a caller, a field officer), so
+// it stays off the wall's screens (docs/incidents.md) and goes wherever the incident's story
+// goes for people who work it: the dossier, the audit log, the brief, the handover report.
+struct IncidentNote
+{
+    Actor by;
+    QDateTime at; // UTC
+    QString text;
+};
+
 // Signals about one thing happening, fused: where (anchor, kecamatan), what (hazard), since
 // when, who is accountable, and everything that happened to it.
 struct Incident
@@ -54,6 +65,7 @@ struct Incident
     QList<IncidentSignal> members;            // in the order they joined
     QList<HandOff> handOffs;
     QList<IncidentTransition> transitions;
+    QList<IncidentNote> notes; // in the order they were written
 
     QString displayId() const { return QStringLiteral("INC-%1").arg(id, 6, 10, QLatin1Char('0')); }
     // The most severe member's severity.

@@ -203,6 +203,10 @@ QString IncidentBoard::perform(qint64 id, const IncidentLifecycle::Request &requ
         m_fusion.retire(id);
         record(request.actor, QStringLiteral("incident.closed"), id, request.note);
         break;
+    case IncidentAction::Note:
+        record(request.actor, QStringLiteral("incident.noted"), id,
+               incident.notes.constLast().text);
+        break;
     }
     emit incidentChanged(id);
     return {};
@@ -228,6 +232,11 @@ QString IncidentBoard::close(qint64 id, const Actor &actor, const QString &note)
     return perform(id, {IncidentAction::Close, actor, note, Agency::Unknown, now()});
 }
 
+QString IncidentBoard::addNote(qint64 id, const Actor &actor, const QString &text)
+{
+    return perform(id, {IncidentAction::Note, actor, text, Agency::Unknown, now()});
+}
+
 void IncidentBoard::restore(const QList<Incident> &incidents)
 {
     for (const Incident &incident : incidents) {
@@ -239,6 +248,41 @@ void IncidentBoard::restore(const QList<Incident> &incidents)
     }
     qCInfo(lcIncidents) << "restored" << incidents.size() << "incidents";
     emit restored();
+}
+
+void IncidentBoard::showStoredNotes(const QList<Incident> &stored, const QDateTime &until)
+{
+    for (const Incident &original : stored) {
+        if (original.notes.isEmpty() || original.members.isEmpty())
+            continue;
+        qint64 id = m_replayedIdOfStored.value(original.id, 0);
+        if (id == 0) {
+            // The signal that opened it fuses first here too, or joins the same incident.
+            const IncidentSignal &opener = original.members.constFirst();
+            for (const Incident &incident : m_incidents) {
+                if (incident.memberIndex(opener.kind, opener.id) >= 0) {
+                    id = incident.id;
+                    break;
+                }
+            }
+            if (id == 0)
+                continue; // not replayed yet at this time
+            m_replayedIdOfStored.insert(original.id, id);
+        }
+        const int index = indexOf(id);
+        if (index < 0)
+            continue;
+        QList<IncidentNote> notes;
+        for (const IncidentNote &note : original.notes) {
+            if (note.at <= until)
+                notes.append(note);
+        }
+        Incident &incident = m_incidents[std::size_t(index)];
+        if (notes.size() == incident.notes.size())
+            continue; // notes only grow as the replay moves forward; a seek builds a new board
+        incident.notes = std::move(notes);
+        emit incidentChanged(id);
+    }
 }
 
 void IncidentBoard::expire()

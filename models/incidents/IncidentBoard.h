@@ -50,12 +50,19 @@ public:
     QString forward(qint64 id, Agency to, const Actor &actor, const QString &note);
     QString resolve(qint64 id, const Actor &actor, const QString &note);
     QString close(qint64 id, const Actor &actor, const QString &note);
+    // A free note (IncidentNote), audited as "incident.noted" with its text.
+    QString addNote(qint64 id, const Actor &actor, const QString &text);
 
     // Incidents kept from before a restart; open ones take signals again. Ids already on the
     // board are skipped.
     void restore(const QList<Incident> &incidents);
     // Forgets what can no longer be joined (also done as signals arrive).
     void expire();
+
+    // For a replay's board, which fuses the stored signals afresh under ids of its own: puts on
+    // each of its incidents the notes that `stored` (incidents as the store keeps them) had
+    // written up to `until`, matched by a signal both hold. Not audited; nothing else changes.
+    void showStoredNotes(const QList<Incident> &stored, const QDateTime &until);
 
     const std::vector<Incident> &incidents() const { return m_incidents; }
     const Incident *incident(qint64 id) const;
@@ -80,6 +87,7 @@ private:
     std::vector<Incident> m_incidents; // in the order they opened
     QHash<qint64, int> m_indexOfId;
     QDateTime m_newestSignal; // the latest time any signal carried
+    QHash<qint64, qint64> m_replayedIdOfStored; // showStoredNotes: stored id -> id here
     Counters m_counters;
 };
 

@@ -25,6 +25,7 @@ QString whoMay(IncidentAction action)
     switch (action) {
     case IncidentAction::Forward:
     case IncidentAction::Resolve:
+    case IncidentAction::Note:
         return QStringLiteral("an operator or a supervisor");
     case IncidentAction::Acknowledge:
     case IncidentAction::Close:
@@ -46,6 +47,8 @@ QString incidentActionKey(IncidentAction action)
         return QStringLiteral("resolve");
     case IncidentAction::Close:
         return QStringLiteral("close");
+    case IncidentAction::Note:
+        return QStringLiteral("note");
     }
     return QStringLiteral("unknown");
 }
@@ -57,6 +60,7 @@ bool IncidentLifecycle::mayPerform(Role role, IncidentAction action)
         return canAcknowledge(role);
     case IncidentAction::Forward:
     case IncidentAction::Resolve:
+    case IncidentAction::Note:
         return canHandleIncidents(role);
     case IncidentAction::Close:
         return canCloseIncidents(role);
@@ -75,6 +79,8 @@ IncidentState IncidentLifecycle::targetState(IncidentAction action)
         return IncidentState::Resolved;
     case IncidentAction::Close:
         return IncidentState::Closed;
+    case IncidentAction::Note:
+        break;
     }
     return IncidentState::Unknown;
 }
@@ -95,9 +101,13 @@ QString IncidentLifecycle::refusal(const Incident &incident, const Request &requ
         return QStringLiteral("an action needs a named person");
     if (request.actor.isSystem())
         return QStringLiteral("the system does not %1 incidents; a person does").arg(verb);
-    if (!mayPerform(request.actor.role, request.action))
+    if (!mayPerform(request.actor.role, request.action)) {
+        const QString what = request.action == IncidentAction::Note
+                                 ? QStringLiteral("write a note on")
+                                 : verb;
         return QStringLiteral("%1 may not %2 an incident; it needs %3")
-            .arg(roleName(request.actor.role), verb, whoMay(request.action));
+            .arg(roleName(request.actor.role), what, whoMay(request.action));
+    }
 
     const IncidentState state = incident.state;
     const QString stateName = incidentStateKey(state);
@@ -135,12 +145,27 @@ QString IncidentLifecycle::refusal(const Incident &incident, const Request &requ
             return QStringLiteral("only a resolved incident can be closed; %1 is %2")
                 .arg(incident.displayId(), stateName);
         break;
+    case IncidentAction::Note:
+        if (state == IncidentState::Closed || state == IncidentState::Unknown)
+            return QStringLiteral("%1 is %2; a closed incident takes no more notes")
+                .arg(incident.displayId(), stateName);
+        if (request.note.trimmed().isEmpty())
+            return QStringLiteral("a note needs some text");
+        if (request.note.size() > kMaxNoteLength)
+            return QStringLiteral("a note may be at most %1 characters; this one has %2")
+                .arg(kMaxNoteLength)
+                .arg(request.note.size());
+        break;
     }
     return {};
 }
 
 void IncidentLifecycle::apply(Incident &incident, const Request &request)
 {
+    if (request.action == IncidentAction::Note) {
+        incident.notes.append({request.actor, request.at, request.note.trimmed()});
+        return;
+    }
     const IncidentState to = targetState(request.action);
     if (request.action == IncidentAction::Forward) {
         const bool bounced = isBounce(incident, request.to);

@@ -56,7 +56,7 @@ IncidentTimelineModel::entriesOf(const Incident &incident)
 {
     std::vector<Entry> entries;
     entries.reserve(std::size_t(incident.members.size() + incident.transitions.size() +
-                                incident.handOffs.size()));
+                                incident.handOffs.size() + incident.notes.size()));
     for (const IncidentSignal &member : incident.members) {
         Entry e;
         e.kind = kindOf(member.kind);
@@ -80,6 +80,7 @@ IncidentTimelineModel::entriesOf(const Incident &incident)
                                          IncidentTableModel::stateName(t.to));
         e.who = actorName(t.by);
         e.note = t.note;
+        e.typedByPerson = !t.by.isSystem() && !t.note.isEmpty();
         entries.push_back(std::move(e));
     }
     for (const HandOff &h : incident.handOffs) {
@@ -93,6 +94,16 @@ IncidentTimelineModel::entriesOf(const Incident &incident)
                                                IncidentTableModel::holderName(h.to));
         e.who = actorName(h.by);
         e.note = h.note;
+        e.typedByPerson = !h.by.isSystem() && !h.note.isEmpty();
+        entries.push_back(std::move(e));
+    }
+    for (const IncidentNote &n : incident.notes) {
+        Entry e;
+        e.kind = EntryKind::Note;
+        e.at = n.at;
+        e.what = n.text;
+        e.who = actorName(n.by);
+        e.typedByPerson = true;
         entries.push_back(std::move(e));
     }
     // Stable: members keep the order they joined in, actions the order they were taken in.
@@ -163,6 +174,8 @@ QString IncidentTimelineModel::kindName(EntryKind kind)
         return tr("State");
     case EntryKind::HandOff:
         return tr("Hand-off");
+    case EntryKind::Note:
+        return tr("Note");
     case EntryKind::Unknown:
         break;
     }
@@ -190,6 +203,10 @@ QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case Qt::ToolTipRole: // the whole of a long note the view elides
+        if (index.column() == WhatColumn || index.column() == NoteColumn)
+            return data(index, Qt::DisplayRole);
+        return {};
     case EntryKindRole:
         return int(e.kind);
     case TimeRole:
@@ -198,6 +215,8 @@ QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const
         return e.subjectId;
     case SeverityRole:
         return int(e.severity);
+    case TypedByPersonRole:
+        return e.typedByPerson;
     default:
         return {};
     }
@@ -230,7 +249,8 @@ QHash<int, QByteArray> IncidentTimelineModel::roleNames() const
     names.insert({{EntryKindRole, "entryKind"},
                   {TimeRole, "time"},
                   {SubjectIdRole, "subjectId"},
-                  {SeverityRole, "severity"}});
+                  {SeverityRole, "severity"},
+                  {TypedByPersonRole, "typedByPerson"}});
     return names;
 }
 

@@ -12,8 +12,8 @@ namespace tlr {
 class IncidentBoard;
 
 // One incident's story, oldest first, for its dossier: every linked signal (112 and LAKSA
-// reports, alerts, observations), every change of state with who made it and why, and every
-// hand-off between agencies. Follows the board: entries that arrive later are inserted where
+// reports, alerts, observations), every change of state with who made it and why, every
+// hand-off between agencies, and every free note (its text in the What column). Follows the board: entries that arrive later are inserted where
 // they belong in time. A report's row names the report, never the person who made it; their
 // details are for PersonalDataAccess alone.
 class IncidentTimelineModel : public QAbstractTableModel
@@ -27,9 +27,11 @@ public:
         TimeRole,                         // QDateTime, UTC
         SubjectIdRole, // a signal's id (report, alert, observation); empty for the rest
         SeverityRole,  // int(Severity) of a signal
+        TypedByPersonRole, // bool: the entry carries text a person typed (a note, an action's
+                           // note), which may name people; PublicTimelineModel hides it
     };
     Q_ENUM(Role)
-    enum class EntryKind { Unknown, Report, Alert, Observation, Transition, HandOff };
+    enum class EntryKind { Unknown, Report, Alert, Observation, Transition, HandOff, Note };
     Q_ENUM(EntryKind)
 
     struct Entry
@@ -42,6 +44,7 @@ public:
         QString note;
         Severity severity = Severity::Unknown;
         bool emergency = false; // a report taken as an emergency (112)
+        bool typedByPerson = false;
 
         bool operator==(const Entry &other) const = default;
     };
@@ -52,7 +55,8 @@ public:
     void setIncident(qint64 id);
     qint64 incidentId() const { return m_incidentId; }
 
-    // The entries of an incident, oldest first; at equal times signals before what was done.
+    // The entries of an incident, oldest first; at equal times signals before what was done,
+    // and notes last.
     static std::vector<Entry> entriesOf(const Incident &incident);
     const Entry &entry(int row) const { return m_entries.at(std::size_t(row)); }
 

@@ -64,6 +64,11 @@ void ReplayModels::moveAllToThread(QThread *thread)
         object->moveToThread(thread);
 }
 
+void ReplayModels::setNotedIncidents(QList<Incident> noted)
+{
+    m_notedIncidents = std::move(noted);
+}
+
 void ReplayModels::startFrom(const QDateTime &at, const QList<Observation> &latest)
 {
     startFrom(at, latest, {});
@@ -121,6 +126,8 @@ void ReplayModels::advance(const QList<DomainEvent> &events, const QDateTime &to
     applyActionsUntil(to, true);
     if (to > m_clock.now())
         moveClockTo(to);
+    if (!m_notedIncidents.isEmpty())
+        m_incidents->showStoredNotes(m_notedIncidents, m_clock.now());
 }
 
 void ReplayModels::applyActionsUntil(const QDateTime &time, bool inclusive)

@@ -6,6 +6,7 @@
 #include "domain/WallClock.h"
 #include "incidents/FusionConfig.h"
 #include "store/AlertActionReader.h"
+#include "incidents/Incident.h"
 
 #include <QGeoCoordinate>
 #include <QHash>
@@ -52,6 +53,9 @@ public:
     // These models and everything in them (clock, engine, table, board) to another thread, from
     // the one they live on: a rebuild makes them on a worker and hands them over finished.
     void moveAllToThread(QThread *thread);
+    // The incidents the store keeps with free notes: each replayed incident shows the notes of
+    // its stored one written up to the replayed time (IncidentBoard::showStoredNotes).
+    void setNotedIncidents(QList<Incident> noted);
 
     // The starting point: the clock at `at`, each entity's latest reading then, and the feeds'
     // alerts sent before it (CAP alerts last beyond a warm-up: those still in force at `at`
@@ -83,6 +87,7 @@ private:
     std::unique_ptr<AlertTableModel> m_alertTable;
     std::unique_ptr<IncidentBoard> m_incidents;
     QHash<QString, QList<QGeoCoordinate>> m_paths;
+    QList<Incident> m_notedIncidents;
     QDateTime m_historyStart;
     std::deque<AlertAction> m_actions; // by time
     // Acts that held at the warm-up start on alerts replay has not raised again yet (a rule

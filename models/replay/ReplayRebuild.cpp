@@ -54,12 +54,13 @@ public:
     {
         m_cpuStart = threadCpuMs();
         const QDateTime start = m_request.warmUpStart;
-        // Three reads the store's thread runs in order: when the last is answered, so are the
-        // first two.
+        // Four reads the store's thread runs in order: when the last is answered, so are the
+        // first three.
         auto latest = m_store->latestObservations(start);
         auto alertsBefore = m_store->alerts(start.addDays(-kAlertsBeforeDays), start.addMSecs(1));
+        auto noted = m_store->notedIncidents();
         m_store->alertActions(start, m_request.target, true)
-            .then(this, [this, latest, alertsBefore](const StoreReply<QList<AlertAction>> &acts) {
+            .then(this, [this, latest, alertsBefore, noted](const StoreReply<QList<AlertAction>> &acts) {
                 if (m_shared->cancelled)
                     return;
                 const auto observations = latest.result();
@@ -71,6 +72,10 @@ public:
                 m_models = std::make_unique<ReplayModels>(m_request.rules, m_request.fusion);
                 m_models->setPaths(m_request.paths);
                 m_models->setFeedAgencies(m_request.feedAgencies);
+                if (const auto notes = noted.result(); notes.ok())
+                    m_models->setNotedIncidents(notes.value);
+                else // the replay is still true without them
+                    qCWarning(lcReplay).noquote() << "replay shows no incident notes:" << notes.error;
                 m_models->startFrom(m_request.warmUpStart, observations.value, alerts.value);
                 m_models->addAlertActions(acts.value);
                 m_events += observations.value.size() + alerts.value.size();

@@ -106,6 +106,17 @@ struct HandoverReport
     };
     std::vector<HandOffItem> handOffs; // within the window, oldest first
 
+    // A free note written on an incident within the window: what the next shift should know.
+    struct NoteItem
+    {
+        QString incident; // INC-000042
+        QString by;
+        QString role; // roleKey()
+        QDateTime at;
+        QString text;
+    };
+    std::vector<NoteItem> notes; // within the window, oldest first
+
     int exerciseAlerts = 0; // Exercise/Test alerts raised within the window (not counted above)
     int liveAlertsRaised = 0;
     int wallRuns = 0;         // wall.started within the window: alert numbers restart with each

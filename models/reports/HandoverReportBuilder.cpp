@@ -283,6 +283,11 @@ void Builder::addIncident(const Incident &incident)
         m_report.handOffs.push_back({item.displayId, h.from, h.to, h.by.name, h.at, h.note,
                                      h.bounced});
     }
+    for (const IncidentNote &n : incident.notes) {
+        if (inWindow(n.at))
+            m_report.notes.push_back(
+                {item.displayId, n.by.name, roleKey(n.by.role), n.at, n.text});
+    }
     bool finishedInWindow = false;
     for (const IncidentTransition &t : incident.transitions) {
         if (!inWindow(t.at))
@@ -356,6 +361,7 @@ HandoverReport Builder::take()
     const auto byTime = [](const auto &a, const auto &b) { return a.at < b.at; };
     std::stable_sort(m_report.acknowledgements.begin(), m_report.acknowledgements.end(), byTime);
     std::stable_sort(m_report.handOffs.begin(), m_report.handOffs.end(), byTime);
+    std::stable_sort(m_report.notes.begin(), m_report.notes.end(), byTime);
     std::stable_sort(m_report.slaMisses.begin(), m_report.slaMisses.end(),
                      [](const SlaMiss &a, const SlaMiss &b) { return a.dueAt < b.dueAt; });
     const auto bySeverity = [](const HandoverReport::IncidentItem &a,

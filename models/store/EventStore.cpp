@@ -199,6 +199,12 @@ QFuture<StoreReply<QList<Incident>>> EventStore::incidents(const QDateTime &chan
     });
 }
 
+QFuture<StoreReply<QList<Incident>>> EventStore::notedIncidents() const
+{
+    return runOnStore<StoreReply<QList<Incident>>>(
+        [](StoreWorker &worker) { return IncidentTables::loadNoted(worker.database()); });
+}
+
 QFuture<StoreReply<int>> EventStore::saveAlertStates(const QList<AlertRecord> &alerts)
 {
     return runOnStore<StoreReply<int>>(

@@ -83,6 +83,8 @@ public:
     // Open incidents and those resolved or closed since `changedSince`, by id: what the board
     // starts with after a restart.
     QFuture<StoreReply<QList<Incident>>> incidents(const QDateTime &changedSince) const;
+    // Every incident with a free note, whatever its state and age (a replay shows the notes).
+    QFuture<StoreReply<QList<Incident>>> notedIncidents() const;
     // The alert engine's alerts with their lifecycle (AlertTables.h): rows written whole.
     QFuture<StoreReply<int>> saveAlertStates(const QList<AlertRecord> &alerts);
     // Alerts not closed and those closed since `closedSince`, and the next unused id.

@@ -16,7 +16,8 @@ using namespace sqlvalues;
 bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, QString &error)
 {
     QSqlQuery query(db);
-    for (const char *table : {"incident_signals", "incident_handoffs", "incident_transitions"}) {
+    for (const char *table :
+         {"incident_signals", "incident_handoffs", "incident_transitions", "incident_notes"}) {
         query.prepare(
             QStringLiteral("DELETE FROM %1 WHERE incident_id = ?").arg(QLatin1String(table)));
         query.addBindValue(incident.id);
@@ -100,6 +101,20 @@ bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, Q
         if (!exec(query, error))
             return false;
     }
+
+    query.prepare(QStringLiteral("INSERT INTO incident_notes (incident_id, position, by_name, "
+                                 "by_role, at, note) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < incident.notes.size(); ++i) {
+        const IncidentNote &n = incident.notes.at(i);
+        query.addBindValue(incident.id);
+        query.addBindValue(i);
+        query.addBindValue(n.by.name);
+        query.addBindValue(roleKey(n.by.role));
+        query.addBindValue(ms(n.at));
+        query.addBindValue(n.text);
+        if (!exec(query, error))
+            return false;
+    }
     return true;
 }
 
@@ -140,14 +155,29 @@ StoreReply<int> IncidentTables::save(QSqlDatabase db, const QList<Incident> &inc
 
 StoreReply<QList<Incident>> IncidentTables::load(QSqlDatabase db, const QDateTime &changedSince)
 {
+    return loadWhere(db, QStringLiteral("state NOT IN ('resolved', 'closed') OR updated_at >= ?"),
+                     {changedSince.toMSecsSinceEpoch()});
+}
+
+StoreReply<QList<Incident>> IncidentTables::loadNoted(QSqlDatabase db)
+{
+    if (!db.tables().contains(QStringLiteral("incident_notes")))
+        return {};
+    return loadWhere(db, QStringLiteral("id IN (SELECT incident_id FROM incident_notes)"), {});
+}
+
+StoreReply<QList<Incident>> IncidentTables::loadWhere(QSqlDatabase db, const QString &where,
+                                                      const QVariantList &values)
+{
     StoreReply<QList<Incident>> reply;
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT id, state, lat, lon, kecamatan, hazard, category, first_signal_at, "
         "last_signal_at, suggested_agency, accountable_agency FROM incidents "
-        "WHERE state NOT IN ('resolved', 'closed') OR updated_at >= ? ORDER BY id"));
-    query.addBindValue(changedSince.toMSecsSinceEpoch());
+        "WHERE %1 ORDER BY id").arg(where));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
     if (!exec(query, reply.error))
         return reply;
     QHash<qint64, qsizetype> indexOf;
@@ -230,6 +260,22 @@ StoreReply<QList<Incident>> IncidentTables::load(QSqlDatabase db, const QDateTim
              incidentStateFromKey(query.value(2).toString()).value_or(IncidentState::Unknown),
              actorFrom(query.value(3), query.value(4)), fromMs(query.value(5)),
              query.value(6).toString()});
+    }
+
+    // A file from before schema version 7, read without migrating it (a handover report made
+    // from an old copy), has no notes to read.
+    if (!db.tables().contains(QStringLiteral("incident_notes")))
+        return reply;
+    query.prepare(QStringLiteral("SELECT incident_id, by_name, by_role, at, note "
+                                 "FROM incident_notes ORDER BY incident_id, position"));
+    if (!exec(query, reply.error))
+        return reply;
+    while (query.next()) {
+        const qsizetype index = indexOf.value(query.value(0).toLongLong(), -1);
+        if (index < 0)
+            continue;
+        reply.value[index].notes.append({actorFrom(query.value(1), query.value(2)),
+                                         fromMs(query.value(3)), query.value(4).toString()});
     }
     return reply;
 }

@@ -18,6 +18,13 @@ public:
                                 const QDateTime &now);
     // Open incidents and those resolved or closed at or after `changedSince`, by id.
     static StoreReply<QList<Incident>> load(QSqlDatabase db, const QDateTime &changedSince);
+    // Every incident with at least one note, by id; none from a file without the notes' table.
+    static StoreReply<QList<Incident>> loadNoted(QSqlDatabase db);
+
+private:
+    // The incidents the WHERE clause (bound to `values`) selects, with all they hold.
+    static StoreReply<QList<Incident>> loadWhere(QSqlDatabase db, const QString &where,
+                                                 const QVariantList &values);
 };
 
 } // namespace tlr

@@ -329,6 +329,20 @@ const char *const kStepAlertStates[] = {
         WHERE state <> 'closed')",
 };
 
+// Version 7: free notes on incidents (IncidentNote), rewritten with their incident like its
+// hand-offs and state changes. Shared with the incidents: a note is a person's decision to
+// record something, and the audit log holds it too (incident.noted).
+const char *const kStepIncidentNotes[] = {
+    R"(CREATE TABLE incident_notes (
+        incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        by_name TEXT NOT NULL,
+        by_role TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        note TEXT NOT NULL,
+        PRIMARY KEY (incident_id, position)) WITHOUT ROWID)",
+};
+
 using Statements = std::span<const char *const>;
 
 // Where a step's tables live. The feed firehose (messages, archive, observations, rollups) stays
@@ -352,6 +366,7 @@ const Step kSteps[] = {
      kStepAccessAuditPostgresGuards},
     {kStepCompactEvents},
     {kStepAlertStates, Scope::Shared},
+    {kStepIncidentNotes, Scope::Shared},
 };
 
 // SQLite's column types in PostgreSQL's words: SQLite's INTEGER is 64 bits (the times are

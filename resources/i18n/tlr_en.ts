@@ -441,6 +441,10 @@
         <source>%1 more not listed here: the less severe, with fewer signals. The wall&apos;s incident list has them all.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notes on incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IncidentList</name>
@@ -932,10 +936,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Note for the action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,6 +1037,18 @@
     </message>
     <message>
         <source>Brief written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the action, or a note of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1474,6 +1486,24 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tlr::PrintChart</name>
+    <message>
+        <source>No reading in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest reading %1 WIB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlr::PublicTimelineModel</name>
+    <message>
+        <source>(kept for the consoles)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -441,6 +441,10 @@
         <source>%1 more not listed here: the less severe, with fewer signals. The wall&apos;s incident list has them all.</source>
         <translation>%1 lainnya tidak dicantumkan di sini: yang kurang parah, dengan sinyal lebih sedikit. Daftar insiden di dinding memuat semuanya.</translation>
     </message>
+    <message>
+        <source>Notes on incidents</source>
+        <translation>Catatan pada insiden</translation>
+    </message>
 </context>
 <context>
     <name>IncidentList</name>
@@ -925,10 +929,6 @@
         <translation>Tampilkan pelapor</translation>
     </message>
     <message>
-        <source>Note for the action</source>
-        <translation>Catatan untuk tindakan</translation>
-    </message>
-    <message>
         <source>Acknowledge</source>
         <translation>Akui</translation>
     </message>
@@ -1031,6 +1031,18 @@
     <message>
         <source>Brief written to %1</source>
         <translation>Ringkasan ditulis ke %1</translation>
+    </message>
+    <message>
+        <source>Note for the action, or a note of its own</source>
+        <translation>Catatan untuk tindakan, atau catatan tersendiri</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Tambah catatan</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Catatan ditambahkan.</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1475,24 @@
         <translation>
             <numerusform>%n titik: klik untuk memperbesar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tlr::PrintChart</name>
+    <message>
+        <source>No reading in this window.</source>
+        <translation>Tidak ada pembacaan dalam rentang ini.</translation>
+    </message>
+    <message>
+        <source>Latest reading %1 WIB.</source>
+        <translation>Pembacaan terakhir %1 WIB.</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::PublicTimelineModel</name>
+    <message>
+        <source>(kept for the consoles)</source>
+        <translation>(hanya untuk konsol)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 // reporter (audited) and it is saved again as DIR/dossier-revealed.png. Last the dossier's PDF
 // brief is written as DIR/brief.pdf, with the reporter still revealed on screen: the brief must
 // not carry them (the tool says whether the revealed name is among its words; exit 1 if so).
+// Before the brief the supervisor writes a free note, which the brief's timeline carries.
 //
 //   build/bin/tlr-e2e-dossier AFTER_SECONDS DIR [tlr-wall options…]
 //   e.g. … 150 out --demo --db /tmp/storm.sqlite --quit-after 170
@@ -24,6 +25,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -136,6 +138,11 @@ int main(int argc, char *argv[])
         std::printf("reveal: %s\n", answered ? "answered" : "no answer in 5 s");
         if (!save(dossier, QDir(directory).filePath(QStringLiteral("dossier-revealed.png"))))
             exitCode = 1;
+        // A free note, as the supervisor would type it: the brief carries it in its timeline.
+        dossier->noteField()->setText(QStringLiteral(
+            "Perahu karet BPBD di lokasi; warga RT 04 dievakuasi ke masjid"));
+        dossier->addNote();
+        std::printf("note: %s\n", qPrintable(dossier->messageLabel()->text()));
         const QString pdf = QDir(directory).filePath(QStringLiteral("brief.pdf"));
         if (const QString error = dossier->writeBrief(pdf); !error.isEmpty()) {
             std::fprintf(stderr, "brief: %s\n", qPrintable(error));

@@ -521,6 +521,14 @@ QList<QPointF> ChartTile::drawnPoints(int line) const
     return points;
 }
 
+std::vector<TimePoint> ChartTile::linePoints(int line, qint64 fromMsecs, qint64 toMsecs) const
+{
+    if (line < 0 || line >= lineCount())
+        return {};
+    const auto points = m_lines[std::size_t(line)].data.between(fromMsecs, toMsecs);
+    return {points.begin(), points.end()};
+}
+
 int ChartTile::drawnStretches(int line) const
 {
     if (line < 0 || line >= lineCount())

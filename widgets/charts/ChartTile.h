@@ -42,6 +42,8 @@ public:
     int lineCount() const { return int(m_lines.size()); }
     // The points the plot draws for a line (after downsampling), for tests and benchmarks.
     QList<QPointF> drawnPoints(int line) const;
+    // A line's data as measured, history and live, before downsampling (a print of the chart).
+    std::vector<TimePoint> linePoints(int line, qint64 fromMsecs, qint64 toMsecs) const;
     // How many unconnected stretches a line is drawn in (a gap in the data breaks the line).
     int drawnStretches(int line) const;
     // Adds a point to a line as if it had arrived live (benchmarks, replay).

@@ -188,7 +188,7 @@ void image(PageFlow &flow, const QImage &picture, const QRect &target)
 
 } // namespace
 
-QString IncidentBriefWriter::write(const IncidentBrief &brief, const Images &images,
+QString IncidentBriefWriter::write(const IncidentBrief &brief, const Figures &figures,
                                    const QString &path)
 {
     QPdfWriter writer(path);
@@ -238,7 +238,7 @@ QString IncidentBriefWriter::write(const IncidentBrief &brief, const Images &ima
     const int mapHeight = mapWidth * 3 / 4;
     flow.need(mapHeight);
     const int top = flow.y();
-    image(flow, images.map, QRect(flow.left(), top, mapWidth, mapHeight));
+    image(flow, figures.map, QRect(flow.left(), top, mapWidth, mapHeight));
     int y = top;
     painter.setFont(font(8));
     const QFontMetrics small(font(8), &writer);
@@ -275,15 +275,14 @@ QString IncidentBriefWriter::write(const IncidentBrief &brief, const Images &ima
         flow.textBlock(tr("No sensor near this incident tells its kind of story."), font(9),
                        kMuted);
     for (int c = 0; c < brief.charts.size(); ++c) {
-        const QImage chart = images.charts.value(c);
-        const int chartHeight =
-            chart.isNull() ? 0
-                           : std::min(flow.width() * chart.height() / std::max(1, chart.width()),
-                                      flow.width() / 3);
-        flow.need(chartHeight + small.height() * (2 + int(brief.charts.at(c).lines.size())));
+        const bool drawn = c < figures.charts.size();
+        const int chartHeight = drawn ? flow.width() * 3 / 10 : 0;
+        flow.need(chartHeight + small.height() * (3 + int(brief.charts.at(c).lines.size())));
         flow.textBlock(brief.charts.at(c).name, font(9, QFont::DemiBold), kInk);
-        if (!chart.isNull()) {
-            image(flow, chart, QRect(flow.left(), flow.y(), flow.width(), chartHeight));
+        flow.advance(4);
+        if (drawn) {
+            figures.charts.at(c).paint(painter,
+                                       QRect(flow.left(), flow.y(), flow.width(), chartHeight));
             flow.advance(chartHeight + 6);
         }
         for (const QString &line : brief.charts.at(c).lines)

@@ -13,6 +13,7 @@
 #include "incidents/IncidentBoard.h"
 #include "itemmodels/IncidentTableModel.h"
 #include "itemmodels/IncidentTimelineModel.h"
+#include "itemmodels/PublicTimelineModel.h"
 #include "reports/TimelineCsvExport.h"
 #include "theme/Theme.h"
 #include "tiles/MapTile.h"
@@ -89,20 +90,11 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     m_timelineModel = new IncidentTimelineModel(m_context.board, this);
     m_timelineModel->setIncident(incidentId);
     m_timeline = new QTableView(this);
-    m_timeline->setModel(m_timelineModel);
     m_timeline->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_timeline->setSelectionMode(QAbstractItemView::SingleSelection);
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timeline->setFont(Theme::font(Theme::kSmallPixels));
     m_timeline->verticalHeader()->hide();
-    // Time, kind and who are short and must be read whole; what happened takes what is left.
-    QHeaderView *columns = m_timeline->horizontalHeader();
-    columns->setStretchLastSection(false);
-    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
-    columns->setSectionResizeMode(IncidentTimelineModel::WhatColumn, QHeaderView::Stretch);
-    // A note can be long: it gets a fixed share, elided, and what happened keeps the rest.
-    columns->setSectionResizeMode(IncidentTimelineModel::NoteColumn, QHeaderView::Interactive);
-    columns->resizeSection(IncidentTimelineModel::NoteColumn, 280); // most entries have none
     m_timeline->setTextElideMode(Qt::ElideMiddle); // a long id keeps its distinctive end
     m_timeline->setWordWrap(false);
     TimelineCsvExport::attach(m_timeline, m_timelineModel);
@@ -147,6 +139,7 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     m_reporter = new QLabel(this);
     m_reporter->setFont(Theme::font(Theme::kBodyPixels));
     m_reporter->setTextInteractionFlags(Qt::NoTextInteraction);
+    showTimeline(m_timelineModel); // now that there is a reporter line to clear
     m_reveal = new QPushButton(this);
     reporterRow->addWidget(m_reporter, 1);
     reporterRow->addWidget(m_reveal);
@@ -161,10 +154,6 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     layout->addWidget(m_message);
 
     connect(m_reveal, &QPushButton::clicked, this, &IncidentDossier::revealReporter);
-    connect(m_timeline->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        m_reporter->clear(); // a reveal is for the report it was asked for, while it is looked at
-        updateActions();
-    });
     if (m_context.board) {
         connect(m_context.board, &IncidentBoard::incidentChanged, this, [this](qint64 id) {
             if (id == m_incidentId)
@@ -181,6 +170,23 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
     }
     retranslate();
     refresh();
+}
+
+void IncidentDossier::showTimeline(QAbstractItemModel *model)
+{
+    m_timeline->setModel(model);
+    // Time, kind and who are short and must be read whole; what happened takes what is left.
+    QHeaderView *columns = m_timeline->horizontalHeader();
+    columns->setStretchLastSection(false);
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(IncidentTimelineModel::WhatColumn, QHeaderView::Stretch);
+    // A note can be long: it gets a fixed share, elided, and what happened keeps the rest.
+    columns->setSectionResizeMode(IncidentTimelineModel::NoteColumn, QHeaderView::Interactive);
+    columns->resizeSection(IncidentTimelineModel::NoteColumn, 280); // most entries have none
+    connect(m_timeline->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_reporter->clear(); // a reveal is for the report it was asked for, while it is looked at
+        updateActions();
+    });
 }
 
 void IncidentDossier::buildHeader(QGridLayout *grid)
@@ -214,6 +220,7 @@ void IncidentDossier::buildActions(QGridLayout *grid)
     m_forward = new QPushButton(this);
     m_resolve = new QPushButton(this);
     m_close = new QPushButton(this);
+    m_addNote = new QPushButton(this);
     m_brief = new QPushButton(this);
     m_wallScreen = new QComboBox(this);
     m_sendToWall = new QPushButton(this);
@@ -223,9 +230,10 @@ void IncidentDossier::buildActions(QGridLayout *grid)
     grid->addWidget(m_forward, 0, 3);
     grid->addWidget(m_resolve, 0, 4);
     grid->addWidget(m_close, 0, 5);
-    grid->addWidget(m_brief, 0, 6);
-    grid->addWidget(m_wallScreen, 0, 7);
-    grid->addWidget(m_sendToWall, 0, 8);
+    grid->addWidget(m_addNote, 0, 6);
+    grid->addWidget(m_brief, 0, 7);
+    grid->addWidget(m_wallScreen, 0, 8);
+    grid->addWidget(m_sendToWall, 0, 9);
     // Only the wall's own screens: a desk screen is where the dossier was opened from.
     if (m_context.wall) {
         const QList<ScreenSpec> &screens = m_context.wall->profile().screens;
@@ -247,6 +255,7 @@ void IncidentDossier::buildActions(QGridLayout *grid)
             [this] { forwardIncident(static_cast<Agency>(m_forwardTo->currentData().toInt())); });
     connect(m_resolve, &QPushButton::clicked, this, &IncidentDossier::resolveIncident);
     connect(m_close, &QPushButton::clicked, this, &IncidentDossier::closeIncident);
+    connect(m_addNote, &QPushButton::clicked, this, &IncidentDossier::addNote);
     connect(m_brief, &QPushButton::clicked, this, &IncidentDossier::makeBrief);
 }
 
@@ -257,11 +266,12 @@ void IncidentDossier::retranslate()
     for (int i = 0; i < m_captions.size(); ++i)
         m_captions.at(i)->setText(captions.value(i));
     m_reveal->setText(tr("Show reporter"));
-    m_note->setPlaceholderText(tr("Note for the action"));
+    m_note->setPlaceholderText(tr("Note for the action, or a note of its own"));
     m_acknowledge->setText(tr("Acknowledge"));
     m_forward->setText(tr("Forward"));
     m_resolve->setText(tr("Resolve"));
     m_close->setText(tr("Close"));
+    m_addNote->setText(tr("Add note"));
     m_brief->setText(tr("PDF brief"));
     m_sendToWall->setText(tr("Send to wall"));
     if (m_context.wall) {
@@ -366,7 +376,10 @@ void IncidentDossier::updateActions()
     m_forward->setEnabled(handles && m_incident.isOpen());
     m_resolve->setEnabled(handles && m_incident.isOpen());
     m_close->setEnabled(handles && state == IncidentState::Resolved);
-    const bool mayReveal = who && m_context.personalData && PersonalDataAccess::mayReveal(*who);
+    m_addNote->setEnabled(handles && state != IncidentState::Closed);
+    // Nothing of a reporter is revealed on a wall screen, whoever is logged in at the desk.
+    const bool mayReveal = who && m_context.personalData && PersonalDataAccess::mayReveal(*who) &&
+                           m_pinnedScreen < 0;
     m_reveal->setEnabled(mayReveal && !selectedReportId().isEmpty());
     m_reveal->setVisible(mayReveal); // the others never see that there is anything to show
 }
@@ -415,11 +428,19 @@ void IncidentDossier::closeIncident()
     showOutcome(m_context.board->close(m_incidentId, *who, m_note->text()), tr("Closed."));
 }
 
+void IncidentDossier::addNote()
+{
+    const auto who = actor();
+    if (!who || !m_context.board)
+        return showOutcome(tr("Log in to act on an incident."), {});
+    showOutcome(m_context.board->addNote(m_incidentId, *who, m_note->text()), tr("Note added."));
+}
+
 void IncidentDossier::revealReporter()
 {
     const auto who = actor();
     const QString reportId = selectedReportId();
-    if (!who || !m_context.personalData || reportId.isEmpty())
+    if (!who || !m_context.personalData || reportId.isEmpty() || m_pinnedScreen >= 0)
         return;
     using Reveal = PersonalDataAccess::Reveal;
     auto *watcher = new QFutureWatcher<Reveal>(this);
@@ -427,8 +448,8 @@ void IncidentDossier::revealReporter()
         watcher->deleteLater();
         const Reveal reveal = watcher->future().resultCount() > 0 ? watcher->result() : Reveal();
         emit revealAnswered();
-        if (selectedReportId() != reportId)
-            return; // the selection moved on: nothing is shown for a report not looked at
+        if (selectedReportId() != reportId || m_pinnedScreen >= 0)
+            return; // the selection moved on, or the dossier went to the wall meanwhile
         switch (reveal.outcome) {
         case Reveal::Outcome::Revealed:
             m_reporter->setText(tr("%1: %2, %3 (shown to %4, recorded in the audit log)")
@@ -474,22 +495,49 @@ IncidentBrief IncidentDossier::brief() const
     }
     brief.facts.append({tr("Signals"), QString::number(m_incident.members.size())});
     const qint64 to = brief.madeAt.toMSecsSinceEpoch();
-    for (const NearbySensors::Chart &chart : m_charts->charts()) {
-        brief.charts.append(
-            IncidentBrief::summaryOf(chart, m_charts->from().toMSecsSinceEpoch(), to));
+    // The figures in words from the points the printed chart draws: history and live alike.
+    const QList<ChartTile *> tiles = m_charts->tiles();
+    for (int c = 0; c < m_charts->charts().size(); ++c) {
+        NearbySensors::Chart chart = m_charts->charts().at(c);
+        const qint64 from = m_charts->from().toMSecsSinceEpoch();
+        if (c < tiles.size()) {
+            chart.points.clear();
+            for (int l = 0; l < tiles.at(c)->lineCount(); ++l)
+                chart.points.push_back(tiles.at(c)->linePoints(l, from, to));
+        }
+        brief.charts.append(IncidentBrief::summaryOf(chart, from, to));
     }
     brief.resources = IncidentBrief::tableOf(*m_resourceModel);
     brief.timeline = IncidentBrief::tableOf(*m_timelineModel);
     return brief;
 }
 
+QList<PrintChart> IncidentDossier::printCharts() const
+{
+    const QDateTime now =
+        m_context.tiles.clock ? m_context.tiles.clock->now() : QDateTime::currentDateTimeUtc();
+    QList<PrintChart> charts;
+    const QList<ChartTile *> tiles = m_charts->tiles();
+    for (int c = 0; c < m_charts->charts().size() && c < tiles.size(); ++c) {
+        PrintChart chart;
+        chart.series = m_charts->charts().at(c).series;
+        chart.fromMsecs = m_charts->from().toMSecsSinceEpoch();
+        chart.toMsecs = now.toMSecsSinceEpoch();
+        // What the wall's tile holds, history and live: the paper shows what the screen does.
+        for (int l = 0; l < tiles.at(c)->lineCount(); ++l)
+            chart.lines.push_back(tiles.at(c)->linePoints(l, chart.fromMsecs, chart.toMsecs));
+        chart.caption = tiles.at(c)->statusText(); // "stale since…", or empty: all is well
+        charts.append(std::move(chart));
+    }
+    return charts;
+}
+
 QString IncidentDossier::writeBrief(const QString &path) const
 {
-    IncidentBriefWriter::Images images;
-    images.map = m_map->grab().toImage();
-    for (QWidget *chart : m_charts->tiles())
-        images.charts.append(chart->grab().toImage());
-    return IncidentBriefWriter::write(brief(), images, path);
+    IncidentBriefWriter::Figures figures;
+    figures.map = m_map->grab().toImage();
+    figures.charts = printCharts();
+    return IncidentBriefWriter::write(brief(), figures, path);
 }
 
 QString IncidentDossier::sendToWall(int profileScreen)
@@ -501,6 +549,14 @@ QString IncidentDossier::sendToWall(int profileScreen)
     if (window < 0 || window >= windows.size() || !windows.at(window))
         return tr("No monitor shows screen %1 now.").arg(profileScreen + 1);
     WallWindow *target = windows.at(window);
+    // On the wall: no reporter, and no text typed at a console (PublicTimelineModel).
+    if (!m_publicTimeline) {
+        m_publicTimeline = new PublicTimelineModel(this);
+        m_publicTimeline->setSourceModel(m_timelineModel);
+        showTimeline(m_publicTimeline);
+    }
+    m_reporter->clear();
+    m_note->clear();
     // The monitor shows that screen's page under the dossier, so that it comes back after.
     target->showPage(m_context.wall->pages().value(profileScreen));
     setWindowFlags(Qt::Window | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint);
@@ -508,6 +564,7 @@ QString IncidentDossier::sendToWall(int profileScreen)
     show();
     raise();
     m_pinnedScreen = profileScreen;
+    updateActions();
     return {};
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "DossierContext.h"
+#include "PrintChart.h"
 
 #include "incidents/Incident.h"
 
 #include <QWidget>
 
+class QAbstractItemModel;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -20,13 +22,16 @@ class IncidentTimelineModel;
 class MapTile;
 class NearbyCharts;
 class NearbyResourceModel;
+class PublicTimelineModel;
 
 // One incident's full story on one screen: a header (state, severity, accountable agency,
 // kecamatan, how long it has been open), its timeline, a small map zoomed to it, the nearby
 // sensors' charts over its window, the resources near it (hospitals with free beds, available
 // ambulances, pump stations), and what the person at the console may do: acknowledge, forward
-// to an agency, resolve, close, each with a note, and make the PDF brief. A report's reporter is shown only after an audited reveal by a supervisor or admin, and
-// only until the selection moves.
+// to an agency, resolve, close, each with a note, write a free note, and make the PDF brief. A
+// report's reporter is shown only after an audited reveal by a supervisor or admin, and only
+// until the selection moves. Pinned on the wall, it shows no reporter and no typed text
+// (PublicTimelineModel).
 class IncidentDossier : public QWidget
 {
     Q_OBJECT
@@ -39,6 +44,7 @@ public:
     IncidentTimelineModel *timelineModel() const { return m_timelineModel; }
     QLineEdit *noteField() const { return m_note; }
     QPushButton *revealButton() const { return m_reveal; }
+    QPushButton *addNoteButton() const { return m_addNote; }
     QLabel *reporterLabel() const { return m_reporter; }
     QLabel *messageLabel() const { return m_message; }
     NearbyCharts *nearbyCharts() const { return m_charts; }
@@ -52,11 +58,15 @@ public:
     void forwardIncident(Agency agency);
     void resolveIncident();
     void closeIncident();
+    // Adds the note field's text to the incident as a free note.
+    void addNote();
     // Reveals the selected report's reporter (answers later, through the store).
     void revealReporter();
 
     // What the PDF brief says, from what the dossier shows now (never a reporter's details).
     IncidentBrief brief() const;
+    // The nearby charts as the brief prints them (PrintChart), from the tiles' data.
+    QList<PrintChart> printCharts() const;
     // Writes the PDF brief; empty when written, else why not.
     QString writeBrief(const QString &path) const;
     // The brief button: writes it among the user's documents and says where.
@@ -78,6 +88,8 @@ protected:
 private:
     void buildHeader(QGridLayout *grid);
     void buildActions(QGridLayout *grid);
+    // Puts a timeline model in the view with its column sizes, and follows its selection.
+    void showTimeline(QAbstractItemModel *model);
     void refresh();
     void refreshClock();
     void updateActions();
@@ -98,6 +110,7 @@ private:
     QLabel *m_sla = nullptr;
     QTableView *m_timeline = nullptr;
     IncidentTimelineModel *m_timelineModel = nullptr;
+    PublicTimelineModel *m_publicTimeline = nullptr; // in the view while pinned on the wall
     MapTile *m_map = nullptr;
     NearbyCharts *m_charts = nullptr;
     QTableView *m_resources = nullptr;
@@ -114,6 +127,7 @@ private:
     QPushButton *m_forward = nullptr;
     QPushButton *m_resolve = nullptr;
     QPushButton *m_close = nullptr;
+    QPushButton *m_addNote = nullptr;
     QLabel *m_message = nullptr;
     QList<QLabel *> m_captions; // re-translated with the rest
 };

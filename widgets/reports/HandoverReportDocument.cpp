@@ -133,6 +133,7 @@ QString HandoverReportDocument::html(const HandoverReport &report)
     html += slaSection(report);
     html += incidentSections(report);
     html += handOffSection(report);
+    html += noteSection(report);
     QStringList notes;
     notes << tr("Alerts are numbered by the wall from 1 each time it starts (starts during this "
                 "shift: %1).")
@@ -170,6 +171,7 @@ QString HandoverReportDocument::summary(const HandoverReport &report)
         row({tr("Incidents open"), QString::number(report.openIncidents.size())}),
         row({tr("Incidents resolved or closed"), QString::number(report.finishedIncidents.size())}),
         row({tr("Hand-offs between agencies"), QString::number(report.handOffs.size())}),
+        row({tr("Notes on incidents"), QString::number(report.notes.size())}),
         row({tr("Exercise/Test alerts (not counted)"), QString::number(report.exerciseAlerts)}),
     };
     return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">") + rows.join(QString()) +
@@ -309,6 +311,19 @@ QString HandoverReportDocument::handOffSection(const HandoverReport &report)
     }
     return heading(tr("Hand-offs between agencies"), int(report.handOffs.size())) +
            table({tr("Time"), tr("Incident"), tr("From → to"), tr("By"), tr("Note")}, rows);
+}
+
+QString HandoverReportDocument::noteSection(const HandoverReport &report)
+{
+    QStringList rows;
+    for (const auto &n : report.notes) {
+        rows << row({wibTime(n.at), QStringLiteral("<b>%1</b>").arg(n.incident.toHtmlEscaped()),
+                     escaped(n.by) + QStringLiteral(" <span class=\"muted\">(%1)</span>")
+                                         .arg(n.role.toHtmlEscaped()),
+                     escaped(n.text)});
+    }
+    return heading(tr("Notes on incidents"), int(report.notes.size())) +
+           table({tr("Time"), tr("Incident"), tr("By"), tr("Note")}, rows);
 }
 
 QString HandoverReportDocument::writePdf(const HandoverReport &report, const QString &path)

@@ -28,6 +28,7 @@ private:
     static QString slaSection(const HandoverReport &report);
     static QString incidentSections(const HandoverReport &report);
     static QString handOffSection(const HandoverReport &report);
+    static QString noteSection(const HandoverReport &report);
 };
 
 } // namespace tlr

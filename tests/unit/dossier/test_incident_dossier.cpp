@@ -16,11 +16,15 @@
 #include "domain/WallClock.h"
 #include "dossier/DossierOpener.h"
 #include "dossier/IncidentDossier.h"
+#include "dossier/PrintChart.h"
+#include "reports/TimelineCsv.h"
 #include "incidents/IncidentBoard.h"
 #include "itemmodels/IncidentTimelineModel.h"
 #include "parsing/ReportParser.h"
 
 #include <QComboBox>
+#include <QImage>
+#include <QPainter>
 #include <QFile>
 #include <QGuiApplication>
 #include <QProcess>
@@ -340,6 +344,189 @@ TEST_CASE("Send to wall pins the dossier over the monitor that shows the chosen 
     CHECK(window->currentPage() == wall.pages().at(target));
     CHECK_FALSE(d.sendToWall(99).isEmpty()); // no such screen: said, nothing moves
     CHECK(d.geometry() == window->geometry());
+}
+
+TEST_CASE("A dossier pinned on the wall shows no reporter and no text typed at a console")
+{
+    DossierFixture f;
+    FeedHealthModel feedHealth;
+    FrameTimes frameTimes;
+    auto profile = WallProfileReader::readFile(WallProfileReader::defaultProfilePath());
+    REQUIRE(std::holds_alternative<WallProfile>(profile));
+    TileContext tiles;
+    tiles.clock = &f.clock;
+    tiles.feedHealth = &feedHealth;
+    WallController wall(std::get<WallProfile>(profile), tiles, &frameTimes);
+    wall.setScreenProvider([] { return QGuiApplication::screens(); });
+    wall.show();
+    DossierContext context = f.context();
+    context.wall = &wall;
+    IncidentDossier d(f.id, context);
+    d.resize(1600, 900);
+    d.show();
+    f.session.begin({QStringLiteral("siti"), Role::Supervisor});
+    const QString typed = QStringLiteral("Pak Joko di 0813 1111 2222 menunggu perahu");
+    REQUIRE(f.board.addNote(f.id, *f.session.actor(), typed).isEmpty());
+    f.select(d, kReport);
+    f.reveal(d);
+    REQUIRE(d.reporterLabel()->text().contains(kName)); // at the desk, to the supervisor
+    const auto shows = [&d](const QString &text) {
+        const QAbstractItemModel *rows = d.timeline()->model();
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            if (rows->index(row, IncidentTimelineModel::WhatColumn).data().toString() == text)
+                return true;
+        }
+        return false;
+    };
+    REQUIRE(shows(typed)); // at the desk
+
+    REQUIRE(d.sendToWall(d.wallScreenChoice()->itemData(0).toInt()).isEmpty());
+    QTest::qWait(50);
+    CHECK(d.reporterLabel()->text().isEmpty());
+    CHECK_FALSE(d.revealButton()->isVisible());
+    const QString painted = test::paintedText(&d).join(u'\n');
+    for (const QString &secret : {kName, kPhone, QStringLiteral("Joko"), QStringLiteral("0813")})
+        CHECK_FALSE(painted.contains(secret));
+    const QAbstractItemModel *shown = d.timeline()->model();
+    bool noteRow = false;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        for (int c = 0; c < shown->columnCount(); ++c) {
+            for (int role = 0; role <= Qt::UserRole + 64; ++role)
+                CHECK_FALSE(shown->index(row, c).data(role).toString().contains(
+                    QStringLiteral("Joko")));
+        }
+        noteRow = noteRow || shown->index(row, 0).data(IncidentTimelineModel::EntryKindRole) ==
+                                 int(IncidentTimelineModel::EntryKind::Note);
+    }
+    CHECK(noteRow); // the entry stays: who wrote a note, and when
+    CHECK(shows(QStringLiteral("(kept for the consoles)")));
+    f.select(d, kReport);
+    QSignalSpy answered(&d, &IncidentDossier::revealAnswered);
+    d.revealReporter(); // as if pressed anyway: nothing is asked for on the wall
+    QTest::qWait(200);
+    CHECK(answered.isEmpty());
+    CHECK(d.reporterLabel()->text().isEmpty());
+}
+
+TEST_CASE("A note written in the dossier is in its timeline, its CSV and its PDF brief")
+{
+    DossierFixture f;
+    const auto d = f.dossier();
+    f.session.begin({QStringLiteral("walikota"), Role::Executive});
+    CHECK_FALSE(d->addNoteButton()->isEnabled());
+    d->addNote(); // as if pressed anyway: the board's rule answers
+    CHECK(d->messageLabel()->text().contains(QStringLiteral("may not write a note")));
+
+    f.session.begin({QStringLiteral("andi"), Role::Operator});
+    REQUIRE(d->addNoteButton()->isEnabled());
+    f.clock.setFixedTime(at(8, 40));
+    const QString text = QStringLiteral("Perahu karet BPBD tiba, 12 warga dievakuasi");
+    QTest::keyClicks(d->noteField(), text);
+    QTest::mouseClick(d->addNoteButton(), Qt::LeftButton);
+    CHECK(d->messageLabel()->text() == QStringLiteral("Note added."));
+    CHECK(d->noteField()->text().isEmpty());
+    REQUIRE(f.board.incident(f.id)->notes.size() == 1);
+    CHECK(f.board.incident(f.id)->state == IncidentState::New);
+
+    const IncidentTimelineModel &timeline = *d->timelineModel();
+    const int last = timeline.rowCount() - 1;
+    CHECK(timeline.entry(last).kind == IncidentTimelineModel::EntryKind::Note);
+    CHECK(timeline.index(last, IncidentTimelineModel::WhatColumn).data().toString() == text);
+    CHECK(timeline.index(last, IncidentTimelineModel::WhoColumn).data().toString() ==
+          QStringLiteral("andi"));
+
+    const QString csv = QString::fromUtf8(TimelineCsv::write(timeline));
+    CHECK(csv.contains(QStringLiteral("2026-11-23T15:40:00+07:00,Note,\"") + text +
+                       QStringLiteral("\",andi,")));
+
+    f.audited.audit->flush();
+    {
+        SqlProbe probe(f.dir.filePath(QStringLiteral("dossier.db")));
+        CHECK(probe
+                  .value(QStringLiteral("SELECT actor || '|' || role || '|' || note FROM "
+                                        "audit_log WHERE action = 'incident.noted'"))
+                  .toString() == QStringLiteral("andi|operator|") + text);
+    }
+
+    const QString pdf = f.dir.filePath(QStringLiteral("noted.pdf"));
+    REQUIRE(d->writeBrief(pdf).isEmpty());
+    QProcess extract;
+    extract.start(QStandardPaths::findExecutable(QStringLiteral("pdftotext")),
+                  {pdf, QStringLiteral("-")});
+    REQUIRE(extract.waitForFinished(20000));
+    const QString words =
+        QString::fromUtf8(extract.readAllStandardOutput()).simplified();
+    CHECK(words.contains(QStringLiteral("Perahu karet BPBD tiba")));
+    CHECK(words.contains(QStringLiteral("andi")));
+}
+
+TEST_CASE("The brief's chart is drawn for paper with the data's age under the plot, never on it")
+{
+    const SeriesSpec *river = SeriesCatalog::builtIn().find(u"river-level");
+    REQUIRE(river);
+    PrintChart chart;
+    chart.series = *river;
+    chart.series.lines = {river->lines.value(0), river->lines.value(0)};
+    chart.series.lines[0].label = QStringLiteral("Pintu Air 10");
+    chart.series.lines[1].label = QStringLiteral("Periuk");
+    chart.fromMsecs = at(7, 0).toMSecsSinceEpoch();
+    chart.toMsecs = at(10, 0).toMSecsSinceEpoch();
+    for (int line = 0; line < 2; ++line) {
+        std::vector<TimePoint> points;
+        for (int minute = 0; minute <= 150; ++minute)
+            points.push_back({at(7, 0).addSecs(minute * 60).toMSecsSinceEpoch(),
+                              300.0 + line * 40 + minute * 2.0});
+        chart.lines.push_back(points);
+    }
+    const auto render = [&](const QString &caption) {
+        QImage image(1200, 420, QImage::Format_RGB32);
+        image.setDotsPerMeterX(5906); // 150 dpi, as the brief's PDF
+        image.setDotsPerMeterY(5906);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        PrintChart c = chart;
+        c.caption = caption;
+        c.paint(painter, image.rect());
+        return image;
+    };
+    const QImage plain = render({});
+    const QImage stale = render(QStringLiteral("Stale: no new data since 09:30 WIB (30 min ago)"));
+
+    // Light: a white page with dark ink, not the wall's dark tile.
+    qint64 light = 0;
+    qint64 dark = 0;
+    for (int y = 0; y < plain.height(); ++y) {
+        for (int x = 0; x < plain.width(); ++x) {
+            const int grey = qGray(plain.pixel(x, y));
+            light += grey > 200 ? 1 : 0;
+            dark += grey < 80 ? 1 : 0;
+        }
+    }
+    CHECK(light > qint64(plain.width()) * plain.height() * 7 / 10);
+    CHECK(dark > 2000); // the lines and the text
+
+    // The notice changes only the caption's strip at the bottom: the plot is the same.
+    int firstChangedRow = -1;
+    for (int y = 0; y < plain.height() && firstChangedRow < 0; ++y) {
+        for (int x = 0; x < plain.width(); ++x) {
+            if (plain.pixel(x, y) != stale.pixel(x, y)) {
+                firstChangedRow = y;
+                break;
+            }
+        }
+    }
+    REQUIRE(firstChangedRow >= 0);
+    CHECK(firstChangedRow > plain.height() * 85 / 100);
+    CHECK(chart.captionText().contains(QStringLiteral("Latest reading 16:30 WIB")));
+
+    // In grey-scale each line keeps a look of its own: its dash, or its grey.
+    for (int a = 0; a < 4; ++a) {
+        for (int b = a + 1; b < 4; ++b) {
+            const QPen pa = PrintChart::linePen(a, 2);
+            const QPen pb = PrintChart::linePen(b, 2);
+            CHECK((pa.style() != pb.style() || qGray(pa.color().rgb()) != qGray(pb.color().rgb())));
+        }
+    }
 }
 
 TEST_CASE("The PDF brief tells the incident's story and never carries a reporter, even after a "

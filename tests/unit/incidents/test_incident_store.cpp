@@ -78,6 +78,13 @@ void checkSame(const Incident &a, const Incident &b)
         CHECK(x.at == y.at);
         CHECK(x.note == y.note);
     }
+    REQUIRE(a.notes.size() == b.notes.size());
+    for (qsizetype i = 0; i < a.notes.size(); ++i) {
+        CHECK(a.notes.at(i).by.name == b.notes.at(i).by.name);
+        CHECK(a.notes.at(i).by.role == b.notes.at(i).by.role);
+        CHECK(a.notes.at(i).at == b.notes.at(i).at);
+        CHECK(a.notes.at(i).text == b.notes.at(i).text);
+    }
 }
 
 } // namespace
@@ -109,7 +116,14 @@ TEST_CASE("Incidents survive a restart with their members and hand-offs and hist
         REQUIRE(board.forward(first, Agency::Dishub, supervisor, QStringLiteral("a")).isEmpty());
         REQUIRE(board.forward(first, Agency::Dlh, supervisor, QStringLiteral("b")).isEmpty());
         REQUIRE(board.forward(first, Agency::Dishub, supervisor, QStringLiteral("c")).isEmpty());
+        REQUIRE(board.addNote(first, supervisor, QStringLiteral("Pak RT: air 40 cm, naik"))
+                    .isEmpty());
+        clock.setFixedTime(at(8, 7));
+        REQUIRE(board.addNote(first, {QStringLiteral("andi"), Role::Operator},
+                              QStringLiteral("pompa 3 mati; \"teknisi\" dipanggil,\nbesok pagi"))
+                    .isEmpty());
         REQUIRE(board.acknowledge(closed, supervisor, {}).isEmpty());
+        REQUIRE(board.addNote(closed, supervisor, QStringLiteral("damkar di lokasi")).isEmpty());
         REQUIRE(board.resolve(closed, supervisor, QStringLiteral("padam")).isEmpty());
         REQUIRE(board.close(closed, supervisor, {}).isEmpty());
         REQUIRE(archive.flush().isEmpty());
@@ -130,6 +144,9 @@ TEST_CASE("Incidents survive a restart with their members and hand-offs and hist
     for (std::size_t i = 0; i < before.size(); ++i)
         checkSame(board.incidents().at(i), before.at(i));
     CHECK(board.incidents().at(0).hasBounced());
+    REQUIRE(board.incidents().at(0).notes.size() == 2);
+    CHECK(board.incidents().at(0).notes.at(1).by.role == Role::Operator);
+    CHECK(board.incidents().at(2).notes.size() == 1);
 
     // The open incidents take signals again, and new ones continue the numbering.
     board.addSignal(emergencyCall(QStringLiteral("112-2"), at(8, 11), moved(periuk(), 60)));
@@ -208,7 +225,8 @@ TEST_CASE("The incident tables arrive by migration with the schema version")
         REQUIRE(query.next());
         CHECK(query.value(0).toInt() == StoreSchema::currentVersion());
         for (const char *table :
-             {"incidents", "incident_signals", "incident_handoffs", "incident_transitions"}) {
+             {"incidents", "incident_signals", "incident_handoffs", "incident_transitions",
+              "incident_notes"}) {
             REQUIRE(query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
                                               "type = 'table' AND name = '%1'")
                                    .arg(QLatin1String(table))));

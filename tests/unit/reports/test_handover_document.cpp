@@ -106,6 +106,9 @@ HandoverReport sampleReport()
     report.handOffs.push_back({QStringLiteral("INC-000042"), Agency::Dishub, Agency::Dlh,
                                QStringLiteral("budi"), wib(9, 30), QStringLiteral("kembali"),
                                true});
+    report.notes.push_back({QStringLiteral("INC-000042"), QStringLiteral("andi"),
+                            QStringLiteral("operator"), wib(9, 40),
+                            QStringLiteral("Pak RT: air <40 cm> & naik")});
     return report;
 }
 
@@ -139,6 +142,9 @@ TEST_CASE("The handover document says who took what, in WIB, with every stored t
     CHECK(text.contains(QStringLiteral("Open alerts, not acknowledged (1)"))); // the drill not counted
     CHECK(text.contains(QStringLiteral("acknowledged 23 Nov")) == false); // nothing handled late
     CHECK(text.contains(QStringLiteral("not yet")));
+    CHECK(text.contains(QStringLiteral("Notes on incidents (1)")));
+    CHECK(text.contains(QStringLiteral("Pak RT: air <40 cm> & naik")));
+    CHECK(text.contains(QStringLiteral("andi (operator)")));
 }
 
 TEST_CASE("The handover document speaks Indonesian when the wall does")

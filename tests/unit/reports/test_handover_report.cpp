@@ -149,6 +149,8 @@ TEST_CASE("The handover report follows incidents: acknowledgements, hand-offs an
     REQUIRE(f.board->forward(id, Agency::Dishub, kBudi, QStringLiteral("jalan tergenang")).isEmpty());
     f.setTime(wib(9, 30));
     REQUIRE(f.board->forward(id, Agency::Dlh, kBudi, QStringLiteral("kembali ke DLH")).isEmpty());
+    f.setTime(wib(9, 40));
+    REQUIRE(f.board->addNote(id, kBudi, QStringLiteral("pompa 3 mati")).isEmpty());
 
     SECTION("at the end of the shift")
     {
@@ -173,10 +175,16 @@ TEST_CASE("The handover report follows incidents: acknowledgements, hand-offs an
         CHECK(ack.by == QStringLiteral("siti"));
         CHECK(ack.at == wib(8, 20));
         CHECK(ack.waitedSeconds == 15 * 60);
+        REQUIRE(report.notes.size() == 1);
+        CHECK(report.notes.front().incident == incident.displayId);
+        CHECK(report.notes.front().by == kBudi.name);
+        CHECK(report.notes.front().at == wib(9, 40));
+        CHECK(report.notes.front().text == QStringLiteral("pompa 3 mati"));
     }
     SECTION("as it stood at a window's end, not as it stands now")
     {
         const HandoverReport report = f.build(wib(7, 0), wib(8, 45));
+        CHECK(report.notes.empty()); // written after the window
         REQUIRE(report.openIncidents.size() == 1);
         CHECK(report.openIncidents.front().accountable == Agency::Dlh);
         CHECK_FALSE(report.openIncidents.front().bounced);
