@@ -7,7 +7,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-positioning-dev qt6-websockets-dev qt6-multimedia-dev
     qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libzstd-dev libgl-dev catch2
+    libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libzstd-dev libsimdjson-dev libgl-dev catch2
     postgresql
     libsystemd-dev qt6-svg-dev dpkg-dev
     libmosquitto-dev mosquitto

@@ -9,18 +9,25 @@
 Q_LOGGING_CATEGORY(lcIngest, "tlr.feeds.ingest")
 
 namespace tlr {
+namespace {
+
+ParseContext parseContext(const FeedConfig &config, const ParserLimits &limits)
+{
+    ParseContext context;
+    context.feedId = config.id;
+    context.kind = config.kind;
+    context.limits = limits;
+    return context;
+}
+
+} // namespace
 
 FeedIngestor::FeedIngestor(FeedConfig config, FeedSink *sink, ParserLimits limits)
     : m_config(std::move(config))
     , m_sink(sink)
+    , m_fastParser(parseContext(m_config, limits))
     , m_envelopeParser(limits)
-    , m_payloadParser([&] {
-        ParseContext context;
-        context.feedId = m_config.id;
-        context.kind = m_config.kind;
-        context.limits = limits;
-        return context;
-    }())
+    , m_payloadParser(parseContext(m_config, limits))
     , m_rate(m_config.maxMessagesPerSecond,
              double(m_config.maxMessagesPerSecond) * std::max(m_config.burstSeconds, 1))
 {
@@ -33,8 +40,11 @@ FeedIngestor::FeedIngestor(FeedConfig config, FeedSink *sink, ParserLimits limit
 FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const QDateTime &receivedAt)
 {
     m_status.lastMessageAt = receivedAt;
-    const EnvelopeParser::Result read = m_envelopeParser.parse(frame);
-    if (!read.envelope) {
+    std::optional<FastFrameParser::Frame> fast = m_fastParser.parse(frame);
+    EnvelopeParser::Result read;
+    if (!fast)
+        read = m_envelopeParser.parse(frame);
+    if (!fast && !read.envelope) {
         if (m_replayMayRepeatUnreadable) {
             m_replayMayRepeatUnreadable = false;
             ++m_status.duplicates;
@@ -45,7 +55,7 @@ FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const Q
         return reject(frame, -1, PayloadFormat::Unknown, receivedAt,
                       QStringLiteral("envelope: ") + read.problem.toString());
     }
-    const Envelope &envelope = *read.envelope;
+    const Envelope &envelope = fast ? fast->envelope : *read.envelope;
     m_replayMayRepeatUnreadable = false;
     if (envelope.seq > m_unreadableAfterSeq)
         m_unreadableAfterSeq = -1;
@@ -90,7 +100,7 @@ FeedIngestor::Outcome FeedIngestor::ingestFrame(const QByteArray &frame, const Q
                       QStringLiteral("format: the feed is configured for %1, the message is %2")
                           .arg(payloadFormatKey(m_config.format), payloadFormatKey(envelope.format)));
     }
-    ParseResult result = m_payloadParser.parse(envelope);
+    ParseResult result = fast ? std::move(fast->result) : m_payloadParser.parse(envelope);
     if (result.isRejected()) {
         return reject(frame, envelope.seq, envelope.format, receivedAt,
                       payloadFormatKey(envelope.format) + QStringLiteral(": ") + result.firstError());

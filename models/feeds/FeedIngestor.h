@@ -6,6 +6,7 @@
 #include "SequenceTracker.h"
 
 #include "parsing/EnvelopeParser.h"
+#include "parsing/FastFrameParser.h"
 #include "parsing/PayloadParser.h"
 
 #include <QByteArray>
@@ -56,6 +57,8 @@ private:
 
     FeedConfig m_config;
     FeedSink *m_sink;
+    // Tried first on every frame; what it is unsure of goes to the two parsers below.
+    FastFrameParser m_fastParser;
     EnvelopeParser m_envelopeParser;
     PayloadParser m_payloadParser;
     SequenceTracker m_sequence;

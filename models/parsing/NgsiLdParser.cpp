@@ -502,6 +502,26 @@ std::optional<Rejection> EntityReader::readAlert(Alert &alert)
 
 } // namespace
 
+FeedKind NgsiLdParser::kindOfEntityType(QStringView type, FeedKind fallback)
+{
+    return enumFromKey(kKindsByEntityType, type).value_or(fallback);
+}
+
+bool NgsiLdParser::isNumericAttribute(QStringView name)
+{
+    return enumFromKey(kNumericAttributes, name).has_value();
+}
+
+bool NgsiLdParser::isStructuralAttribute(QStringView name)
+{
+    return isStructural(name);
+}
+
+std::span<const QLatin1String> NgsiLdParser::statusAttributes()
+{
+    return kStatusAttributes;
+}
+
 ParseResult NgsiLdParser::parse(const QByteArray &document) const
 {
     ParseResult result;

@@ -5,6 +5,9 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QLatin1String>
+
+#include <span>
 
 namespace tlr {
 
@@ -26,6 +29,12 @@ public:
     ParseResult parse(const QByteArray &document) const;
     // The envelope's payload, already parsed: no second pass over the bytes.
     ParseResult parse(const QJsonValue &document) const;
+
+    // The vocabulary FastFrameParser reads entities with, shared so that the two cannot drift.
+    static FeedKind kindOfEntityType(QStringView type, FeedKind fallback);
+    static bool isNumericAttribute(QStringView name);   // read as a number, else a warning
+    static bool isStructuralAttribute(QStringView name); // read on its own, never a measurement
+    static std::span<const QLatin1String> statusAttributes(); // in order of preference
 
 private:
     ParseContext m_context;

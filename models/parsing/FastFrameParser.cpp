@@ -1,0 +1,463 @@
+#include "FastFrameParser.h"
+
+#include "GeoJsonGeometry.h"
+#include "NgsiLdParser.h"
+#include "ParseHelpers.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QVarLengthArray>
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string_view>
+
+namespace tlr {
+namespace {
+
+// simdjson's DOM parser rather than On-Demand: it validates every byte of the document, as
+// QJsonDocument does, where On-Demand would skip the values we do not read unchecked and take
+// a frame QJsonDocument refuses.
+using simdjson::dom::element;
+using Field = std::pair<std::string_view, element>;
+using Fields = QVarLengthArray<Field, 16>;
+
+// Every helper below answers false the moment the fast path cannot be sure it would read the
+// message exactly as the QJsonDocument parsers do; the caller then falls back to them.
+
+// Escapes and non-ASCII text are where two JSON parsers most often differ (lone surrogates,
+// noncharacters, key order of non-Latin keys): such frames take the slow path. One pass, no
+// early exit, so that the compiler can vectorize it.
+bool isPlainAscii(const QByteArray &bytes)
+{
+    unsigned char seen = 0;
+    bool backslash = false;
+    for (const char c : bytes) {
+        seen |= static_cast<unsigned char>(c);
+        backslash |= c == '\\';
+    }
+    return seen < 0x80 && !backslash;
+}
+
+// QJsonDocument refuses a number that underflows to zero ("1e-400"), simdjson reads it as 0:
+// a negative exponent anywhere (or what looks like one inside a string) takes the slow path.
+bool hasNegativeExponent(const QByteArray &bytes)
+{
+    const char *const begin = bytes.constData();
+    const char *const end = begin + bytes.size();
+    for (const char *p = begin + 2; p < end;) {
+        const auto *minus = static_cast<const char *>(std::memchr(p, '-', size_t(end - p)));
+        if (!minus)
+            return false;
+        if ((minus[-1] == 'e' || minus[-1] == 'E') && minus[-2] >= '0' && minus[-2] <= '9')
+            return true;
+        p = minus + 1;
+    }
+    return false;
+}
+
+QString latin1(std::string_view text)
+{
+    return QString::fromLatin1(text.data(), qsizetype(text.size()));
+}
+
+// An object's members in QJsonObject's order, by key (byte order: only ASCII gets here). A
+// repeated key is a doubt: which of the two QJsonDocument keeps is not ours to guess.
+bool sortedFields(element value, Fields &out)
+{
+    simdjson::dom::object object;
+    if (value.get_object().get(object))
+        return false;
+    out.clear();
+    for (const auto field : object)
+        out.append({field.key, field.value});
+    std::sort(out.begin(), out.end(),
+              [](const Field &a, const Field &b) { return a.first < b.first; });
+    return std::adjacent_find(out.begin(), out.end(), [](const Field &a, const Field &b) {
+               return a.first == b.first;
+           }) == out.end();
+}
+
+const element *find(const Fields &fields, std::string_view key)
+{
+    const auto it = std::lower_bound(fields.begin(), fields.end(), key,
+                                     [](const Field &f, std::string_view k) { return f.first < k; });
+    return it != fields.end() && it->first == key ? &it->second : nullptr;
+}
+
+bool isNumber(element value)
+{
+    return value.is_int64() || value.is_uint64() || value.is_double();
+}
+
+// QJsonDocument reads "-0" as the integer 0 and "-0.0" as the double -0.0; anything that is
+// not a plain finite number is left to it.
+bool number(element value, double &out)
+{
+    if (value.get_double().get(out))
+        return false;
+    return std::isfinite(out) && !(out == 0.0 && std::signbit(out));
+}
+
+std::string_view stringOr(const element *value, std::string_view fallback = {})
+{
+    std::string_view text;
+    if (!value || value->get_string().get(text))
+        return fallback; // QJsonValue::toString() of a non-string is empty
+    return text;
+}
+
+// A subtree as QJsonDocument would have built it, for the geometry reader.
+bool toJson(element value, QJsonValue &out)
+{
+    switch (value.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+        Fields fields;
+        if (!sortedFields(value, fields))
+            return false;
+        QJsonObject object;
+        for (const auto &[key, member] : fields) {
+            QJsonValue converted;
+            if (!toJson(member, converted))
+                return false;
+            object.insert(latin1(key), converted);
+        }
+        out = object;
+        return true;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+        QJsonArray array;
+        for (const element item : simdjson::dom::array(value)) {
+            QJsonValue converted;
+            if (!toJson(item, converted))
+                return false;
+            array.append(converted);
+        }
+        out = array;
+        return true;
+    }
+    case simdjson::dom::element_type::STRING:
+        out = latin1(stringOr(&value));
+        return true;
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+    case simdjson::dom::element_type::DOUBLE: {
+        double number = 0;
+        if (!tlr::number(value, number))
+            return false;
+        out = number;
+        return true;
+    }
+    case simdjson::dom::element_type::BOOL:
+        out = bool(value);
+        return true;
+    case simdjson::dom::element_type::NULL_VALUE:
+        out = QJsonValue(QJsonValue::Null);
+        return true;
+    }
+    return false;
+}
+
+// NgsiLdParser's Attribute and unwrap(): one attribute with the NGSI wrapping taken off. An
+// absent value is QJsonValue's "undefined".
+struct Attribute
+{
+    std::optional<element> value;
+    std::string_view unitCode;
+    std::string_view observedAt;
+};
+
+bool unwrap(element wrapped, Attribute &out)
+{
+    out = {wrapped, {}, {}};
+    if (wrapped.is_array()) {
+        // Multi-attribute instances pick a default instance: not the common case, left alone.
+        const simdjson::dom::array array(wrapped);
+        return array.size() == 0 || !array.at(0).is_object();
+    }
+    Fields fields;
+    if (wrapped.is_object()) {
+        if (!sortedFields(wrapped, fields))
+            return false;
+        const element *type = find(fields, "type");
+        const bool typed = type && type->is_string();
+        const bool isRelationship = typed && stringOr(type) == "Relationship";
+        if (typed && (find(fields, "value") || isRelationship)) {
+            const element *value = find(fields, isRelationship ? "object" : "value");
+            out.value = value ? std::optional<element>(*value) : std::nullopt;
+            out.unitCode = stringOr(find(fields, "unitCode"));
+            if (out.unitCode.empty()) {
+                if (const element *metadata = find(fields, "metadata"); metadata && metadata->is_object()) {
+                    Fields metadataFields;
+                    if (!sortedFields(*metadata, metadataFields))
+                        return false;
+                    const element *unit = find(metadataFields, "unitCode");
+                    if (unit && unit->is_object()) {
+                        Fields unitFields;
+                        if (!sortedFields(*unit, unitFields))
+                            return false;
+                        out.unitCode = stringOr(find(unitFields, "value"));
+                    }
+                }
+            }
+            out.observedAt = stringOr(find(fields, "observedAt"));
+        }
+    }
+    // JSON-LD typed literal: {"@type":"DateTime","@value":"…"}
+    if (out.value && out.value->is_object()) {
+        if (!sortedFields(*out.value, fields))
+            return false;
+        if (const element *literal = find(fields, "@value"))
+            out.value = *literal;
+    }
+    return true;
+}
+
+// NgsiLdParser's EntityReader for one entity that is an Observation, without a warning.
+class EntityReader
+{
+public:
+    EntityReader(const ParseContext &context, const Fields &entity)
+        : m_context(context)
+        , m_entity(entity)
+    {
+    }
+
+    bool read(Observation &observation);
+
+private:
+    bool text(std::string_view name, QString &out) const;
+    bool time(std::string_view name, bool takeIntervalEnd, QDateTime &out) const;
+    bool kecamatan(QString &out) const;
+    bool location(Observation &observation) const;
+
+    const ParseContext &m_context;
+    const Fields &m_entity;
+};
+
+bool EntityReader::text(std::string_view name, QString &out) const
+{
+    out.clear();
+    const element *raw = find(m_entity, name);
+    if (!raw || raw->is_null())
+        return true;
+    Attribute attribute;
+    if (!unwrap(*raw, attribute) || !attribute.value || !attribute.value->is_string())
+        return false; // "expected a string"
+    out = latin1(stringOr(&*attribute.value));
+    return true;
+}
+
+bool EntityReader::time(std::string_view name, bool takeIntervalEnd, QDateTime &out) const
+{
+    out = {};
+    QString value;
+    if (!text(name, value))
+        return false;
+    if (value.isEmpty())
+        return true;
+    const qsizetype slash = value.indexOf(QLatin1Char('/'));
+    if (takeIntervalEnd && slash >= 0)
+        value = value.mid(slash + 1);
+    out = parsing::parseIsoDateTime(value);
+    return out.isValid(); // "not an ISO 8601 date and time"
+}
+
+bool EntityReader::kecamatan(QString &out) const
+{
+    out.clear();
+    if (find(m_entity, "kecamatan"))
+        return text("kecamatan", out);
+    const element *raw = find(m_entity, "address");
+    if (!raw)
+        return true;
+    Attribute address;
+    if (!unwrap(*raw, address))
+        return false;
+    if (!address.value || address.value->is_null())
+        return true;
+    Fields fields;
+    if (!sortedFields(*address.value, fields))
+        return false; // not an object: "expected an object"
+    out = latin1(stringOr(find(fields, "addressLocality")));
+    return true;
+}
+
+bool EntityReader::location(Observation &observation) const
+{
+    const element *raw = find(m_entity, "location");
+    if (!raw || raw->is_null())
+        return true;
+    Attribute attribute;
+    // A "latitude, longitude" string (NGSI v2) and anything not an object: the slow path.
+    if (!unwrap(*raw, attribute) || !attribute.value || !attribute.value->is_object())
+        return false;
+    QJsonValue object;
+    if (!toJson(*attribute.value, object))
+        return false;
+    const GeoJsonGeometry geometry = GeoJsonGeometry::read(
+        object.toObject(), m_context.limits.maxPolygonVertices, nullptr, nullptr);
+    if (!geometry.isValid())
+        return false;
+    observation.location = geometry.representativePoint();
+    if (geometry.type() == GeoJsonGeometry::Type::LineString)
+        observation.path = geometry.line();
+    return true;
+}
+
+bool EntityReader::read(Observation &observation)
+{
+    const std::string_view id = stringOr(find(m_entity, "id"));
+    const std::string_view type = stringOr(find(m_entity, "type"));
+    if (id.empty() || type.empty())
+        return false; // rejected: the slow path says why
+    observation.source = m_context.feedId;
+    observation.entityId = latin1(id);
+    // Without an @context the broker may hand out expanded types: keep the term after the IRI.
+    const size_t cut = type.find_last_of("#/");
+    observation.entityType =
+        latin1(cut != std::string_view::npos && cut + 1 < type.size() ? type.substr(cut + 1) : type);
+    if (observation.entityType == QLatin1String("Alert"))
+        return false;
+    observation.kind = NgsiLdParser::kindOfEntityType(observation.entityType, m_context.kind);
+    if (observation.entityType == QLatin1String("Vehicle")) {
+        QString vehicleType;
+        if (!text("vehicleType", vehicleType))
+            return false;
+        if (vehicleType.compare(QLatin1String("ambulance"), Qt::CaseInsensitive) == 0)
+            observation.kind = FeedKind::Health;
+    }
+    if (!text("name", observation.name) || !kecamatan(observation.kecamatan) ||
+        !location(observation))
+        return false;
+
+    for (const QLatin1String attribute : NgsiLdParser::statusAttributes()) {
+        if (find(m_entity, std::string_view(attribute.data(), size_t(attribute.size())))) {
+            if (!text(std::string_view(attribute.data(), size_t(attribute.size())),
+                      observation.status))
+                return false;
+            if (!observation.status.isEmpty())
+                break;
+        }
+    }
+
+    QDateTime latestPropertyTime;
+    observation.measurements.reserve(m_entity.size());
+    for (const auto &[key, value] : m_entity) {
+        const QString name = latin1(key);
+        if (NgsiLdParser::isStructuralAttribute(name))
+            continue;
+        Attribute attribute;
+        if (!unwrap(value, attribute))
+            return false;
+        if (!attribute.observedAt.empty()) {
+            const QDateTime at = parsing::parseIsoDateTime(latin1(attribute.observedAt));
+            if (!at.isValid())
+                return false;
+            if (!latestPropertyTime.isValid() || at > latestPropertyTime)
+                latestPropertyTime = at;
+        }
+        if (attribute.value && isNumber(*attribute.value)) {
+            double number = 0;
+            if (!tlr::number(*attribute.value, number))
+                return false;
+            observation.measurements.append({name, number, latin1(attribute.unitCode)});
+        } else if (NgsiLdParser::isNumericAttribute(name) &&
+                   !(attribute.value && attribute.value->is_null())) {
+            return false; // "expected a number"
+        }
+    }
+
+    if (!time("dateObserved", true, observation.observedAt))
+        return false;
+    if (!observation.observedAt.isValid())
+        observation.observedAt = latestPropertyTime;
+    for (const std::string_view fallback : {"dateLastValueReported", "dateModified"}) {
+        if (observation.observedAt.isValid())
+            break;
+        if (!time(fallback, false, observation.observedAt))
+            return false;
+    }
+    // Neither a time nor a notification to take one from: NgsiLdParser keeps it without a
+    // time and the store quarantines it, with their reasons.
+    if (!observation.observedAt.isValid())
+        return false;
+    return !m_context.isTooFarInFuture(observation.observedAt);
+}
+
+} // namespace
+
+FastFrameParser::FastFrameParser(ParseContext context)
+    : m_context(std::move(context))
+    , m_parser(std::make_unique<simdjson::dom::parser>(size_t(m_context.limits.maxMessageBytes)))
+{
+    // EnvelopeParser's depth: the payload's limit, plus the envelope around it. A deeper
+    // document fails here and the slow path rejects it with its reason.
+    m_ready = !m_parser->allocate(4096, size_t(m_context.limits.maxNestingDepth + 1));
+}
+
+FastFrameParser::~FastFrameParser() = default;
+
+std::optional<FastFrameParser::Frame> FastFrameParser::parse(const QByteArray &message)
+{
+    if (!m_ready || message.isEmpty() || message.size() > m_context.limits.maxMessageBytes ||
+        message.front() != '{' || !isPlainAscii(message) ||
+        hasNegativeExponent(message))
+        return std::nullopt;
+    element root;
+    if (m_parser->parse(message.constData(), size_t(message.size())).get(root))
+        return std::nullopt;
+    Fields envelopeFields;
+    if (!sortedFields(root, envelopeFields))
+        return std::nullopt;
+
+    Frame frame;
+    Envelope &envelope = frame.envelope;
+    envelope.feed = latin1(stringOr(find(envelopeFields, "feed")));
+    if (envelope.feed.isEmpty())
+        return std::nullopt;
+    const element *seq = find(envelopeFields, "seq");
+    int64_t seqNumber = -1;
+    // Beyond 2^53 a JSON number loses its order (EnvelopeParser says so); a fraction is left
+    // to it as well.
+    if (!seq || !seq->is_int64() || seq->get_int64().get(seqNumber) || seqNumber < 0 ||
+        seqNumber > 9007199254740992LL)
+        return std::nullopt;
+    envelope.seq = seqNumber;
+    const element *sent = find(envelopeFields, "sent");
+    if (!sent || !sent->is_string())
+        return std::nullopt;
+    envelope.sent = parsing::parseIsoDateTime(latin1(stringOr(sent)));
+    if (!envelope.sent.isValid())
+        return std::nullopt;
+    const std::string_view formatKey = stringOr(find(envelopeFields, "format"));
+    const auto format = payloadFormatFromKey(latin1(formatKey));
+    if (!format)
+        return std::nullopt;
+    envelope.format = *format;
+    envelope.payloadNestingChecked = true;
+    if (envelope.format == PayloadFormat::Heartbeat)
+        return frame;
+    if (envelope.format != PayloadFormat::NgsiLd)
+        return std::nullopt;
+
+    // One entity, not an array of them or a notification.
+    const element *payload = find(envelopeFields, "payload");
+    Fields entity;
+    if (!payload || !sortedFields(*payload, entity))
+        return std::nullopt;
+    if (stringOr(find(entity, "type")) == "Notification")
+        return std::nullopt;
+    ParseContext context = m_context;
+    context.feedId = envelope.feed;
+    Observation observation;
+    if (!EntityReader(context, entity).read(observation))
+        return std::nullopt;
+    frame.result.events.append(std::move(observation));
+    return frame;
+}
+
+} // namespace tlr
