@@ -4,8 +4,6 @@
 #include "NgsiLdParser.h"
 #include "ParseHelpers.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QVarLengthArray>
 
 #include <simdjson.h>
@@ -110,55 +108,55 @@ std::string_view stringOr(const element *value, std::string_view fallback = {})
     return text;
 }
 
-// A subtree as QJsonDocument would have built it, for the geometry reader.
-bool toJson(element value, QJsonValue &out)
+// GeoJsonGeometry's reader for one position: [longitude, latitude, anything more].
+bool position(element value, int &vertices, int maxVertices, QGeoCoordinate &out)
 {
-    switch (value.type()) {
-    case simdjson::dom::element_type::OBJECT: {
-        Fields fields;
-        if (!sortedFields(value, fields))
-            return false;
-        QJsonObject object;
-        for (const auto &[key, member] : fields) {
-            QJsonValue converted;
-            if (!toJson(member, converted))
-                return false;
-            object.insert(latin1(key), converted);
-        }
-        out = object;
-        return true;
+    simdjson::dom::array array;
+    if (value.get_array().get(array) || array.size() < 2)
+        return false;
+    const element longitude = array.at(0).value_unsafe();
+    const element latitude = array.at(1).value_unsafe();
+    double lon = 0;
+    double lat = 0;
+    if (!isNumber(longitude) || !isNumber(latitude) || !number(longitude, lon) ||
+        !number(latitude, lat) || !parsing::isValidLongitude(lon) ||
+        !parsing::isValidLatitude(lat) || ++vertices > maxVertices)
+        return false;
+    out = QGeoCoordinate(lat, lon);
+    return true;
+}
+
+// GeoJsonGeometry::read() for the shapes sensors have, a Point or a LineString; a polygon and
+// anything wrong is the slow path's.
+std::optional<GeoJsonGeometry> pointOrLine(element value, int maxVertices)
+{
+    Fields fields;
+    if (!sortedFields(value, fields))
+        return std::nullopt;
+    const std::string_view type = stringOr(find(fields, "type"));
+    const element *coordinates = find(fields, "coordinates");
+    if (!coordinates)
+        return std::nullopt;
+    int vertices = 0;
+    GeoJsonGeometry::Ring line;
+    if (type == "Point") {
+        QGeoCoordinate point;
+        if (!position(*coordinates, vertices, maxVertices, point))
+            return std::nullopt;
+        line.append(point);
+        return GeoJsonGeometry::fromLine(GeoJsonGeometry::Type::Point, std::move(line));
     }
-    case simdjson::dom::element_type::ARRAY: {
-        QJsonArray array;
-        for (const element item : simdjson::dom::array(value)) {
-            QJsonValue converted;
-            if (!toJson(item, converted))
-                return false;
-            array.append(converted);
-        }
-        out = array;
-        return true;
+    simdjson::dom::array positions;
+    if (type != "LineString" || coordinates->get_array().get(positions) || positions.size() < 2)
+        return std::nullopt;
+    line.reserve(qsizetype(positions.size()));
+    for (const element item : positions) {
+        QGeoCoordinate point;
+        if (!position(item, vertices, maxVertices, point))
+            return std::nullopt;
+        line.append(point);
     }
-    case simdjson::dom::element_type::STRING:
-        out = latin1(stringOr(&value));
-        return true;
-    case simdjson::dom::element_type::INT64:
-    case simdjson::dom::element_type::UINT64:
-    case simdjson::dom::element_type::DOUBLE: {
-        double number = 0;
-        if (!tlr::number(value, number))
-            return false;
-        out = number;
-        return true;
-    }
-    case simdjson::dom::element_type::BOOL:
-        out = bool(value);
-        return true;
-    case simdjson::dom::element_type::NULL_VALUE:
-        out = QJsonValue(QJsonValue::Null);
-        return true;
-    }
-    return false;
+    return GeoJsonGeometry::fromLine(GeoJsonGeometry::Type::LineString, std::move(line));
 }
 
 // NgsiLdParser's Attribute and unwrap(): one attribute with the NGSI wrapping taken off. An
@@ -295,16 +293,13 @@ bool EntityReader::location(Observation &observation) const
     // A "latitude, longitude" string (NGSI v2) and anything not an object: the slow path.
     if (!unwrap(*raw, attribute) || !attribute.value || !attribute.value->is_object())
         return false;
-    QJsonValue object;
-    if (!toJson(*attribute.value, object))
+    const std::optional<GeoJsonGeometry> geometry =
+        pointOrLine(*attribute.value, m_context.limits.maxPolygonVertices);
+    if (!geometry)
         return false;
-    const GeoJsonGeometry geometry = GeoJsonGeometry::read(
-        object.toObject(), m_context.limits.maxPolygonVertices, nullptr, nullptr);
-    if (!geometry.isValid())
-        return false;
-    observation.location = geometry.representativePoint();
-    if (geometry.type() == GeoJsonGeometry::Type::LineString)
-        observation.path = geometry.line();
+    observation.location = geometry->representativePoint();
+    if (geometry->type() == GeoJsonGeometry::Type::LineString)
+        observation.path = geometry->line();
     return true;
 }
 

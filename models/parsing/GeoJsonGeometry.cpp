@@ -191,6 +191,15 @@ GeoJsonGeometry GeoJsonGeometry::read(const QJsonObject &object, int maxVertices
     return geometry;
 }
 
+GeoJsonGeometry GeoJsonGeometry::fromLine(Type type, Ring line)
+{
+    Q_ASSERT(type == Type::Point || type == Type::LineString);
+    GeoJsonGeometry geometry;
+    geometry.m_type = type;
+    geometry.m_line = std::move(line);
+    return geometry;
+}
+
 int GeoJsonGeometry::vertexCount() const
 {
     qsizetype count = m_line.size();

@@ -21,6 +21,10 @@ public:
     static GeoJsonGeometry read(const QJsonObject &object, int maxVertices, QString *error,
                                 QString *errorPath = nullptr);
 
+    // A Point or LineString whose positions were read and checked elsewhere, by the same
+    // rules as read() (FastFrameParser reads them straight from simdjson).
+    static GeoJsonGeometry fromLine(Type type, Ring line);
+
     bool isValid() const { return m_type != Type::Unknown; }
     Type type() const { return m_type; }
     const Ring &line() const { return m_line; } // the point itself, or the LineString's vertices
