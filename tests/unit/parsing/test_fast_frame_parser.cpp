@@ -111,8 +111,9 @@ TEST_CASE("The fast path agrees on every message the simulator's storm sends")
     }
     INFO(taken << " of " << ngsi << " NGSI-LD messages took the fast path");
     CHECK(ngsi > 500);
-    // Alerts, notifications and readings the slow path warns about are the rest.
-    CHECK(taken > ngsi / 2);
+    // Alerts, notifications and readings the slow path warns about are the rest (35 of 27,576
+    // when this was written).
+    CHECK(taken > ngsi * 9 / 10);
 }
 
 TEST_CASE("The fast path takes the benchmark's keyValues traffic reading, field for field")
