@@ -3,9 +3,12 @@
 #include "FaultPlan.h"
 #include "FeedSimulator.h"
 #include "MqttPublisher.h"
+#include "PrivateFiles.h"
+#include "RedactedLog.h"
 #include "ScenarioBundle.h"
 #include "ServerCredentials.h"
 #include "SignalWatcher.h"
+#include "domain/Redaction.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,7 +33,8 @@ void printLine(FILE *stream, const QString &line)
 
 int fail(const QString &message)
 {
-    printLine(stderr, QStringLiteral("tlr-feedsim: ") + message);
+    // Not through Qt's log, so not through RedactedLog: masked here.
+    printLine(stderr, QStringLiteral("tlr-feedsim: ") + tlr::Redaction::text(message));
     return 2;
 }
 
@@ -38,6 +42,10 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // The report tells which feeds ran and what they sent; tokens and broker passwords are
+    // about, and a log line may quote them.
+    tlr::PrivateFiles::restrictToOwner();
+    tlr::RedactedLog::install();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tlr-feedsim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TLR_VERSION));

@@ -7,6 +7,7 @@
 #include "access/UserAccounts.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditVerifier.h"
+#include "domain/Redaction.h"
 #include "store/DatabaseUrl.h"
 #include "store/EventStore.h"
 
@@ -29,7 +30,7 @@ constexpr int kUnreadable = 3;
 
 void printError(const QString &message)
 {
-    std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(message));
+    std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(Redaction::text(message)));
 }
 
 template <typename T> std::optional<T> await(QFuture<T> future)

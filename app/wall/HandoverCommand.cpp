@@ -1,5 +1,6 @@
 #include "HandoverCommand.h"
 
+#include "domain/Redaction.h"
 #include "i18n/LanguageSwitcher.h"
 #include "reports/HandoverReportBuilder.h"
 #include "reports/HandoverReportDocument.h"
@@ -15,7 +16,7 @@ namespace {
 
 void printError(const QString &message)
 {
-    std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(message));
+    std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(Redaction::text(message)));
 }
 
 } // namespace

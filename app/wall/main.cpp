@@ -1,7 +1,10 @@
 #include "AdminCommands.h"
+#include "PrivateFiles.h"
+#include "RedactedLog.h"
 #include "WallApplication.h"
 #include "WallOptions.h"
 
+#include "domain/Redaction.h"
 #include "theme/Theme.h"
 
 #include <QApplication>
@@ -31,11 +34,11 @@ std::variant<tlr::WallOptions, int> parseOptions()
                                           settingsError ? tlr::WallSettings()
                                                         : std::get<tlr::WallSettings>(settings));
     if (settingsError) { // before the options: they may lack only what the file should give
-        std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(settingsError->toString()));
+        std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(tlr::Redaction::text(settingsError->toString())));
         return 2;
     }
     if (auto *error = std::get_if<tlr::WallOptions::Error>(&parsed)) {
-        std::fprintf(stderr, "tlr-wall: %s\nTry 'tlr-wall --help'.\n", qPrintable(error->message));
+        std::fprintf(stderr, "tlr-wall: %s\nTry 'tlr-wall --help'.\n", qPrintable(tlr::Redaction::text(error->message)));
         return 2;
     }
     return std::get<tlr::WallOptions>(std::move(parsed));
@@ -47,6 +50,10 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer startTimer;
     startTimer.start();
+    // Before anything is written or logged: the database, statistics, reports and screenshots
+    // hold personal and operational data, and a log line may quote a URL or a header.
+    tlr::PrivateFiles::restrictToOwner();
+    tlr::RedactedLog::install();
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -82,7 +89,7 @@ int main(int argc, char *argv[])
     tlr::WallApplication wall(std::move(options), startTimer);
     const QString error = wall.start();
     if (!error.isEmpty()) {
-        std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(error));
+        std::fprintf(stderr, "tlr-wall: %s\n", qPrintable(tlr::Redaction::text(error)));
         return 1;
     }
     return app.exec();

@@ -4,6 +4,7 @@
 #include "AlertLog.h"
 #include "store/EventStore.h"
 #include "store/StoreReplyWait.h"
+#include "store/StoreReplyWatch.h"
 
 #include <QFuture>
 
@@ -80,15 +81,15 @@ void AlertArchive::save(const QList<quint64> &ids)
 {
     if (!m_engine || !m_store || ids.isEmpty())
         return;
-    m_store->saveAlertStates(alertsOf(*m_engine, ids))
-        .then(this,
-              [this, ids](const StoreReply<int> &reply) {
-                  if (reply.ok())
-                      m_saved += reply.value;
-                  else
-                      saveFailed(ids, reply.error);
-              })
-        .onCanceled(this, [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
+    watchStoreReply(
+        this, m_store->saveAlertStates(alertsOf(*m_engine, ids)),
+        [this, ids](const StoreReply<int> &reply) {
+            if (reply.ok())
+                m_saved += reply.value;
+            else
+                saveFailed(ids, reply.error);
+        },
+        [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
 }
 
 QString AlertArchive::flush()

@@ -4,6 +4,7 @@
 #include "IncidentLog.h"
 #include "store/EventStore.h"
 #include "store/StoreReplyWait.h"
+#include "store/StoreReplyWatch.h"
 
 #include <QFuture>
 
@@ -73,15 +74,15 @@ void IncidentArchive::saveChanged()
     if (!m_board || !m_store || m_changed.empty())
         return;
     const QList<qint64> ids = takeChanged();
-    m_store->saveIncidents(incidentsOf(*m_board, ids))
-        .then(this,
-              [this, ids](const StoreReply<int> &reply) {
-                  if (reply.ok())
-                      m_saved += reply.value;
-                  else
-                      saveFailed(ids, reply.error);
-              })
-        .onCanceled(this, [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
+    watchStoreReply(
+        this, m_store->saveIncidents(incidentsOf(*m_board, ids)),
+        [this, ids](const StoreReply<int> &reply) {
+            if (reply.ok())
+                m_saved += reply.value;
+            else
+                saveFailed(ids, reply.error);
+        },
+        [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
 }
 
 QString IncidentArchive::flush()

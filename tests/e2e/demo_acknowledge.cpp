@@ -9,6 +9,8 @@
 //          --feedsim-args "--scenario storm --speed 60 --start …"
 
 #include "E2eWall.h"
+#include "PrivateFiles.h"
+#include "RedactedLog.h"
 
 #include "access/Session.h"
 #include "alerts/AlertPanelTile.h"
@@ -65,6 +67,9 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer startTimer;
     startTimer.start();
+    // The real wall runs in here: the same private files and redacted log as tlr-wall's.
+    tlr::PrivateFiles::restrictToOwner();
+    tlr::RedactedLog::install();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tlr-e2e-acknowledge"));
     QCoreApplication::setOrganizationName(QStringLiteral("Diskominfo Kota Tangerang"));

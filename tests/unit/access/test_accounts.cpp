@@ -149,7 +149,7 @@ TEST_CASE("A disabled account cannot log in, and re-enabled it can")
                                           "user.enabled", "login.succeeded"});
 }
 
-TEST_CASE("Only an admin changes accounts; a refused change leaves no trace in the tables")
+TEST_CASE("Only an admin changes accounts - a refused change leaves no trace in the tables")
 {
     Fixture f;
     f.add(QStringLiteral("siti"), Role::Supervisor, QStringLiteral("Pintu-Air-10"));

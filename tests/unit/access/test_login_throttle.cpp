@@ -16,7 +16,7 @@ TEST_CASE("The delay doubles with each failure in a row up to 30 s")
     CHECK(LoginThrottle::delayAfter(1000) == 30s);
 }
 
-TEST_CASE("A failure makes the next attempt wait; time and a success release it")
+TEST_CASE("A failure makes the next attempt wait - time and a success release it")
 {
     const QDateTime t0(QDate(2026, 11, 23), QTime(1, 0), Qt::UTC);
     LoginThrottle throttle;

@@ -17,7 +17,7 @@ struct ListRecorder : AuditRecorder
 
 } // namespace
 
-TEST_CASE("A console starts with nobody logged in; ending a session is audited")
+TEST_CASE("A console starts with nobody logged in - ending a session is audited")
 {
     ListRecorder audit;
     Session session(&audit);

@@ -126,7 +126,7 @@ TEST_CASE("Cleared while unacknowledged: returned to normal, then acknowledged c
     }
 }
 
-TEST_CASE("A more severe update re-opens an acknowledged alert; a milder one does not")
+TEST_CASE("A more severe update re-opens an acknowledged alert - a milder one does not")
 {
     EngineFixture f;
     const quint64 id = f.raise("pintu-air-10", Severity::Moderate);
@@ -148,7 +148,7 @@ TEST_CASE("A more severe update re-opens an acknowledged alert; a milder one doe
     CHECK(f.engine->alert(id)->severity == Severity::Minor);
 }
 
-TEST_CASE("Only the supervisor on duty acknowledges, shelves and unshelves; refusals are audited")
+TEST_CASE("Only the supervisor on duty acknowledges, shelves and unshelves - refusals are audited")
 {
     EngineFixture f;
     const quint64 id = f.raise("pintu-air-10", Severity::Extreme);
@@ -252,7 +252,7 @@ TEST_CASE("A shelf reminds before it expires, then the alert returns to where it
     }
 }
 
-TEST_CASE("Unacknowledged alerts escalate per severity; acknowledging stops it")
+TEST_CASE("Unacknowledged alerts escalate per severity - acknowledging stops it")
 {
     EngineFixture f; // extreme after 2 min, severe after 5, minor never; at most level 3
     QSignalSpy escalated(f.engine.get(), &AlertEngine::alertEscalated);

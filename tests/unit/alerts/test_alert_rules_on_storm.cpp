@@ -158,7 +158,7 @@ TEST_CASE("BMKG's warning and its updates are one alert, cleared when it expires
     CHECK(replay.engine.alert(alert.id)->state == AlertState::ReturnedUnacknowledged);
 }
 
-TEST_CASE("A CAP cancel clears the alert it references; an exercise is kept but not live")
+TEST_CASE("A CAP cancel clears the alert it references - an exercise is kept but not live")
 {
     WallClock clock;
     clock.setFixedTime(kStart);
@@ -193,7 +193,7 @@ TEST_CASE("A CAP cancel clears the alert it references; an exercise is kept but 
     CHECK(engine.size() == 2);
 }
 
-TEST_CASE("A feed without data for the silent time raises its alert; data again clears it")
+TEST_CASE("A feed without data for the silent time raises its alert - data again clears it")
 {
     WallClock clock;
     clock.setFixedTime(kStart);

@@ -206,7 +206,7 @@ TEST_CASE("Reports per hour: no zeros before the feed has spoken, counts once it
     CHECK(complaints[1].y() == 1.0);
 }
 
-TEST_CASE("KPI cards: alert-engine KPIs show no figure; complaints are counted")
+TEST_CASE("KPI cards: alert-engine KPIs show no figure - complaints are counted")
 {
     Wall wall;
     TileSpec spec;

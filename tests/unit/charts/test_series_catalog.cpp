@@ -69,7 +69,7 @@ TEST_CASE("A valid catalog is read with its lines, units and bands")
     CHECK(reports->lines[1].reports.emergency == false);
 }
 
-TEST_CASE("Invalid series are left out with the field that is wrong; the rest is kept")
+TEST_CASE("Invalid series are left out with the field that is wrong - the rest is kept")
 {
     const auto result = SeriesCatalog::parse(fixture("catalog-invalid.json"));
     REQUIRE(result.catalog);

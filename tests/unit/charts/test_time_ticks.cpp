@@ -43,7 +43,7 @@ TEST_CASE("A seven-day window is ticked on WIB midnights")
     }
 }
 
-TEST_CASE("No room, no ticks; a one-hour window every 10 minutes when 7 fit")
+TEST_CASE("No room, no ticks - a one-hour window every 10 minutes when 7 fit")
 {
     CHECK(timeTicks(utc(23, 0), utc(23, 1), 0, WallClock::wib()).empty());
     CHECK(timeTicks(utc(23, 1), utc(23, 0), 5, WallClock::wib()).empty());

@@ -159,7 +159,7 @@ TEST_CASE("The dossier's header and timeline tell the incident's story")
     CHECK(f.rowOf(*d, kReport) >= 0);
 }
 
-TEST_CASE("A supervisor acts on the incident from the dossier; an executive cannot")
+TEST_CASE("A supervisor acts on the incident from the dossier - an executive cannot")
 {
     DossierFixture f;
     const auto d = f.dossier();

@@ -42,7 +42,7 @@ TEST_CASE("A valid message is accepted and delivered with its events")
     CHECK(ingestor.status().lastDataAt == kNow);
 }
 
-TEST_CASE("Every data message is accepted or rejected; heartbeats and duplicates are neither")
+TEST_CASE("Every data message is accepted or rejected - heartbeats and duplicates are neither")
 {
     RecordingSink sink;
     FeedIngestor ingestor(trafficFeed(), &sink);

@@ -78,7 +78,7 @@ TEST_CASE("A bad feeds file names the field")
     }
 }
 
-TEST_CASE("A feed's rate limit: 1000 a second unless the file says otherwise; 0 lifts it")
+TEST_CASE("A feed's rate limit: 1000 a second unless the file says otherwise - 0 lifts it")
 {
     auto feedWith = [](const char *extra) {
         const QByteArray json = QByteArray(R"({"feeds":[{"id":"a","agency":"dlh","kind":"environment",

@@ -135,7 +135,7 @@ TEST_CASE("The server serves each feed, all feeds on /feeds, and refuses unknown
     }
 }
 
-TEST_CASE("The disconnect fault closes every client; silence stops a feed, heartbeats included")
+TEST_CASE("The disconnect fault closes every client - silence stops a feed, heartbeats included")
 {
     const ScenarioBundle bundle = loadBundle(QStringLiteral("normal"));
     ManualClock clock;

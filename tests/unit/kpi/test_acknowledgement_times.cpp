@@ -39,7 +39,7 @@ TEST_CASE("median time to acknowledge, overall and per agency")
     CHECK(byAgency.value(Agency::Dlh) == 500);
 }
 
-TEST_CASE("each alert counts once; exercises and unacknowledged alerts never")
+TEST_CASE("each alert counts once - exercises and unacknowledged alerts never")
 {
     AcknowledgementTimes times;
     times.record(acknowledged(1, Agency::Dishub, 60));

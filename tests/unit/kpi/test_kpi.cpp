@@ -185,7 +185,7 @@ TEST_CASE("The report history keeps each report once for eight days")
     CHECK(history.coverageStart() == utc(10, 2));
 }
 
-TEST_CASE("KPI keys of the wall profile are known; alert-engine KPIs say they need it")
+TEST_CASE("KPI keys of the wall profile are known - alert-engine KPIs say they need it")
 {
     for (const char *key : {"open-incidents-by-agency", "unacknowledged-alerts", "complaints-sla",
                             "median-ack-112", "response-time-by-agency", "calls-112-per-hour"}) {

@@ -254,7 +254,7 @@ TEST_CASE("The built-in base map draws the city and leaves the sea empty")
     CHECK(far == empty);
 }
 
-TEST_CASE("An MBTiles base map draws its PNG tiles; a corrupt one falls back to the built-in map")
+TEST_CASE("An MBTiles base map draws its PNG tiles - a corrupt one falls back to the built-in map")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -436,7 +436,7 @@ TEST_CASE("Hit-testing finds a landmark under the cursor and nothing beside it")
     CHECK_FALSE(renderer.hitTest(v.toPane(kCityHall) + QPointF(60, 60), v));
 }
 
-TEST_CASE("Live points cluster at low zoom; a click on a cluster zooms, on a point selects it")
+TEST_CASE("Live points cluster at low zoom - a click on a cluster zooms, on a point selects it")
 {
     MapViewGroup group;
     const int pane = group.addPane();

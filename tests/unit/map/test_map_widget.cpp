@@ -49,7 +49,7 @@ TEST_CASE("The wheel zooms around the cursor, within zoom 10 to 19")
     CHECK(f.group.zoom() == Viewport::kMaxZoom);
 }
 
-TEST_CASE("Dragging pans the map with the hand; keys pan, zoom and go home")
+TEST_CASE("Dragging pans the map with the hand - keys pan, zoom and go home")
 {
     Fixture f;
     f.widget.setHome(kCityHall, 14);
@@ -75,7 +75,7 @@ TEST_CASE("Dragging pans the map with the hand; keys pan, zoom and go home")
     CHECK(f.group.center().distanceTo(kCityHall) < 1.0);
 }
 
-TEST_CASE("A click on a feature emits its id; a click on nothing emits nothing")
+TEST_CASE("A click on a feature emits its id - a click on nothing emits nothing")
 {
     Fixture f;
     QSignalSpy selected(&f.widget, &MapWidget::featureSelected);

@@ -425,7 +425,7 @@ TEST_CASE("NGSI: rejected documents and entities say why and where")
     }
 }
 
-TEST_CASE("NGSI: a future entity among good ones is a warning; within tolerance is fine")
+TEST_CASE("NGSI: a future entity among good ones is a warning - within tolerance is fine")
 {
     const auto result = parseNgsi(R"([
         {"id":"urn:a","type":"WaterObserved","height":1.0,"dateObserved":"2026-11-23T03:04:00Z"},

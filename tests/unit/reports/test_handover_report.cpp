@@ -199,7 +199,7 @@ TEST_CASE("The handover report follows incidents: acknowledgements, hand-offs an
     }
 }
 
-TEST_CASE("A restart of the wall ends its alerts; their acknowledgements stay in the report")
+TEST_CASE("A restart of the wall ends its alerts - their acknowledgements stay in the report")
 {
     ShiftFixture f;
     f.startWall();
@@ -228,7 +228,7 @@ TEST_CASE("A restart of the wall ends its alerts; their acknowledgements stay in
     CHECK(report.liveAlertsRaised == 3);
 }
 
-TEST_CASE("Shifts run 07-15, 15-23 and 23-07 WIB; times without an offset are WIB")
+TEST_CASE("Shifts run 07-15, 15-23 and 23-07 WIB - times without an offset are WIB")
 {
     CHECK(ShiftWindow::current(wib(9, 30)).from == wib(7, 0));
     CHECK(ShiftWindow::current(wib(9, 30)).to == wib(9, 30));

@@ -178,7 +178,7 @@ TEST_CASE("A feed whose token variable is not set is down with token missing and
     CHECK(log.mentions("token missing"));
 }
 
-TEST_CASE("A feed whose token file is missing says so; one with a token file connects")
+TEST_CASE("A feed whose token file is missing says so - one with a token file connects")
 {
     SecureServer secure;
     QTemporaryDir dir;

@@ -4,7 +4,7 @@
 
 using namespace tlr;
 
-TEST_CASE("A URL's password and secret query values are masked; the rest stays readable")
+TEST_CASE("A URL's password and secret query values are masked - the rest stays readable")
 {
     const QUrl url(QStringLiteral("wss://gw:hunter2@gateway.example:8443/feeds/dishub?since=42&token=abc123&Access_Token=xyz"));
     const QString shown = Redaction::url(url);

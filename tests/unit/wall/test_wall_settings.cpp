@@ -138,7 +138,7 @@ TEST_CASE("Relative paths: a profile beside its file first, a database in the us
     CHECK(QFileInfo(machine.userData()).isDir()); // made for the database to be created in
 }
 
-TEST_CASE("A demo wall takes neither feeds nor database from the files; commands take the database")
+TEST_CASE("A demo wall takes neither feeds nor database from the files - commands take the database")
 {
     Machine machine;
     const QString feeds = writeFile(machine.root.filePath(QStringLiteral("feeds.json")), "{}");
