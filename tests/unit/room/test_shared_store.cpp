@@ -401,7 +401,7 @@ TEST_CASE("An acknowledgement on one console is seen on another within a second 
     CHECK_FALSE(ownHeard); // a console is not told of its own changes
 }
 
-TEST_CASE("Three consoles' engines: two acknowledge at once, one is kept; all three show it")
+TEST_CASE("Three consoles' engines: two acknowledge at once, one is kept - all three show it")
 {
     const QString url = freshDatabase();
     struct Console
@@ -484,7 +484,7 @@ TEST_CASE("Three consoles' engines: two acknowledge at once, one is kept; all th
     }
 }
 
-TEST_CASE("A console raising an alert after another acknowledged it takes that acknowledgement; "
+TEST_CASE("A console raising an alert after another acknowledged it takes that acknowledgement - "
           "once the alert closed a new raise starts unacknowledged")
 {
     const QString url = freshDatabase();
