@@ -26,7 +26,9 @@ speed=${TLR_KILL9_SPEED:-120}
 rate=${TLR_KILL9_RATE:-2}
 after=${TLR_KILL9_AFTER:-6..12}
 min_after=${after%..*} max_after=${after#*..}
-work=${TLR_KILL9_DIR:-$(mktemp -d /tmp/tlr-kill9.XXXXXX)}
+work=${TLR_KILL9_DIR:-}
+keep=${work:+yes} # a directory of one's own is kept; a temporary one only when a round failed
+[[ -n $work ]] || work=$(mktemp -d /tmp/tlr-kill9.XXXXXX)
 mkdir -p "$work"
 
 if [[ ! -f $build/build.ninja ]]; then
@@ -133,4 +135,6 @@ done
 entries=$("$build/bin/tlr-wall" --db "$db" --verify-audit 2>&1 | head -1)
 echo "kill9: $rounds rounds, $failed failed; $total_acks acknowledgements confirmed before a kill," \
      "$total_missing missing from the store; audit: $entries ($work)"
-[[ $failed -eq 0 ]]
+[[ $failed -eq 0 ]] || exit 1
+cleanup
+[[ $keep == yes ]] || rm -rf "$work"
