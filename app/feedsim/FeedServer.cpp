@@ -2,10 +2,14 @@
 
 #include "domain/Redaction.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcFeedServer, "tlr.feedsim.server", QtInfoMsg)
 
@@ -72,6 +76,18 @@ quint16 FeedServer::port() const
 QHostAddress FeedServer::address() const
 {
     return m_server->serverAddress();
+}
+
+bool FeedServer::drain(int timeoutMs)
+{
+    const auto pending = [this] {
+        return std::any_of(m_clients.cbegin(), m_clients.cend(),
+                           [](const Client &c) { return c.socket->bytesToWrite() > 0; });
+    };
+    const QDeadlineTimer deadline(timeoutMs);
+    while (pending() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return !pending();
 }
 
 void FeedServer::close()

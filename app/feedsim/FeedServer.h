@@ -46,6 +46,10 @@ public:
     // The disconnect fault: every client is told the server is going away.
     void disconnectAll();
     int clientCount() const { return int(m_clients.size()); }
+    // Runs the event loop until every client has been handed what was sent to it, or timeoutMs
+    // passed: a client slower than the run still gets the frames the report counts as sent.
+    // False when some were left.
+    bool drain(int timeoutMs);
     void close();
 
     // Clients that fall this far behind are dropped rather than buffered without bound.

@@ -1,6 +1,7 @@
 // tlr-feedsim: simulates the feeds of Tangerang's agencies over WebSocket (docs/wire.md).
 
 #include "FaultPlan.h"
+#include "FeedServer.h"
 #include "FeedSimulator.h"
 #include "MqttPublisher.h"
 #include "PrivateFiles.h"
@@ -330,6 +331,9 @@ int main(int argc, char *argv[])
         printLine(stdout, QStringLiteral("tlr-feedsim publishing to ") + publisher->url());
     const int status = app.exec();
     simulator.stop();
+    // What the report counts as sent must have left: a wall still catching up takes the rest.
+    if (simulator.server() && !simulator.server()->drain(30000))
+        printLine(stderr, QStringLiteral("tlr-feedsim: a client did not take every frame within 30 s"));
 
     QJsonObject exitReport = simulator.report();
     if (publisher) {

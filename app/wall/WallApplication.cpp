@@ -451,6 +451,7 @@ void WallApplication::shutdown(int exitCode)
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
+    m_guiStalls.stop(); // what follows waits for the store on purpose
     m_service->notifyStopping();
     // How the feeds stood while the wall ran, before the simulator is stopped under them.
     if (m_feeds)
@@ -526,6 +527,9 @@ QString WallApplication::start()
     connect(m_controller.get(), &WallController::firstFramePainted, this, [this] {
         m_firstFrameMs = double(m_startTimer.nsecsElapsed()) / 1e6;
         qCInfo(lcApp, "first frame %.0f ms after start", m_firstFrameMs);
+        // The first frame's cost is first_frame_ms; from here on, every stall is one.
+        if (!m_shuttingDown && !m_guiStalls.isActive())
+            m_guiStalls.start();
         m_service->notifyReady(QStringLiteral("showing %1 screens").arg(m_controller->pages().size()));
     });
     m_keys = new WallKeys(m_language, m_options.kiosk, this);
@@ -783,6 +787,8 @@ void WallApplication::writeStats()
     stats.frameMsMax = m_frameTimes.maximum();
     stats.firstFrameMs = m_firstFrameMs;
     stats.peakRssMb = RunStats::currentPeakRssMb();
+    stats.guiStalls = m_guiStalls.figures();
+    stats.guiStallLimitMs = m_guiStalls.limitMs();
 
     QJsonObject json = stats.toJson();
     if (m_audit) {

@@ -5,6 +5,7 @@
 #include "domain/WallClock.h"
 #include "itemmodels/FeedHealthModel.h"
 #include "situation/SituationModel.h"
+#include "stats/EventLoopStalls.h"
 #include "stats/FrameTimes.h"
 #include "tiles/TileContext.h"
 
@@ -111,6 +112,7 @@ private:
     FeedHealthModel m_feedHealth;
     SituationModel m_situation{&m_clock};
     FrameTimes m_frameTimes;
+    EventLoopStalls m_guiStalls; // from the first frame painted to shutdown: --stats
     LanguageSwitcher *m_language = nullptr;
     WallKeys *m_keys = nullptr;
     SystemdNotifier *m_service = nullptr;

@@ -40,6 +40,13 @@ QJsonObject RunStats::toJson() const
         {QStringLiteral("frame_ms_max"), frameMsMax},
         {QStringLiteral("first_frame_ms"), firstFrameMs},
         {QStringLiteral("peak_rss_mb"), peakRssMb},
+        {QStringLiteral("gui_stalls"),
+         QJsonObject{{QStringLiteral("beats"), guiStalls.beats},
+                     {QStringLiteral("limit_ms"), guiStallLimitMs},
+                     {QStringLiteral("max_ms"), guiStalls.maxMs},
+                     {QStringLiteral("over_limit"), guiStalls.overLimit},
+                     {QStringLiteral("cpu_max_ms"), guiStalls.maxCpuMs},
+                     {QStringLiteral("cpu_over_limit"), guiStalls.cpuOverLimit}}},
     };
 }
 

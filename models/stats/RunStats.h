@@ -2,6 +2,7 @@
 
 #include "domain/Severity.h"
 #include "feeds/FeedStatus.h"
+#include "stats/EventLoopStalls.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -23,6 +24,9 @@ struct RunStats
     qint64 frames = 0;
     double peakRssMb = 0.0;
     double firstFrameMs = 0.0;
+    // The GUI thread's event loop while the wall ran (start-up and shutdown left out).
+    EventLoopStalls::Figures guiStalls;
+    double guiStallLimitMs = 0.0;
 
     QJsonObject toJson() const;
     static double currentPeakRssMb();

@@ -101,14 +101,16 @@ int main(int argc, char *argv[])
             return;
         }
         const auto take = [&](int row) {
-            panel->table()->setCurrentIndex(panel->table()->model()->index(row, 0));
+            // The persistent index follows the row however the panel re-sorts meanwhile.
+            const QPersistentModelIndex taken = panel->table()->model()->index(row, 0);
+            const qulonglong id = taken.data(AlertTableModel::AlertIdRole).toULongLong();
+            panel->table()->setCurrentIndex(taken);
             QTest::keyClick(panel->table(), Qt::Key_A);
             QTest::keyClicks(panel->noteField(), QStringLiteral("e2e: dikabari ke dinas"));
             QTest::keyClick(panel->noteField(), Qt::Key_Return);
             ++acknowledged;
             // On a shared database (--db postgresql://…) the acknowledgement is decided there:
             // the row changes when the answer comes, a few milliseconds later.
-            const QPersistentModelIndex taken = panel->table()->model()->index(row, 0);
             QElapsedTimer answer;
             answer.start();
             while (taken.isValid() && answer.elapsed() < 2000
@@ -116,8 +118,11 @@ int main(int argc, char *argv[])
                           == AlertState::Unacknowledged) {
                 QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
             }
-            std::printf("acknowledged: %s\n",
-                        qPrintable(panel->table()->model()->index(row, AlertTableModel::TitleColumn).data().toString()));
+            // What the panel now shows the supervisor (tests/soak/kill9.sh holds the store to it):
+            // the alert's id as the audit log names it, its state and title.
+            std::printf("acknowledged: alert:%llu %s %s\n", id,
+                        qPrintable(taken.data(AlertTableModel::StateKeyRole).toString()),
+                        qPrintable(taken.sibling(taken.row(), AlertTableModel::TitleColumn).data().toString()));
             std::fflush(stdout);
         };
         const QList<int> rows = rowsToAcknowledge(panel->table()->model(), count);

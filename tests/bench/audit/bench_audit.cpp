@@ -5,12 +5,14 @@
 //
 //   build-bench/bin/bench_audit [entries]
 //
-// Prints one figure a line: name value unit baseline ratio (tab-separated).
+// Prints one figure a line: name value unit baseline ratio aim (BenchTable.h).
 
 #include "access/PasswordHash.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditVerifier.h"
 #include "store/EventStore.h"
+
+#include "BenchTable.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -37,10 +39,10 @@ double perSecond(qint64 count, qint64 nanoseconds)
     return nanoseconds > 0 ? double(count) * 1e9 / double(nanoseconds) : 0.0;
 }
 
+// Every figure here is a rate: more is better.
 void print(const char *name, double value, const char *unit, double baseline)
 {
-    std::printf("%s\t%.0f\t%s\t%.0f\t%.2f\n", name, value, unit, baseline,
-                baseline > 0 ? value / baseline : 0.0);
+    bench::printRow(name, value, unit, baseline, bench::Better::More, "-");
 }
 
 // The same rows, unchained, one transaction per 5,000 like the audit log's batches.
@@ -115,6 +117,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int entries = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 100000;
+    bench::printTableHeader();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("audit.db"));
 
@@ -154,7 +157,7 @@ int main(int argc, char *argv[])
     }
     const qint64 readNs = plainReadNanoseconds(path);
 
-    print("audit_record_per_s (caller)", perSecond(entries, recordNs), "entries/s",
+    print("audit_record_per_s_caller", perSecond(entries, recordNs), "entries/s",
           perSecond(entries, plainNs));
     print("audit_committed_per_s", perSecond(entries, committedNs), "entries/s",
           perSecond(entries, plainNs));
@@ -164,6 +167,7 @@ int main(int argc, char *argv[])
     timer.restart();
     const PasswordHash hash = PasswordHash::derive(QStringLiteral("Pintu-Air-10"));
     const double deriveMs = double(timer.nsecsElapsed()) / 1e6;
-    std::printf("pbkdf2_derive_ms (%d iterations)\t%.0f\tms\n", hash.iterations, deriveMs);
+    std::printf("# PBKDF2 at %d iterations\n", hash.iterations);
+    bench::printRow("audit_pbkdf2_derive_ms", deriveMs, "ms", "-");
     return 0;
 }

@@ -16,6 +16,8 @@
 #include "itemmodels/FeedHealthModel.h"
 #include "situation/SituationModel.h"
 
+#include "BenchTable.h"
+
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -88,11 +90,10 @@ QList<QPointF> naiveLttb(const QList<QPointF> &data, int threshold)
     return sampled;
 }
 
+// Every figure here is a time: less is better.
 void print(const char *name, double value, const char *unit, double baseline, const char *aim)
 {
-    std::printf("%s\t%.3f\t%s\t%.3f\t%.1fx\t%s\n", name, value, unit, baseline,
-                value > 0 ? baseline / value : 0.0, aim);
-    std::fflush(stdout);
+    bench::printRow(name, value, unit, baseline, bench::Better::Less, aim);
 }
 
 void benchLttb()
@@ -121,7 +122,7 @@ void benchLttb()
     }
     if (check != 15 * 4000)
         std::fprintf(stderr, "unexpected output size %zu\n", check);
-    print("lttb_1m_to_2k_ms", median(fast), "ms", median(naive), "<=5ms");
+    print("charts_lttb_1m_to_2k_ms", median(fast), "ms", median(naive), "<= 5 ms");
 }
 
 void benchChart(int frames)
@@ -196,8 +197,8 @@ void benchChart(int frames)
         baseline.push_back(double(t.nsecsElapsed()) / 1e6);
     }
     std::printf("# chart tile draws %zu of %d points\n", drawn, 86400 + frames);
-    print("chart_frame_p50_ms", percentile(times, 50), "ms", percentile(baseline, 50), "-");
-    print("chart_frame_p99_ms", percentile(times, 99), "ms", percentile(baseline, 99), "<=16ms");
+    print("charts_frame_p50_ms", percentile(times, 50), "ms", percentile(baseline, 50), "-");
+    print("charts_frame_p99_ms", percentile(times, 99), "ms", percentile(baseline, 99), "<= 16 ms");
 }
 
 } // namespace
@@ -206,7 +207,7 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     const int frames = argc > 1 ? std::max(10, std::atoi(argv[1])) : 300;
-    std::printf("# name\tvalue\tunit\tbaseline\tratio\taim\n");
+    bench::printTableHeader();
     benchLttb();
     benchChart(frames);
     return 0;

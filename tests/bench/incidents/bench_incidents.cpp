@@ -3,9 +3,11 @@
 //
 //   build-bench/bin/bench_incidents [signals]
 //
-// Prints one figure a line: name value unit baseline ratio (tab-separated).
+// Prints one figure a line: name value unit baseline ratio aim (BenchTable.h).
 
 #include "incidents/IncidentFusion.h"
+
+#include "BenchTable.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -85,6 +87,7 @@ int main(int argc, char *argv[])
     const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 20000;
     FusionConfig config;
     config.windowMinutes = 24 * 60; // nothing leaves by time during the run
+    bench::printTableHeader();
     for (const int open : {1000, 5000, 20000}) {
         const QList<IncidentSignal> list = signalsFor(open, count, 7);
         IncidentFusion fusion(config);
@@ -104,9 +107,10 @@ int main(int argc, char *argv[])
         const double scanUs =
             double(scan(list.mid(0, open + scanned), open, config.radiusMetres)) / 1000.0 /
             scanned;
-        std::printf(
-            "fusion_open_%d\t%.2f\tus/signal\t%.2f\t%.1f\t(open at end %lld, setup %.1f ms)\n",
-            open, fusedUs, scanUs, scanUs / fusedUs, qint64(joinable), double(setupNs) / 1e6);
+        std::printf("# %d open: %lld open at the end, set up in %.1f ms\n", open,
+                    qint64(joinable), double(setupNs) / 1e6);
+        const QByteArray name = "incidents_fusion_open_" + QByteArray::number(open) + "_us";
+        bench::printRow(name.constData(), fusedUs, "us/signal", scanUs, bench::Better::Less, "-");
     }
     return 0;
 }

@@ -3,6 +3,11 @@
 //      with the cluster count per zoom of both;
 //   2. the frame time of a 1920 × 1080 map pane with every layer, with 10,000 and 100,000
 //      sensor points, at city zoom (13) and street zoom (16): p50 and p99.
+//
+//   QT_QPA_PLATFORM=offscreen build-bench/bin/bench_map [points [frames]]
+//
+// points (default 100,000) is the larger count (the smaller is a tenth of it); frames (default
+// 300) the frames panned per case. Prints the figures as BenchTable.h rows, details as notes.
 #include "map/AlertLayer.h"
 #include "map/BaseMapLabelLayer.h"
 #include "map/ChoroplethLayer.h"
@@ -15,6 +20,8 @@
 #include "map/TileMath.h"
 #include "map/TrafficLayer.h"
 #include "map/VehicleLayer.h"
+
+#include "BenchTable.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,6 +37,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 using namespace tlr;
@@ -113,20 +121,19 @@ void clusterBenchmark(const std::vector<QGeoCoordinate> &points)
     for (const auto &v : sc.value(QLatin1String("buildMs")).toArray())
         theirs.push_back(v.toDouble());
 
-    std::printf("\nCluster index build, %zu points (radius 40, extent 512, zoom 0-16), 5 runs\n",
+    std::printf("# Cluster index build, %zu points (radius 40, extent 512, zoom 0-16), 5 runs\n",
                 points.size());
-    std::printf("  ClusterIndex   median %8.1f ms  (min %.1f)\n", percentile(ours, 50),
+    std::printf("#   ClusterIndex   median %8.1f ms  (min %.1f)\n", percentile(ours, 50),
                 *std::min_element(ours.begin(), ours.end()));
     if (!ran || theirs.empty()) {
-        std::printf("  supercluster   did not run: %s\n",
-                    qPrintable(QString::fromUtf8(node.readAllStandardError()).left(300)));
+        std::printf("#   supercluster   did not run (npm install in %s?): %s\n", TLR_BENCH_JS_DIR,
+                    qPrintable(QString::fromUtf8(node.readAllStandardError()).left(300).simplified()));
+        bench::printRow("map_cluster_build_ms", percentile(ours, 50), "ms", ">= 3x faster than supercluster");
         return;
     }
-    std::printf("  supercluster   median %8.1f ms  (min %.1f)  node %s\n", percentile(theirs, 50),
+    std::printf("#   supercluster   median %8.1f ms  (min %.1f)  node %s\n", percentile(theirs, 50),
                 *std::min_element(theirs.begin(), theirs.end()), qPrintable(node.program()));
-    std::printf("  speed-up       %.2fx (median against median)\n",
-                percentile(theirs, 50) / percentile(ours, 50));
-    std::printf("  zoom  ClusterIndex  supercluster  difference\n");
+    std::printf("#   zoom  ClusterIndex  supercluster  difference\n");
     const QJsonObject counts = sc.value(QLatin1String("counts")).toObject();
     double worst = 0;
     for (int z = 0; z <= 17; ++z) {
@@ -134,12 +141,14 @@ void clusterBenchmark(const std::vector<QGeoCoordinate> &points)
         const double b = counts.value(QString::number(z)).toDouble();
         const double diff = b > 0 ? (a - b) / b * 100 : 0;
         worst = std::max(worst, std::abs(diff));
-        std::printf("  %4d  %12.0f  %12.0f  %+9.2f %%\n", z, a, b, diff);
+        std::printf("#   %4d  %12.0f  %12.0f  %+9.2f %%\n", z, a, b, diff);
     }
-    std::printf("  largest difference %.2f %%\n", worst);
+    bench::printRow("map_cluster_build_ms", percentile(ours, 50), "ms", percentile(theirs, 50),
+                    bench::Better::Less, ">= 3x faster than supercluster");
+    bench::printRow("map_cluster_count_max_diff_pct", worst, "%", "<= 2 % at every zoom");
 }
 
-void frameBenchmark(const std::vector<QGeoCoordinate> &all, int count, double zoom)
+void frameBenchmark(const std::vector<QGeoCoordinate> &all, int count, double zoom, int frames)
 {
     MapViewGroup group;
     const int pane = group.addPane();
@@ -190,7 +199,7 @@ void frameBenchmark(const std::vector<QGeoCoordinate> &all, int count, double zo
     }
     std::vector<double> times;
     group.setView(centre, zoom);
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < frames; ++i) {
         const Viewport v = group.viewport(pane).withCenter(centre).pannedBy(
             QPointF((i % 12) * 25.0, (i % 12) * 10.0));
         group.setView(v.center(), zoom);
@@ -217,11 +226,15 @@ void frameBenchmark(const std::vector<QGeoCoordinate> &all, int count, double zo
         breakdown +=
             QStringLiteral(" %1 %2").arg(layer->name()).arg(percentile(t1, 50), 0, 'f', 2);
     }
-    std::printf("  %7d points  zoom %4.1f   p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms"
+    std::printf("# %7d points  zoom %4.1f   p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms"
                 "   (index %6.1f ms)\n",
                 count, zoom, percentile(times, 50), percentile(times, 99),
                 *std::max_element(times.begin(), times.end()), indexMs);
-    std::printf("      layers (p50 ms):%s\n", qPrintable(breakdown));
+    std::printf("#     layers (p50 ms):%s\n", qPrintable(breakdown));
+    const QByteArray name = "map_frame_" + QByteArray::number(count) + "_points_z"
+                            + QByteArray::number(int(zoom));
+    bench::printRow(QByteArray(name + "_p50_ms").constData(), percentile(times, 50), "ms", "-");
+    bench::printRow(QByteArray(name + "_p99_ms").constData(), percentile(times, 99), "ms", "<= 16 ms");
 }
 
 } // namespace
@@ -231,12 +244,15 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM",
             qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QGuiApplication app(argc, argv);
-    const auto points = cityPoints(100000);
+    const int count = argc > 1 ? std::max(1000, std::atoi(argv[1])) : 100000;
+    const int frames = argc > 2 ? std::max(10, std::atoi(argv[2])) : 300;
+    bench::printTableHeader();
+    const auto points = cityPoints(count);
     clusterBenchmark(points);
-    std::printf("\nFrame time, 1920 x 1080 pane, all layers, 300 frames panning\n");
+    std::printf("# Frame time, 1920 x 1080 pane, all layers, %d frames panning\n", frames);
     for (double zoom : {13.0, 16.0}) {
-        for (int count : {10000, 100000})
-            frameBenchmark(points, count, zoom);
+        for (int n : {count / 10, count})
+            frameBenchmark(points, n, zoom, frames);
     }
     return 0;
 }

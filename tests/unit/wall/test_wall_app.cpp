@@ -115,6 +115,11 @@ TEST_CASE("Stats mode writes the run's figures as JSON")
     }
     CHECK(stats.value(QLatin1String("peak_rss_mb")).toDouble() > 1.0);
     CHECK(stats.value(QLatin1String("frame_ms_p99")).toDouble() > 0.0);
+    // The GUI thread's heartbeat ran from the first frame on.
+    const QJsonObject stalls = stats.value(QLatin1String("gui_stalls")).toObject();
+    CHECK(stalls.value(QLatin1String("beats")).toInteger() > 0);
+    CHECK(stalls.value(QLatin1String("limit_ms")).toDouble() == 100.0);
+    CHECK(stalls.contains(QLatin1String("cpu_max_ms")));
 }
 
 TEST_CASE("A bad profile or option stops the wall with a message naming the problem")

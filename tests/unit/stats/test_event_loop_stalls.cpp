@@ -1,0 +1,85 @@
+#include "stats/EventLoopStalls.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <QThread>
+
+#include <catch2/catch.hpp>
+
+#include <time.h>
+
+using namespace tlr;
+
+namespace {
+
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// Keeps the event loop away for `ms` of this thread's own CPU time, as a slow paint would.
+void busyFor(double ms)
+{
+    const double until = threadCpuMs() + ms;
+    volatile double sink = 0;
+    while (threadCpuMs() < until)
+        sink = sink + 1;
+}
+
+} // namespace
+
+TEST_CASE("A quiet event loop has no stall over the limit", "[stats]")
+{
+    EventLoopStalls stalls;
+    stalls.start();
+    QTest::qWait(300);
+    const EventLoopStalls::Figures figures = stalls.figures();
+    CHECK(figures.beats > 5);
+    CHECK(figures.cpuOverLimit == 0);
+    CHECK(figures.maxCpuMs < 50.0);
+}
+
+TEST_CASE("Work that keeps the loop busy is a stall by the clock and by CPU time", "[stats]")
+{
+    EventLoopStalls stalls;
+    stalls.start();
+    QTest::qWait(50);
+    busyFor(150);
+    QTest::qWait(50);
+    const EventLoopStalls::Figures figures = stalls.figures();
+    CHECK(figures.maxCpuMs >= 150.0);
+    CHECK(figures.maxMs >= 150.0);
+    CHECK(figures.cpuOverLimit == 1);
+    CHECK(figures.overLimit >= 1);
+}
+
+TEST_CASE("A thread kept waiting is a stall by the clock only", "[stats]")
+{
+    // What a machine busy with other work does to the wall: the clock runs, the CPU does not.
+    EventLoopStalls stalls;
+    stalls.start();
+    QTest::qWait(30);
+    QThread::msleep(200);
+    QTest::qWait(30);
+    const EventLoopStalls::Figures figures = stalls.figures();
+    CHECK(figures.maxMs >= 200.0);
+    CHECK(figures.overLimit >= 1);
+    CHECK(figures.cpuOverLimit == 0);
+}
+
+TEST_CASE("Nothing is counted once stopped", "[stats]")
+{
+    EventLoopStalls stalls;
+    stalls.setLimitMs(20);
+    stalls.start();
+    QTest::qWait(40);
+    stalls.stop();
+    const qint64 beats = stalls.figures().beats;
+    busyFor(60);
+    QTest::qWait(40);
+    CHECK(stalls.figures().beats == beats);
+    CHECK(stalls.figures().cpuOverLimit == 0);
+    CHECK_FALSE(stalls.isActive());
+}
