@@ -129,11 +129,18 @@ void AlertEngine::applyCondition(const AlertCondition &condition, const QDateTim
         return;
     }
 
-    a.title = condition.title;
-    if (!condition.kecamatan.isEmpty())
-        a.kecamatan = condition.kecamatan;
-    if (condition.location.isValid())
-        a.location = condition.location;
+    // A repeat changes the count alone, which the table shows cheaply; a new title or place is
+    // a change like any other.
+    if (a.title != condition.title
+        || (!condition.kecamatan.isEmpty() && a.kecamatan != condition.kecamatan)
+        || (condition.location.isValid() && a.location != condition.location)) {
+        markChanged(entry);
+        a.title = condition.title;
+        if (!condition.kecamatan.isEmpty())
+            a.kecamatan = condition.kecamatan;
+        if (condition.location.isValid())
+            a.location = condition.location;
+    }
     const Severity before = a.severity;
     a.severity = condition.severity;
 

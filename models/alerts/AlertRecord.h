@@ -77,13 +77,14 @@ struct AlertRecord
 };
 
 // What one batch changed, for the table model: rows to add, rows to refresh, rows to drop.
-// A repeat changes only the duplicate count (and the title's figure); it never moves a row in
-// a panel sorted by severity, state or age, so views can refresh it cheaply.
+// A repeat changes only the duplicate count and the time of the latest update (a new title or
+// place makes it a change); it never moves a row in a panel sorted by severity, state or age,
+// so views can refresh it cheaply.
 struct AlertChanges
 {
     QList<quint64> inserted;
     QList<quint64> changed;  // severity, state, flags: rows may move
-    QList<quint64> repeated; // duplicate count and title only
+    QList<quint64> repeated; // duplicate count and updatedAt only
     QList<quint64> removed;
 
     bool isEmpty() const

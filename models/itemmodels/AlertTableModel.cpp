@@ -16,13 +16,17 @@ constexpr std::size_t kMaxRepeatRuns = 32;
 // most this often, in one pass of the proxy, instead of one pass per engine slice.
 constexpr int kRepeatIntervalMs = 250;
 // Changes that may move rows cost a sorting proxy a re-sort of each row across the table, and
-// its views a layout change (about a quarter of a millisecond each with 100,000 alerts). A
-// person's action (a few rows) is shown at once; a larger burst is spread over event-loop turns
-// a row at a time until kSliceBudgetMs have gone, so the wall keeps painting while the panel
-// catches up. The engine's slice may run in the same turn: the two budgets together, with a
-// paint, stay under a frame.
+// its views a layout change (a tenth to a quarter of a millisecond each with 100,000 alerts).
+// A person's action (a few rows) is shown at once; a larger burst is shown kFrameBudgetMs of
+// rows at a time, in a turn of the event loop of its own (not the engine's slice), so that the
+// slice, the drain and the view's paint each get a turn and no turn comes near a frame. A few
+// rows wait for the next frame, so that a trickle costs one paint per frame, not one per
+// batch; a backlog is drained turn after turn, so that the panel never falls behind.
 constexpr qsizetype kImmediateChanges = 4;
-constexpr int kSliceBudgetMs = 3;
+constexpr int kFrameMs = 16;
+constexpr int kFrameBudgetMs = 4;
+// An engine batch that ended less than this ago most likely ended in this very turn.
+constexpr qint64 kSameTurnNs = 1'000'000;
 
 } // namespace
 
@@ -162,19 +166,19 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
     if (!changes.removed.isEmpty())
         removeRowsOf(changes.removed);
 
-    // Repeats: a narrow signal over the columns they touch, which moves no row unless the
-    // panel is sorted by them; a few at once, a burst with the next drain.
+    // Repeats: the count alone, over its column, which moves no row unless the panel is sorted
+    // by it; a few at once, a burst with the next drain.
     if (changes.repeated.size() <= qsizetype(kMaxRepeatRuns) && m_pendingRepeated.isEmpty()) {
-        emitChangedRuns(copyRows(changes.repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
+        emitChangedRuns(copyRepeats(changes.repeated), kMaxRepeatRuns);
     } else {
         for (quint64 id : changes.repeated)
             m_pendingRepeated.insert(id);
     }
-    // Changes that may move rows, all columns. Each run re-sorts only its own rows in a
-    // sorting proxy; one signal over their span would re-sort everything between, which with
-    // 100,000 rows is far dearer.
+    // Changes that may move rows, over the columns they touch. Each run re-sorts only its own
+    // rows in a sorting proxy; one signal over their span would re-sort everything between,
+    // which with 100,000 rows is far dearer.
     if (changes.changed.size() <= kImmediateChanges && m_pendingChanged.empty()) {
-        emitChangedRuns(copyRows(changes.changed), 0, ColumnCount - 1, std::size_t(-1));
+        emitChangedRuns(copyRows(changes.changed), std::size_t(-1));
     } else {
         for (quint64 id : changes.changed) {
             if (!m_pendingChangedIds.contains(id)) {
@@ -183,7 +187,6 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
             }
         }
     }
-    scheduleDrain();
 
     QList<const AlertRecord *> added;
     added.reserve(changes.inserted.size());
@@ -192,49 +195,59 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
         if (alert && !m_rowOf.contains(id))
             added.append(alert);
     }
-    if (added.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(added.size()) - 1);
-    for (const AlertRecord *alert : std::as_const(added)) {
-        m_rowOf.insert(alert->id, int(m_rows.size()));
-        m_rows.emplace_back();
-        m_sortText.emplace_back();
-        setRow(m_rows.size() - 1, *alert);
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const AlertRecord *alert : std::as_const(added)) {
+            m_rowOf.insert(alert->id, int(m_rows.size()));
+            m_rows.emplace_back();
+            m_sortText.emplace_back();
+            setRow(m_rows.size() - 1, *alert);
+        }
+        endInsertRows();
     }
-    endInsertRows();
+    m_lastBatch.start();
+    scheduleDrain();
 }
 
 void AlertTableModel::scheduleDrain()
 {
     if (m_drainTimer.isActive() || !hasPendingChanges())
         return;
-    int wait = 0;
+    int wait = m_behind ? 0 : kFrameMs;
     if (m_pendingChanged.empty() && m_repeatsShown.isValid())
-        wait = int(std::max<qint64>(0, kRepeatIntervalMs - m_repeatsShown.elapsed()));
+        wait = int(std::max<qint64>(kFrameMs, kRepeatIntervalMs - m_repeatsShown.elapsed()));
     m_drainTimer.start(wait);
 }
 
 void AlertTableModel::drainPendingChanges()
 {
+    // The engine's slices and this drain take turns: while the engine works through a burst,
+    // or when its batch came in this very turn, the rows wait for a later turn.
+    if (m_engine->hasQueuedConditions()
+        || (m_lastBatch.isValid() && m_lastBatch.nsecsElapsed() < kSameTurnNs)) {
+        m_drainTimer.start(1);
+        return;
+    }
     QElapsedTimer elapsed;
     elapsed.start();
     if (!m_pendingRepeated.isEmpty()
         && (!m_repeatsShown.isValid() || m_repeatsShown.elapsed() >= kRepeatIntervalMs)) {
         const QList<quint64> repeated = m_pendingRepeated.values();
         m_pendingRepeated.clear();
-        emitChangedRuns(copyRows(repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
+        emitChangedRuns(copyRepeats(repeated), kMaxRepeatRuns);
         m_repeatsShown.start();
     }
     // A row at a time: one costs a sorting proxy and its views a layout change, so the budget
     // is checked after each.
-    constexpr qint64 budgetNs = qint64(kSliceBudgetMs) * 1'000'000;
+    constexpr qint64 budgetNs = qint64(kFrameBudgetMs) * 1'000'000;
     while (!m_pendingChanged.empty() && elapsed.nsecsElapsed() < budgetNs) {
         const quint64 id = m_pendingChanged.front();
         m_pendingChanged.pop_front();
         m_pendingChangedIds.remove(id);
-        emitChangedRuns(copyRows({id}), 0, ColumnCount - 1, 1);
+        emitChangedRuns(copyRows({id}), 1);
     }
+    m_behind = !m_pendingChanged.empty();
     scheduleDrain();
 }
 
@@ -244,10 +257,10 @@ void AlertTableModel::flushPendingChanges()
     QList<quint64> all(m_pendingChanged.begin(), m_pendingChanged.end());
     m_pendingChanged.clear();
     m_pendingChangedIds.clear();
-    emitChangedRuns(copyRows(all), 0, ColumnCount - 1, std::size_t(-1));
+    emitChangedRuns(copyRows(all), std::size_t(-1));
     const QList<quint64> repeated = m_pendingRepeated.values();
     m_pendingRepeated.clear();
-    emitChangedRuns(copyRows(repeated), DuplicatesColumn, TitleColumn, kMaxRepeatRuns);
+    emitChangedRuns(copyRepeats(repeated), kMaxRepeatRuns);
 }
 
 void AlertTableModel::setRow(std::size_t row, const AlertRecord &alert)
@@ -261,38 +274,105 @@ void AlertTableModel::setRow(std::size_t row, const AlertRecord &alert)
     kept = alert;
 }
 
-std::vector<int> AlertTableModel::copyRows(const QList<quint64> &ids)
+AlertTableModel::ChangedRow AlertTableModel::changedColumns(int row, const AlertRecord &before,
+                                                           const AlertRecord &after)
 {
-    std::vector<int> rows;
+    // A row that starts or stops pulsing, or turns into an exercise, looks different in every
+    // column.
+    if (before.isUnacknowledgedCritical() != after.isUnacknowledgedCritical()
+        || before.live != after.live || before.status != after.status) {
+        return {row, 0, ColumnCount - 1};
+    }
+    ChangedRow changed{row, ColumnCount, -1};
+    const auto touch = [&changed](int column) {
+        changed.firstColumn = std::min(changed.firstColumn, column);
+        changed.lastColumn = std::max(changed.lastColumn, column);
+    };
+    if (before.severity != after.severity)
+        touch(SeverityColumn);
+    if (before.raisedAtMs != after.raisedAtMs)
+        touch(AgeColumn);
+    if (before.agency != after.agency)
+        touch(AgencyColumn);
+    if (before.kecamatan != after.kecamatan)
+        touch(KecamatanColumn);
+    if (before.state != after.state)
+        touch(StateColumn);
+    if (before.duplicateCount != after.duplicateCount)
+        touch(DuplicatesColumn);
+    if (before.title != after.title || before.flapping != after.flapping)
+        touch(TitleColumn); // the title carries the flapping mark
+    if (changed.lastColumn < 0)
+        touch(StateColumn); // escalation, acknowledgement, shelf: the roles of the row's state
+    return changed;
+}
+
+std::vector<AlertTableModel::ChangedRow> AlertTableModel::copyRows(const QList<quint64> &ids)
+{
+    std::vector<ChangedRow> rows;
     rows.reserve(std::size_t(ids.size()));
     for (quint64 id : ids) {
         const auto row = m_rowOf.constFind(id);
         const AlertRecord *alert = m_engine->alert(id);
         if (row == m_rowOf.cend() || !alert)
             continue; // inserted in the same batch, or gone already
+        rows.push_back(changedColumns(*row, m_rows[std::size_t(*row)], *alert));
         setRow(std::size_t(*row), *alert);
-        rows.push_back(*row);
     }
     return rows;
 }
 
-void AlertTableModel::emitChangedRuns(std::vector<int> rows, int firstColumn, int lastColumn,
-                                      std::size_t maxRuns)
+std::vector<AlertTableModel::ChangedRow> AlertTableModel::copyRepeats(const QList<quint64> &ids)
+{
+    // Only what a repeat changes: copying whole records for thousands of repeats a second
+    // (titles, places, times) cost more than showing them.
+    std::vector<ChangedRow> rows;
+    rows.reserve(std::size_t(ids.size()));
+    for (quint64 id : ids) {
+        const auto row = m_rowOf.constFind(id);
+        const AlertRecord *alert = m_engine->alert(id);
+        if (row == m_rowOf.cend() || !alert)
+            continue;
+        AlertRecord &kept = m_rows[std::size_t(*row)];
+        kept.duplicateCount = alert->duplicateCount;
+        kept.updatedAt = alert->updatedAt;
+        rows.push_back({*row, DuplicatesColumn, DuplicatesColumn});
+    }
+    return rows;
+}
+
+void AlertTableModel::emitChangedRuns(std::vector<ChangedRow> rows, std::size_t maxRuns)
 {
     if (rows.empty())
         return;
-    std::sort(rows.begin(), rows.end());
-    std::vector<std::pair<int, int>> runs;
-    for (int row : rows) {
-        if (!runs.empty() && row <= runs.back().second + 1)
-            runs.back().second = std::max(runs.back().second, row);
-        else
-            runs.emplace_back(row, row);
+    std::sort(rows.begin(), rows.end(),
+              [](const ChangedRow &a, const ChangedRow &b) { return a.row < b.row; });
+    // Neighbouring rows go as one run over the columns any of them touched.
+    std::vector<ChangedRow> runs; // row: the run's first; lastRow beside it
+    std::vector<int> lastRows;
+    for (const ChangedRow &changed : rows) {
+        if (!runs.empty() && changed.row <= lastRows.back() + 1) {
+            lastRows.back() = std::max(lastRows.back(), changed.row);
+            runs.back().firstColumn = std::min(runs.back().firstColumn, changed.firstColumn);
+            runs.back().lastColumn = std::max(runs.back().lastColumn, changed.lastColumn);
+        } else {
+            runs.push_back(changed);
+            lastRows.push_back(changed.row);
+        }
     }
-    if (runs.size() > maxRuns)
-        runs = {{runs.front().first, runs.back().second}};
-    for (const auto &[first, last] : runs)
-        emit dataChanged(index(first, firstColumn), index(last, lastColumn));
+    if (runs.size() > maxRuns) {
+        ChangedRow all = runs.front();
+        for (const ChangedRow &run : runs) {
+            all.firstColumn = std::min(all.firstColumn, run.firstColumn);
+            all.lastColumn = std::max(all.lastColumn, run.lastColumn);
+        }
+        runs = {all};
+        lastRows = {lastRows.back()};
+    }
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        emit dataChanged(index(runs[i].row, runs[i].firstColumn),
+                         index(lastRows[i], runs[i].lastColumn));
+    }
 }
 
 void AlertTableModel::removeRowsOf(const QList<quint64> &ids)

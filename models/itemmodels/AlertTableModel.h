@@ -79,8 +79,8 @@ public:
     int rowOf(quint64 id) const { return m_rowOf.value(id, -1); }
 
     void applyChanges(const AlertChanges &changes);
-    // A burst of row-moving changes is shown a slice per event-loop turn, a burst of repeats a
-    // few times a second; these say whether some are still to come, and show them all now
+    // A burst of row-moving changes is shown a slice per frame, a burst of repeats a few times
+    // a second; these say whether some are still to come, and show them all now
     // (tests, a screenshot).
     bool hasPendingChanges() const
     {
@@ -92,12 +92,23 @@ public:
     static QString formatAge(qint64 seconds);
 
 private:
+    // A changed row and the columns its change shows in: a sorting proxy re-sorts a row only
+    // when its sort column is among them, so a state change moves no row in a panel sorted by
+    // severity.
+    struct ChangedRow
+    {
+        int row;
+        int firstColumn;
+        int lastColumn;
+    };
+    static ChangedRow changedColumns(int row, const AlertRecord &before, const AlertRecord &after);
+
     void removeRowsOf(const QList<quint64> &ids);
-    std::vector<int> copyRows(const QList<quint64> &ids);
+    std::vector<ChangedRow> copyRows(const QList<quint64> &ids);
+    std::vector<ChangedRow> copyRepeats(const QList<quint64> &ids);
     void scheduleDrain();
     void drainPendingChanges();
-    void emitChangedRuns(std::vector<int> rows, int firstColumn, int lastColumn,
-                         std::size_t maxRuns);
+    void emitChangedRuns(std::vector<ChangedRow> rows, std::size_t maxRuns);
 
     const AlertEngine *m_engine;
     const WallClock *m_clock;
@@ -110,6 +121,8 @@ private:
     QSet<quint64> m_pendingChangedIds;
     QSet<quint64> m_pendingRepeated;
     QElapsedTimer m_repeatsShown; // when a burst of repeats was last shown
+    QElapsedTimer m_lastBatch;    // when the engine's latest batch was taken
+    bool m_behind = false;        // the last drain ran out of budget: the next one at once
     QTimer m_drainTimer;
 };
 
