@@ -96,7 +96,7 @@ QSet<qint64> distinctSeqs(const QList<StoredMessage> &messages)
 
 } // namespace
 
-TEST_CASE("An MQTT console that was away receives at QoS 1 what was published meanwhile, each message once")
+TEST_CASE("An MQTT console that was disconnected receives at QoS 1 what was published meanwhile, each message once")
 {
     MosquittoBroker::skipUnlessInstalled();
     for (const bool mqtt5 : {false, true}) {
@@ -112,22 +112,35 @@ TEST_CASE("An MQTT console that was away receives at QoS 1 what was published me
             agency.publish(seq);
         REQUIRE(waitUntil([&] { return sink.messages().size() == 20; }));
         console->stop();
-        console.reset();
 
-        // The console is down; the broker keeps its session and queues for it.
+        // The console is away; the broker keeps its session and queues for it. QoS 1 is at least
+        // once: messages whose PUBACK the broker had not yet seen come again (on a quiet machine
+        // about the last ten), and the console's sequence tracking keeps them out. A console
+        // process that restarts has a fresh tracker; there the store's (feed, seq) key keeps
+        // each message once (test_store).
         for (qint64 seq = 21; seq <= 50; ++seq)
             agency.publish(seq);
         agency.publish(51, "heartbeat");
         REQUIRE(agency.drained());
 
-        console = subscribe(config, &sink);
+        bool subscribed = false;
+        const auto connection = QObject::connect(console.get(), &MqttSubscription::subscribed,
+                                                 [&subscribed] { subscribed = true; });
+        console->start();
+        REQUIRE(waitUntil([&] { return subscribed; }));
+        QObject::disconnect(connection);
         INFO(broker.log().toStdString());
-        REQUIRE(waitUntil([&] { return sink.messages().size() == 50; }));
+        const bool allArrived = waitUntil([&] { return sink.messages().size() == 50; });
+        QStringList seqs;
+        for (const StoredMessage &message : sink.messages())
+            seqs << QString::number(message.seq);
+        INFO("received " << sink.messages().size() << ": " << seqs.join(u' ').toStdString());
+        REQUIRE(allArrived);
         QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
         CHECK(sink.messages().size() == 50);
         CHECK(distinctSeqs(sink.messages()).size() == 50);
         const FeedStatus status = console->statusAt(QDateTime::currentDateTimeUtc());
-        CHECK(status.accepted == 30); // the new console object counts from its own start
+        CHECK(status.accepted == 50);
         CHECK(status.rejected == 0);
         CHECK(status.state == FeedStatus::State::Up);
     }
