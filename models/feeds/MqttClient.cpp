@@ -8,6 +8,7 @@
 #include <mqtt_protocol.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <mutex>
 
@@ -32,7 +33,13 @@ MqttClient::MqttClient(Settings settings, QObject *parent)
     , m_settings(std::move(settings))
 {
     static std::once_flag libraryReady;
-    std::call_once(libraryReady, [] { mosquitto_lib_init(); });
+    std::call_once(libraryReady, [] {
+        mosquitto_lib_init();
+        // libmosquitto writes with write(), not send(MSG_NOSIGNAL): a broker that goes away
+        // mid-write would kill the whole wall with SIGPIPE instead of giving EPIPE, which the
+        // client takes as a lost connection and reconnects from.
+        std::signal(SIGPIPE, SIG_IGN);
+    });
 
     m_miscTimer.setInterval(kMiscIntervalMilliseconds);
     connect(&m_miscTimer, &QTimer::timeout, this, [this] {
