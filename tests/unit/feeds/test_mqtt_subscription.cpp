@@ -80,9 +80,13 @@ std::unique_ptr<MqttSubscription> subscribe(const FeedConfig &config, FeedSink *
 {
     auto subscription = std::make_unique<MqttSubscription>(config, sink);
     bool subscribed = false;
-    QObject::connect(subscription.get(), &MqttSubscription::subscribed, [&subscribed] { subscribed = true; });
+    // Disconnected before returning: a later resubscription must not write to this frame.
+    const auto connection = QObject::connect(subscription.get(), &MqttSubscription::subscribed,
+                                             [&subscribed] { subscribed = true; });
     subscription->start();
-    REQUIRE(waitUntil([&] { return subscribed; }));
+    const bool done = waitUntil([&] { return subscribed; });
+    QObject::disconnect(connection);
+    REQUIRE(done);
     return subscription;
 }
 
