@@ -31,17 +31,17 @@ AlertArchive::AlertArchive(AlertEngine *engine, EventStore *store, QObject *pare
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(500);
-    connect(&m_timer, &QTimer::timeout, this, [this] { save(takeChanged()); });
+    connect(&m_timer, &QTimer::timeout, this, [this] { save(m_writes.take()); });
     connect(engine, &AlertEngine::alertsUpdated, this, &AlertArchive::markChanged);
     connect(engine, &AlertEngine::alertActedOn, this, &AlertArchive::saveNow);
 }
 
 AlertArchive::~AlertArchive()
 {
-    if (!m_engine || !m_store || m_changed.empty())
+    if (!m_engine || !m_store || m_writes.empty())
         return;
     // Queued before the store closes, so written before it does; nobody waits for the answer.
-    m_store->saveAlertStates(alertsOf(*m_engine, takeChanged()));
+    m_store->saveAlertStates(alertsOf(*m_engine, m_writes.take()));
 }
 
 void AlertArchive::markChanged(const AlertChanges &changes)
@@ -49,32 +49,15 @@ void AlertArchive::markChanged(const AlertChanges &changes)
     // Alerts leaving the engine (closed long enough) keep their last row, written when they
     // closed.
     for (const QList<quint64> *ids : {&changes.inserted, &changes.changed, &changes.repeated})
-        m_changed.insert(ids->cbegin(), ids->cend());
-    if (!m_changed.empty() && !m_timer.isActive())
+        m_writes.markAll(*ids);
+    if (!m_writes.empty() && !m_timer.isActive())
         m_timer.start();
 }
 
 void AlertArchive::saveNow(quint64 id)
 {
-    m_changed.erase(id);
+    m_writes.forget(id);
     save({id});
-}
-
-QList<quint64> AlertArchive::takeChanged()
-{
-    QList<quint64> ids(m_changed.cbegin(), m_changed.cend());
-    m_changed.clear();
-    return ids;
-}
-
-void AlertArchive::saveFailed(const QList<quint64> &ids, const QString &error)
-{
-    ++m_failures;
-    // Kept as changed: the next change or flush tries them again.
-    m_changed.insert(ids.cbegin(), ids.cend());
-    const QString message = QStringLiteral("%1 alerts not saved: %2").arg(ids.size()).arg(error);
-    qCWarning(lcAlerts).noquote() << message;
-    emit failed(message);
 }
 
 void AlertArchive::save(const QList<quint64> &ids)
@@ -83,13 +66,19 @@ void AlertArchive::save(const QList<quint64> &ids)
         return;
     watchStoreReply(
         this, m_store->saveAlertStates(alertsOf(*m_engine, ids)),
-        [this, ids](const StoreReply<int> &reply) {
-            if (reply.ok())
-                m_saved += reply.value;
-            else
-                saveFailed(ids, reply.error);
-        },
-        [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
+        [this, ids](const StoreReply<int> &reply) { settle(ids, reply); },
+        [this, ids] { settle(ids, {{}, QStringLiteral("the store closed")}); });
+}
+
+QString AlertArchive::settle(const QList<quint64> &ids, const StoreReply<int> &reply)
+{
+    const QString error = m_writes.settle(ids, reply);
+    if (!error.isEmpty()) {
+        const QString message = QStringLiteral("%1 alerts not saved: %2").arg(ids.size()).arg(error);
+        qCWarning(lcAlerts).noquote() << message;
+        emit failed(message);
+    }
+    return error;
 }
 
 QString AlertArchive::flush()
@@ -97,17 +86,11 @@ QString AlertArchive::flush()
     m_timer.stop();
     if (!m_engine || !m_store)
         return QStringLiteral("the alert archive has no engine or store");
-    if (m_changed.empty())
+    if (m_writes.empty())
         return {};
-    const QList<quint64> ids = takeChanged();
-    const StoreReply<int> reply =
-        waitForReply(m_store->saveAlertStates(alertsOf(*m_engine, ids)), QStringLiteral("the store closed"));
-    if (!reply.ok()) {
-        saveFailed(ids, reply.error);
-        return reply.error;
-    }
-    m_saved += reply.value;
-    return {};
+    const QList<quint64> ids = m_writes.take();
+    return settle(ids, waitForReply(m_store->saveAlertStates(alertsOf(*m_engine, ids)),
+                                    QStringLiteral("the store closed")));
 }
 
 QString AlertArchive::restore(const QDateTime &now)
@@ -125,7 +108,7 @@ QString AlertArchive::restore(const QDateTime &now)
     m_engine->restore(reply.value.alerts, reply.value.nextId);
     // What restore() reported as inserted is what the store holds already.
     m_timer.stop();
-    m_changed.clear();
+    m_writes.forgetAll();
     qCInfo(lcAlerts) << "restored" << reply.value.alerts.size() << "alerts from the store";
     return {};
 }

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "store/PendingWrites.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
-#include <set>
 
 namespace tlr {
 
@@ -31,8 +31,8 @@ public:
     QString flush();
 
     void setSaveDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
-    qint64 savedAlerts() const { return m_saved; } // alert writes that committed
-    qint64 failedSaves() const { return m_failures; }
+    qint64 savedAlerts() const { return m_writes.saved(); } // alert writes that committed
+    qint64 failedSaves() const { return m_writes.failures(); }
 
 signals:
     void failed(const QString &message);
@@ -41,15 +41,12 @@ private:
     void markChanged(const AlertChanges &changes);
     void saveNow(quint64 id);
     void save(const QList<quint64> &ids);
-    QList<quint64> takeChanged();
-    void saveFailed(const QList<quint64> &ids, const QString &error);
+    QString settle(const QList<quint64> &ids, const StoreReply<int> &reply);
 
     QPointer<AlertEngine> m_engine;
     QPointer<EventStore> m_store;
     QTimer m_timer{this};
-    std::set<quint64> m_changed;
-    qint64 m_saved = 0;
-    qint64 m_failures = 0;
+    PendingWrites<quint64> m_writes;
 };
 
 } // namespace tlr

@@ -38,51 +38,39 @@ IncidentArchive::IncidentArchive(IncidentBoard *board, EventStore *store, QObjec
 
 IncidentArchive::~IncidentArchive()
 {
-    if (!m_board || !m_store || m_changed.empty())
+    if (!m_board || !m_store || m_writes.empty())
         return;
     // Queued before the store closes, so written before it does; nobody waits for the answer.
-    m_store->saveIncidents(incidentsOf(*m_board, takeChanged()));
+    m_store->saveIncidents(incidentsOf(*m_board, m_writes.take()));
 }
 
 void IncidentArchive::markChanged(qint64 id)
 {
-    m_changed.insert(id);
+    m_writes.mark(id);
     if (!m_timer.isActive())
         m_timer.start();
 }
 
-QList<qint64> IncidentArchive::takeChanged()
-{
-    QList<qint64> ids(m_changed.cbegin(), m_changed.cend());
-    m_changed.clear();
-    return ids;
-}
-
-void IncidentArchive::saveFailed(const QList<qint64> &ids, const QString &error)
-{
-    ++m_failures;
-    // Kept as changed: the next change or flush tries them again.
-    m_changed.insert(ids.cbegin(), ids.cend());
-    const QString message =
-        QStringLiteral("%1 incidents not saved: %2").arg(ids.size()).arg(error);
-    qCWarning(lcIncidents).noquote() << message;
-    emit failed(message);
-}
-
 void IncidentArchive::saveChanged()
 {
-    if (!m_board || !m_store || m_changed.empty())
+    if (!m_board || !m_store || m_writes.empty())
         return;
-    const QList<qint64> ids = takeChanged();
+    const QList<qint64> ids = m_writes.take();
     watchStoreReply(
         this, m_store->saveIncidents(incidentsOf(*m_board, ids)),
-        [this, ids](const StoreReply<int> &reply) {
-            if (reply.ok())
-                m_saved += reply.value;
-            else
-                saveFailed(ids, reply.error);
-        },
-        [this, ids] { saveFailed(ids, QStringLiteral("the store closed")); });
+        [this, ids](const StoreReply<int> &reply) { settle(ids, reply); },
+        [this, ids] { settle(ids, {{}, QStringLiteral("the store closed")}); });
+}
+
+QString IncidentArchive::settle(const QList<qint64> &ids, const StoreReply<int> &reply)
+{
+    const QString error = m_writes.settle(ids, reply);
+    if (!error.isEmpty()) {
+        const QString message = QStringLiteral("%1 incidents not saved: %2").arg(ids.size()).arg(error);
+        qCWarning(lcIncidents).noquote() << message;
+        emit failed(message);
+    }
+    return error;
 }
 
 QString IncidentArchive::flush()
@@ -90,17 +78,11 @@ QString IncidentArchive::flush()
     m_timer.stop();
     if (!m_board || !m_store)
         return QStringLiteral("the incident archive has no board or store");
-    if (m_changed.empty())
+    if (m_writes.empty())
         return {};
-    const QList<qint64> ids = takeChanged();
-    const StoreReply<int> reply =
-        waitForReply(m_store->saveIncidents(incidentsOf(*m_board, ids)), QStringLiteral("the store closed"));
-    if (!reply.ok()) {
-        saveFailed(ids, reply.error);
-        return reply.error;
-    }
-    m_saved += reply.value;
-    return {};
+    const QList<qint64> ids = m_writes.take();
+    return settle(ids, waitForReply(m_store->saveIncidents(incidentsOf(*m_board, ids)),
+                                    QStringLiteral("the store closed")));
 }
 
 QString IncidentArchive::restore(const QDateTime &now, int keepFinishedHours)

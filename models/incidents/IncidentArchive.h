@@ -1,10 +1,10 @@
 #pragma once
 
+#include "store/PendingWrites.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
-#include <set>
 
 namespace tlr {
 
@@ -28,24 +28,21 @@ public:
     QString flush();
 
     void setSaveDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
-    qint64 savedIncidents() const { return m_saved; } // incident writes that committed
-    qint64 failedSaves() const { return m_failures; }
+    qint64 savedIncidents() const { return m_writes.saved(); } // incident writes that committed
+    qint64 failedSaves() const { return m_writes.failures(); }
 
 signals:
     void failed(const QString &message);
 
 private:
     void markChanged(qint64 id);
-    QList<qint64> takeChanged();
     void saveChanged();
-    void saveFailed(const QList<qint64> &ids, const QString &error);
+    QString settle(const QList<qint64> &ids, const StoreReply<int> &reply);
 
     QPointer<IncidentBoard> m_board;
     QPointer<EventStore> m_store;
     QTimer m_timer{this};
-    std::set<qint64> m_changed;
-    qint64 m_saved = 0;
-    qint64 m_failures = 0;
+    PendingWrites<qint64> m_writes;
 };
 
 } // namespace tlr
