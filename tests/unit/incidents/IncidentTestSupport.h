@@ -1,6 +1,8 @@
 #pragma once
 
 #include "audit/AuditRecorder.h"
+#include "domain/WallClock.h"
+#include "incidents/IncidentBoard.h"
 #include "incidents/FusionConfig.h"
 #include "incidents/IncidentSignal.h"
 
@@ -117,5 +119,25 @@ inline FusionConfig testConfig()
         config.hazardOfCategory.insert(QString::fromLatin1(c), QStringLiteral("traffic"));
     return config;
 }
+
+// A board under a fixed clock at 08:00 with one incident, opened by a 112 call in Periuk; its
+// audit entries kept in a list.
+struct OneCallBoard
+{
+    OneCallBoard()
+        : board(testConfig(), &clock, &audit)
+    {
+        clock.setFixedTime(at(8, 0));
+        board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
+        REQUIRE(board.incidents().size() == 1);
+        id = board.incidents().front().id;
+    }
+    const Incident &incident() const { return *board.incident(id); }
+
+    WallClock clock;
+    ListRecorder audit;
+    IncidentBoard board;
+    qint64 id = 0;
+};
 
 } // namespace tlr::test

@@ -28,24 +28,6 @@ const Actor operatorOnDuty{QStringLiteral("andi"), Role::Operator};
 const Actor executive{QStringLiteral("walikota"), Role::Executive};
 const Actor admin{QStringLiteral("budi"), Role::Admin};
 
-struct Fixture
-{
-    Fixture()
-        : board(testConfig(), &clock, &audit)
-    {
-        clock.setFixedTime(at(8, 0));
-        board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
-        REQUIRE(board.incidents().size() == 1);
-        id = board.incidents().front().id;
-    }
-    const Incident &incident() const { return *board.incident(id); }
-
-    WallClock clock;
-    ListRecorder audit;
-    IncidentBoard board;
-    qint64 id = 0;
-};
-
 QStringList column(const QAbstractItemModel &model, int column)
 {
     QStringList texts;
@@ -59,7 +41,7 @@ QStringList column(const QAbstractItemModel &model, int column)
 TEST_CASE(
     "Operators and supervisors write notes and each is audited with who and when and the text")
 {
-    Fixture f;
+    OneCallBoard f;
     f.clock.setFixedTime(at(8, 2));
     const QString said = QStringLiteral("Bu Siti (0812 555 0101) melapor air masuk rumah");
     CHECK(f.board.addNote(f.id, operatorOnDuty, said).isEmpty());
@@ -87,7 +69,7 @@ TEST_CASE(
 TEST_CASE(
     "A note needs the role of the other incident actions and text and an incident not closed")
 {
-    Fixture f;
+    OneCallBoard f;
     for (const Actor &who : {executive, admin}) {
         const QString refusal = f.board.addNote(f.id, who, QStringLiteral("lihat"));
         CHECK(refusal.contains(QStringLiteral("may not write a note")));
@@ -125,7 +107,7 @@ TEST_CASE(
 
 TEST_CASE("A note takes its place in the timeline by time and after an action of the same second")
 {
-    Fixture f;
+    OneCallBoard f;
     IncidentTimelineModel timeline(&f.board);
     QAbstractItemModelTester tester(&timeline);
     timeline.setIncident(f.id);
@@ -154,7 +136,7 @@ TEST_CASE("A note takes its place in the timeline by time and after an action of
 
 TEST_CASE("A wall screen's timeline keeps every entry but no text a person typed")
 {
-    Fixture f;
+    OneCallBoard f;
     const QString secret = QStringLiteral("Pak Joko 0813 1111 2222");
     REQUIRE(f.board.acknowledge(f.id, supervisor, QStringLiteral("ack ") + secret).isEmpty());
     REQUIRE(f.board.forward(f.id, Agency::Dlh, supervisor, QStringLiteral("hubungi ") + secret)

@@ -15,29 +15,11 @@ const Actor admin{QStringLiteral("budi"), Role::Admin};
 const Actor operatorOnDuty{QStringLiteral("andi"), Role::Operator};
 const Actor executive{QStringLiteral("walikota"), Role::Executive};
 
-struct Fixture
-{
-    Fixture()
-        : board(testConfig(), &clock, &audit)
-    {
-        clock.setFixedTime(at(8, 0));
-        board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
-        REQUIRE(board.incidents().size() == 1);
-        id = board.incidents().front().id;
-    }
-    const Incident &incident() const { return *board.incident(id); }
-
-    WallClock clock;
-    ListRecorder audit;
-    IncidentBoard board;
-    qint64 id = 0;
-};
-
 } // namespace
 
 TEST_CASE("An incident goes from new through acknowledged and forwarded to closed and is recorded")
 {
-    Fixture f;
+    OneCallBoard f;
     CHECK(f.incident().state == IncidentState::New);
     CHECK(f.incident().accountable == Agency::Unknown);
     CHECK(f.incident().suggestedAgency == Agency::CallCentre112);
@@ -78,7 +60,7 @@ TEST_CASE("An incident goes from new through acknowledged and forwarded to close
 
 TEST_CASE("Acknowledged incidents may be resolved in the room without forwarding")
 {
-    Fixture f;
+    OneCallBoard f;
     REQUIRE(f.board.acknowledge(f.id, supervisor, {}).isEmpty());
     CHECK(f.board.resolve(f.id, supervisor, QStringLiteral("false alarm")).isEmpty());
     CHECK(f.incident().state == IncidentState::Resolved);
@@ -87,7 +69,7 @@ TEST_CASE("Acknowledged incidents may be resolved in the room without forwarding
 
 TEST_CASE("Transitions out of order are refused with the reason and the refusal is audited")
 {
-    Fixture f;
+    OneCallBoard f;
     const QString note = QStringLiteral("n");
     // From new: only acknowledge.
     CHECK(f.board.forward(f.id, Agency::Dlh, supervisor, note) ==
@@ -146,7 +128,7 @@ TEST_CASE("The board asks access/Permissions who may act on an incident and says
         CHECK(IncidentLifecycle::mayPerform(role, IncidentAction::Close) == canCloseIncidents(role));
     }
 
-    Fixture f;
+    OneCallBoard f;
     CHECK(f.board.acknowledge(f.id, operatorOnDuty, QStringLiteral("ok")) ==
           QStringLiteral("an operator may not acknowledge an incident; it needs the supervisor "
                          "on duty"));
@@ -185,7 +167,7 @@ TEST_CASE("The board asks access/Permissions who may act on an incident and says
 
 TEST_CASE("Hand-offs are kept in order and handing back to an agency that had it is flagged")
 {
-    Fixture f;
+    OneCallBoard f;
     REQUIRE(f.board.acknowledge(f.id, supervisor, {}).isEmpty());
     f.clock.setFixedTime(at(8, 10));
     REQUIRE(f.board.forward(f.id, Agency::Dishub, supervisor, QStringLiteral("jalan tergenang"))
