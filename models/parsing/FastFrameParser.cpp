@@ -1,6 +1,7 @@
 #include "FastFrameParser.h"
 
 #include "GeoJsonGeometry.h"
+#include "InternedStrings.h"
 #include "NgsiLdParser.h"
 #include "ParseHelpers.h"
 
@@ -218,15 +219,17 @@ bool unwrap(element wrapped, Attribute &out)
 class EntityReader
 {
 public:
-    EntityReader(const ParseContext &context, const Fields &entity)
+    EntityReader(const ParseContext &context, const Fields &entity, InternedStrings &strings)
         : m_context(context)
         , m_entity(entity)
+        , m_strings(strings)
     {
     }
 
     bool read(Observation &observation);
 
 private:
+    bool rawText(std::string_view name, std::optional<std::string_view> &out) const;
     bool text(std::string_view name, QString &out) const;
     bool time(std::string_view name, bool takeIntervalEnd, QDateTime &out) const;
     bool kecamatan(QString &out) const;
@@ -234,33 +237,45 @@ private:
 
     const ParseContext &m_context;
     const Fields &m_entity;
+    InternedStrings &m_strings;
 };
 
-bool EntityReader::text(std::string_view name, QString &out) const
+// nullopt when the attribute is absent or null.
+bool EntityReader::rawText(std::string_view name, std::optional<std::string_view> &out) const
 {
-    out.clear();
+    out.reset();
     const element *raw = find(m_entity, name);
     if (!raw || raw->is_null())
         return true;
     Attribute attribute;
     if (!unwrap(*raw, attribute) || !attribute.value || !attribute.value->is_string())
         return false; // "expected a string"
-    out = latin1(stringOr(&*attribute.value));
+    out = stringOr(&*attribute.value);
+    return true;
+}
+
+bool EntityReader::text(std::string_view name, QString &out) const
+{
+    std::optional<std::string_view> value;
+    if (!rawText(name, value))
+        return false;
+    out = value ? m_strings.latin1(*value) : QString();
     return true;
 }
 
 bool EntityReader::time(std::string_view name, bool takeIntervalEnd, QDateTime &out) const
 {
     out = {};
-    QString value;
-    if (!text(name, value))
+    std::optional<std::string_view> value;
+    if (!rawText(name, value))
         return false;
-    if (value.isEmpty())
+    if (!value || value->empty())
         return true;
-    const qsizetype slash = value.indexOf(QLatin1Char('/'));
-    if (takeIntervalEnd && slash >= 0)
-        value = value.mid(slash + 1);
-    out = parsing::parseIsoDateTime(value);
+    std::string_view time = *value;
+    const size_t slash = time.find('/');
+    if (takeIntervalEnd && slash != std::string_view::npos)
+        time = time.substr(slash + 1);
+    out = parsing::parseIsoDateTime(latin1(time));
     return out.isValid(); // "not an ISO 8601 date and time"
 }
 
@@ -280,7 +295,7 @@ bool EntityReader::kecamatan(QString &out) const
     Fields fields;
     if (!sortedFields(*address.value, fields))
         return false; // not an object: "expected an object"
-    out = latin1(stringOr(find(fields, "addressLocality")));
+    out = m_strings.latin1(stringOr(find(fields, "addressLocality")));
     return true;
 }
 
@@ -310,11 +325,12 @@ bool EntityReader::read(Observation &observation)
     if (id.empty() || type.empty())
         return false; // rejected: the slow path says why
     observation.source = m_context.feedId;
-    observation.entityId = latin1(id);
+    observation.entityId = m_strings.latin1(id);
     // Without an @context the broker may hand out expanded types: keep the term after the IRI.
     const size_t cut = type.find_last_of("#/");
     observation.entityType =
-        latin1(cut != std::string_view::npos && cut + 1 < type.size() ? type.substr(cut + 1) : type);
+        m_strings.latin1(cut != std::string_view::npos && cut + 1 < type.size() ? type.substr(cut + 1)
+                                                                                : type);
     if (observation.entityType == QLatin1String("Alert"))
         return false;
     observation.kind = NgsiLdParser::kindOfEntityType(observation.entityType, m_context.kind);
@@ -342,7 +358,7 @@ bool EntityReader::read(Observation &observation)
     QDateTime latestPropertyTime;
     observation.measurements.reserve(m_entity.size());
     for (const auto &[key, value] : m_entity) {
-        const QString name = latin1(key);
+        const QString name = m_strings.latin1(key);
         if (NgsiLdParser::isStructuralAttribute(name))
             continue;
         Attribute attribute;
@@ -359,7 +375,7 @@ bool EntityReader::read(Observation &observation)
             double number = 0;
             if (!tlr::number(*attribute.value, number))
                 return false;
-            observation.measurements.append({name, number, latin1(attribute.unitCode)});
+            observation.measurements.append({name, number, m_strings.latin1(attribute.unitCode)});
         } else if (NgsiLdParser::isNumericAttribute(name) &&
                    !(attribute.value && attribute.value->is_null())) {
             return false; // "expected a number"
@@ -388,6 +404,7 @@ bool EntityReader::read(Observation &observation)
 FastFrameParser::FastFrameParser(ParseContext context)
     : m_context(std::move(context))
     , m_parser(std::make_unique<simdjson::dom::parser>(size_t(m_context.limits.maxMessageBytes)))
+    , m_strings(std::make_unique<InternedStrings>())
 {
     // EnvelopeParser's depth: the payload's limit, plus the envelope around it. A deeper
     // document fails here and the slow path rejects it with its reason.
@@ -411,7 +428,7 @@ std::optional<FastFrameParser::Frame> FastFrameParser::parse(const QByteArray &m
 
     Frame frame;
     Envelope &envelope = frame.envelope;
-    envelope.feed = latin1(stringOr(find(envelopeFields, "feed")));
+    envelope.feed = m_strings->latin1(stringOr(find(envelopeFields, "feed")));
     if (envelope.feed.isEmpty())
         return std::nullopt;
     const element *seq = find(envelopeFields, "seq");
@@ -449,7 +466,7 @@ std::optional<FastFrameParser::Frame> FastFrameParser::parse(const QByteArray &m
     ParseContext context = m_context;
     context.feedId = envelope.feed;
     Observation observation;
-    if (!EntityReader(context, entity).read(observation))
+    if (!EntityReader(context, entity, *m_strings).read(observation))
         return std::nullopt;
     frame.result.events.append(std::move(observation));
     return frame;

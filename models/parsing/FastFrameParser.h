@@ -15,6 +15,8 @@ class parser;
 
 namespace tlr {
 
+class InternedStrings;
+
 // The wire's common case read in one simdjson pass: an envelope around a heartbeat or one clean
 // NGSI-LD entity (normalized or keyValues) becomes the same Envelope header and the same events
 // EnvelopeParser + PayloadParser would make, at a fraction of QJsonDocument's cost.
@@ -44,6 +46,7 @@ public:
 private:
     ParseContext m_context;
     std::unique_ptr<simdjson::dom::parser> m_parser; // reused: its buffers stay allocated
+    std::unique_ptr<InternedStrings> m_strings; // the feed's recurring texts, shared
     bool m_ready = false; // false: out of memory at start, every frame takes the slow path
 };
 

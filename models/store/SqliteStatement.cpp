@@ -33,11 +33,18 @@ bool SqliteStatement::prepare(sqlite3 *db, const char *sql)
 
 void SqliteStatement::bind(int index, const QString &text)
 {
-    if (text.isNull())
+    if (text.isNull()) {
         sqlite3_bind_null(m_statement, index);
-    else
-        sqlite3_bind_text16(m_statement, index, text.utf16(), int(text.size() * 2),
-                            SQLITE_TRANSIENT);
+        return;
+    }
+    if (index >= m_textBuffers.size())
+        m_textBuffers.resize(index + 1);
+    QByteArray &buffer = m_textBuffers[index];
+    buffer.resize(m_utf8.requiredSpace(text.size()));
+    char *end = m_utf8.appendToBuffer(buffer.data(), text);
+    buffer.truncate(end - buffer.constData());
+    sqlite3_bind_text64(m_statement, index, buffer.constData(), sqlite3_uint64(buffer.size()),
+                        SQLITE_STATIC, SQLITE_UTF8);
 }
 
 void SqliteStatement::bind(int index, const QByteArray &bytes)

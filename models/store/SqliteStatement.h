@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringEncoder>
+#include <QVarLengthArray>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -27,7 +29,8 @@ public:
     bool prepare(sqlite3 *db, const char *sql); // false: see errorMessage()
 
     // Parameters are numbered from 1, as SQLite numbers them. A null QString binds NULL; text
-    // is copied. Bytes are not: keep them alive until the statement has run.
+    // is encoded into a buffer the statement keeps. Bytes are not copied: keep them alive
+    // until the statement has run.
     void bind(int index, const QString &text);
     void bind(int index, const QByteArray &bytes); // a BLOB; a null QByteArray binds NULL
     void bindText(int index, const QByteArray &utf8); // TEXT, not copied either
@@ -56,6 +59,10 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     int m_lastResult = 0;
     QString m_error; // SQLite's message at the failed step, before a reset can change it
+    // UTF-8, the database's own encoding: text bound as UTF-16 was translated again by SQLite
+    // at every step. One buffer per parameter, kept with its capacity from row to row.
+    QStringEncoder m_utf8{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    QVarLengthArray<QByteArray, 16> m_textBuffers;
 };
 
 } // namespace tlr

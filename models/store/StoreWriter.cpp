@@ -406,7 +406,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                           outcome);
     }
     if (m_insertObservation.changes() > 0) {
-        accumulateRollups(o.entityId, observedAt, measurements);
+        accumulateRollups(entity, o.entityId, observedAt, measurements);
         ++outcome.storedEvents;
         return true;
     }
@@ -420,7 +420,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                                      .arg(m_updateMeasurements.errorMessage()),
                           outcome);
     }
-    accumulateRollups(o.entityId, observedAt, added);
+    accumulateRollups(entity, o.entityId, observedAt, added);
     if (added.isEmpty())
         ++outcome.duplicates;
     else
@@ -486,12 +486,15 @@ bool StoreWriter::mergeMeasurements(qint64 entity, qint64 observedAt,
     return true;
 }
 
-void StoreWriter::accumulateRollups(const QString &entityId, qint64 observedAt,
+void StoreWriter::accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
                                     const QList<Measurement> &measurements)
 {
     for (const Measurement &measurement : measurements) {
         const auto accumulate = [&](Rollups &rollups, qint64 size) {
-            RollupValue &r = rollups[{entityId, measurement.quantity, bucketStart(observedAt, size)}];
+            RollupValue &r =
+                rollups[{entityRow, measurement.quantity, bucketStart(observedAt, size)}];
+            if (r.count == 0)
+                r.entityId = entityId;
             r.min = r.count == 0 ? measurement.value : std::min(r.min, measurement.value);
             r.max = r.count == 0 ? measurement.value : std::max(r.max, measurement.value);
             r.sum += measurement.value;
@@ -653,7 +656,7 @@ bool StoreWriter::flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcom
 {
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
         upsert.reset();
-        upsert.bind(1, it.key().entityId);
+        upsert.bind(1, it.value().entityId);
         upsert.bind(2, it.key().quantity);
         upsert.bind(3, it.key().bucketStart);
         upsert.bind(4, it.value().count);
