@@ -116,8 +116,8 @@ StoreReply<QList<StoredMessage>> StoreReader::messages(const QString &feed, qint
     }
 
     query.prepare(QStringLiteral("SELECT a.id, a.bytes FROM message_archive a WHERE a.id IN "
-                                 "(SELECT DISTINCT archive FROM messages WHERE feed = ? AND seq "
-                                 "BETWEEN ? AND ?) ORDER BY a.id"));
+                                 "(SELECT DISTINCT archive FROM message_runs WHERE feed = ? AND "
+                                 "last_seq >= ? AND first_seq <= ?) ORDER BY a.id"));
     query.addBindValue(feed);
     query.addBindValue(fromSeq);
     query.addBindValue(toSeq);
@@ -149,8 +149,8 @@ StoreReply<qint64> StoreReader::lastSeq(const QString &feed) const
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     // A quarantined message was received too: resuming after it must not ask for it again.
-    query.prepare(QStringLiteral("SELECT max(s) FROM (SELECT max(seq) AS s FROM messages "
-                                 "WHERE feed = ? UNION ALL SELECT max(seq) FROM messages_v4 "
+    query.prepare(QStringLiteral("SELECT max(s) FROM (SELECT max(last_seq) AS s FROM "
+                                 "message_runs WHERE feed = ? UNION ALL SELECT max(seq) FROM messages_v4 "
                                  "WHERE feed = ? UNION ALL SELECT max(seq) FROM quarantine "
                                  "WHERE feed = ?)"));
     query.addBindValue(feed);

@@ -343,6 +343,33 @@ const char *const kStepIncidentNotes[] = {
         PRIMARY KEY (incident_id, position)) WITHOUT ROWID)",
 };
 
+// Version 8: a feed's stored sequence numbers as runs, one row per unbroken stretch of a write
+// batch (one row per feed and batch while a feed is healthy) instead of one row per message:
+// that row and its key were a third of the store thread's SQLite work. The `messages` view
+// gives the old one-row-per-message table back for queries and checks.
+const char *const kStepMessageRuns[] = {
+    R"(CREATE TABLE message_runs (
+        feed TEXT NOT NULL,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        archive INTEGER NOT NULL,
+        PRIMARY KEY (feed, first_seq)) WITHOUT ROWID)",
+    // Consecutive sequence numbers of one archive share (seq - their rank).
+    R"(INSERT INTO message_runs (feed, first_seq, last_seq, archive)
+        SELECT feed, min(seq), max(seq), archive FROM (
+            SELECT feed, seq, archive,
+                   seq - row_number() OVER (PARTITION BY feed, archive ORDER BY seq) AS stretch
+            FROM messages)
+        GROUP BY feed, archive, stretch)",
+    "DROP TABLE messages",
+    R"(CREATE VIEW messages AS
+        WITH RECURSIVE expanded (feed, seq, last_seq, archive) AS (
+            SELECT feed, first_seq, last_seq, archive FROM message_runs
+            UNION ALL
+            SELECT feed, seq + 1, last_seq, archive FROM expanded WHERE seq < last_seq)
+        SELECT feed, seq, archive FROM expanded)",
+};
+
 using Statements = std::span<const char *const>;
 
 // Where a step's tables live. The feed firehose (messages, archive, observations, rollups) stays
@@ -367,6 +394,7 @@ const Step kSteps[] = {
     {kStepCompactEvents},
     {kStepAlertStates, Scope::Shared},
     {kStepIncidentNotes, Scope::Shared},
+    {kStepMessageRuns},
 };
 
 // SQLite's column types in PostgreSQL's words: SQLite's INTEGER is 64 bits (the times are

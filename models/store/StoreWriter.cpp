@@ -135,9 +135,16 @@ QString StoreWriter::prepare()
             .toUtf8();
     };
     const std::pair<SqliteStatement *, QByteArray> statements[] = {
-        {&m_insertMessage,
-         QByteArrayLiteral("INSERT INTO messages (feed, seq, archive) VALUES (?, ?, ?) "
-                        "ON CONFLICT (feed, seq) DO NOTHING")},
+        {&m_insertRun,
+         QByteArrayLiteral("INSERT INTO message_runs (feed, first_seq, last_seq, archive) "
+                        "VALUES (?, ?, ?, ?)")},
+        // Runs never overlap: the one starting last at or before seq is the only candidate.
+        {&m_findRun,
+         QByteArrayLiteral("SELECT last_seq FROM message_runs WHERE feed = ? AND first_seq <= ? "
+                        "ORDER BY first_seq DESC LIMIT 1")},
+        {&m_lastRun,
+         QByteArrayLiteral("SELECT last_seq FROM message_runs WHERE feed = ? "
+                        "ORDER BY first_seq DESC LIMIT 1")},
         {&m_insertArchive,
          QByteArrayLiteral("INSERT INTO message_archive (id, feed, first_seq, last_seq, "
                         "first_received_at, last_received_at, message_count, encoding, bytes) "
@@ -229,6 +236,72 @@ bool StoreWriter::writeArchives(Outcome &outcome)
     return true;
 }
 
+qint64 StoreWriter::lastStoredSeq(const QString &feed, Outcome &outcome)
+{
+    if (const auto known = m_lastSeqs.constFind(feed); known != m_lastSeqs.cend())
+        return *known;
+    m_lastRun.reset();
+    m_lastRun.bind(1, feed);
+    if (!run(m_lastRun, outcome))
+        return -2;
+    const qint64 last = m_lastRun.hasRow() ? m_lastRun.columnInt64(0) : -1;
+    m_lastRun.reset();
+    m_lastSeqs.insert(feed, last);
+    return last;
+}
+
+int StoreWriter::isStored(const QString &feed, qint64 seq, Outcome &outcome)
+{
+    const qint64 last = lastStoredSeq(feed, outcome);
+    if (last == -2)
+        return -1;
+    if (seq > last)
+        return 0; // the common case: a healthy feed's next message
+    // A replay after a reconnect or a restart, or a message that overtook others.
+    for (const SeqRun &run : std::as_const(m_batchRuns[feed])) {
+        if (seq >= run.first && seq <= run.last)
+            return 1;
+    }
+    m_findRun.reset();
+    m_findRun.bind(1, feed);
+    m_findRun.bind(2, seq);
+    if (!run(m_findRun, outcome))
+        return -1;
+    const bool stored = m_findRun.hasRow() && m_findRun.columnInt64(0) >= seq;
+    m_findRun.reset();
+    return stored ? 1 : 0;
+}
+
+void StoreWriter::recordStored(const QString &feed, qint64 seq, qint64 archive)
+{
+    QList<SeqRun> &runs = m_batchRuns[feed];
+    if (!runs.isEmpty() && runs.last().archive == archive && runs.last().last + 1 == seq)
+        runs.last().last = seq;
+    else
+        runs.append({seq, seq, archive});
+    qint64 &last = m_lastSeqs[feed];
+    last = std::max(last, seq);
+}
+
+bool StoreWriter::writeRuns(Outcome &outcome)
+{
+    for (auto feed = m_batchRuns.cbegin(); feed != m_batchRuns.cend(); ++feed) {
+        for (const SeqRun &stretch : feed.value()) {
+            m_insertRun.reset();
+            m_insertRun.bind(1, feed.key());
+            m_insertRun.bind(2, stretch.first);
+            m_insertRun.bind(3, stretch.last);
+            m_insertRun.bind(4, stretch.archive);
+            if (!run(m_insertRun, outcome)) {
+                if (outcome.error.isEmpty())
+                    outcome.error = m_insertRun.errorMessage(); // a message would go unaccounted
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
 {
     Outcome outcome;
@@ -240,6 +313,8 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
         pending.archive.clear();
         pending.id = -1;
     }
+    for (QList<SeqRun> &runs : m_batchRuns)
+        runs.clear();
     const qint64 firstArchiveId = m_nextArchiveId;
     if (!m_db.transaction()) {
         outcome.error =
@@ -253,7 +328,7 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
             break;
         }
     }
-    ok = ok && writeArchives(outcome) && flushRollups(m_minuteRollups, m_upsertMinute, outcome) &&
+    ok = ok && writeArchives(outcome) && writeRuns(outcome) && flushRollups(m_minuteRollups, m_upsertMinute, outcome) &&
          flushRollups(m_hourRollups, m_upsertHour, outcome);
     if (ok && !m_db.commit()) {
         outcome.error = QStringLiteral("commit failed: %1").arg(describe(m_db.lastError()));
@@ -263,6 +338,7 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
         m_db.rollback();
         m_nextArchiveId = firstArchiveId;
         m_entities.clear(); // rows this batch added are gone with it
+        m_lastSeqs.clear();
         const QString error = outcome.error;
         outcome = {};
         outcome.error = error;
@@ -287,24 +363,22 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
 
     PendingArchive &pending = archiveFor(message.feed);
     if (message.seq >= 0) {
-        m_insertMessage.reset();
-        m_insertMessage.bind(1, message.feed);
-        m_insertMessage.bind(2, message.seq);
-        m_insertMessage.bind(3, pending.id);
-        if (!run(m_insertMessage, outcome)) {
+        const int stored = isStored(message.feed, message.seq, outcome);
+        if (stored < 0) {
             if (!outcome.error.isEmpty())
                 return false;
             return quarantine(message,
                               QStringLiteral("database refused the message: %1")
-                                  .arg(m_insertMessage.errorMessage()),
+                                  .arg(m_findRun.errorMessage()),
                               outcome);
         }
-        if (m_insertMessage.changes() == 0) {
+        if (stored > 0) {
             // The feed sent this sequence number before (a replay after a reconnect or a
             // restart): its events are already stored.
             ++outcome.duplicates;
             return true;
         }
+        recordStored(message.feed, message.seq, pending.id);
     }
     pending.archive.add(message, m_keepRawMessages && !carriesPersonalData(message));
     for (int i = 0; i < message.events.size(); ++i) {
@@ -619,26 +693,19 @@ StoreReply<RetentionResult> StoreWriter::applyRetention(const QDateTime &now, in
             return fail(query);
         reply.value.*pass.count = query.numRowsAffected();
     }
-    // A message's row goes with its archive. The rows are keyed by feed and sequence number,
-    // so each feed's expired range is one range delete rather than a scan of every row.
-    QSqlQuery expired(m_db);
-    expired.prepare(QStringLiteral("SELECT feed, max(last_seq) FROM message_archive "
-                                   "WHERE last_received_at < ? GROUP BY feed"));
-    expired.addBindValue(cutoff);
-    if (!expired.exec())
-        return fail(expired);
+    // A message's run goes with its archive; a run's length is the number of messages it held.
     query.prepare(QStringLiteral(
-        "DELETE FROM messages WHERE feed = ? AND seq <= ? AND archive IN "
-        "(SELECT id FROM message_archive WHERE feed = ? AND last_received_at < ?)"));
-    while (expired.next()) {
-        query.bindValue(0, expired.value(0));
-        query.bindValue(1, expired.value(1));
-        query.bindValue(2, expired.value(0));
-        query.bindValue(3, cutoff);
-        if (!query.exec())
-            return fail(query);
-        reply.value.messages += query.numRowsAffected();
-    }
+        "SELECT coalesce(sum(last_seq - first_seq + 1), 0) FROM message_runs WHERE archive IN "
+        "(SELECT id FROM message_archive WHERE last_received_at < ?)"));
+    query.addBindValue(cutoff);
+    if (!query.exec() || !query.next())
+        return fail(query);
+    reply.value.messages += query.value(0).toLongLong();
+    query.prepare(QStringLiteral("DELETE FROM message_runs WHERE archive IN "
+                                 "(SELECT id FROM message_archive WHERE last_received_at < ?)"));
+    query.addBindValue(cutoff);
+    if (!query.exec())
+        return fail(query);
     query.prepare(QStringLiteral("DELETE FROM message_archive WHERE last_received_at < ?"));
     query.addBindValue(cutoff);
     if (!query.exec())

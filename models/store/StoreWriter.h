@@ -71,6 +71,13 @@ private:
         qint64 id = -1;
         MessageArchive archive;
     };
+    // An unbroken stretch of one feed's sequence numbers stored in one archive.
+    struct SeqRun
+    {
+        qint64 first = -1;
+        qint64 last = -1;
+        qint64 archive = -1;
+    };
 
     // Each returns false when the statement failed in a way that dooms the transaction.
     bool writeMessage(const StoredMessage &message, Outcome &outcome);
@@ -89,6 +96,12 @@ private:
     void accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
                            const QList<Measurement> &measurements);
     PendingArchive &archiveFor(const QString &feed);
+    // Whether the feed's message `seq` is stored, by this batch or before; -1: a statement
+    // failed (outcome.error set when it dooms the transaction).
+    int isStored(const QString &feed, qint64 seq, Outcome &outcome);
+    qint64 lastStoredSeq(const QString &feed, Outcome &outcome); // -2: a statement failed
+    void recordStored(const QString &feed, qint64 seq, qint64 archive);
+    bool writeRuns(Outcome &outcome);
     bool writeArchives(Outcome &outcome);
     bool loadNextArchiveId();
     bool flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome);
@@ -98,7 +111,9 @@ private:
 
     QSqlDatabase m_db;
     bool m_keepRawMessages = true;
-    SqliteStatement m_insertMessage;
+    SqliteStatement m_insertRun;
+    SqliteStatement m_findRun;
+    SqliteStatement m_lastRun;
     SqliteStatement m_insertArchive;
     SqliteStatement m_insertQuarantine;
     SqliteStatement m_upsertEntity;
@@ -113,6 +128,10 @@ private:
     Rollups m_hourRollups;
     QHash<QString, EntityRow> m_entities;          // by entity id; cleared when a batch fails
     QHash<QString, PendingArchive> m_archives;     // of the batch being written, by feed
+    QHash<QString, QList<SeqRun>> m_batchRuns;     // of the batch being written, by feed
+    // Each feed's highest stored sequence number, read when the feed is first seen: anything
+    // above it is new without asking the database. Cleared when a batch fails.
+    QHash<QString, qint64> m_lastSeqs;
     qint64 m_nextArchiveId = 1;
 };
 

@@ -72,7 +72,7 @@ TEST_CASE("A new database is created private and in WAL mode at the current sche
           StoreSchema::currentVersion());
     CHECK(probe.value(QStringLiteral("PRAGMA journal_mode")).toString() == QLatin1String("wal"));
     for (const char *table :
-         {"messages", "message_archive", "messages_v4", "entities", "observations", "alerts",
+         {"message_runs", "message_archive", "messages_v4", "entities", "observations", "alerts",
           "reports", "quarantine", "rollups_minute", "rollups_hour", "users", "audit_log"}) {
         INFO(table);
         CHECK(probe
@@ -83,6 +83,9 @@ TEST_CASE("A new database is created private and in WAL mode at the current sche
     }
     CHECK(probe.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'view' "
                                      "AND name = 'measurements'"))
+              .toInt() == 1);
+    CHECK(probe.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'view' "
+                                     "AND name = 'messages'"))
               .toInt() == 1);
     CHECK(probe.count(QStringLiteral("messages")) == 1);
     CHECK(probe.count(QStringLiteral("message_archive")) == 1);
@@ -138,6 +141,45 @@ TEST_CASE("A version 1 database is migrated keeping its rows and rolling them up
     CHECK(hours[1].mean() == Approx(60.0));
     // The resumed feed continues after the last sequence number the old version stored.
     CHECK(result(store.lastSeq(QStringLiteral("dlh-air"))) == 11);
+}
+
+TEST_CASE("A version 7 database's message rows become runs with the same sequence numbers")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v7.db"));
+    {
+        EventStore created;
+        REQUIRE(created.open(optionsFor(path)).isEmpty());
+    }
+    {
+        // Version 7's one row per message, with gaps, two feeds and two archives.
+        SqlProbe writer(path, false);
+        REQUIRE(writer.exec(QStringLiteral("DROP VIEW messages")));
+        REQUIRE(writer.exec(QStringLiteral("DROP TABLE message_runs")));
+        REQUIRE(writer.exec(QStringLiteral(
+            "CREATE TABLE messages (feed TEXT NOT NULL, seq INTEGER NOT NULL, "
+            "archive INTEGER NOT NULL, PRIMARY KEY (feed, seq)) WITHOUT ROWID")));
+        REQUIRE(writer.exec(QStringLiteral(
+            "INSERT INTO messages VALUES ('a', 1, 1), ('a', 2, 1), ('a', 3, 1), ('a', 5, 1), "
+            "('a', 6, 2), ('a', 7, 2), ('a', 4, 2), ('b', 10, 1), ('b', 12, 2)")));
+        REQUIRE(writer.exec(QStringLiteral("PRAGMA user_version = 7")));
+    }
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    SqlProbe probe(path);
+    CHECK(probe.value(QStringLiteral("SELECT group_concat(run, ' ') FROM (SELECT feed || ':' || "
+                                     "first_seq || '-' || last_seq || '@' || archive AS run "
+                                     "FROM message_runs ORDER BY feed, first_seq)"))
+              .toString() == QLatin1String("a:1-3@1 a:4-4@2 a:5-5@1 a:6-7@2 b:10-10@1 b:12-12@2"));
+    CHECK(probe.value(QStringLiteral("SELECT group_concat(row, ' ') FROM (SELECT feed || seq || "
+                                     "'@' || archive AS row FROM messages ORDER BY feed, seq)"))
+              .toString() == QLatin1String("a1@1 a2@1 a3@1 a4@2 a5@1 a6@2 a7@2 b10@1 b12@2"));
+    CHECK(result(store.lastSeq(QStringLiteral("a"))) == 7);
+    store.append(makeMessage(QStringLiteral("a"), 4, {}));
+    store.append(makeMessage(QStringLiteral("b"), 11, {}));
+    store.flush();
+    CHECK(store.duplicatesIgnored() == 1);
+    CHECK(probe.count(QStringLiteral("messages")) == 10);
 }
 
 TEST_CASE("Migrating an already current database changes nothing")
@@ -280,8 +322,8 @@ TEST_CASE("A database locked by another writer is refused with a clear message")
     {
         SqlProbe other(path, false);
         REQUIRE(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-        REQUIRE(other.exec(QStringLiteral("INSERT INTO messages (feed, seq, archive) "
-                                          "VALUES ('other', 1, 0)")));
+        REQUIRE(other.exec(QStringLiteral("INSERT INTO message_runs (feed, first_seq, "
+                                          "last_seq, archive) VALUES ('other', 1, 1, 0)")));
         EventStore store;
         const QString error = store.open(optionsFor(path));
         INFO(error.toStdString());

@@ -464,6 +464,41 @@ TEST_CASE("A feed resumes after the last sequence number stored and its raw fram
     CHECK(frames[1].format == PayloadFormat::NgsiLd);
 }
 
+TEST_CASE("Sequence numbers are kept as runs: gaps, reordering and replays across batches and restarts")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runs.db"));
+    const auto appendSeqs = [](EventStore &store, std::initializer_list<qint64> seqs) {
+        for (const qint64 seq : seqs)
+            store.append(makeMessage(kFeed, seq, {}));
+        store.flush();
+    };
+    {
+        EventStore store;
+        REQUIRE(store.open(optionsFor(path)).isEmpty());
+        appendSeqs(store, {1, 2, 3, 4, 7, 8, 6, 3}); // a gap, one late, one repeated
+        CHECK(store.duplicatesIgnored() == 1);
+        appendSeqs(store, {9, 10, 5, 8, 1}); // the gap filled, two replays of the last batch
+        CHECK(store.duplicatesIgnored() == 3);
+    }
+    SqlProbe probe(path);
+    // 1-4 and 7-8 and 6 in the first batch, 9-10 and 5 in the second.
+    CHECK(probe.count(QStringLiteral("message_runs")) == 5);
+    CHECK(probe.count(QStringLiteral("messages")) == 10);
+    CHECK(probe.value(QStringLiteral("SELECT count(DISTINCT seq) FROM messages")).toInt() == 10);
+
+    EventStore store;
+    REQUIRE(store.open(optionsFor(path)).isEmpty());
+    CHECK(result(store.lastSeq(kFeed)) == 10);
+    appendSeqs(store, {4, 6, 10, 11, 11});
+    CHECK(store.duplicatesIgnored() == 4); // the store's own memory is gone: the runs say
+    CHECK(SqlProbe(path).count(QStringLiteral("messages")) == 11);
+    const auto frames = result(store.messages(kFeed, 1, 11));
+    REQUIRE(frames.size() == 11);
+    for (int i = 0; i < frames.size(); ++i)
+        CHECK(frames[i].seq == i + 1);
+}
+
 TEST_CASE("Raw bytes are dropped when keepRawMessages is off and dedup still works")
 {
     QTemporaryDir dir;
