@@ -12,7 +12,7 @@ Rectangle {
     required property string displayId
     required property string severityKey
     required property string kecamatan
-    required property string hazard
+    required property string hazardName // translated by the model (tlr::hazardName)
     required property string holder
     required property string stateName
     required property int signalCount
@@ -20,20 +20,6 @@ Rectangle {
     property bool current: false
 
     signal tapped()
-
-    // The fusion configuration's hazard keys (resources/incidents/fusion.json), in words.
-    function hazardName(key) {
-        switch (key) {
-        case "flood": return qsTr("Flood")
-        case "traffic": return qsTr("Traffic")
-        case "fire": return qsTr("Fire")
-        case "health": return qsTr("Health")
-        case "security": return qsTr("Security")
-        case "water": return qsTr("Water supply")
-        case "environment": return qsTr("Environment")
-        }
-        return key
-    }
 
     implicitHeight: Math.max(WallTheme.touchTarget, content.implicitHeight + 16)
     radius: 6
@@ -77,7 +63,7 @@ Rectangle {
 
             Text {
                 Layout.fillWidth: true
-                text: (row.hazard.length > 0 ? row.hazardName(row.hazard) + " · " : "") + row.kecamatan
+                text: (row.hazardName.length > 0 ? row.hazardName + " · " : "") + row.kecamatan
                 color: WallTheme.text
                 font.family: WallTheme.fontFamily
                 font.pixelSize: WallTheme.bodyPixels

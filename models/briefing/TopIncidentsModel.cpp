@@ -98,10 +98,13 @@ QVariant TopIncidentsModel::data(const QModelIndex &index, int role) const
         return sourceValue(sourceRow, Table::SeverityColumn, Table::SortRole);
     case KecamatanRole:
         return sourceValue(sourceRow, Table::KecamatanColumn);
-    case HazardRole: {
+    case HazardRole:
+    case HazardNameRole: {
         const qint64 id = sourceValue(sourceRow, 0, Table::IncidentIdRole).toLongLong();
         const Incident *incident = m_board ? m_board->incident(id) : nullptr;
-        return incident ? incident->hazard : QString();
+        if (!incident)
+            return QString();
+        return role == HazardRole ? incident->hazard : hazardName(incident->hazard);
     }
     case HolderRole:
         return sourceValue(sourceRow, Table::AgencyColumn);
@@ -129,6 +132,7 @@ QHash<int, QByteArray> TopIncidentsModel::roleNames() const
         {SeverityRankRole, "severityRank"},
         {KecamatanRole, "kecamatan"},
         {HazardRole, "hazard"},
+        {HazardNameRole, "hazardName"},
         {HolderRole, "holder"},
         {HolderAgencyKeyRole, "holderAgencyKey"},
         {SignalsRole, "signalCount"},

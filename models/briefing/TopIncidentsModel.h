@@ -26,6 +26,7 @@ public:
         SeverityRankRole,  // int(Severity)
         KecamatanRole,
         HazardRole,        // "flood", "traffic"… from the fusion configuration; may be empty
+        HazardNameRole,    // the hazard in words, translated; may be empty
         HolderRole,        // the accountable agency, or the Live Room
         HolderAgencyKeyRole, // the agency the filter matches
         SignalsRole,

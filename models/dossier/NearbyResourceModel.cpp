@@ -1,6 +1,7 @@
 #include "NearbyResourceModel.h"
 
 #include "NearbySensors.h"
+#include "domain/StatusNames.h"
 #include "situation/SituationModel.h"
 
 #include <algorithm>
@@ -167,7 +168,7 @@ QString NearbyResourceModel::detailText(const Resource &r)
     case ResourceKind::Ambulance:
         return tr("about %n min away", nullptr, r.etaMinutes);
     case ResourceKind::PumpStation:
-        return r.status.isEmpty() ? tr("state unknown") : r.status;
+        return r.status.isEmpty() ? tr("state unknown") : deviceStatusName(r.status);
     case ResourceKind::Unknown:
         break;
     }

@@ -2,7 +2,11 @@
 
 #include "domain/EnumTable.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
+#include <array>
+#include <utility>
 
 namespace tlr {
 namespace {
@@ -19,6 +23,25 @@ static_assert(isSortedTable(kStates));
 QString incidentStateKey(IncidentState state)
 {
     return enumKey(kStates, state);
+}
+
+QString hazardName(QStringView hazard)
+{
+    // resources/incidents/fusion.json's hazards.
+    static constexpr std::array<std::pair<const char16_t *, const char *>, 7> kNames{{
+        {u"flood", QT_TRANSLATE_NOOP("tlr::Hazard", "Flood")},
+        {u"traffic", QT_TRANSLATE_NOOP("tlr::Hazard", "Traffic")},
+        {u"fire", QT_TRANSLATE_NOOP("tlr::Hazard", "Fire")},
+        {u"health", QT_TRANSLATE_NOOP("tlr::Hazard", "Health")},
+        {u"security", QT_TRANSLATE_NOOP("tlr::Hazard", "Security")},
+        {u"water", QT_TRANSLATE_NOOP("tlr::Hazard", "Water supply")},
+        {u"environment", QT_TRANSLATE_NOOP("tlr::Hazard", "Environment")},
+    }};
+    for (const auto &[key, name] : kNames) {
+        if (hazard == QStringView(key))
+            return QCoreApplication::translate("tlr::Hazard", name);
+    }
+    return hazard.toString();
 }
 
 std::optional<IncidentState> incidentStateFromKey(QStringView key)

@@ -15,6 +15,10 @@ enum class IncidentState { Unknown, New, Acknowledged, Forwarded, Resolved, Clos
 QString incidentStateKey(IncidentState state);
 std::optional<IncidentState> incidentStateFromKey(QStringView key);
 
+// A hazard key of the fusion configuration ("flood", "fire"…) in the reader's language; a key
+// the configuration added and this program does not know is shown as it is written.
+QString hazardName(QStringView hazard);
+
 // One change of state, with who made it and why.
 struct IncidentTransition
 {
@@ -68,6 +72,8 @@ struct Incident
     QList<IncidentNote> notes; // in the order they were written
 
     QString displayId() const { return QStringLiteral("INC-%1").arg(id, 6, 10, QLatin1Char('0')); }
+    // What happens, for a title: the hazard's name, or the opening signal's category.
+    QString subject() const { return hazard.isEmpty() ? category : hazardName(hazard); }
     // The most severe member's severity.
     Severity severity() const;
     // New, acknowledged or forwarded: someone still has to act on it.

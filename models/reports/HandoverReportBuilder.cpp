@@ -298,7 +298,7 @@ void Builder::addIncident(const Incident &incident)
             Acknowledgement ack;
             ack.subject = Acknowledgement::Subject::Incident;
             ack.reference = item.displayId;
-            ack.title = incident.hazard.isEmpty() ? incident.category : incident.hazard;
+            ack.title = incident.subject();
             if (!incident.kecamatan.isEmpty())
                 ack.title += QStringLiteral(" · ") + incident.kecamatan;
             ack.at = t.at;

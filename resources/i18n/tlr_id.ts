@@ -468,34 +468,6 @@
 <context>
     <name>IncidentRow</name>
     <message>
-        <source>Flood</source>
-        <translation>Banjir</translation>
-    </message>
-    <message>
-        <source>Traffic</source>
-        <translation>Lalu lintas</translation>
-    </message>
-    <message>
-        <source>Fire</source>
-        <translation>Kebakaran</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Kesehatan</translation>
-    </message>
-    <message>
-        <source>Security</source>
-        <translation>Keamanan</translation>
-    </message>
-    <message>
-        <source>Water supply</source>
-        <translation>Air bersih</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Lingkungan</translation>
-    </message>
-    <message>
         <source>%1 · %2 signals · %3</source>
         <translation>%1 · %2 sinyal · %3</translation>
     </message>
@@ -779,6 +751,73 @@
     </message>
 </context>
 <context>
+    <name>tlr::DeviceStatus</name>
+    <message>
+        <source>running</source>
+        <translation>beroperasi</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>siaga</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>berhenti</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>gangguan</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>perawatan</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>baik</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>daring</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>luring</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>tersedia</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>menganggur</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>di pangkalan</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation>dalam perjalanan</translation>
+    </message>
+    <message>
+        <source>at the scene</source>
+        <translation>di lokasi</translation>
+    </message>
+    <message>
+        <source>to hospital</source>
+        <translation>menuju rumah sakit</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>dilaporkan</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>selesai</translation>
+    </message>
+</context>
+<context>
     <name>tlr::EscalationBanner</name>
     <message>
         <source>%1 ESCALATED · %2 %3 · %4 · unacknowledged for %5</source>
@@ -803,6 +842,37 @@
     <message>
         <source>cannot create %1</source>
         <translation>tidak dapat membuat %1</translation>
+    </message>
+</context>
+<context>
+    <name>tlr::Hazard</name>
+    <message>
+        <source>Flood</source>
+        <translation>Banjir</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Lalu lintas</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>Kebakaran</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Kesehatan</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Keamanan</translation>
+    </message>
+    <message>
+        <source>Water supply</source>
+        <translation>Air bersih</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Lingkungan</translation>
     </message>
 </context>
 <context>

@@ -303,8 +303,7 @@ void IncidentDossier::refresh()
     if (m_resourceModel)
         m_resourceModel->setIncident(m_incident);
     const Incident &i = m_incident;
-    const QString what = !i.hazard.isEmpty() ? i.hazard : i.category;
-    m_title->setText(QStringLiteral("%1 · %2 · %3").arg(i.displayId(), what, i.kecamatan));
+    m_title->setText(QStringLiteral("%1 · %2 · %3").arg(i.displayId(), i.subject(), i.kecamatan));
     m_state->setText(IncidentTableModel::stateName(i.state));
     const Severity severity = i.severity();
     m_severity->setText(Theme::severityGlyph(severity) + u' ' + Theme::severityLabel(severity));

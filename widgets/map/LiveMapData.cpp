@@ -1,6 +1,7 @@
 #include "LiveMapData.h"
 
 #include "alerts/AlertStatusMark.h"
+#include "domain/StatusNames.h"
 #include "itemmodels/AlertTableModel.h"
 #include "map/TileMath.h"
 #include "situation/SituationModel.h"
@@ -30,7 +31,7 @@ QString describe(const Observation &o)
     for (const auto &m : o.measurements.mid(0, 3))
         text += QStringLiteral("\n%1: %2 %3").arg(m.quantity).arg(m.value, 0, 'g', 4).arg(m.unit);
     if (!o.status.isEmpty())
-        text += QStringLiteral("\n") + o.status;
+        text += QStringLiteral("\n") + deviceStatusName(o.status);
     return text;
 }
 

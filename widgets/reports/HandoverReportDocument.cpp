@@ -2,6 +2,7 @@
 
 #include "alerts/AlertStyle.h"
 #include "domain/WallClock.h"
+#include "incidents/Incident.h"
 #include "itemmodels/IncidentTableModel.h"
 #include "theme/Theme.h"
 
@@ -271,7 +272,7 @@ QString HandoverReportDocument::incidentSections(const HandoverReport &report)
         QStringList rows;
         for (std::size_t n = 0; n < items.size() && n < kMaxRows; ++n) {
             const auto &i = items[n];
-            const QString what = i.hazard.isEmpty() ? i.category : i.hazard;
+            const QString what = i.hazard.isEmpty() ? i.category : hazardName(i.hazard);
             rows << row({QStringLiteral("<b>%1</b>").arg(i.displayId), severityCell(i.severity),
                          escaped(what), escaped(i.kecamatan),
                          IncidentTableModel::stateName(i.state).toHtmlEscaped(),

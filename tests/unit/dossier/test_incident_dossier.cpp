@@ -147,7 +147,7 @@ TEST_CASE("The dossier's header and timeline tell the incident's story")
     const auto d = f.dossier();
     const QString header = d->headerText();
     INFO(header.toStdString());
-    CHECK(header.startsWith(QStringLiteral("INC-000001 · flood · Periuk")));
+    CHECK(header.startsWith(QStringLiteral("INC-000001 · Flood · Periuk")));
     CHECK(header.contains(QStringLiteral("State: new")));
     CHECK(header.contains(QStringLiteral("Accountable: Live Room")));
     CHECK(header.contains(QStringLiteral("Kecamatan: Periuk")));
@@ -540,7 +540,7 @@ TEST_CASE("The PDF brief tells the incident's story and never carries a reporter
     REQUIRE(d->reporterLabel()->text().contains(kName)); // on screen, to the supervisor
 
     const IncidentBrief brief = d->brief();
-    CHECK(brief.title.startsWith(QStringLiteral("INC-000001 · flood · Periuk")));
+    CHECK(brief.title.startsWith(QStringLiteral("INC-000001 · Flood · Periuk")));
     CHECK(brief.madeFor.contains(QStringLiteral("siti")));
     CHECK(brief.timeline.rows.size() == d->timelineModel()->rowCount());
     CHECK(brief.timeline.header.size() == IncidentTimelineModel::ColumnCount);

@@ -97,7 +97,7 @@ HandoverReport sampleReport()
     incident.state = IncidentState::Forwarded;
     incident.severity = Severity::Severe;
     incident.kecamatan = QStringLiteral("Periuk");
-    incident.hazard = QStringLiteral("banjir");
+    incident.hazard = QStringLiteral("flood"); // the fusion configuration's key
     incident.accountable = Agency::Dlh;
     incident.firstSignalAt = wib(8, 5);
     incident.signalCount = 6;
@@ -137,6 +137,7 @@ TEST_CASE("The handover document says who took what, in WIB, with every stored t
     CHECK(text.contains(QStringLiteral("siti (supervisor)")));
     CHECK(text.contains(QStringLiteral("LAKSA-77")));
     CHECK(text.contains(QStringLiteral("INC-000042")));
+    CHECK(text.contains(QStringLiteral("Flood")));
     CHECK(text.contains(QStringLiteral("bounced back")));
     CHECK(text.contains(QStringLiteral("[EXERCISE/TEST] #9 Latihan banjir Periuk")));
     CHECK(text.contains(QStringLiteral("Open alerts, not acknowledged (1)"))); // the drill not counted
@@ -155,6 +156,8 @@ TEST_CASE("The handover document speaks Indonesian when the wall does")
     CHECK(text.contains(QStringLiteral("Laporan serah terima shift")));
     CHECK(text.contains(QStringLiteral("[LATIHAN/UJI]")));
     CHECK(text.contains(QStringLiteral("Ekstrem")));
+    CHECK(text.contains(QStringLiteral("Banjir"))); // the hazard key "flood", in words
+    CHECK_FALSE(text.contains(QStringLiteral("flood")));
     CHECK_FALSE(text.contains(QStringLiteral("Shift handover report")));
     REQUIRE(language.setLanguage(QStringLiteral("en")));
 }

@@ -1,4 +1,6 @@
+#include "domain/StatusNames.h"
 #include "domain/WallClock.h"
+#include "incidents/Incident.h"
 #include "i18n/LanguageSwitcher.h"
 #include "itemmodels/FeedHealthModel.h"
 #include "stats/FrameTimes.h"
@@ -89,5 +91,22 @@ TEST_CASE("The language switches at run time, Indonesian by default")
     CHECK_FALSE(english.contains(QStringLiteral("Ikhtisar kota")));
     CHECK_FALSE(language.setLanguage(QStringLiteral("fr")));
     CHECK(language.language() == QStringLiteral("en"));
+    language.setLanguage(QStringLiteral("id"));
+}
+
+TEST_CASE("Hazards and device states from the feeds are shown in words of the wall's language")
+{
+    LanguageSwitcher language;
+    REQUIRE(language.setLanguage(QStringLiteral("id")));
+    CHECK(hazardName(u"flood") == QStringLiteral("Banjir"));
+    CHECK(deviceStatusName(u"running") == QStringLiteral("beroperasi"));
+    CHECK(deviceStatusName(u"maintenance") == QStringLiteral("perawatan"));
+    // What the program does not know is shown as the source wrote it.
+    CHECK(hazardName(u"landslide") == QStringLiteral("landslide"));
+    CHECK(deviceStatusName(u"Pompa 2 mati") == QStringLiteral("Pompa 2 mati"));
+
+    REQUIRE(language.setLanguage(QStringLiteral("en")));
+    CHECK(hazardName(u"flood") == QStringLiteral("Flood"));
+    CHECK(deviceStatusName(u"onRoute") == QStringLiteral("on the way"));
     language.setLanguage(QStringLiteral("id"));
 }
