@@ -343,19 +343,92 @@ AlertEngine::ActionResult AlertEngine::shelve(quint64 id, const Actor &actor, co
     AlertRecord &a = it->record;
     if (a.state == AlertState::Shelved || a.state == AlertState::Closed)
         return refuse(id, actor, refused, QStringLiteral("the alert is %1").arg(alertStateKey(a.state)));
-    a.stateBeforeShelving = a.state;
-    a.state = AlertState::Shelved;
-    a.shelvedBy = actor.name;
-    a.shelveReason = reason;
-    a.shelvedUntil = until.toUTC();
-    a.shelveReminded = false;
-    a.escalationLevel = 0;
+    if (m_shelfGate)
+        return handToShelfGate(a, {ShelfRequest::Kind::Shelve, actor, reason, until.toUTC(), now});
+    putOnShelf(*it, actor.name, reason, until);
     audit(actor, "alert.shelved", a,
           QStringLiteral("%1 (until %2)").arg(reason, a.shelvedUntil.toString(Qt::ISODate)));
     markChanged(*it);
     flush();
     emit alertActedOn(id);
     return {true, {}};
+}
+
+void AlertEngine::putOnShelf(Entry &entry, const QString &by, const QString &reason,
+                             const QDateTime &until)
+{
+    AlertRecord &a = entry.record;
+    a.stateBeforeShelving = a.state;
+    a.state = AlertState::Shelved;
+    a.shelvedBy = by;
+    a.shelveReason = reason;
+    a.shelvedUntil = until.toUTC();
+    a.shelveReminded = false;
+    a.escalationLevel = 0;
+}
+
+AlertEngine::ActionResult AlertEngine::handToShelfGate(const AlertRecord &alert,
+                                                       const ShelfRequest &request)
+{
+    const bool shelving = request.kind == ShelfRequest::Kind::Shelve;
+    if (m_pendingShelves.contains(alert.id))
+        return refuse(alert.id, request.actor,
+                      shelving ? "alert.shelve-refused" : "alert.unshelve-refused",
+                      QStringLiteral("a shelve or unshelve of this alert is on its way"));
+    m_pendingShelves.insert(alert.id);
+    m_shelfGate(alert, request);
+    return {true, {}, true};
+}
+
+void AlertEngine::applySharedShelf(const QString &source, const QString &resource,
+                                   const QString &event, const QString &by,
+                                   const QString &reason, const QDateTime &until)
+{
+    const auto open = m_openByKey.constFind(key(source, resource, event));
+    if (open == m_openByKey.cend())
+        return; // closed here already, or never raised on this console
+    Entry &entry = m_alerts[*open];
+    AlertRecord &a = entry.record;
+    m_pendingShelves.remove(a.id);
+    if (!until.isValid() || until <= m_clock->now())
+        return; // expired: this console's own timer took it off, or will
+    if (a.state == AlertState::Shelved) {
+        if (a.shelvedBy == by && a.shelvedUntil == until)
+            return; // heard twice
+        // Another shelf than the one shown here (shelved again after an expiry elsewhere):
+        // the database's is the one in force.
+        a.state = a.stateBeforeShelving;
+    }
+    putOnShelf(entry, by, reason, until);
+    markChanged(entry);
+    flush();
+    emit alertActedOn(a.id);
+}
+
+void AlertEngine::applySharedUnshelve(const QString &source, const QString &resource,
+                                      const QString &event, const QString &by,
+                                      const QDateTime &until, const QDateTime &at)
+{
+    const auto open = m_openByKey.constFind(key(source, resource, event));
+    if (open == m_openByKey.cend())
+        return;
+    Entry &entry = m_alerts[*open];
+    AlertRecord &a = entry.record;
+    m_pendingShelves.remove(a.id);
+    if (a.state != AlertState::Shelved || a.shelvedBy != by || a.shelvedUntil != until)
+        return; // not that shelf (taken off here already, or another one)
+    a.state = AlertState::Unknown; // settle() works out where it stands now
+    settle(entry, at.isValid() ? at : m_clock->now(), Actor::system());
+    markChanged(entry);
+    flush();
+    emit alertActedOn(a.id);
+}
+
+void AlertEngine::shelfNotRecorded(quint64 id, const QString &reason)
+{
+    m_pendingShelves.remove(id);
+    qCInfo(lcAlerts).noquote() << "shelve or unshelve of alert" << id << "not recorded:" << reason;
+    emit shelfRefused(id, reason);
 }
 
 AlertEngine::ActionResult AlertEngine::unshelve(quint64 id, const Actor &actor, const QString &note)
@@ -369,6 +442,10 @@ AlertEngine::ActionResult AlertEngine::unshelve(quint64 id, const Actor &actor, 
     if (it->record.state != AlertState::Shelved)
         return refuse(id, actor, refused,
                       QStringLiteral("the alert is %1").arg(alertStateKey(it->record.state)));
+    if (m_shelfGate) {
+        return handToShelfGate(it->record, {ShelfRequest::Kind::Unshelve, actor, note, {},
+                                            m_clock->now()});
+    }
     audit(actor, "alert.unshelved", it->record, note);
     it->record.state = AlertState::Unknown; // settle() works out where it stands now
     settle(*it, m_clock->now(), actor);

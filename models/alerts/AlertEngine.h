@@ -4,6 +4,7 @@
 #include "AlertRules.h"
 #include "FeedAlertTracker.h"
 #include "RuleEvaluator.h"
+#include "ShelfRequest.h"
 
 #include "access/Actor.h"
 #include "domain/DomainEvent.h"
@@ -97,6 +98,23 @@ public:
     ActionResult shelve(quint64 id, const Actor &actor, const QString &reason,
                         const QDateTime &until);
     ActionResult unshelve(quint64 id, const Actor &actor, const QString &note);
+    // Shelves and unshelves decided on the shared database, as acknowledgements are: with a
+    // shelf gate set, shelve() and unshelve() check role, reason, expiry and state, hand the
+    // request to the gate and return `pending`; the answer comes back through
+    // applySharedShelf() / applySharedUnshelve(), or shelfNotRecorded().
+    using ShelfGate = std::function<void(const AlertRecord &, const ShelfRequest &)>;
+    void setShelfGate(ShelfGate gate) { m_shelfGate = std::move(gate); }
+    // A shelf the shared database holds for the open alert with this key: applied as it was
+    // made, with no audit entry of its own. One already expired is not applied.
+    void applySharedShelf(const QString &source, const QString &resource, const QString &event,
+                          const QString &by, const QString &reason, const QDateTime &until);
+    // The shared database says the shelf (by, until) was taken off at `at`: if this console
+    // still shows that shelf, the alert comes off it as an unshelve would take it off.
+    void applySharedUnshelve(const QString &source, const QString &resource,
+                             const QString &event, const QString &by, const QDateTime &until,
+                             const QDateTime &at);
+    // This console's pending shelve or unshelve was not the one kept: shelfRefused() says why.
+    void shelfNotRecorded(quint64 id, const QString &reason);
 
     // Takes up alerts kept in the store (AlertArchive) before events arrive: ids, states,
     // acknowledgements, shelves and counts as they were; none sounds or is audited again. New
@@ -129,6 +147,8 @@ signals:
     void alertActedOn(quint64 id);
     // A pending acknowledgement was not recorded, and why ("already acknowledged by …").
     void acknowledgementRefused(quint64 id, const QString &reason);
+    // A pending shelve or unshelve was not recorded, and why ("already shelved by …").
+    void shelfRefused(quint64 id, const QString &reason);
 
 private:
     // Whether an alert is already listed in this batch's changes, and how.
@@ -147,6 +167,9 @@ private:
     void raise(const AlertCondition &condition, const QDateTime &now);
     void recordFlip(Entry &entry, const QDateTime &now);
     void settle(Entry &entry, const QDateTime &now, const Actor &actor);
+    void putOnShelf(Entry &entry, const QString &by, const QString &reason,
+                    const QDateTime &until);
+    ActionResult handToShelfGate(const AlertRecord &alert, const ShelfRequest &request);
     ActionResult refuse(quint64 id, const Actor &actor, const char *action, const QString &reason);
     void audit(const Actor &actor, const char *action, const AlertRecord &alert,
                const QString &note);
@@ -170,6 +193,8 @@ private:
     AuditRecorder *m_audit;
     AcknowledgementGate m_gate;
     QSet<quint64> m_pendingAcknowledgements; // handed to the gate, no answer yet
+    ShelfGate m_shelfGate;
+    QSet<quint64> m_pendingShelves; // handed to the shelf gate, no answer yet
     RuleEvaluator m_evaluator;
     FeedAlertTracker m_feedAlerts;
     QHash<quint64, Entry> m_alerts;

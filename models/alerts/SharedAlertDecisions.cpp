@@ -17,6 +17,9 @@ SharedAlertDecisions::SharedAlertDecisions(AlertEngine *engine, EventStore *shar
     engine->setAcknowledgementGate([this](const AlertRecord &alert, const Actor &actor,
                                           const QString &note,
                                           const QDateTime &at) { ask(alert, actor, note, at); });
+    engine->setShelfGate([this](const AlertRecord &alert, const ShelfRequest &request) {
+        askShelf(alert, request);
+    });
     connect(shared, &EventStore::sharedChange, this, &SharedAlertDecisions::heard);
     m_catchUpTimer.setSingleShot(true);
     m_catchUpTimer.setInterval(250);
@@ -51,13 +54,8 @@ void SharedAlertDecisions::catchUp()
             return;
         }
         setStale(false);
-        for (const AlertRecord &a : reply.value.alerts) {
-            if (a.acknowledged && m_engine) {
-                m_engine->applySharedAcknowledgement(a.source, a.resource, a.event,
-                                                     a.acknowledgedBy, a.acknowledgedAt,
-                                                     a.acknowledgeNote);
-            }
-        }
+        for (const AlertRecord &row : reply.value.alerts)
+            applyRow(row);
     });
 }
 
@@ -82,8 +80,95 @@ void SharedAlertDecisions::closeEndedEpisodes(const QList<quint64> &changed)
 
 SharedAlertDecisions::~SharedAlertDecisions()
 {
-    if (m_engine)
+    if (m_engine) {
         m_engine->setAcknowledgementGate({});
+        m_engine->setShelfGate({});
+    }
+}
+
+void SharedAlertDecisions::applyRow(const AlertRecord &row)
+{
+    if (!m_engine)
+        return;
+    if (row.acknowledged) {
+        m_engine->applySharedAcknowledgement(row.source, row.resource, row.event,
+                                             row.acknowledgedBy, row.acknowledgedAt,
+                                             row.acknowledgeNote);
+    }
+    if (row.state == AlertState::Shelved) {
+        m_engine->applySharedShelf(row.source, row.resource, row.event, row.shelvedBy,
+                                   row.shelveReason, row.shelvedUntil);
+    } else if (row.state != AlertState::Closed && !row.shelvedBy.isEmpty()) {
+        // The row keeps the shelf it was taken off; updated_at is when (or later).
+        m_engine->applySharedUnshelve(row.source, row.resource, row.event, row.shelvedBy,
+                                      row.shelvedUntil, row.updatedAt);
+    }
+}
+
+void SharedAlertDecisions::askShelf(const AlertRecord &alert, const ShelfRequest &request)
+{
+    const quint64 localId = alert.id;
+    const bool shelving = request.kind == ShelfRequest::Kind::Shelve;
+    const QString verb = shelving ? QStringLiteral("not shelved") : QStringLiteral("not unshelved");
+    const auto notRecorded = [this, localId](const QString &reason) {
+        if (m_engine)
+            m_engine->shelfNotRecorded(localId, reason);
+    };
+    if (!m_store) {
+        notRecorded(verb + QStringLiteral(": the shared database is closed"));
+        return;
+    }
+    const QString source = alert.source;
+    const QString resource = alert.resource;
+    const QString event = alert.event;
+    const QString shownBy = alert.shelvedBy; // the shelf this console shows, for an unshelve
+    const QDateTime shownUntil = alert.shelvedUntil;
+    m_store->shelveShared(alert, request)
+        .then(this,
+              [=, this](const StoreReply<ShelfOutcome> &reply) {
+                  if (!reply.ok()) {
+                      setStale(true, reply.error);
+                      notRecorded(QStringLiteral("%1: the shared database did not take it (%2); "
+                                                 "try again")
+                                      .arg(verb, reply.error));
+                      return;
+                  }
+                  setStale(false);
+                  const ShelfOutcome &outcome = reply.value;
+                  if (outcome.recorded) {
+                      qCInfo(lcAlerts).noquote()
+                          << (shelving ? "shared shelve recorded: alert:"
+                                       : "shared unshelve recorded: alert:") +
+                                 QString::number(outcome.alertId)
+                          << "by" << request.actor.name;
+                  }
+                  if (m_engine && outcome.shelved) {
+                      m_engine->applySharedShelf(source, resource, event, outcome.shelvedBy,
+                                                 outcome.shelveReason, outcome.shelvedUntil);
+                  } else if (m_engine && !shelving) {
+                      // Not shelved in the room's database (taken off here, or by whoever was
+                      // first): the shelf shown here comes off.
+                      m_engine->applySharedUnshelve(source, resource, event, shownBy, shownUntil,
+                                                    outcome.recorded ? request.at
+                                                                     : outcome.firstAt);
+                  }
+                  if (outcome.recorded)
+                      return;
+                  if (!outcome.firstBy.isEmpty()) {
+                      notRecorded(
+                          (shelving ? QStringLiteral("already shelved by %1 at %2")
+                                    : QStringLiteral("already unshelved by %1 at %2"))
+                              .arg(outcome.firstBy, outcome.firstAt.toString(Qt::ISODate)));
+                  } else if (shelving) {
+                      notRecorded(verb + QStringLiteral(": the alert is closed in the room's "
+                                                        "database"));
+                  } else {
+                      notRecorded(verb + QStringLiteral(": the shelf had expired"));
+                  }
+              })
+        .onCanceled(this, [notRecorded, verb] {
+            notRecorded(verb + QStringLiteral(": the shared database closed"));
+        });
 }
 
 void SharedAlertDecisions::setStale(bool stale, const QString &why)
@@ -135,7 +220,12 @@ void SharedAlertDecisions::ask(const AlertRecord &alert, const Actor &actor, con
                                                            outcome.acknowledgedBy,
                                                            outcome.acknowledgedAt, outcome.note);
                   }
-                  if (!outcome.recorded) {
+                  if (!outcome.recorded && outcome.acknowledgedBy.isEmpty()) {
+                      // Nobody acknowledged it: shelved or closed on another console first.
+                      notRecorded(QStringLiteral("not acknowledged: the alert is shelved or "
+                                                 "closed in the room's database"));
+                      requestCatchUp();
+                  } else if (!outcome.recorded) {
                       notRecorded(QStringLiteral("already acknowledged by %1 at %2")
                                       .arg(outcome.acknowledgedBy,
                                            outcome.acknowledgedAt.toString(Qt::ISODate)));
@@ -167,14 +257,14 @@ void SharedAlertDecisions::heard(const QString &what)
                 return;
             }
             setStale(false);
-            if (!reply.value || !reply.value->acknowledged || !m_engine)
+            if (!reply.value)
                 return;
-            const AlertRecord &a = *reply.value;
+            const AlertRecord &row = *reply.value;
             qCInfo(lcAlerts).noquote()
-                << "shared acknowledgement heard: alert:" + QString::number(a.id) << "by"
-                << a.acknowledgedBy;
-            m_engine->applySharedAcknowledgement(a.source, a.resource, a.event, a.acknowledgedBy,
-                                                 a.acknowledgedAt, a.acknowledgeNote);
+                << "shared change heard: alert:" + QString::number(row.id) << "state"
+                << alertStateKey(row.state) << "acknowledged by" << row.acknowledgedBy
+                << "shelved by" << row.shelvedBy;
+            applyRow(row);
         });
 }
 

@@ -10,12 +10,14 @@ class AlertEngine;
 class EventStore;
 struct Actor;
 struct AlertRecord;
+struct ShelfRequest;
 
 // The alert engine of one console among several on a shared (PostgreSQL) database: its
-// acknowledgements are decided there (SharedAcknowledgement: exactly one of two supervisors
-// acting at once is kept, and audited once), and what the other consoles acknowledge reaches it
-// through their NOTIFY, re-read from the database and applied to the open alert with the same
-// key. Lives on the engine's thread; the store does the SQL on its own.
+// acknowledgements, shelves and unshelves are decided there (SharedAcknowledgement,
+// SharedShelf: exactly one of two supervisors acting at once is kept, and audited once), and
+// what the other consoles decide reaches it through their NOTIFY, re-read from the database
+// and applied to the open alert with the same key. Lives on the engine's thread; the store
+// does the SQL on its own.
 class SharedAlertDecisions : public QObject
 {
     Q_OBJECT
@@ -27,9 +29,10 @@ public:
     // out of date here, and actions are refused rather than queued.
     bool isStale() const { return m_stale; }
     qint64 heardChanges() const { return m_heard; }
-    // Reads every open alert the consoles acknowledged and applies it here: at start-up (what
-    // happened while this console was off), for alerts this console raises after another did,
-    // and when the database answers again after being unreachable. Coalesced.
+    // Reads every open alert the consoles acknowledged or shelved and applies it here: at
+    // start-up (what happened while this console was off), for alerts this console raises
+    // after another did, and when the database answers again after being unreachable.
+    // Coalesced.
     void requestCatchUp();
 
 signals:
@@ -38,6 +41,10 @@ signals:
 private:
     void ask(const AlertRecord &alert, const Actor &actor, const QString &note,
              const QDateTime &at);
+    void askShelf(const AlertRecord &alert, const ShelfRequest &request);
+    // What the shared row says the consoles decided (acknowledgement, shelf on or taken off),
+    // applied to this console's open alert with the row's key.
+    void applyRow(const AlertRecord &row);
     void heard(const QString &what);
     void setStale(bool stale, const QString &why = {});
     void catchUp();

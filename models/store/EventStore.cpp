@@ -239,6 +239,14 @@ QFuture<StoreReply<int>> EventStore::closeSharedEpisode(const AlertRecord &alert
     });
 }
 
+QFuture<StoreReply<ShelfOutcome>> EventStore::shelveShared(const AlertRecord &alert,
+                                                           const ShelfRequest &request)
+{
+    return runOnStore<StoreReply<ShelfOutcome>>([=](StoreWorker &worker) {
+        return SharedShelf::decide(worker.database(), alert, request);
+    });
+}
+
 QFuture<StoreReply<bool>> EventStore::holdRoomLeadership()
 {
     return runOnStore<StoreReply<bool>>([](StoreWorker &worker) {

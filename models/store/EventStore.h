@@ -3,6 +3,7 @@
 #include "AlertActionReader.h"
 #include "AlertTables.h"
 #include "SharedAcknowledgement.h"
+#include "SharedShelf.h"
 #include "StoreOptions.h"
 #include "StoreRecords.h"
 #include "StoredMessage.h"
@@ -98,6 +99,10 @@ public:
                       const QDateTime &at);
     // Closes the shared row of a closed alert's acknowledgement (SharedAcknowledgement.h).
     QFuture<StoreReply<int>> closeSharedEpisode(const AlertRecord &alert);
+    // Shelves or unshelves an alert on a shared database (SharedShelf.h): of concurrent
+    // requests exactly one is recorded and audited; the outcome says who was first.
+    QFuture<StoreReply<ShelfOutcome>> shelveShared(const AlertRecord &alert,
+                                                   const ShelfRequest &request);
     // The room's leader among the consoles on a shared (PostgreSQL) database: this console holds
     // a session advisory lock on its connection, or takes it now if nobody does. The lock goes
     // with the connection: a console that stops, dies or loses the server lets another take
@@ -111,7 +116,7 @@ signals:
     void stored(qint64 totalEvents);     // after each committed batch
     void failed(const QString &message); // a lost batch, a failed retention pass
     // On a shared (PostgreSQL) database: another console changed what `what` names
-    // ("alert:<id>"); re-read it.
+    // ("alert:<id>"; "reconnected": anything may have changed); re-read it.
     void sharedChange(const QString &what);
 
 private:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SharedChanges.h"
 #include "StoreRecords.h"
 #include "access/Actor.h"
 #include "alerts/AlertRecord.h"
@@ -28,7 +29,7 @@ struct AcknowledgementOutcome
 class SharedAcknowledgement
 {
 public:
-    static constexpr const char *kChangesChannel = "tlr_changes";
+    static constexpr const char *kChangesChannel = SharedChanges::kChannel;
 
     static StoreReply<AcknowledgementOutcome> acknowledge(QSqlDatabase db, const AlertRecord &alert,
                                                           const Actor &actor, const QString &note,

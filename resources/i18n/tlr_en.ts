@@ -662,6 +662,14 @@
         <source>Acknowledgement sent to the shared database…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Shelve sent to the shared database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unshelve sent to the shared database…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tlr::AlertTableModel</name>

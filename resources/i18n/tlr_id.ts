@@ -659,6 +659,14 @@
         <source>Acknowledgement sent to the shared database…</source>
         <translation>Pengakuan dikirim ke basis data bersama…</translation>
     </message>
+    <message>
+        <source>Shelve sent to the shared database…</source>
+        <translation>Penundaan dikirim ke basis data bersama…</translation>
+    </message>
+    <message>
+        <source>Unshelve sent to the shared database…</source>
+        <translation>Batal tunda dikirim ke basis data bersama…</translation>
+    </message>
 </context>
 <context>
     <name>tlr::AlertTableModel</name>

@@ -188,6 +188,8 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     // On a shared database an acknowledgement is decided there: another desk may have been first.
     connect(m_engine, &AlertEngine::acknowledgementRefused, this,
             [this](quint64, const QString &reason) { showMessage(reason, true); });
+    connect(m_engine, &AlertEngine::shelfRefused, this,
+            [this](quint64, const QString &reason) { showMessage(reason, true); });
     // Ages move with the clock; the model sends no signal for that.
     connect(m_clock, &WallClock::ticked, m_table->viewport(), qOverload<>(&QWidget::update));
     if (m_session)
@@ -399,7 +401,11 @@ void AlertPanelTile::confirm()
     m_actionBar->hide();
     m_table->setFocus();
     if (result.pending) {
-        showMessage(tr("Acknowledgement sent to the shared database…"), false);
+        const QString sent = action == Action::Acknowledge
+                                 ? tr("Acknowledgement sent to the shared database…")
+                             : action == Action::Shelve ? tr("Shelve sent to the shared database…")
+                                                        : tr("Unshelve sent to the shared database…");
+        showMessage(sent, false);
         return;
     }
     const AlertRecord *alert = m_engine->alert(m_actionAlert);

@@ -1,4 +1,4 @@
-#include "SharedStoreSupport.h"
+#include "RoomFixtures.h"
 
 #include "alerts/AlertArchive.h"
 #include "alerts/AlertEngine.h"
@@ -32,74 +32,6 @@ using namespace tlr::test;
 
 namespace {
 
-const QDateTime kStart(QDate(2026, 11, 23), QTime(2, 0), Qt::UTC);
-
-EventStore::Options sharedOptions(const QString &url)
-{
-    EventStore::Options options;
-    options.path = url;
-    options.retentionIntervalMinutes = 0;
-    return options;
-}
-
-// A connection of the test's own, to look at what the consoles wrote.
-class Probe
-{
-public:
-    explicit Probe(const QString &url)
-        : m_name(QStringLiteral("probe.") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        const auto where = std::get<DatabaseUrl>(DatabaseUrl::parse(url));
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        db.setHostName(where.host);
-        db.setPort(where.port);
-        db.setUserName(where.user);
-        db.setDatabaseName(where.databaseName);
-        REQUIRE(db.open());
-    }
-    ~Probe()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QVariant value(const QString &sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql) || !query.next()) {
-            INFO(sql.toStdString() << ": " << query.lastError().text().toStdString());
-            return {};
-        }
-        return query.value(0);
-    }
-    QString failureOf(const QString &sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        return query.exec(sql) ? QString() : query.lastError().databaseText();
-    }
-    bool hasTable(const char *table) const
-    {
-        return !value(QStringLiteral("SELECT to_regclass('public.%1')::text")
-                          .arg(QLatin1String(table)))
-                    .isNull();
-    }
-
-private:
-    QString m_name;
-};
-
-AlertCondition riverLevel(const char *resource, Severity severity)
-{
-    AlertCondition c;
-    c.source = QStringLiteral("dlh-environment");
-    c.resource = QString::fromLatin1(resource);
-    c.event = QStringLiteral("river-level");
-    c.severity = severity;
-    c.title = QStringLiteral("Pintu Air 10");
-    c.kecamatan = QStringLiteral("Neglasari");
-    c.agency = Agency::Dlh;
-    return c;
-}
-
 // An alert as a console's engine holds it when a supervisor acknowledges it.
 AlertRecord openAlert(quint64 localId, const QString &resource)
 {
@@ -129,14 +61,6 @@ template <typename T> T awaited(QFuture<StoreReply<T>> future)
     INFO(reply.error.toStdString());
     REQUIRE(reply.ok());
     return reply.value;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    const auto index =
-        std::min(values.size() - 1, std::size_t(p * double(values.size() - 1) + 0.5));
-    return values.at(index);
 }
 
 } // namespace
