@@ -7,6 +7,7 @@
 #include "alerts/AlertArchive.h"
 #include "alerts/AlertEngine.h"
 #include "alerts/SharedAlertDecisions.h"
+#include "incidents/SharedIncidentDecisions.h"
 #include "alerts/AlertRulesReader.h"
 #include "access/AccountService.h"
 #include "access/Permissions.h"
@@ -126,6 +127,7 @@ WallApplication::~WallApplication()
     m_replay.reset();     // after the pages that read its models
     m_feeds.reset();      // its last statuses still reach the alert engine
     m_incidentArchive.reset(); // queues what is unsaved to the store, which is still open
+    m_sharedIncidents.reset();
     m_incidents.reset();
     m_alertTable.reset(); // reads the engine
     m_alertArchive.reset(); // queues what is unsaved to the store, which is still open
@@ -375,6 +377,12 @@ QString WallApplication::startIncidents()
         m_incidentArchive = std::make_unique<IncidentArchive>(m_incidents.get(), m_store.get());
         if (const QString error = m_incidentArchive->restore(m_clock.now()); !error.isEmpty())
             qCWarning(lcApp).noquote() << "incidents not restored:" << error;
+    }
+    if (m_shared) {
+        // People's actions on incidents are decided on the shared database; each console
+        // still fuses its own incidents from its feeds (docs/room.md).
+        m_sharedIncidents =
+            std::make_unique<SharedIncidentDecisions>(m_incidents.get(), m_shared.get());
     }
     // Alerts with a place are evidence too: new ones, and changed ones (a graver severity).
     connect(m_alerts.get(), &AlertEngine::alertsUpdated, m_incidents.get(),

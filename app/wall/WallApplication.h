@@ -41,6 +41,7 @@ class ReplayModels;
 class ReplaySession;
 class Session;
 class SharedAlertDecisions;
+class SharedIncidentDecisions;
 class SignalWatcher;
 class SimulatorProcess;
 class SystemdNotifier;
@@ -139,6 +140,7 @@ private:
     std::unique_ptr<AlertTableModel> m_alertTable;
     std::unique_ptr<AlertArchive> m_alertArchive; // with --db: alerts outlive a restart
     std::unique_ptr<SharedAlertDecisions> m_sharedDecisions; // with a shared --db
+    std::unique_ptr<SharedIncidentDecisions> m_sharedIncidents; // with a shared --db
     AlarmPlayer *m_alarm = nullptr;
     std::unique_ptr<IncidentBoard> m_incidents;
     std::unique_ptr<IncidentArchive> m_incidentArchive; // with --db: incidents outlive a restart

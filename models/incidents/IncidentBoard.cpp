@@ -1,9 +1,13 @@
 #include "IncidentBoard.h"
 
 #include "DomainSignals.h"
+#include "IncidentActionAudit.h"
 #include "IncidentLog.h"
 #include "audit/AuditRecorder.h"
 #include "domain/WallClock.h"
+
+#include <algorithm>
+#include <cstdlib>
 
 namespace tlr {
 namespace {
@@ -170,46 +174,80 @@ QString IncidentBoard::perform(qint64 id, const IncidentLifecycle::Request &requ
         return refusal;
     }
     Incident &incident = m_incidents[std::size_t(index)];
+    if (m_gate) {
+        if (m_pendingActions.contains(id)) {
+            const QString pending = QStringLiteral("an action on this incident is on its way");
+            record(request.actor, QStringLiteral("incident.refused"), id,
+                   QStringLiteral("%1: %2").arg(incidentActionKey(request.action), pending));
+            return pending;
+        }
+        m_pendingActions.insert(id);
+        m_gate(incident, request);
+        return {};
+    }
     const Agency from = incident.accountable;
     IncidentLifecycle::apply(incident, request);
-    switch (request.action) {
-    case IncidentAction::Acknowledge:
-        record(request.actor, QStringLiteral("incident.acknowledged"), id, request.note);
-        break;
-    case IncidentAction::Forward: {
-        record(request.actor, QStringLiteral("incident.forwarded"), id,
-               QStringLiteral("%1 -> %2: %3")
-                   .arg(agencyKey(from), agencyKey(request.to), request.note));
-        const HandOff &handOff = incident.handOffs.constLast();
-        if (handOff.bounced) {
-            qCWarning(lcIncidents).noquote()
-                << incident.displayId() << "bounced back to" << agencyShortName(request.to);
-            qsizetype earlier = 0;
-            while (incident.handOffs.at(earlier).to != request.to)
-                ++earlier;
-            record(Actor::system(), QStringLiteral("incident.bounced"), id,
-                   QStringLiteral("back to %1, which had it from hand-off %2 (now %3)")
-                       .arg(agencyKey(request.to))
-                       .arg(earlier + 1)
-                       .arg(incident.handOffs.size()));
-        }
-        break;
+    if (request.action == IncidentAction::Resolve || request.action == IncidentAction::Close)
+        m_fusion.retire(id);
+    if (request.action == IncidentAction::Forward && incident.handOffs.constLast().bounced) {
+        qCWarning(lcIncidents).noquote()
+            << incident.displayId() << "bounced back to" << agencyShortName(request.to);
     }
-    case IncidentAction::Resolve:
-        m_fusion.retire(id);
-        record(request.actor, QStringLiteral("incident.resolved"), id, request.note);
-        break;
-    case IncidentAction::Close:
-        m_fusion.retire(id);
-        record(request.actor, QStringLiteral("incident.closed"), id, request.note);
-        break;
-    case IncidentAction::Note:
-        record(request.actor, QStringLiteral("incident.noted"), id,
-               incident.notes.constLast().text);
-        break;
+    if (m_audit) {
+        for (const AuditAction &entry : incidentActionAudit(incident, request, from, subject(id)))
+            m_audit->record(entry);
     }
     emit incidentChanged(id);
     return {};
+}
+
+qint64 IncidentBoard::holding(const Incident &other) const
+{
+    // The newest first: a signal is a member of one incident at a time, and an older incident
+    // holding the same one was retired before it was fused again.
+    const qint64 windowMs = qint64(kSameIncidentMinutes) * 60000;
+    for (auto it = m_incidents.crbegin(); it != m_incidents.crend(); ++it) {
+        if (std::abs(it->firstSignalAt.msecsTo(other.firstSignalAt)) > windowMs)
+            continue;
+        for (const IncidentSignal &member : other.members) {
+            if (it->memberIndex(member.kind, member.id) >= 0)
+                return it->id;
+        }
+    }
+    return 0;
+}
+
+void IncidentBoard::applyShared(qint64 id, const Incident &shared)
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return;
+    m_pendingActions.remove(id);
+    Incident &incident = m_incidents[std::size_t(index)];
+    const auto people = [](const Incident &i) {
+        return std::count_if(i.transitions.cbegin(), i.transitions.cend(),
+                             [](const IncidentTransition &t) { return !t.by.isSystem(); });
+    };
+    if (incident.state == shared.state && people(incident) == people(shared) &&
+        incident.notes.size() == shared.notes.size() &&
+        incident.handOffs.size() == shared.handOffs.size()) {
+        return; // nothing new (heard twice, or this console's own change)
+    }
+    incident.state = shared.state;
+    incident.accountable = shared.accountable;
+    incident.handOffs = shared.handOffs;
+    incident.transitions = shared.transitions;
+    incident.notes = shared.notes;
+    if (!incident.isOpen())
+        m_fusion.retire(id);
+    emit incidentChanged(id);
+}
+
+void IncidentBoard::actionNotRecorded(qint64 id, const QString &reason)
+{
+    m_pendingActions.remove(id);
+    qCInfo(lcIncidents).noquote() << "action on incident" << id << "not recorded:" << reason;
+    emit actionRefused(id, reason);
 }
 
 QString IncidentBoard::acknowledge(qint64 id, const Actor &actor, const QString &note)

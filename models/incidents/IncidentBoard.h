@@ -5,8 +5,10 @@
 #include "domain/DomainEvent.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
+#include <functional>
 #include <vector>
 
 namespace tlr {
@@ -53,6 +55,24 @@ public:
     // A free note (IncidentNote), audited as "incident.noted" with its text.
     QString addNote(qint64 id, const Actor &actor, const QString &text);
 
+    // On a database shared with other consoles people's actions are decided there, where of two
+    // made at once on what each console saw exactly one is kept (SharedIncidentDecisions). With
+    // a gate set, an action allowed here is handed to the gate (and the call returns no
+    // refusal); the answer comes back through applyShared() or actionNotRecorded().
+    using ActionGate = std::function<void(const Incident &, const IncidentLifecycle::Request &)>;
+    void setActionGate(ActionGate gate) { m_gate = std::move(gate); }
+    // The incident here that holds any signal of `other` (an incident as another console or
+    // the shared database has it) and began within kSameIncidentMinutes of it, or 0: a sensor
+    // or an alert's key is a member of other incidents on other days.
+    qint64 holding(const Incident &other) const;
+    static constexpr int kSameIncidentMinutes = 120;
+    // What people decided on the incident as the shared database holds it (state, accountable
+    // agency, hand-offs, state changes, notes) replaces this board's; its members stay this
+    // console's own fusion. Not audited: the database recorded it.
+    void applyShared(qint64 id, const Incident &shared);
+    // A pending action was not the one kept, or could not be made: actionRefused() says why.
+    void actionNotRecorded(qint64 id, const QString &reason);
+
     // Incidents kept from before a restart; open ones take signals again. Ids already on the
     // board are skipped.
     void restore(const QList<Incident> &incidents);
@@ -74,6 +94,8 @@ signals:
     void incidentOpened(qint64 id); // appended at the end of incidents()
     void incidentChanged(qint64 id);
     void restored(); // incidents() was reset
+    // A pending action was not recorded, and why ("already acknowledged by budi at …").
+    void actionRefused(qint64 id, const QString &reason);
 
 private:
     QString perform(qint64 id, const IncidentLifecycle::Request &request);
@@ -89,6 +111,8 @@ private:
     QDateTime m_newestSignal; // the latest time any signal carried
     QHash<qint64, qint64> m_replayedIdOfStored; // showStoredNotes: stored id -> id here
     Counters m_counters;
+    ActionGate m_gate;
+    QSet<qint64> m_pendingActions; // handed to the gate, no answer yet
 };
 
 } // namespace tlr

@@ -199,6 +199,20 @@ QFuture<StoreReply<QList<Incident>>> EventStore::incidents(const QDateTime &chan
     });
 }
 
+QFuture<StoreReply<std::optional<Incident>>> EventStore::incident(qint64 id) const
+{
+    return runOnStore<StoreReply<std::optional<Incident>>>(
+        [=](StoreWorker &worker) { return IncidentTables::loadOne(worker.database(), id); });
+}
+
+QFuture<StoreReply<IncidentOutcome>>
+EventStore::actOnSharedIncident(const Incident &local, const IncidentLifecycle::Request &request)
+{
+    return runOnStore<StoreReply<IncidentOutcome>>([=](StoreWorker &worker) {
+        return SharedIncidentAction::decide(worker.database(), local, request);
+    });
+}
+
 QFuture<StoreReply<QList<Incident>>> EventStore::notedIncidents() const
 {
     return runOnStore<StoreReply<QList<Incident>>>(

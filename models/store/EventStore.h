@@ -3,6 +3,7 @@
 #include "AlertActionReader.h"
 #include "AlertTables.h"
 #include "SharedAcknowledgement.h"
+#include "SharedIncidentAction.h"
 #include "SharedShelf.h"
 #include "StoreOptions.h"
 #include "StoreRecords.h"
@@ -84,6 +85,11 @@ public:
     // Open incidents and those resolved or closed since `changedSince`, by id: what the board
     // starts with after a restart.
     QFuture<StoreReply<QList<Incident>>> incidents(const QDateTime &changedSince) const;
+    QFuture<StoreReply<std::optional<Incident>>> incident(qint64 id) const;
+    // A person's action on an incident on a shared database (SharedIncidentAction.h): of two
+    // made at once on the same state exactly one is recorded and audited.
+    QFuture<StoreReply<IncidentOutcome>>
+    actOnSharedIncident(const Incident &local, const IncidentLifecycle::Request &request);
     // Every incident with a free note, whatever its state and age (a replay shows the notes).
     QFuture<StoreReply<QList<Incident>>> notedIncidents() const;
     // The alert engine's alerts with their lifecycle (AlertTables.h): rows written whole.
@@ -116,7 +122,7 @@ signals:
     void stored(qint64 totalEvents);     // after each committed batch
     void failed(const QString &message); // a lost batch, a failed retention pass
     // On a shared (PostgreSQL) database: another console changed what `what` names
-    // ("alert:<id>"; "reconnected": anything may have changed); re-read it.
+    // ("alert:<id>", "incident:<id>"; "reconnected": anything may have changed); re-read it.
     void sharedChange(const QString &what);
 
 private:

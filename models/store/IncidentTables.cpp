@@ -25,9 +25,15 @@ bool saveOne(QSqlDatabase &db, const Incident &incident, const QDateTime &now, Q
             return false;
     }
     query.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO incidents (id, state, lat, lon, kecamatan, hazard, category, "
+        "INSERT INTO incidents (id, state, lat, lon, kecamatan, hazard, category, "
         "first_signal_at, last_signal_at, suggested_agency, accountable_agency, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "state = excluded.state, lat = excluded.lat, lon = excluded.lon, "
+        "kecamatan = excluded.kecamatan, hazard = excluded.hazard, "
+        "category = excluded.category, first_signal_at = excluded.first_signal_at, "
+        "last_signal_at = excluded.last_signal_at, "
+        "suggested_agency = excluded.suggested_agency, "
+        "accountable_agency = excluded.accountable_agency, updated_at = excluded.updated_at"));
     query.addBindValue(incident.id);
     query.addBindValue(incidentStateKey(incident.state));
     query.addBindValue(coordinate(incident.anchor, true));
@@ -135,14 +141,10 @@ StoreReply<int> IncidentTables::save(QSqlDatabase db, const QList<Incident> &inc
         reply.error = QStringLiteral("incidents: cannot begin: %1").arg(db.lastError().text());
         return reply;
     }
-    for (const Incident &incident : incidents) {
-        QString error;
-        if (!saveOne(db, incident, now, error)) {
-            db.rollback();
-            reply.error =
-                QStringLiteral("incidents: saving %1 failed: %2").arg(incident.displayId(), error);
-            return reply;
-        }
+    reply = saveInTransaction(db, incidents, now);
+    if (!reply.ok()) {
+        db.rollback();
+        return reply;
     }
     if (!db.commit()) {
         reply.error = QStringLiteral("incidents: commit failed: %1").arg(db.lastError().text());
@@ -150,6 +152,33 @@ StoreReply<int> IncidentTables::save(QSqlDatabase db, const QList<Incident> &inc
         return reply;
     }
     reply.value = int(incidents.size());
+    return reply;
+}
+
+StoreReply<int> IncidentTables::saveInTransaction(QSqlDatabase db,
+                                                  const QList<Incident> &incidents,
+                                                  const QDateTime &now)
+{
+    StoreReply<int> reply;
+    for (const Incident &incident : incidents) {
+        QString error;
+        if (!saveOne(db, incident, now, error)) {
+            reply.error =
+                QStringLiteral("incidents: saving %1 failed: %2").arg(incident.displayId(), error);
+            return reply;
+        }
+    }
+    reply.value = int(incidents.size());
+    return reply;
+}
+
+StoreReply<std::optional<Incident>> IncidentTables::loadOne(QSqlDatabase db, qint64 id)
+{
+    StoreReply<std::optional<Incident>> reply;
+    const StoreReply<QList<Incident>> loaded = loadWhere(db, QStringLiteral("id = ?"), {id});
+    reply.error = loaded.error;
+    if (loaded.ok() && !loaded.value.isEmpty())
+        reply.value = loaded.value.constFirst();
     return reply;
 }
 
@@ -206,11 +235,18 @@ StoreReply<QList<Incident>> IncidentTables::loadWhere(QSqlDatabase db, const QSt
     if (reply.value.isEmpty())
         return reply;
 
-    // Children of every incident in one pass per table; those of incidents not loaded are
-    // skipped (fewer than the rows of a month, read once at start-up).
+    // Children of the selected incidents in one pass per table.
+    const QString ofSelected =
+        QStringLiteral("WHERE incident_id IN (SELECT id FROM incidents WHERE %1)").arg(where);
+    const auto bindAll = [&query, &values] {
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+    };
     query.prepare(QStringLiteral(
         "SELECT incident_id, kind, signal_id, at, lat, lon, kecamatan, agency, severity, "
-        "category, emergency FROM incident_signals ORDER BY incident_id, position"));
+        "category, emergency FROM incident_signals %1 ORDER BY incident_id, position")
+                      .arg(ofSelected));
+    bindAll();
     if (!exec(query, reply.error))
         return reply;
     while (query.next()) {
@@ -233,7 +269,9 @@ StoreReply<QList<Incident>> IncidentTables::loadWhere(QSqlDatabase db, const QSt
 
     query.prepare(QStringLiteral(
         "SELECT incident_id, from_agency, to_agency, by_name, by_role, at, note, bounced "
-        "FROM incident_handoffs ORDER BY incident_id, position"));
+        "FROM incident_handoffs %1 ORDER BY incident_id, position")
+                      .arg(ofSelected));
+    bindAll();
     if (!exec(query, reply.error))
         return reply;
     while (query.next()) {
@@ -248,7 +286,9 @@ StoreReply<QList<Incident>> IncidentTables::loadWhere(QSqlDatabase db, const QSt
 
     query.prepare(
         QStringLiteral("SELECT incident_id, from_state, to_state, by_name, by_role, at, note "
-                       "FROM incident_transitions ORDER BY incident_id, position"));
+                       "FROM incident_transitions %1 ORDER BY incident_id, position")
+            .arg(ofSelected));
+    bindAll();
     if (!exec(query, reply.error))
         return reply;
     while (query.next()) {
@@ -267,7 +307,9 @@ StoreReply<QList<Incident>> IncidentTables::loadWhere(QSqlDatabase db, const QSt
     if (!db.tables().contains(QStringLiteral("incident_notes")))
         return reply;
     query.prepare(QStringLiteral("SELECT incident_id, by_name, by_role, at, note "
-                                 "FROM incident_notes ORDER BY incident_id, position"));
+                                 "FROM incident_notes %1 ORDER BY incident_id, position")
+                      .arg(ofSelected));
+    bindAll();
     if (!exec(query, reply.error))
         return reply;
     while (query.next()) {

@@ -159,6 +159,12 @@ IncidentDossier::IncidentDossier(qint64 incidentId, const DossierContext &contex
             if (id == m_incidentId)
                 refresh();
         });
+        // On a shared database an action is decided there: another desk may have been first.
+        connect(m_context.board, &IncidentBoard::actionRefused, this,
+                [this](qint64 id, const QString &reason) {
+                    if (id == m_incidentId)
+                        showOutcome(reason, {});
+                });
     }
     if (m_context.tiles.clock)
         connect(m_context.tiles.clock, &WallClock::ticked, this, &IncidentDossier::refreshClock);
