@@ -94,6 +94,13 @@ public:
                          {QStringLiteral("key"), alert ? keyOf(*alert) : QString::number(id)},
                          {QStringLiteral("reason"), reason}});
                 });
+        connect(wall->alerts(), &AlertEngine::shelfRefused, this,
+                [this](quint64 id, const QString &reason) {
+                    const AlertRecord *alert = m_wall->alerts()->alert(id);
+                    say({{QStringLiteral("event"), QStringLiteral("shelf-refused")},
+                         {QStringLiteral("key"), alert ? keyOf(*alert) : QString::number(id)},
+                         {QStringLiteral("reason"), reason}});
+                });
         m_pacer.setSingleShot(false);
         connect(&m_pacer, &QTimer::timeout, this, &RoomConsole::acknowledgeNext);
         lookAt(0, m_rows->rowCount() - 1);
@@ -139,6 +146,11 @@ private:
             const qint64 at = qint64(command.value(QLatin1String("atMs")).toDouble());
             QTimer::singleShot(std::max<qint64>(0, at - QDateTime::currentMSecsSinceEpoch()),
                                Qt::PreciseTimer, this, [this, keys] { race(keys); });
+        } else if (cmd == QLatin1String("shelve")) {
+            const QString key = command.value(QLatin1String("key")).toString();
+            const qint64 at = qint64(command.value(QLatin1String("atMs")).toDouble());
+            QTimer::singleShot(std::max<qint64>(0, at - QDateTime::currentMSecsSinceEpoch()),
+                               Qt::PreciseTimer, this, [this, key] { shelve(key); });
         } else if (cmd == QLatin1String("state")) {
             sayState();
         } else {
@@ -165,6 +177,39 @@ private:
                  {QStringLiteral("note"), alert.acknowledgeNote},
                  {QStringLiteral("seenMs"), double(QDateTime::currentMSecsSinceEpoch())}});
         }
+    }
+
+    // Makes the alert's row the panel's current one: what the arrow keys do.
+    bool select(const AlertRecord &alert)
+    {
+        QAbstractItemModel *shown = m_panel->table()->model();
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            if (shown->index(row, 0).data(AlertTableModel::AlertIdRole).toULongLong() == alert.id) {
+                m_panel->table()->setCurrentIndex(shown->index(row, 0));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Select the alert's row, S, a reason, Enter (the shelf's default length).
+    void shelve(const QString &key)
+    {
+        const QStringList parts = key.split(u'|');
+        const AlertRecord *alert =
+            parts.size() == 3 ? m_wall->alerts()->find(parts[0], parts[1], parts[2]) : nullptr;
+        const bool pressed =
+            alert && alert->state == AlertState::Unacknowledged && select(*alert);
+        if (pressed) {
+            QTest::keyClick(m_panel->table(), Qt::Key_S);
+            QTest::keyClicks(m_panel->noteField(),
+                             QStringLiteral("e2e: sensor diperiksa (%1)")
+                                 .arg(m_wall->session()->actor().value_or(Actor{}).name));
+            QTest::keyClick(m_panel->noteField(), Qt::Key_Return);
+        }
+        say({{QStringLiteral("event"), QStringLiteral("shelve-pressed")},
+             {QStringLiteral("key"), key},
+             {QStringLiteral("pressed"), pressed}});
     }
 
     // Select the alert's row, A, a note, Enter: what a supervisor at the desk does.
@@ -248,7 +293,8 @@ private:
                 {QStringLiteral("atMs"), alert.acknowledgedAt.isValid()
                                               ? double(alert.acknowledgedAt.toMSecsSinceEpoch())
                                               : 0.0},
-                {QStringLiteral("note"), alert.acknowledgeNote}});
+                {QStringLiteral("note"), alert.acknowledgeNote},
+                {QStringLiteral("shelvedBy"), alert.shelvedBy}});
         }
         say({{QStringLiteral("event"), QStringLiteral("state")},
              {QStringLiteral("alerts"), alerts},

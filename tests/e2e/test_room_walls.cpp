@@ -149,6 +149,8 @@ public:
     QHash<QString, QString> seenBy;
     QHash<QString, qint64> pressed; // key → ms
     QStringList refused;            // "key: reason"
+    QStringList shelfRefused;       // "key: reason"
+    int shelvePresses = -1;         // of the last shelve command: 1 pressed, 0 not there
     int acknowledgedDone = -1;
     QJsonObject raced;
 
@@ -178,6 +180,11 @@ private:
                                event.value(QLatin1String("reason")).toString());
             } else if (kind == QLatin1String("acknowledged")) {
                 acknowledgedDone = event.value(QLatin1String("count")).toInt();
+            } else if (kind == QLatin1String("shelf-refused")) {
+                shelfRefused.append(key + QStringLiteral(": ") +
+                                    event.value(QLatin1String("reason")).toString());
+            } else if (kind == QLatin1String("shelve-pressed")) {
+                shelvePresses = event.value(QLatin1String("pressed")).toBool() ? 1 : 0;
             } else if (kind == QLatin1String("raced")) {
                 raced = event;
             } else if (kind == QLatin1String("state")) {
@@ -462,6 +469,68 @@ TEST_CASE("room: three consoles on one PostgreSQL share acknowledgements")
             "SELECT count(*) FROM audit_log WHERE action = 'alert.acknowledged'"));
         REQUIRE(entries.next());
         CHECK(entries.value(0).toInt() == kAcknowledgements + kRaced);
+    }
+
+    // 2b. Consoles 1 and 2 shelve the same alert at the same moment: one shelf, audited once,
+    // shown on all three; the losing press is told who was first.
+    {
+        const QSet<QString> open3 = unacknowledgedIn(w3.state());
+        const QSet<QString> still2 = unacknowledgedIn(w2.state());
+        QString shelfKey;
+        for (const QString &key : unacknowledgedIn(w1.state())) {
+            if (still2.contains(key) && open3.contains(key)) {
+                shelfKey = key;
+                break;
+            }
+        }
+        REQUIRE_FALSE(shelfKey.isEmpty());
+        const qint64 shelveAt = QDateTime::currentMSecsSinceEpoch() + 1000;
+        for (Console *console : {&w1, &w2}) {
+            console->shelvePresses = -1;
+            console->send({{QStringLiteral("cmd"), QStringLiteral("shelve")},
+                           {QStringLiteral("atMs"), double(shelveAt)},
+                           {QStringLiteral("key"), shelfKey}});
+        }
+        REQUIRE(waitUntil([&] { return w1.shelvePresses >= 0 && w2.shelvePresses >= 0; },
+                          20000));
+        const auto shelvedByIn = [&shelfKey](Console &console) {
+            const QJsonArray alerts = console.state().value(QLatin1String("alerts")).toArray();
+            for (const QJsonValue &value : alerts) {
+                const QJsonObject alert = value.toObject();
+                if (alert.value(QLatin1String("key")).toString() == shelfKey &&
+                    alert.value(QLatin1String("state")).toString() == QLatin1String("shelved")) {
+                    return alert.value(QLatin1String("shelvedBy")).toString();
+                }
+            }
+            return QString();
+        };
+        QString by1, by2, by3;
+        QElapsedTimer waited;
+        waited.start();
+        do {
+            by1 = shelvedByIn(w1);
+            by2 = shelvedByIn(w2);
+            by3 = shelvedByIn(w3);
+        } while ((by1.isEmpty() || by1 != by2 || by1 != by3) && waited.elapsed() < 10000);
+        CHECK_FALSE(by1.isEmpty());
+        CHECK(by2 == by1);
+        CHECK(by3 == by1);
+        const int shelvePressed = w1.shelvePresses + w2.shelvePresses;
+        int shelfToldFirst = 0;
+        for (Console *console : {&w1, &w2}) {
+            for (const QString &refusal : console->shelfRefused)
+                shelfToldFirst += refusal.contains(QLatin1String("already shelved by")) ? 1 : 0;
+        }
+        QSqlQuery shelves = probe.query(
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'alert.shelved'"));
+        REQUIRE(shelves.next());
+        std::printf("room: shelve race on one alert: %d presses, kept %s's, %d told who was "
+                    "first, %d alert.shelved entries, shown on all three after %lld ms\n",
+                    shelvePressed, qPrintable(by1), shelfToldFirst, shelves.value(0).toInt(),
+                    static_cast<long long>(waited.elapsed()));
+        CHECK(shelvePressed >= 1);
+        CHECK(shelves.value(0).toInt() == 1);
+        CHECK(shelvePressed - 1 == shelfToldFirst);
     }
 
     // 3. Console 3 killed; five more acknowledged on console 1 while it is down, of the newest
