@@ -3,6 +3,7 @@
 #include "AlertRecord.h"
 #include "AlertRules.h"
 #include "FeedAlertTracker.h"
+#include "FrameBudget.h"
 #include "RuleEvaluator.h"
 #include "ShelfRequest.h"
 
@@ -65,14 +66,16 @@ public:
     // an alert from a feed names its agency; feed-silent rules still need the statuses.
     void setFeedAgencies(const QHash<QString, Agency> &agencies);
     // Conditions from elsewhere (replay, benchmarks); apply() and the tick use it too. What
-    // takes longer than kSliceBudgetMs is finished on later event-loop turns, in order; the
-    // first kMinSliceConditions always go at once, so that a usual batch is applied when the
-    // call returns even on a machine too busy to keep the budget.
+    // does not fit in this frame's budget (frameBudget()) is finished in later frames, in
+    // order; the first kMinSliceConditions always go at once, so that a usual batch is applied
+    // when the call returns even on a machine too busy to keep the budget.
     void applyConditions(const QList<AlertCondition> &conditions);
     bool hasQueuedConditions() const { return !m_queued.empty(); }
     void applyQueuedConditions(); // all of them now (tests, shutdown)
-    static constexpr int kSliceBudgetMs = 4;
     static constexpr int kMinSliceConditions = 64;
+    // The GUI thread's time per frame for the engine's slices, shared with what shows the
+    // engine's alerts (AlertTableModel's drain).
+    FrameBudget &frameBudget() const { return m_frameBudget; }
     // Shelf expiry and reminders, escalation, flapping, time-driven rules, closed alerts
     // leaving; connected to WallClock::ticked.
     void checkTimers();
@@ -203,6 +206,7 @@ private:
     int m_liveUnacknowledged = 0;
     int m_liveUnacknowledgedCritical = 0;
     QTimer m_sliceTimer;
+    mutable FrameBudget m_frameBudget;
     QHash<QString, quint64> m_openByKey;
     QHash<QString, Agency> m_agencyOfSource;
     quint64 m_nextId = 1;

@@ -1,6 +1,7 @@
 #include "AlertTableModel.h"
 
 #include "alerts/AlertEngine.h"
+#include "alerts/FrameBudget.h"
 #include "domain/WallClock.h"
 
 #include <QElapsedTimer>
@@ -13,20 +14,27 @@ namespace {
 // one pass of the proxy over the span is cheaper than many signals.
 constexpr std::size_t kMaxRepeatRuns = 32;
 // A repeat changes a count, nobody reads it to the millisecond: a burst of them is shown at
-// most this often, in one pass of the proxy, instead of one pass per engine slice.
+// most this often, in one round, instead of one per engine slice.
 constexpr int kRepeatIntervalMs = 250;
 // Changes that may move rows cost a sorting proxy a re-sort of each row across the table, and
 // its views a layout change (a tenth to a quarter of a millisecond each with 100,000 alerts).
-// A person's action (a few rows) is shown at once; a larger burst is shown kFrameBudgetMs of
-// rows at a time, in a turn of the event loop of its own (not the engine's slice), so that the
-// slice, the drain and the view's paint each get a turn and no turn comes near a frame. A few
-// rows wait for the next frame, so that a trickle costs one paint per frame, not one per
-// batch; a backlog is drained turn after turn, so that the panel never falls behind.
+// A person's action (a few rows) is shown at once. A larger burst is shown as the frame
+// budget the engine's slices share allows (FrameBudget), the rest in the next frames, so that
+// however large it is no turn of the event loop comes near a frame, and the panel keeps up. A
+// few rows wait for the next frame, so that a trickle costs one paint per frame, not one per
+// batch.
 constexpr qsizetype kImmediateChanges = 4;
 constexpr int kFrameMs = 16;
-constexpr int kFrameBudgetMs = 4;
-// An engine batch that ended less than this ago most likely ended in this very turn.
-constexpr qint64 kSameTurnNs = 1'000'000;
+// Changes in rows this close together go out as one signal over their span: a sorting proxy
+// re-sorts every row of the span, which for a few hundred rows costs less than the layout
+// change each signal brings (the proxy re-maps all its rows, the views their sections). The
+// span is capped so that one signal stays a small part of a frame's budget.
+constexpr int kRowGap = 256;
+constexpr int kRowSpan = 256;
+// A repeat touches the count alone: a proxy sorted by another column only checks the span's
+// rows against its filter, a few nanoseconds each, so repeats go out over wider spans.
+constexpr int kRepeatGap = 1024;
+constexpr int kRepeatSpan = 4096;
 
 } // namespace
 
@@ -34,6 +42,7 @@ AlertTableModel::AlertTableModel(const AlertEngine *engine, const WallClock *clo
     : QAbstractTableModel(parent)
     , m_engine(engine)
     , m_clock(clock)
+    , m_budget(engine->frameBudget())
     , m_drainTimer(this)
 {
     m_drainTimer.setSingleShot(true);
@@ -167,25 +176,23 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
         removeRowsOf(changes.removed);
 
     // Repeats: the count alone, over its column, which moves no row unless the panel is sorted
-    // by it; a few at once, a burst with the next drain.
-    if (changes.repeated.size() <= qsizetype(kMaxRepeatRuns) && m_pendingRepeated.isEmpty()) {
-        emitChangedRuns(copyRepeats(changes.repeated), kMaxRepeatRuns);
+    // by it; a few at once, a burst with the next round.
+    const bool drainIdle = m_pendingChanged.isEmpty() && m_changedRound.done()
+                           && m_pendingRepeated.isEmpty() && m_repeatRound.done();
+    if (changes.repeated.size() <= qsizetype(kMaxRepeatRuns) && drainIdle) {
+        showChanges(changes.repeated, Change::Repeats, kMaxRepeatRuns);
     } else {
         for (quint64 id : changes.repeated)
             m_pendingRepeated.insert(id);
     }
     // Changes that may move rows, over the columns they touch. Each run re-sorts only its own
-    // rows in a sorting proxy; one signal over their span would re-sort everything between,
+    // rows in a sorting proxy; one signal over a long span would re-sort everything between,
     // which with 100,000 rows is far dearer.
-    if (changes.changed.size() <= kImmediateChanges && m_pendingChanged.empty()) {
-        emitChangedRuns(copyRows(changes.changed), std::size_t(-1));
+    if (changes.changed.size() <= kImmediateChanges && drainIdle) {
+        showChanges(changes.changed, Change::Rows, std::size_t(-1));
     } else {
-        for (quint64 id : changes.changed) {
-            if (!m_pendingChangedIds.contains(id)) {
-                m_pendingChangedIds.insert(id);
-                m_pendingChanged.push_back(id);
-            }
-        }
+        for (quint64 id : changes.changed)
+            m_pendingChanged.insert(id);
     }
 
     QList<const AlertRecord *> added;
@@ -206,7 +213,6 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
         }
         endInsertRows();
     }
-    m_lastBatch.start();
     scheduleDrain();
 }
 
@@ -214,53 +220,88 @@ void AlertTableModel::scheduleDrain()
 {
     if (m_drainTimer.isActive() || !hasPendingChanges())
         return;
-    int wait = m_behind ? 0 : kFrameMs;
-    if (m_pendingChanged.empty() && m_repeatsShown.isValid())
+    int wait = m_behind ? m_budget.msUntilNextFrame() : kFrameMs;
+    if (m_pendingChanged.isEmpty() && m_changedRound.done() && m_repeatRound.done()
+        && m_repeatsShown.isValid()) {
         wait = int(std::max<qint64>(kFrameMs, kRepeatIntervalMs - m_repeatsShown.elapsed()));
+    }
     m_drainTimer.start(wait);
 }
 
 void AlertTableModel::drainPendingChanges()
 {
-    // The engine's slices and this drain take turns: while the engine works through a burst,
-    // or when its batch came in this very turn, the rows wait for a later turn.
-    if (m_engine->hasQueuedConditions()
-        || (m_lastBatch.isValid() && m_lastBatch.nsecsElapsed() < kSameTurnNs)) {
-        m_drainTimer.start(1);
-        return;
-    }
-    QElapsedTimer elapsed;
-    elapsed.start();
-    if (!m_pendingRepeated.isEmpty()
+    if (m_repeatRound.done() && !m_pendingRepeated.isEmpty()
         && (!m_repeatsShown.isValid() || m_repeatsShown.elapsed() >= kRepeatIntervalMs)) {
-        const QList<quint64> repeated = m_pendingRepeated.values();
-        m_pendingRepeated.clear();
-        emitChangedRuns(copyRepeats(repeated), kMaxRepeatRuns);
+        startRound(m_repeatRound, m_pendingRepeated);
         m_repeatsShown.start();
     }
-    // A row at a time: one costs a sorting proxy and its views a layout change, so the budget
-    // is checked after each.
-    constexpr qint64 budgetNs = qint64(kFrameBudgetMs) * 1'000'000;
-    while (!m_pendingChanged.empty() && elapsed.nsecsElapsed() < budgetNs) {
-        const quint64 id = m_pendingChanged.front();
-        m_pendingChanged.pop_front();
-        m_pendingChangedIds.remove(id);
-        emitChangedRuns(copyRows({id}), 1);
+    if (m_changedRound.done() && !m_pendingChanged.isEmpty())
+        startRound(m_changedRound, m_pendingChanged);
+    // A run at a time, each asking the frame's budget first: when the engine's slices used
+    // it up, all of it waits for the next frame. Repeats first: a round of them is short.
+    while ((!m_repeatRound.done() || !m_changedRound.done()) && m_budget.hasTimeLeft()) {
+        if (!m_repeatRound.done())
+            emitNextRun(m_repeatRound, Change::Repeats);
+        else
+            emitNextRun(m_changedRound, Change::Rows);
     }
-    m_behind = !m_pendingChanged.empty();
+    m_behind = !m_repeatRound.done() || !m_changedRound.done();
     scheduleDrain();
+}
+
+void AlertTableModel::startRound(Round &round, QSet<quint64> &pending)
+{
+    std::vector<std::pair<int, quint64>> rows;
+    rows.reserve(std::size_t(pending.size()));
+    for (quint64 id : std::as_const(pending)) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            rows.emplace_back(row, id);
+    }
+    pending.clear();
+    std::sort(rows.begin(), rows.end());
+    round.ids.clear();
+    round.ids.reserve(rows.size());
+    for (const auto &[row, id] : rows)
+        round.ids.push_back(id);
+    round.next = 0;
+}
+
+void AlertTableModel::emitNextRun(Round &round, Change change)
+{
+    const int gap = change == Change::Rows ? kRowGap : kRepeatGap;
+    const int span = change == Change::Rows ? kRowSpan : kRepeatSpan;
+    QList<quint64> ids;
+    int first = -1;
+    int last = -1;
+    for (; !round.done(); ++round.next) {
+        const quint64 id = round.ids[round.next];
+        const int row = rowOf(id);
+        if (row < 0)
+            continue; // gone since the round began
+        if (first >= 0 && (row - last > gap || row - first >= span))
+            break;
+        if (first < 0)
+            first = row;
+        last = row;
+        ids.append(id);
+    }
+    emitSpan(change == Change::Rows ? copyRows(ids) : copyRepeats(ids));
 }
 
 void AlertTableModel::flushPendingChanges()
 {
     m_drainTimer.stop();
-    QList<quint64> all(m_pendingChanged.begin(), m_pendingChanged.end());
-    m_pendingChanged.clear();
-    m_pendingChangedIds.clear();
-    emitChangedRuns(copyRows(all), std::size_t(-1));
-    const QList<quint64> repeated = m_pendingRepeated.values();
-    m_pendingRepeated.clear();
-    emitChangedRuns(copyRepeats(repeated), kMaxRepeatRuns);
+    const auto takeAll = [](Round &round, QSet<quint64> &pending) {
+        for (; !round.done(); ++round.next)
+            pending.insert(round.ids[round.next]);
+        const QList<quint64> ids = pending.values();
+        pending.clear();
+        return ids;
+    };
+    showChanges(takeAll(m_changedRound, m_pendingChanged), Change::Rows, std::size_t(-1));
+    showChanges(takeAll(m_repeatRound, m_pendingRepeated), Change::Repeats, kMaxRepeatRuns);
+    m_behind = false;
 }
 
 void AlertTableModel::setRow(std::size_t row, const AlertRecord &alert)
@@ -341,38 +382,47 @@ std::vector<AlertTableModel::ChangedRow> AlertTableModel::copyRepeats(const QLis
     return rows;
 }
 
-void AlertTableModel::emitChangedRuns(std::vector<ChangedRow> rows, std::size_t maxRuns)
+void AlertTableModel::showChanges(const QList<quint64> &ids, Change change, std::size_t maxRuns)
+{
+    std::vector<std::pair<int, quint64>> rows;
+    rows.reserve(std::size_t(ids.size()));
+    for (quint64 id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            rows.emplace_back(row, id);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // Neighbouring rows go as one run; each run is copied only when it is signalled, so that
+    // a sorting proxy places every row among rows it has been told about (rows changed but
+    // not yet signalled would mislead its binary search, and leave the order wrong).
+    std::vector<std::size_t> runStarts;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i == 0 || rows[i].first > rows[i - 1].first + 1)
+            runStarts.push_back(i);
+    }
+    if (runStarts.size() > maxRuns)
+        runStarts = {0};
+    runStarts.push_back(rows.size());
+    for (std::size_t run = 0; run + 1 < runStarts.size(); ++run) {
+        QList<quint64> runIds;
+        for (std::size_t i = runStarts[run]; i < runStarts[run + 1]; ++i)
+            runIds.append(rows[i].second);
+        emitSpan(change == Change::Rows ? copyRows(runIds) : copyRepeats(runIds));
+    }
+}
+
+void AlertTableModel::emitSpan(const std::vector<ChangedRow> &rows)
 {
     if (rows.empty())
         return;
-    std::sort(rows.begin(), rows.end(),
-              [](const ChangedRow &a, const ChangedRow &b) { return a.row < b.row; });
-    // Neighbouring rows go as one run over the columns any of them touched.
-    std::vector<ChangedRow> runs; // row: the run's first; lastRow beside it
-    std::vector<int> lastRows;
-    for (const ChangedRow &changed : rows) {
-        if (!runs.empty() && changed.row <= lastRows.back() + 1) {
-            lastRows.back() = std::max(lastRows.back(), changed.row);
-            runs.back().firstColumn = std::min(runs.back().firstColumn, changed.firstColumn);
-            runs.back().lastColumn = std::max(runs.back().lastColumn, changed.lastColumn);
-        } else {
-            runs.push_back(changed);
-            lastRows.push_back(changed.row);
-        }
+    int firstColumn = ColumnCount;
+    int lastColumn = -1;
+    for (const ChangedRow &row : rows) {
+        firstColumn = std::min(firstColumn, row.firstColumn);
+        lastColumn = std::max(lastColumn, row.lastColumn);
     }
-    if (runs.size() > maxRuns) {
-        ChangedRow all = runs.front();
-        for (const ChangedRow &run : runs) {
-            all.firstColumn = std::min(all.firstColumn, run.firstColumn);
-            all.lastColumn = std::max(all.lastColumn, run.lastColumn);
-        }
-        runs = {all};
-        lastRows = {lastRows.back()};
-    }
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        emit dataChanged(index(runs[i].row, runs[i].firstColumn),
-                         index(lastRows[i], runs[i].lastColumn));
-    }
+    emit dataChanged(index(rows.front().row, firstColumn), index(rows.back().row, lastColumn));
 }
 
 void AlertTableModel::removeRowsOf(const QList<quint64> &ids)

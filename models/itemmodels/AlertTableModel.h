@@ -8,12 +8,12 @@
 #include <QSet>
 #include <QTimer>
 
-#include <deque>
 #include <vector>
 
 namespace tlr {
 
 class AlertEngine;
+class FrameBudget;
 class WallClock;
 
 // The alert panel's table: one row per alert the engine holds (closed ones until they leave),
@@ -79,12 +79,13 @@ public:
     int rowOf(quint64 id) const { return m_rowOf.value(id, -1); }
 
     void applyChanges(const AlertChanges &changes);
-    // A burst of row-moving changes is shown a slice per frame, a burst of repeats a few times
-    // a second; these say whether some are still to come, and show them all now
-    // (tests, a screenshot).
+    // A burst of changes is shown over several frames, within the budget the engine's slices
+    // share (AlertEngine::frameBudget()); repeats a few times a second. These say whether some
+    // are still to come, and show them all now (tests, a screenshot).
     bool hasPendingChanges() const
     {
-        return !m_pendingChanged.empty() || !m_pendingRepeated.isEmpty();
+        return !m_pendingChanged.isEmpty() || !m_pendingRepeated.isEmpty()
+               || !m_changedRound.done() || !m_repeatRound.done();
     }
     void flushPendingChanges();
 
@@ -103,26 +104,43 @@ private:
     };
     static ChangedRow changedColumns(int row, const AlertRecord &before, const AlertRecord &after);
 
+    // The changes a drain shows, in the order of their rows when the round began (a removal
+    // keeps that order), so that neighbours go out as one signal. Changes that come while a
+    // round is under way wait for the next one.
+    struct Round
+    {
+        std::vector<quint64> ids;
+        std::size_t next = 0;
+        bool done() const { return next >= ids.size(); }
+    };
+    enum class Change { Rows, Repeats };
+
     void removeRowsOf(const QList<quint64> &ids);
     std::vector<ChangedRow> copyRows(const QList<quint64> &ids);
     std::vector<ChangedRow> copyRepeats(const QList<quint64> &ids);
     void scheduleDrain();
     void drainPendingChanges();
-    void emitChangedRuns(std::vector<ChangedRow> rows, std::size_t maxRuns);
+    void startRound(Round &round, QSet<quint64> &pending);
+    void emitNextRun(Round &round, Change change);
+    // Now, in runs of neighbouring rows; more than maxRuns go as one run over their span.
+    void showChanges(const QList<quint64> &ids, Change change, std::size_t maxRuns);
+    // One signal over the rows' span and the columns any of them changed.
+    void emitSpan(const std::vector<ChangedRow> &rows);
 
     const AlertEngine *m_engine;
     const WallClock *m_clock;
+    FrameBudget &m_budget;
     void setRow(std::size_t row, const AlertRecord &alert);
 
     std::vector<AlertRecord> m_rows;
     std::vector<SortText> m_sortText; // beside m_rows, row for row
     QHash<quint64, int> m_rowOf;
-    std::deque<quint64> m_pendingChanged; // in the order they came, each once
-    QSet<quint64> m_pendingChangedIds;
+    QSet<quint64> m_pendingChanged; // each once, however often it changed
     QSet<quint64> m_pendingRepeated;
-    QElapsedTimer m_repeatsShown; // when a burst of repeats was last shown
-    QElapsedTimer m_lastBatch;    // when the engine's latest batch was taken
-    bool m_behind = false;        // the last drain ran out of budget: the next one at once
+    Round m_changedRound;
+    Round m_repeatRound;
+    QElapsedTimer m_repeatsShown; // when a round of repeats last began
+    bool m_behind = false;        // the last drain ran out of budget: the next one next frame
     QTimer m_drainTimer;
 };
 

@@ -9,7 +9,35 @@
 
 namespace tlr {
 
-AlertRowDelegate::AlertRowDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+namespace {
+
+// A wall's panel shows some thirty rows of seven cells; the rest is room for what changes.
+constexpr int kShapedTexts = 2048;
+
+} // namespace
+
+AlertRowDelegate::AlertRowDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_shaped(kShapedTexts)
+{
+}
+
+const QStaticText &AlertRowDelegate::shaped(const QString &text, const QFont &font, int width) const
+{
+    QString key = text;
+    key += u'\x1f';
+    key += QString::number(width);
+    key += u'\x1f';
+    key += font.key();
+    if (const QStaticText *cached = m_shaped.object(key))
+        return *cached;
+    auto *laidOut = new QStaticText(QFontMetrics(font).elidedText(text, Qt::ElideRight, width));
+    laidOut->setTextFormat(Qt::PlainText);
+    laidOut->setPerformanceHint(QStaticText::AggressiveCaching);
+    laidOut->prepare(QTransform(), font);
+    m_shaped.insert(key, laidOut);
+    return *laidOut;
+}
 
 void AlertRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const
@@ -76,8 +104,14 @@ void AlertRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         color = Theme::text(); // on its own colour the word needs the light ink
     painter->setFont(font);
     painter->setPen(color);
-    painter->drawText(textRect, align,
-                      QFontMetrics(font).elidedText(text, Qt::ElideRight, textRect.width()));
+    if (!text.isEmpty()) {
+        const QStaticText &laidOut = shaped(text, font, textRect.width());
+        const QSizeF size = laidOut.size();
+        QPointF at(textRect.left(), textRect.top() + (textRect.height() - size.height()) / 2);
+        if (align & Qt::AlignRight)
+            at.setX(textRect.left() + textRect.width() - size.width());
+        painter->drawStaticText(at, laidOut);
+    }
     painter->restore();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCache>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace tlr {
@@ -20,7 +22,13 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
+    // The cell's text elided to its width and laid out once: shaping text was most of a
+    // panel's paint (up to 9 ms with every row on screen), and a panel shows the same few
+    // hundred strings frame after frame.
+    const QStaticText &shaped(const QString &text, const QFont &font, int width) const;
+
     qreal m_pulse = 0;
+    mutable QCache<QString, QStaticText> m_shaped;
 };
 
 } // namespace tlr

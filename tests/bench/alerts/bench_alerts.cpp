@@ -1,6 +1,7 @@
 // The alert panel's models under load, each figure beside a baseline measured in the same run.
 //
 //   QT_QPA_PLATFORM=offscreen build/bin/bench_alerts [seconds [sort|updates]]
+//   ("sort" also measures the panel's paint)
 //
 // Prints one figure a line: name value unit baseline ratio aim (tab-separated).
 //  - filter_change_ms / sort_change_ms: 100,000 active alerts in AlertTableModel, shown through
@@ -13,16 +14,22 @@
 //    GUI thread's longest stretch away from its event loop (engine, signals, re-sort, paint),
 //    seen by a 1 ms heartbeat timer. Baseline: the engine alone on the same batches, no model.
 //    The batches are made before the run: on the wall they come from the feed threads.
+//  - panel_paint_*: one paint of the table with every row on screen drawn by the alert panel's
+//    delegate, in the GUI thread's CPU time. Baseline: Qt's QStyledItemDelegate.
+//  - update_lag_*: how long after the last batch the panel showed all of it (the engine alone
+//    applied all of it, for the baseline): whether the panel keeps up.
 //
 // With TLR_BENCH_PROFILE=1 the update runs also print where the GUI thread's longest event
 // deliveries went (receiver, event type; the longest and how many took over 8 ms), so that a
 // stall can be pinned on the engine's slice, the model's drain, the proxy or the view.
 
 #include "alerts/AlertEngine.h"
+#include "alerts/AlertRowDelegate.h"
 #include "audit/AuditRecorder.h"
 #include "domain/WallClock.h"
 #include "itemmodels/AlertFilterProxyModel.h"
 #include "itemmodels/AlertTableModel.h"
+#include "theme/Theme.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -272,6 +279,39 @@ void benchFilterAndSort(Fixture &f)
           median(baseline), "<=50ms");
 }
 
+// One paint of the whole table, synchronously, in the GUI thread's CPU time.
+std::vector<double> paintTimes(QTableView &view, int paints)
+{
+    std::vector<double> times;
+    view.viewport()->repaint(); // fonts and caches settled before the clock runs
+    for (int i = 0; i < paints; ++i) {
+        const double before = threadCpuMs();
+        view.viewport()->repaint();
+        times.push_back(threadCpuMs() - before);
+    }
+    return times;
+}
+
+// The alert panel's paint: every row on screen drawn by the panel's delegate (AlertRowDelegate)
+// against Qt's own QStyledItemDelegate on the same view. A paint comes between the engine's
+// slices and the table's drain, so its cost is what the frame budget leaves room for.
+void benchPaint(Fixture &f)
+{
+    constexpr int kPaints = 60;
+    const int rowHeight = f.view->verticalHeader()->defaultSectionSize();
+    f.view->verticalHeader()->setDefaultSectionSize(Theme::kBodyPixels + 18); // the panel's rows
+    const std::vector<double> plain = paintTimes(*f.view, kPaints);
+    AlertRowDelegate delegate;
+    QAbstractItemDelegate *before = f.view->itemDelegate();
+    f.view->setItemDelegate(&delegate);
+    const std::vector<double> panel = paintTimes(*f.view, kPaints);
+    f.view->setItemDelegate(before);
+    f.view->verticalHeader()->setDefaultSectionSize(rowHeight);
+    print("panel_paint_median_ms", median(panel), "ms", median(plain), "-");
+    print("panel_paint_max_ms", *std::max_element(panel.begin(), panel.end()), "ms",
+          *std::max_element(plain.begin(), plain.end()), "-");
+}
+
 // One batch of updates: 90 % repeats, 5 % severity changes, 3 % clears, 2 % new alerts.
 QList<AlertCondition> updateBatch(std::mt19937 &rng, int size, int *nextNew,
                                   std::vector<Severity> &severities)
@@ -309,6 +349,8 @@ void benchUpdates(double seconds, int batchMs)
     std::vector<double> engineOnly;
     std::vector<double> cpuStalls; // the same gaps in the GUI thread's own CPU time
     std::vector<double> cpuEngineOnly;
+    double lag = 0;       // from the last batch until the panel shows all of it
+    double engineLag = 0; // until the engine alone has applied all of it
     for (bool withModels : {true, false}) {
         Fixture f(withModels);
         std::mt19937 rng(11);
@@ -357,11 +399,12 @@ void benchUpdates(double seconds, int batchMs)
             profiler->profiling = false;
             profiler->report(withModels ? "panel" : "engine alone");
         }
+        QElapsedTimer catchUp;
+        catchUp.start();
+        while (f.engine->hasQueuedConditions() || (f.table && f.table->hasPendingChanges()))
+            QCoreApplication::processEvents();
+        (withModels ? lag : engineLag) = double(catchUp.nsecsElapsed()) / 1e6;
         if (withModels) {
-            QElapsedTimer catchUp;
-            catchUp.start();
-            while (f.engine->hasQueuedConditions() || f.table->hasPendingChanges())
-                QCoreApplication::processEvents();
             std::printf("# %d batches of %d updates every %d ms; %d alerts at the end, %lld "
                         "audited; the panel caught up %lld ms after the last batch\n",
                         batches, perBatch, batchMs, int(f.engine->size()), f.audit.count,
@@ -380,6 +423,9 @@ void benchUpdates(double seconds, int batchMs)
           "ms", *std::max_element(cpuEngineOnly.begin(), cpuEngineOnly.end()), "<=16ms");
     print((name + "_cpu_p99_ms").constData(), percentile(cpuStalls, 99), "ms",
           percentile(cpuEngineOnly, 99), "-");
+    // Whether the panel keeps up: how long after the last batch it showed everything.
+    const QByteArray lagName = QByteArray("update_lag_") + QByteArray::number(batchMs) + "ms_batches_ms";
+    print(lagName.constData(), lag, "ms", engineLag, "-");
 }
 
 } // namespace
@@ -396,6 +442,7 @@ int main(int argc, char **argv)
     if (part.isEmpty() || part == "sort") {
         Fixture f(true);
         benchFilterAndSort(f);
+        benchPaint(f);
     }
     if (part.isEmpty() || part == "updates") {
         benchUpdates(seconds, 200);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -195,4 +196,128 @@ TEST_CASE("A burst of row-moving changes reaches the table over several event-lo
         CHECK(table.record(row).severity == Severity::Extreme);
     CHECK(rows.index(0, 0).data(AlertTableModel::SeverityRole).toInt() == int(Severity::Extreme));
     CHECK(rows.index(499, 0).data(AlertTableModel::SeverityRole).toInt() == int(Severity::Extreme));
+}
+
+namespace {
+
+// Everything a view can ask a row for, so that two tables can be compared row for row.
+QVariantList rowValues(const QAbstractItemModel &model, int row)
+{
+    QVariantList values;
+    for (int column = 0; column < model.columnCount(); ++column) {
+        const QModelIndex index = model.index(row, column);
+        for (int role : {int(Qt::DisplayRole), int(AlertTableModel::SortKeyRole)})
+            values.append(index.data(role));
+    }
+    const QModelIndex first = model.index(row, 0);
+    for (int role = AlertTableModel::AlertIdRole; role <= AlertTableModel::StatusRole; ++role) {
+        if (role != AlertTableModel::LocationRole)
+            values.append(first.data(role));
+    }
+    return values;
+}
+
+// The first row of a proxy sorted by severity, most severe first, that is not where it belongs
+// (ties: the later raised first); -1 when all are.
+int firstOutOfOrder(const QAbstractItemModel &proxy)
+{
+    const auto key = [&proxy](int row) {
+        const QModelIndex index = proxy.index(row, 0);
+        return std::pair(index.data(AlertTableModel::SeverityRole).toInt(),
+                         index.data(AlertTableModel::AlertIdRole).toULongLong());
+    };
+    for (int row = 1; row < proxy.rowCount(); ++row) {
+        if (key(row - 1) < key(row))
+            return row;
+    }
+    return -1;
+}
+
+// A burst of every kind of change the drain shows: severity changes that move rows, side by
+// side and far apart, clears, and repeats, some of one alert several times over.
+void applyBurst(AlertEngine &engine)
+{
+    constexpr int kAlerts = 3000;
+    const auto resource = [](int i) { return "sensor-" + QByteArray::number(i); };
+    QList<AlertCondition> raised;
+    for (int i = 0; i < kAlerts; ++i)
+        raised.append(condition(resource(i).constData(), Severity(1 + i % 4)));
+    engine.applyConditions(raised);
+    engine.applyQueuedConditions();
+    QList<AlertCondition> burst;
+    for (int i = 0; i < kAlerts; ++i) {
+        const QByteArray name = resource(i);
+        if (i % 300 < 3)
+            burst.append(condition(name.constData(), Severity(1 + (i * 7 + 1) % 4)));
+        else if (i % 600 == 150)
+            burst.append(cleared(name.constData()));
+        else if (i % 40 == 7)
+            burst.append({condition(name.constData(), Severity(1 + i % 4)),
+                          condition(name.constData(), Severity(1 + i % 4))});
+    }
+    // The same alert changed twice in the burst is shown once, with its last state.
+    burst.append(condition("sensor-300", Severity::Extreme));
+    engine.applyConditions(burst);
+    engine.applyQueuedConditions();
+}
+
+} // namespace
+
+TEST_CASE("A drain larger than the frame budget ends over several turns where a one-shot drain ends")
+{
+    EngineFixture budgeted;
+    EngineFixture oneShot;
+    AlertTableModel table(budgeted.engine.get(), &budgeted.clock);
+    AlertTableModel expected(oneShot.engine.get(), &oneShot.clock);
+    AlertFilterProxyModel rows(&table);
+    AlertFilterProxyModel expectedRows(&expected);
+    rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    expectedRows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Three runs of rows a turn, whatever they cost: the same split on any machine.
+    constexpr int kPieces = 3;
+    FrameBudget &budget = budgeted.engine->frameBudget();
+    budget.setPiecesPerFrame(kPieces);
+
+    applyBurst(*budgeted.engine);
+    applyBurst(*oneShot.engine);
+    expected.flushPendingChanges();
+    REQUIRE_FALSE(expected.hasPendingChanges());
+    REQUIRE(table.hasPendingChanges());
+
+    QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+    int maxPerTurn = 0;
+    int turns = 0;
+    const int turnsBefore = budget.turnsSpent();
+    QDeadlineTimer timeout(20'000);
+    while (table.hasPendingChanges() && !timeout.hasExpired()) {
+        changed.clear();
+        QCoreApplication::processEvents(); // one pass of the event loop: one turn
+        maxPerTurn = std::max(maxPerTurn, int(changed.size()));
+        ++turns;
+    }
+    REQUIRE_FALSE(table.hasPendingChanges());
+    CHECK(maxPerTurn <= kPieces);               // the budget held in every turn
+    CHECK(budget.turnsSpent() - turnsBefore >= 3); // and the burst did not fit in one
+
+    REQUIRE(table.rowCount() == expected.rowCount());
+    for (int row = 0; row < table.rowCount(); ++row) {
+        INFO("row " << row);
+        CHECK(rowValues(table, row) == rowValues(expected, row));
+    }
+    REQUIRE(rows.rowCount() == expectedRows.rowCount());
+    // Both in order, not merely alike: a proxy told of rows out of step with its data keeps
+    // some of them in the wrong place.
+    CHECK(firstOutOfOrder(rows) == -1);
+    CHECK(firstOutOfOrder(expectedRows) == -1);
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        INFO("proxy row " << row);
+        CHECK(rows.index(row, 0).data(AlertTableModel::AlertIdRole)
+              == expectedRows.index(row, 0).data(AlertTableModel::AlertIdRole));
+    }
+    const AlertRecord *twice = budgeted.engine->find(QStringLiteral("dlh-environment"),
+                                                     QStringLiteral("sensor-300"),
+                                                     QStringLiteral("river-level"));
+    REQUIRE(twice);
+    CHECK(table.record(table.rowOf(twice->id)).severity == Severity::Extreme);
 }
