@@ -530,6 +530,7 @@ QString WallApplication::start()
     context.store = m_store.get(); // opened above; null without --db
     context.alerts = m_alerts.get();
     context.alertTable = m_alertTable.get();
+    context.alertArchive = m_alertArchive.get();
     context.session = m_session;
     context.incidents = m_incidents.get();
     m_liveContext = context;
@@ -720,6 +721,7 @@ void WallApplication::showReplay(ReplayModels *models)
     context.alertTable = &models->alertTable();
     context.incidents = &models->incidents();
     context.session = nullptr; // nobody acknowledges the past: the panels are read-only
+    context.alertArchive = nullptr; // the replayed engine is kept nowhere
     context.replay = m_replay.get();
     context.liveClock = &m_clock;
     context.historyStart = models->historyStart();

@@ -57,6 +57,8 @@ void AlertArchive::markChanged(const AlertChanges &changes)
 void AlertArchive::saveNow(quint64 id)
 {
     m_writes.forget(id);
+    if (m_engine && m_store)
+        m_unrecordedActions.insert(id);
     save({id});
 }
 
@@ -77,6 +79,16 @@ QString AlertArchive::settle(const QList<quint64> &ids, const StoreReply<int> &r
         const QString message = QStringLiteral("%1 alerts not saved: %2").arg(ids.size()).arg(error);
         qCWarning(lcAlerts).noquote() << message;
         emit failed(message);
+    }
+    for (const quint64 id : ids) {
+        if (!m_unrecordedActions.contains(id))
+            continue;
+        if (!error.isEmpty()) {
+            emit actionNotRecorded(id, error);
+            continue;
+        }
+        m_unrecordedActions.remove(id);
+        emit actionRecorded(id);
     }
     return error;
 }
