@@ -4,7 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QSet>
+#include <QHash>
 #include <QTimer>
 
 namespace tlr {
@@ -50,13 +50,18 @@ private:
     void markChanged(const AlertChanges &changes);
     void saveNow(quint64 id);
     void save(const QList<quint64> &ids);
-    QString settle(const QList<quint64> &ids, const StoreReply<int> &reply);
+    QString settle(const QList<quint64> &ids, const StoreReply<int> &reply, quint64 write);
 
     QPointer<AlertEngine> m_engine;
     QPointer<EventStore> m_store;
     QTimer m_timer{this};
     PendingWrites<quint64> m_writes;
-    QSet<quint64> m_unrecordedActions;
+    // Writes are numbered as they are queued, and the store commits them in that order. An
+    // action is recorded by the first write queued after it that commits: an earlier one still
+    // in flight carries the alert as it was before (say, re-opened just before the second
+    // acknowledgement), and its answer must not confirm the action.
+    quint64 m_writesQueued = 0;
+    QHash<quint64, quint64> m_unrecordedActions; // alert id → the write that carries the action
 };
 
 } // namespace tlr

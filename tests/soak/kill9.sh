@@ -103,25 +103,38 @@ for round in $(seq "$rounds"); do
 
     verify_status=0
     "$build/bin/tlr-wall" --db "$db" --verify-audit >"$work/verify-$round.out" 2>&1 || verify_status=$?
-    result=$(python3 - "$db" "$log" "$verify_status" "$started" <<'PY'
-import re, sqlite3, sys
-db_path, log, verify_status, started = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-confirmed = []
-for line in open(log, errors="replace"):
-    m = re.match(r"acknowledged: alert:(\d+) (\S+) after (\d+) ms", line)
-    if m and m.group(2) == "acknowledged":  # what the panel confirmed as recorded
-        confirmed.append(int(m.group(1)))
+    result=$(python3 - "$db" "$work" "$round" "$verify_status" "$started" <<'PY'
+import collections, re, sqlite3, sys
+db_path, work, round_, verify_status, started = sys.argv[1], sys.argv[2], int(sys.argv[3]), \
+    int(sys.argv[4]), sys.argv[5]
+def confirmed_in(round_):  # what the panel confirmed as recorded in that round
+    acks = []
+    for line in open(f"{work}/round-{round_}.out", errors="replace"):
+        m = re.match(r"acknowledged: alert:(\d+) (\S+) after (\d+) ms", line)
+        if m and m.group(2) == "acknowledged":
+            acks.append(int(m.group(1)))
+    return acks
+confirmed = confirmed_in(round_)
+# An alert may be acknowledged again in a later round (re-opened in between): each confirmed
+# acknowledgement is one audit entry, so the log must hold at least as many as were confirmed.
+confirmed_so_far = collections.Counter(a for r in range(1, round_ + 1) for a in confirmed_in(r))
 try:
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     integrity = ";".join(row[0] for row in db.execute("PRAGMA integrity_check"))
     missing = []
     for alert in confirmed:
+        subject = f"alert:{alert}"
         row = db.execute("SELECT acknowledged FROM alert_states WHERE id = ?", (alert,)).fetchone()
-        audited = db.execute("SELECT count(*) FROM audit_log WHERE action = 'alert.acknowledged' "
-                             "AND subject = ?", (f"alert:{alert}",)).fetchone()[0]
-        if not row or row[0] != 1 or audited == 0:
-            missing.append(f"alert:{alert}(state {'row' if row else 'none'}"
-                           f"{'' if not row else ' ack=' + str(row[0])}, audit {audited})")
+        audited = db.execute("SELECT count(*), max(seq) FROM audit_log WHERE action = "
+                             "'alert.acknowledged' AND subject = ?", (subject,)).fetchone()
+        # Acknowledged, unless the engine re-opened it since (a graver level), which is
+        # recorded after the acknowledgement: then the row rightly says unacknowledged.
+        reopened = db.execute("SELECT count(*) FROM audit_log WHERE action = 'alert.reopened' "
+                              "AND subject = ? AND seq > ?", (subject, audited[1] or 0)).fetchone()[0]
+        if not row or (row[0] != 1 and reopened == 0) or audited[0] < confirmed_so_far[alert]:
+            missing.append(f"{subject}(state {'row' if row else 'none'}"
+                           f"{'' if not row else ' ack=' + str(row[0])}, audit {audited[0]}"
+                           f" of {confirmed_so_far[alert]} confirmed, reopened after {reopened})")
 except sqlite3.Error as error:
     integrity, missing = f"cannot open: {error}", []
 ok = started == "yes" and integrity == "ok" and verify_status == 0 and not missing
