@@ -23,6 +23,7 @@
 #include "feeds/SimulatorProcess.h"
 #include "store/DatabaseUrl.h"
 #include "store/EventStore.h"
+#include "store/StoreReplyWatch.h"
 #include "i18n/LanguageSwitcher.h"
 #include "map/MbtilesReader.h"
 #include "stats/RunStats.h"
@@ -196,31 +197,33 @@ void WallApplication::startAccess()
 void WallApplication::ensureDemoAccount()
 {
     const QString name = QStringLiteral("demo");
-    m_accounts->users().then(this, [this, name](const StoreReply<QList<UserAccount>> &users) {
-        if (!users.ok())
-            return;
-        for (const UserAccount &account : users.value) {
-            if (account.name == name) {
-                qCInfo(lcApp).noquote() << "demo account" << name
-                                        << "exists; its password was printed when it was created";
+    watchStoreReply(
+        this, m_accounts->users(), [this, name](const StoreReply<QList<UserAccount>> &users) {
+            if (!users.ok())
                 return;
-            }
-        }
-        const QString password = generatedPassword();
-        m_accounts
-            ->addUser(Actor::system(), name, Role::Supervisor, password)
-            .then(this, [name, password](const QString &error) {
-                if (!error.isEmpty()) {
-                    qCWarning(lcApp).noquote() << "demo account not created:" << error;
+            for (const UserAccount &account : users.value) {
+                if (account.name == name) {
+                    qCInfo(lcApp).noquote()
+                        << "demo account" << name
+                        << "exists; its password was printed when it was created";
                     return;
                 }
-                // stdout, once, not the log: logs are kept and shipped, a terminal is not.
-                std::printf("Demo console account (supervisor): %s  password: %s  "
-                            "(F8 logs in; shown only now)\n",
-                            qPrintable(name), qPrintable(password));
-                std::fflush(stdout);
-            });
-    });
+            }
+            const QString password = generatedPassword();
+            watchStoreReply(
+                this, m_accounts->addUser(Actor::system(), name, Role::Supervisor, password),
+                [name, password](const QString &error) {
+                    if (!error.isEmpty()) {
+                        qCWarning(lcApp).noquote() << "demo account not created:" << error;
+                        return;
+                    }
+                    // stdout, once, not the log: logs are kept and shipped, a terminal is not.
+                    std::printf("Demo console account (supervisor): %s  password: %s  "
+                                "(F8 logs in; shown only now)\n",
+                                qPrintable(name), qPrintable(password));
+                    std::fflush(stdout);
+                });
+        });
 }
 
 void WallApplication::showLogIn()
@@ -527,6 +530,7 @@ QString WallApplication::start()
     context.store = m_store.get(); // opened above; null without --db
     context.alerts = m_alerts.get();
     context.alertTable = m_alertTable.get();
+    context.alertArchive = m_alertArchive.get();
     context.session = m_session;
     context.incidents = m_incidents.get();
     m_liveContext = context;
@@ -717,6 +721,7 @@ void WallApplication::showReplay(ReplayModels *models)
     context.alertTable = &models->alertTable();
     context.incidents = &models->incidents();
     context.session = nullptr; // nobody acknowledges the past: the panels are read-only
+    context.alertArchive = nullptr; // the replayed engine is kept nowhere
     context.replay = m_replay.get();
     context.liveClock = &m_clock;
     context.historyStart = models->historyStart();

@@ -57,6 +57,8 @@ void AlertArchive::markChanged(const AlertChanges &changes)
 void AlertArchive::saveNow(quint64 id)
 {
     m_writes.forget(id);
+    if (m_engine && m_store)
+        m_unrecordedActions.insert(id, m_writesQueued + 1); // the write save() queues now
     save({id});
 }
 
@@ -64,19 +66,32 @@ void AlertArchive::save(const QList<quint64> &ids)
 {
     if (!m_engine || !m_store || ids.isEmpty())
         return;
+    const quint64 write = ++m_writesQueued;
     watchStoreReply(
         this, m_store->saveAlertStates(alertsOf(*m_engine, ids)),
-        [this, ids](const StoreReply<int> &reply) { settle(ids, reply); },
-        [this, ids] { settle(ids, {{}, QStringLiteral("the store closed")}); });
+        [this, ids, write](const StoreReply<int> &reply) { settle(ids, reply, write); },
+        [this, ids, write] { settle(ids, {{}, QStringLiteral("the store closed")}, write); });
 }
 
-QString AlertArchive::settle(const QList<quint64> &ids, const StoreReply<int> &reply)
+QString AlertArchive::settle(const QList<quint64> &ids, const StoreReply<int> &reply,
+                            quint64 write)
 {
     const QString error = m_writes.settle(ids, reply);
     if (!error.isEmpty()) {
         const QString message = QStringLiteral("%1 alerts not saved: %2").arg(ids.size()).arg(error);
         qCWarning(lcAlerts).noquote() << message;
         emit failed(message);
+    }
+    for (const quint64 id : ids) {
+        const auto action = m_unrecordedActions.constFind(id);
+        if (action == m_unrecordedActions.cend() || *action > write)
+            continue; // no action waits, or this write was queued before it
+        if (!error.isEmpty()) {
+            emit actionNotRecorded(id, error);
+            continue;
+        }
+        m_unrecordedActions.erase(action);
+        emit actionRecorded(id);
     }
     return error;
 }
@@ -89,8 +104,11 @@ QString AlertArchive::flush()
     if (m_writes.empty())
         return {};
     const QList<quint64> ids = m_writes.take();
-    return settle(ids, waitForReply(m_store->saveAlertStates(alertsOf(*m_engine, ids)),
-                                    QStringLiteral("the store closed")));
+    const quint64 write = ++m_writesQueued;
+    return settle(ids,
+                  waitForReply(m_store->saveAlertStates(alertsOf(*m_engine, ids)),
+                               QStringLiteral("the store closed")),
+                  write);
 }
 
 QString AlertArchive::restore(const QDateTime &now)

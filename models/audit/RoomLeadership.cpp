@@ -2,6 +2,7 @@
 
 #include "AuditCategory.h"
 #include "store/EventStore.h"
+#include "store/StoreReplyWatch.h"
 
 #include <QFuture>
 
@@ -22,7 +23,7 @@ void RoomLeadership::ask()
     if (!m_store || m_asking)
         return;
     m_asking = true;
-    m_store->holdRoomLeadership().then(this, [this](const StoreReply<bool> &reply) {
+    watchStoreReply(this, m_store->holdRoomLeadership(), [this](const StoreReply<bool> &reply) {
         m_asking = false;
         // Unanswered, this console cannot know whether its connection (and the lock) is still
         // there: it records no system entries rather than risk a second copy of each.

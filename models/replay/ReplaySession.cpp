@@ -2,6 +2,7 @@
 
 #include "store/EventStore.h"
 #include "store/HistoryReader.h"
+#include "store/StoreReplyWatch.h"
 
 #include <QLoggingCategory>
 
@@ -21,7 +22,7 @@ ReplaySession::ReplaySession(const EventStore *store, AlertRules rules, FusionCo
         const qint64 elapsed = m_sinceStep.restart();
         step(elapsed);
     });
-    m_store->historySpan().then(this, [this](const StoreReply<TimeSpan> &span) {
+    watchStoreReply(this, m_store->historySpan(), [this](const StoreReply<TimeSpan> &span) {
         if (!span.ok()) {
             qCWarning(lcReplay).noquote() << "the stored history's span is unknown:" << span.error;
             return;
@@ -171,9 +172,9 @@ void ReplaySession::step(qint64 realMs)
     const quint64 generation = m_generation;
     // The store's thread answers in order: once the acts are read, so are the events.
     auto history = m_store->history(from, to);
-    m_store->alertActions(from, to, false).then(
-        this, [this, generation, to, caughtUp,
-               history](const StoreReply<QList<AlertAction>> &acts) {
+    watchStoreReply(
+        this, m_store->alertActions(from, to, false),
+        [this, generation, to, caughtUp, history](const StoreReply<QList<AlertAction>> &acts) {
             if (generation != m_generation)
                 return;
             m_stepping = false;

@@ -406,7 +406,10 @@ bool StoreWriter::quarantine(const StoredMessage &message, const QString &reason
     bindSeq(m_insertQuarantine, 2, message.seq);
     m_insertQuarantine.bind(3, message.receivedAt.toMSecsSinceEpoch());
     m_insertQuarantine.bind(4, reason);
-    m_insertQuarantine.bind(5, quarantinedBytes(message)); // null: NULL
+    // Bound without a copy: the bytes must live until the statement has run (a temporary
+    // here was read after it was freed, ASan in test_store).
+    const QByteArray kept = quarantinedBytes(message);
+    m_insertQuarantine.bind(5, kept); // null: NULL
     if (!run(m_insertQuarantine, outcome)) {
         qCWarning(lcStore) << "cannot quarantine a message of" << message.feed << message.seq
                            << m_insertQuarantine.errorMessage();

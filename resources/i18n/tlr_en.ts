@@ -668,6 +668,17 @@
     </message>
     <message>
         <source>Unshelve sent to the shared database…</source>
+    </message>
+    <message>
+        <source>%1: saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: NOT recorded yet (%2); trying again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

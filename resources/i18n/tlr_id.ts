@@ -667,6 +667,18 @@
         <source>Unshelve sent to the shared database…</source>
         <translation>Batal tunda dikirim ke basis data bersama…</translation>
     </message>
+    <message>
+        <source>%1: saving…</source>
+        <translation>%1: menyimpan…</translation>
+    </message>
+    <message>
+        <source>%1 (recorded)</source>
+        <translation>%1 (tercatat)</translation>
+    </message>
+    <message>
+        <source>%1: NOT recorded yet (%2); trying again</source>
+        <translation>%1: BELUM tercatat (%2); dicoba lagi</translation>
+    </message>
 </context>
 <context>
     <name>tlr::AlertTableModel</name>

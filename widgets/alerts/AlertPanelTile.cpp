@@ -3,6 +3,7 @@
 #include "AlertRowDelegate.h"
 #include "AlertStyle.h"
 #include "access/Session.h"
+#include "alerts/AlertArchive.h"
 #include "alerts/AlertEngine.h"
 #include "domain/WallClock.h"
 #include "itemmodels/AlertFilterProxyModel.h"
@@ -96,6 +97,7 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     : Tile(spec, parent)
     , m_engine(context.alerts)
     , m_alerts(context.alertTable)
+    , m_archive(context.alertArchive)
     , m_session(context.session)
     , m_clock(context.clock)
     , m_actionsAllowed(spec.params.value(QLatin1String("acknowledge")).toBool(false))
@@ -187,9 +189,20 @@ AlertPanelTile::AlertPanelTile(const TileSpec &spec, const TileContext &context,
     });
     // On a shared database an acknowledgement is decided there: another desk may have been first.
     connect(m_engine, &AlertEngine::acknowledgementRefused, this,
-            [this](quint64, const QString &reason) { showMessage(reason, true); });
+            [this](quint64 id, const QString &reason) {
+                m_unrecorded.remove(id);
+                showMessage(reason, true);
+            });
     connect(m_engine, &AlertEngine::shelfRefused, this,
-            [this](quint64, const QString &reason) { showMessage(reason, true); });
+            [this](quint64 id, const QString &reason) {
+                m_unrecorded.remove(id);
+                showMessage(reason, true);
+            });
+    if (m_archive) {
+        connect(m_archive, &AlertArchive::actionRecorded, this, &AlertPanelTile::confirmRecorded);
+        connect(m_archive, &AlertArchive::actionNotRecorded, this,
+                &AlertPanelTile::reportNotRecorded);
+    }
     // Ages move with the clock; the model sends no signal for that.
     connect(m_clock, &WallClock::ticked, m_table->viewport(), qOverload<>(&QWidget::update));
     if (m_session)
@@ -400,18 +413,55 @@ void AlertPanelTile::confirm()
     }
     m_actionBar->hide();
     m_table->setFocus();
+    if (m_archive) {
+        // Done for the supervisor once committed (confirmRecorded), not when the engine took
+        // it: a wall killed in between would come back without it.
+        m_unrecorded.insert(m_actionAlert, actor->name);
+    }
     if (result.pending) {
         const QString sent = action == Action::Acknowledge
                                  ? tr("Acknowledgement sent to the shared database…")
                              : action == Action::Shelve ? tr("Shelve sent to the shared database…")
                                                         : tr("Unshelve sent to the shared database…");
-        showMessage(sent, false);
+        showMessage(sent, Tone::Waiting);
         return;
     }
-    const AlertRecord *alert = m_engine->alert(m_actionAlert);
-    showMessage(alert ? tr("%1: %2 by %3").arg(alert->title, AlertStyle::stateLabel(alert->state), actor->name)
-                      : tr("Done."),
-                false);
+    if (m_archive && m_archive->isRecording(m_actionAlert)) {
+        const AlertRecord *alert = m_engine->alert(m_actionAlert);
+        showMessage(tr("%1: saving…").arg(alert ? alert->title : QString()), Tone::Waiting);
+        return;
+    }
+    m_unrecorded.remove(m_actionAlert);
+    showMessage(doneText(m_actionAlert, actor->name), Tone::Done);
+    emit actionConfirmed(m_actionAlert);
+}
+
+QString AlertPanelTile::doneText(quint64 id, const QString &by) const
+{
+    const AlertRecord *alert = m_engine->alert(id);
+    return alert ? tr("%1: %2 by %3").arg(alert->title, AlertStyle::stateLabel(alert->state), by)
+                 : tr("Done.");
+}
+
+void AlertPanelTile::confirmRecorded(quint64 id)
+{
+    const auto taken = m_unrecorded.constFind(id);
+    if (taken == m_unrecorded.cend())
+        return; // another console's, or taken at another panel
+    const QString by = *taken;
+    m_unrecorded.erase(taken);
+    showMessage(tr("%1 (recorded)").arg(doneText(id, by)), Tone::Done);
+    emit actionConfirmed(id);
+}
+
+void AlertPanelTile::reportNotRecorded(quint64 id, const QString &reason)
+{
+    if (!m_unrecorded.contains(id))
+        return;
+    const AlertRecord *alert = m_engine->alert(id);
+    // Kept: the archive tries again with its next write, and confirmRecorded() follows then.
+    showMessage(tr("%1: NOT recorded yet (%2); trying again").arg(alert ? alert->title : QString(), reason),
+                Tone::Problem);
 }
 
 void AlertPanelTile::cancel()
@@ -423,8 +473,15 @@ void AlertPanelTile::cancel()
 
 void AlertPanelTile::showMessage(const QString &text, bool problem)
 {
+    showMessage(text, problem ? Tone::Problem : Tone::Done);
+}
+
+void AlertPanelTile::showMessage(const QString &text, Tone tone)
+{
     QPalette palette = m_message->palette();
-    palette.setColor(QPalette::WindowText, problem ? Theme::warning() : Theme::good());
+    palette.setColor(QPalette::WindowText, tone == Tone::Problem ? Theme::warning()
+                                           : tone == Tone::Waiting ? Theme::textMuted()
+                                                                   : Theme::good());
     m_message->setPalette(palette);
     m_message->setText(text);
     m_message->show();

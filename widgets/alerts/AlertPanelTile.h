@@ -2,6 +2,7 @@
 
 #include "tiles/Tile.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QTimer>
 
@@ -16,6 +17,7 @@ class QWidget;
 
 namespace tlr {
 
+class AlertArchive;
 class AlertEngine;
 class AlertFilterProxyModel;
 class AlertRowDelegate;
@@ -52,6 +54,9 @@ signals:
     // A row was opened (Enter, a double click or a tap on it): the incident it is part of may
     // be drilled into.
     void alertOpened(quint64 alertId);
+    // A supervisor's action taken at this panel is committed to the store, and the panel now
+    // says so. Without a database it is emitted when the engine takes the action.
+    void actionConfirmed(quint64 alertId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -59,11 +64,16 @@ protected:
 
 private:
     enum class Action { None, Acknowledge, Shelve, Unshelve, FilterText };
+    enum class Tone { Done, Waiting, Problem };
 
     void begin(Action action);
     void confirm();
     void cancel();
     void showMessage(const QString &text, bool problem);
+    void showMessage(const QString &text, Tone tone);
+    QString doneText(quint64 id, const QString &by) const;
+    void confirmRecorded(quint64 id);
+    void reportNotRecorded(quint64 id, const QString &reason);
     void updateSummary();
     void updatePulse();
     void sizeColumns();
@@ -72,6 +82,7 @@ private:
 
     AlertEngine *m_engine;
     AlertTableModel *m_alerts;
+    QPointer<const AlertArchive> m_archive;
     const Session *m_session;
     const WallClock *m_clock;
     bool m_actionsAllowed = false;
@@ -91,6 +102,7 @@ private:
     qint64 m_pulseStep = 0;
     Action m_action = Action::None;
     quint64 m_actionAlert = 0;
+    QHash<quint64, QString> m_unrecorded; // actions taken here, not committed yet: who took them
 };
 
 } // namespace tlr

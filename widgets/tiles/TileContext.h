@@ -5,6 +5,7 @@
 
 namespace tlr {
 
+class AlertArchive;
 class AlertEngine;
 class AlertTableModel;
 class EventStore;
@@ -29,6 +30,9 @@ struct TileContext
     // it, and it decides (role, state) and audits. Null in a wall without alerts (tests).
     AlertEngine *alerts = nullptr;
     AlertTableModel *alertTable = nullptr; // one table for every alert panel
+    // Where people's actions on alerts are kept: a panel tells a supervisor an action is done
+    // only once it is committed. Null without a database (no --db): nothing is kept.
+    const AlertArchive *alertArchive = nullptr;
     const Session *session = nullptr;      // who is logged in at this console
     const IncidentBoard *incidents = nullptr; // fused incidents; null: cards count alerts instead
     // While the wall replays: the replay (for the banner on every page; tiles only ask whether

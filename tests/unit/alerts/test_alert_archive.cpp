@@ -5,8 +5,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <QElapsedTimer>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTest>
 
 using namespace tlr;
 using namespace tlr::test;
@@ -159,4 +164,91 @@ TEST_CASE("Closed alerts are kept for their retention, and their ids are never g
     CHECK(late.fixture.engine->alert(closed) == nullptr);
     const quint64 next = late.fixture.raise("pintu-air-20", Severity::Minor);
     CHECK(next > closed + 1);
+}
+
+namespace {
+
+// A job that holds the store's thread until released: writes queued behind it wait.
+struct StoreGate
+{
+    explicit StoreGate(EventStore &store)
+    {
+        store.post([open = m_open](QSqlDatabase &) { open->acquire(); });
+    }
+    ~StoreGate() { release(); }
+    void release()
+    {
+        if (!std::exchange(m_released, true))
+            m_open->release();
+    }
+
+private:
+    std::shared_ptr<QSemaphore> m_open = std::make_shared<QSemaphore>(); // the job may outlive us
+    bool m_released = false;
+};
+
+// The alert's row as another connection to the file sees it: what has been committed.
+bool committedAcknowledged(const QString &path, quint64 id)
+{
+    const QString name = QStringLiteral("committed-reader");
+    bool acknowledged = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery query(db);
+        if (db.open() && query.prepare(QStringLiteral("SELECT acknowledged FROM alert_states "
+                                                      "WHERE id = ?"))) {
+            query.addBindValue(id);
+            acknowledged = query.exec() && query.next() && query.value(0).toInt() == 1;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return acknowledged;
+}
+
+} // namespace
+
+// Found by kill9.sh: a second acknowledgement (the alert re-opened at a graver level in
+// between) was confirmed by the answer to the coalesced write of the re-opening, queued before
+// it, so the supervisor was told it was done while the row still said unacknowledged.
+TEST_CASE("An action is confirmed by its own write, never by an earlier one still in flight")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("alerts.sqlite"));
+    Run run(path, kStart);
+    AlertEngine &engine = *run.fixture.engine;
+    const quint64 id = run.fixture.raise("pintu-air-10", Severity::Moderate);
+    REQUIRE(engine.acknowledge(id, supervisor(), QStringLiteral("diterima")));
+    REQUIRE(run.archive->flush().isEmpty());
+    QSignalSpy recorded(run.archive.get(), &AlertArchive::actionRecorded);
+    REQUIRE(recorded.wait(5000)); // the first acknowledgement's own write
+    QList<bool> committedWhenConfirmed;
+    QObject::connect(run.archive.get(), &AlertArchive::actionRecorded, run.archive.get(),
+                     [&](quint64 done) { committedWhenConfirmed.append(committedAcknowledged(path, done)); });
+
+    // Re-opened at a graver level: the coalesced write of the unacknowledged row is queued and
+    // held on the store's thread.
+    StoreGate beforeReopening(run.store);
+    engine.applyConditions({condition("pintu-air-10", Severity::Extreme)});
+    REQUIRE(engine.alert(id)->state == AlertState::Unacknowledged);
+    run.archive->setSaveDelay(0);
+    QTest::qWait(50); // the timer queues the write; the gate holds it
+    StoreGate beforeAcknowledgement(run.store);
+    // The second acknowledgement's write is queued behind the second gate.
+    REQUIRE(engine.acknowledge(id, supervisor(), QStringLiteral("BPBD dikabari")));
+    REQUIRE(run.archive->isRecording(id));
+
+    beforeReopening.release(); // the re-opening's write commits and answers
+    QTest::qWait(200);
+    CHECK(committedWhenConfirmed.isEmpty());
+    CHECK(run.archive->isRecording(id));
+
+    beforeAcknowledgement.release();
+    QElapsedTimer waited;
+    waited.start();
+    while (committedWhenConfirmed.isEmpty() && waited.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    CHECK(committedWhenConfirmed == QList<bool>{true});
+    CHECK_FALSE(run.archive->isRecording(id));
 }
