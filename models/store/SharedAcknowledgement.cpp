@@ -3,7 +3,6 @@
 #include "SharedAlertRow.h"
 #include "SqlValues.h"
 #include "WriteTransaction.h"
-#include "audit/AuditTable.h"
 
 namespace tlr {
 
@@ -75,17 +74,11 @@ SharedAcknowledgement::acknowledge(QSqlDatabase db, const AlertRecord &alert, co
     outcome.acknowledgedBy = actor.name;
     outcome.acknowledgedAt = at;
     outcome.note = note;
-    const StoreReply<AuditHead> audited =
-        AuditTable(db).append({{at, actor, QStringLiteral("alert.acknowledged"),
-                                QStringLiteral("alert:%1").arg(outcome.alertId), note}});
-    if (!audited.ok()) {
-        reply.error = audited.error;
-        return reply;
-    }
-    reply.error = SharedAlertRow::notifyChanged(db, outcome.alertId);
-    if (!reply.error.isEmpty())
-        return reply;
-    reply.error = transaction.commit();
+    reply.error = SharedAlertRow::recordDecision(
+        db, transaction,
+        {at, actor, QStringLiteral("alert.acknowledged"),
+         QStringLiteral("alert:%1").arg(outcome.alertId), note},
+        outcome.alertId);
     if (!reply.error.isEmpty())
         outcome.recorded = false;
     return reply;

@@ -3,6 +3,8 @@
 #include "AlertTables.h"
 #include "SharedChanges.h"
 #include "SqlValues.h"
+#include "WriteTransaction.h"
+#include "audit/AuditTable.h"
 
 namespace tlr {
 
@@ -95,6 +97,17 @@ StoreReply<SharedAlertRow> SharedAlertRow::takeUp(QSqlDatabase &db, const AlertR
 QString SharedAlertRow::notifyChanged(QSqlDatabase &db, quint64 id)
 {
     return SharedChanges::notify(db, QStringLiteral("alert:%1").arg(id));
+}
+
+QString SharedAlertRow::recordDecision(QSqlDatabase &db, WriteTransaction &transaction,
+                                       const AuditAction &action, quint64 id)
+{
+    const StoreReply<AuditHead> audited = AuditTable(db).append({action});
+    if (!audited.ok())
+        return audited.error;
+    if (QString error = notifyChanged(db, id); !error.isEmpty())
+        return error;
+    return transaction.commit();
 }
 
 } // namespace tlr

@@ -2,12 +2,15 @@
 
 #include "StoreRecords.h"
 #include "alerts/AlertRecord.h"
+#include "audit/AuditRecorder.h"
 
 #include <QSqlDatabase>
 
 #include <optional>
 
 namespace tlr {
+
+class WriteTransaction;
 
 // The row of alert_states that stands for one open alert on a database several consoles share:
 // at most one per de-duplication key (the partial unique index alert_states_open_key). Every
@@ -37,6 +40,10 @@ struct SharedAlertRow
                                              const QDateTime &at);
     // Queues NOTIFY 'alert:<id>' (SharedChanges).
     static QString notifyChanged(QSqlDatabase &db, quint64 id);
+    // Ends a decision that changed row `id`: its audit entry, the NOTIFY, the commit. The
+    // error, empty when all three held; on an error nothing of the decision is kept.
+    static QString recordDecision(QSqlDatabase &db, WriteTransaction &transaction,
+                                  const AuditAction &action, quint64 id);
 };
 
 } // namespace tlr

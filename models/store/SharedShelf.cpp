@@ -3,7 +3,6 @@
 #include "SharedAlertRow.h"
 #include "SqlValues.h"
 #include "WriteTransaction.h"
-#include "audit/AuditTable.h"
 
 namespace tlr {
 
@@ -104,18 +103,12 @@ StoreReply<ShelfOutcome> SharedShelf::decide(QSqlDatabase db, const AlertRecord 
         shelving ? QStringLiteral("%1 (until %2)")
                        .arg(request.text, request.until.toUTC().toString(Qt::ISODate))
                  : request.text;
-    const StoreReply<AuditHead> audited = AuditTable(db).append(
-        {{request.at, request.actor,
-          shelving ? QStringLiteral("alert.shelved") : QStringLiteral("alert.unshelved"),
-          QStringLiteral("alert:%1").arg(outcome.alertId), note}});
-    if (!audited.ok()) {
-        reply.error = audited.error;
-        return reply;
-    }
-    reply.error = SharedAlertRow::notifyChanged(db, outcome.alertId);
-    if (!reply.error.isEmpty())
-        return reply;
-    reply.error = transaction.commit();
+    reply.error = SharedAlertRow::recordDecision(
+        db, transaction,
+        {request.at, request.actor,
+         shelving ? QStringLiteral("alert.shelved") : QStringLiteral("alert.unshelved"),
+         QStringLiteral("alert:%1").arg(outcome.alertId), note},
+        outcome.alertId);
     if (!reply.error.isEmpty())
         outcome.recorded = false;
     return reply;
