@@ -1,6 +1,7 @@
 #include "BaseMapLabelLayer.h"
 
 #include "LabelPlacer.h"
+#include "LabelSprites.h"
 #include "MapStyle.h"
 
 #include <QPainter>
@@ -17,12 +18,59 @@ QPointF canvasPoint(const Viewport &v, QPointF lonLat)
     return v.toCanvas(QGeoCoordinate(lonLat.y(), lonLat.x()));
 }
 
+struct LabelFonts
+{
+    QFont area = MapStyle::font(MapStyle::kAreaLabelPixels, QFont::DemiBold);
+    QFont small = MapStyle::font(MapStyle::kLabelPixels);
+    QFont river = [] {
+        QFont font = MapStyle::font(MapStyle::kLabelPixels, QFont::DemiBold);
+        font.setItalic(true);
+        return font;
+    }();
+};
+
+// How a feature's name is written at any zoom; nullopt for a feature never named on the map.
+std::optional<LabelSprites::Look> lookOf(const BaseMapFeature &f, const LabelFonts &fonts)
+{
+    switch (f.kind) {
+    case Kind::Kecamatan:
+        return LabelSprites::Look{f.name, fonts.area, MapStyle::text()};
+    case Kind::Landmark:
+    case Kind::TollRoad:
+    case Kind::Road:
+        return LabelSprites::Look{f.name, fonts.small, MapStyle::textMuted()};
+    case Kind::River:
+        return LabelSprites::Look{QStringLiteral("Cisadane"), fonts.river, QColor(0x8c, 0xc8, 0xf0)};
+    case Kind::City:
+    case Kind::Airport:
+    case Kind::Runway:
+    case Kind::Unknown:
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 BaseMapLabelLayer::BaseMapLabelLayer(std::shared_ptr<const BaseMap> map, QObject *parent)
     : MapLayer(QStringLiteral("labels"), Stage::Labels, 0, parent)
     , m_map(std::move(map))
 {
+    if (!m_map)
+        return;
+    const LabelFonts fonts;
+    QList<LabelSprites::Look> looks;
+    for (const auto &f : m_map->features) {
+        if (auto look = lookOf(f, fonts))
+            looks.append(std::move(*look));
+    }
+    m_labelsDrawn = LabelSprites::shared().prepare(std::move(looks));
+}
+
+BaseMapLabelLayer::~BaseMapLabelLayer()
+{
+    m_labelsDrawn.cancel();
+    m_labelsDrawn.waitForFinished();
 }
 
 void BaseMapLabelLayer::render(QPainter &painter, const Viewport &viewport)
@@ -43,14 +91,14 @@ std::vector<LabelPlacer::Placed> BaseMapLabelLayer::placedLabels(const Viewport 
         placer.block(QRectF(0, seam - 6, canvas.width(), 12));
     for (const QRectF &box : m_symbolBoxes)
         placer.block(box);
-    const QFont area = MapStyle::font(MapStyle::kAreaLabelPixels, QFont::DemiBold);
-    const QFont small = MapStyle::font(MapStyle::kLabelPixels);
-    QFont river = MapStyle::font(MapStyle::kLabelPixels, QFont::DemiBold);
-    river.setItalic(true);
+    const LabelFonts fonts;
     for (const auto &f : m_map->features) {
+        const auto look = lookOf(f, fonts);
+        if (!look)
+            continue;
         switch (f.kind) {
         case Kind::Kecamatan:
-            placer.add({f.name, canvasPoint(viewport, f.labelAt), 100, area, MapStyle::text(),
+            placer.add({look->text, canvasPoint(viewport, f.labelAt), 100, look->font, look->colour,
                         LabelPlacer::Anchor::Centre, 0});
             break;
         case Kind::Landmark: {
@@ -72,8 +120,8 @@ std::vector<LabelPlacer::Placed> BaseMapLabelLayer::placedLabels(const Viewport 
                 break;
             }
             if (priority >= 0) {
-                placer.add({f.name, canvasPoint(viewport, f.labelAt), priority, small,
-                            MapStyle::textMuted(), LabelPlacer::Anchor::Right, 12});
+                placer.add({look->text, canvasPoint(viewport, f.labelAt), priority, look->font,
+                            look->colour, LabelPlacer::Anchor::Right, 12});
             }
             break;
         }
@@ -92,8 +140,7 @@ std::vector<LabelPlacer::Placed> BaseMapLabelLayer::placedLabels(const Viewport 
                     }
                 }
             }
-            placer.add({QStringLiteral("Cisadane"), best, 70, river, QColor(0x8c, 0xc8, 0xf0),
-                        LabelPlacer::Anchor::Right, 14});
+            placer.add({look->text, best, 70, look->font, look->colour, LabelPlacer::Anchor::Right, 14});
             break;
         }
         case Kind::TollRoad:
@@ -101,8 +148,8 @@ std::vector<LabelPlacer::Placed> BaseMapLabelLayer::placedLabels(const Viewport 
             if (zoom < (f.kind == Kind::TollRoad ? 13.5 : 14.5) || f.parts.isEmpty())
                 break;
             const auto &line = f.parts.front();
-            placer.add({f.name, canvasPoint(viewport, line[line.size() / 2]),
-                        f.kind == Kind::TollRoad ? 30 : 20, small, MapStyle::textMuted(),
+            placer.add({look->text, canvasPoint(viewport, line[line.size() / 2]),
+                        f.kind == Kind::TollRoad ? 30 : 20, look->font, look->colour,
                         LabelPlacer::Anchor::Centre, 0});
             break;
         }

@@ -4,6 +4,8 @@
 #include "MapLayer.h"
 #include "map/BaseMap.h"
 
+#include <QFuture>
+
 #include <memory>
 
 namespace tlr {
@@ -15,7 +17,10 @@ class BaseMapLabelLayer : public MapLayer
 {
     Q_OBJECT
 public:
+    // Starts drawing the map's names on a worker thread (LabelSprites) so that the first frame
+    // only blits them.
     explicit BaseMapLabelLayer(std::shared_ptr<const BaseMap> map, QObject *parent = nullptr);
+    ~BaseMapLabelLayer() override;
 
     void render(QPainter &painter, const Viewport &viewport) override;
     // Where the labels go on the view's canvas, around the symbol boxes last handed over.
@@ -27,6 +32,7 @@ public:
 private:
     std::shared_ptr<const BaseMap> m_map;
     std::vector<QRectF> m_symbolBoxes; // the live symbols under the labels, kept clear
+    QFuture<void> m_labelsDrawn;
 };
 
 } // namespace tlr

@@ -1,13 +1,13 @@
 #include "LabelPlacer.h"
 
-#include "MapStyle.h"
+#include "LabelSprites.h"
 
 #include <QFontMetricsF>
 #include <QHash>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace tlr {
@@ -97,39 +97,14 @@ std::vector<LabelPlacer::Placed> LabelPlacer::place(const QRectF &canvas) const
 
 void LabelPlacer::draw(QPainter &painter, const std::vector<Placed> &labels, QPointF offset)
 {
-    // A label with its halo is drawn once into an image and blitted after: outlining glyphs
-    // every frame costs more than the rest of the map together.
-    static QHash<QString, QImage> sprites;
-    constexpr int kHalo = 3;
+    constexpr int kHalo = LabelSprites::kHalo;
+    LabelSprites &sprites = LabelSprites::shared();
     for (const Placed &l : labels) {
         const QRectF r = l.rect.translated(-offset);
         if (!painter.window().intersects(r.toAlignedRect().adjusted(-kHalo, -kHalo, kHalo, kHalo)))
             continue;
-        const QString key =
-            l.text + u'\x1f' + l.font.key() + u'\x1f' + l.colour.name(QColor::HexArgb);
-        auto it = sprites.find(key);
-        if (it == sprites.end()) {
-            QImage image(int(std::ceil(l.rect.width())) + 2 * kHalo,
-                         int(std::ceil(l.rect.height())) + 2 * kHalo,
-                         QImage::Format_ARGB32_Premultiplied);
-            image.fill(Qt::transparent);
-            QPainter p(&image);
-            p.setRenderHint(QPainter::Antialiasing);
-            QPainterPath path;
-            const QFontMetricsF fm(l.font);
-            path.addText(kHalo + 2, kHalo + fm.ascent(), l.font, l.text);
-            p.setPen(QPen(MapStyle::halo(), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            p.setBrush(Qt::NoBrush);
-            p.drawPath(path);
-            p.setPen(Qt::NoPen);
-            p.setBrush(l.colour);
-            p.drawPath(path);
-            p.end();
-            if (sprites.size() > 2048)
-                sprites.clear();
-            it = sprites.insert(key, image);
-        }
-        painter.drawImage(QPointF(std::round(r.left()) - kHalo, std::round(r.top()) - kHalo), *it);
+        painter.drawImage(QPointF(std::round(r.left()) - kHalo, std::round(r.top()) - kHalo),
+                          sprites.sprite({l.text, l.font, l.colour}));
     }
 }
 

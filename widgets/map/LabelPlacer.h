@@ -43,7 +43,7 @@ public:
     void block(const QRectF &rect) { m_blocked.push_back(rect); }
     std::vector<Placed> place(const QRectF &canvas) const;
 
-    // Draws placed labels with a dark halo, translated by -offset (canvas to pane).
+    // Draws placed labels with a dark halo (LabelSprites), translated by -offset (canvas to pane).
     static void draw(QPainter &painter, const std::vector<Placed> &labels, QPointF offset);
 
 private:
