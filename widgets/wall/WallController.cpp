@@ -34,6 +34,13 @@ WallController::WallController(WallProfile profile, TileContext context, FrameTi
     connect(qGuiApp, &QGuiApplication::screenAdded, this, &WallController::scheduleRelayout);
     connect(qGuiApp, &QGuiApplication::screenRemoved, this, &WallController::scheduleRelayout);
 
+    // A window's first paint is a whole monitor's worth, done while it handles its expose event:
+    // seven 1920 x 1080 windows shown in one turn kept the event loop away for a third of a
+    // second at start. One window a turn keeps every turn within a frame anyone would notice.
+    m_showTimer.setSingleShot(true);
+    m_showTimer.setInterval(0);
+    connect(&m_showTimer, &QTimer::timeout, this, &WallController::showNextWindow);
+
     m_rotationTimer.setInterval(m_profile.rotationSeconds * 1000);
     connect(&m_rotationTimer, &QTimer::timeout, this, &WallController::rotatePages);
 }
@@ -111,6 +118,7 @@ void WallController::relayout()
         window->deleteLater();
     }
     m_windows.clear();
+    m_showTimer.stop();
     m_windowScreens.clear();
 
     for (const ScreenAssignment::Window &assigned : std::as_const(m_assignment.windows)) {
@@ -130,12 +138,8 @@ void WallController::relayout()
                 emit firstFramePainted();
             }
         });
-        if (m_mode == Mode::Kiosk)
-            window->showFullScreen();
-        else
-            window->show();
         for (WallPage *page : std::as_const(pages))
-            page->show();
+            page->show(); // shown with their window
         if (!pages.isEmpty())
             window->showPage(pages.first());
         m_windows.append(window);
@@ -146,6 +150,26 @@ void WallController::relayout()
     qCInfo(lcWall) << "laid out" << m_profile.screens.size() << "screens on" << screens.size()
                    << "monitor(s)";
     emit relaidOut();
+    m_nextWindowToShow = 0;
+    showNextWindow();
+}
+
+void WallController::showNextWindow()
+{
+    while (m_nextWindowToShow < m_windows.size()) {
+        WallWindow *window = m_windows.at(m_nextWindowToShow++);
+        if (!window)
+            continue;
+        if (m_mode == Mode::Kiosk)
+            window->showFullScreen();
+        else
+            window->show();
+        break;
+    }
+    if (allWindowsShown())
+        emit windowsShown();
+    else
+        m_showTimer.start();
 }
 
 QList<WallWindow *> WallController::windows() const

@@ -43,8 +43,10 @@ public:
     // Rebuilds every page on other models (replay, and back to live), keeping the monitors.
     void setContext(TileContext context);
     const TileContext &context() const { return m_context; }
-    // Re-reads the monitors now (hot-plug calls it after a short settling delay).
+    // Re-reads the monitors now (hot-plug calls it after a short settling delay). The first
+    // window is shown at once, the others one per event-loop turn (windowsShown() after the last).
     void relayout();
+    bool allWindowsShown() const { return m_nextWindowToShow >= m_windows.size(); }
     // Saves every profile screen as DIR/screen-N.png at its size; returns errors, empty on success.
     QStringList saveScreenshots(const QString &directory);
 
@@ -56,12 +58,14 @@ public:
 
 signals:
     void relaidOut();
+    void windowsShown(); // every window of the last layout is on its monitor
     void firstFramePainted();
 
 private:
     void buildPages();
     void scheduleRelayout();
     void rotatePages();
+    void showNextWindow();
 
     WallProfile m_profile;
     TileContext m_context;
@@ -74,6 +78,8 @@ private:
     ScreenAssignment m_assignment;
     QTimer m_relayoutTimer;
     QTimer m_rotationTimer;
+    QTimer m_showTimer;
+    qsizetype m_nextWindowToShow = 0; // into m_windows
     KioskGuard *m_kiosk = nullptr;
     bool m_firstFrameSeen = false;
 };

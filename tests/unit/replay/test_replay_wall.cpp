@@ -114,6 +114,10 @@ TEST_CASE("tlr-wall --replay-from shows the stored storm on every screen and Esc
                           .isEmpty());
         }
         REQUIRE(waitFor([&] { return wall.replay()->state() == ReplaySession::State::Paused; }));
+        // The pages are rebuilt on the replayed models in a later turn than the rebuild's end.
+        REQUIRE(waitFor([&] {
+            return wall.controller()->context().clock == &wall.replay()->models()->clock();
+        }));
         REQUIRE(waitFor(replaying));
         CHECK(wall.replay()->time() == at.toUTC());
         auditBefore = count(path, QStringLiteral("SELECT count(*) FROM audit_log"));
@@ -159,6 +163,8 @@ TEST_CASE("tlr-wall --replay-from shows the stored storm on every screen and Esc
                       ->saveScreenshots(screenshots + QStringLiteral("/replay"))
                       .isEmpty());
         const QString wib = at.toTimeZone(WallClock::wib()).toString(QStringLiteral("HH:mm:ss"));
+        // The rebuilt pages' windows go up one per turn.
+        REQUIRE(waitFor([&] { return wall.controller()->allWindowsShown(); }));
         for (WallPage *page : wall.controller()->pages()) {
             INFO("page " << page->index());
             CHECK(page->replayBanner()->isVisible());

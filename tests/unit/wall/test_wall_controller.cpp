@@ -15,6 +15,9 @@
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
 
 using namespace tlr;
 
@@ -51,6 +54,7 @@ void requireNineScreens()
 
 void checkLayout(const WallController &controller, int monitors)
 {
+    REQUIRE(QTest::qWaitFor([&] { return controller.allWindowsShown(); }, 2000));
     const auto windows = controller.windows();
     REQUIRE(windows.size() == monitors);
     QList<int> shown;
@@ -78,6 +82,31 @@ TEST_CASE("One window per monitor for 1, 2, 6, 7 and 9 monitors")
         controller->relayout();
         checkLayout(*controller, count);
     }
+}
+
+TEST_CASE("Windows are shown one per event-loop turn so that no turn paints every monitor")
+{
+    requireNineScreens();
+    Fixture f;
+    auto controller = f.makeController();
+    f.connected = QGuiApplication::screens().mid(0, 7);
+    QSignalSpy shown(controller.get(), &WallController::windowsShown);
+    controller->show();
+    const auto windows = controller->windows();
+    REQUIRE(windows.size() == 7);
+    CHECK(windows.first()->isVisible()); // the wall is never blank for a turn
+    CHECK(std::count_if(windows.cbegin(), windows.cend(), [](WallWindow *w) { return w->isVisible(); }) == 1);
+    CHECK(shown.isEmpty());
+    int turns = 0;
+    while (shown.isEmpty() && turns < 50) {
+        const auto visibleBefore = std::count_if(windows.cbegin(), windows.cend(), [](WallWindow *w) { return w->isVisible(); });
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+        const auto visibleAfter = std::count_if(windows.cbegin(), windows.cend(), [](WallWindow *w) { return w->isVisible(); });
+        CHECK(visibleAfter - visibleBefore <= 1);
+        ++turns;
+    }
+    CHECK(shown.size() == 1);
+    checkLayout(*controller, 7);
 }
 
 TEST_CASE("Monitors plugged in and removed while running are re-laid out within 2 s")
