@@ -3,6 +3,7 @@
 #include "AlertEngine.h"
 #include "AlertLog.h"
 #include "store/EventStore.h"
+#include "store/StoreReplyWatch.h"
 
 #include <QFuture>
 
@@ -48,15 +49,16 @@ void SharedAlertDecisions::catchUp()
         return;
     // Open alerts only: an acknowledgement of an alert closed since says nothing to apply.
     const QDateTime future = QDateTime::currentDateTimeUtc().addYears(100);
-    m_store->alertStates(future).then(this, [this](const StoreReply<StoredAlerts> &reply) {
-        if (!reply.ok()) {
-            setStale(true, reply.error);
-            return;
-        }
-        setStale(false);
-        for (const AlertRecord &row : reply.value.alerts)
-            applyRow(row);
-    });
+    watchStoreReply(this, m_store->alertStates(future),
+                    [this](const StoreReply<StoredAlerts> &reply) {
+                        if (!reply.ok()) {
+                            setStale(true, reply.error);
+                            return;
+                        }
+                        setStale(false);
+                        for (const AlertRecord &row : reply.value.alerts)
+                            applyRow(row);
+                    });
 }
 
 void SharedAlertDecisions::closeEndedEpisodes(const QList<quint64> &changed)
@@ -71,10 +73,11 @@ void SharedAlertDecisions::closeEndedEpisodes(const QList<quint64> &changed)
         // the database is unreachable this console's word is lost (another's closes the row);
         // were no console to close it, a later raise of the key would take the old
         // acknowledgement (docs/room.md).
-        m_store->closeSharedEpisode(*alert).then(this, [this](const StoreReply<int> &reply) {
-            if (!reply.ok())
-                setStale(true, reply.error);
-        });
+        watchStoreReply(this, m_store->closeSharedEpisode(*alert),
+                        [this](const StoreReply<int> &reply) {
+                            if (!reply.ok())
+                                setStale(true, reply.error);
+                        });
     }
 }
 
@@ -123,50 +126,47 @@ void SharedAlertDecisions::askShelf(const AlertRecord &alert, const ShelfRequest
     const QString event = alert.event;
     const QString shownBy = alert.shelvedBy; // the shelf this console shows, for an unshelve
     const QDateTime shownUntil = alert.shelvedUntil;
-    m_store->shelveShared(alert, request)
-        .then(this,
-              [=, this](const StoreReply<ShelfOutcome> &reply) {
-                  if (!reply.ok()) {
-                      setStale(true, reply.error);
-                      notRecorded(QStringLiteral("%1: the shared database did not take it (%2); "
-                                                 "try again")
-                                      .arg(verb, reply.error));
-                      return;
-                  }
-                  setStale(false);
-                  const ShelfOutcome &outcome = reply.value;
-                  if (outcome.recorded) {
-                      qCInfo(lcAlerts).noquote()
-                          << (shelving ? "shared shelve recorded: alert:"
-                                       : "shared unshelve recorded: alert:") +
-                                 QString::number(outcome.alertId)
-                          << "by" << request.actor.name;
-                  }
-                  if (m_engine && outcome.shelved) {
-                      m_engine->applySharedShelf(source, resource, event, outcome.shelvedBy,
-                                                 outcome.shelveReason, outcome.shelvedUntil);
-                  } else if (m_engine && !shelving) {
-                      // Not shelved in the room's database (taken off here, or by whoever was
-                      // first): the shelf shown here comes off.
-                      m_engine->applySharedUnshelve(source, resource, event, shownBy, shownUntil,
-                                                    outcome.recorded ? request.at
-                                                                     : outcome.firstAt);
-                  }
-                  if (outcome.recorded)
-                      return;
-                  if (!outcome.firstBy.isEmpty()) {
-                      notRecorded(
-                          (shelving ? QStringLiteral("already shelved by %1 at %2")
-                                    : QStringLiteral("already unshelved by %1 at %2"))
-                              .arg(outcome.firstBy, outcome.firstAt.toString(Qt::ISODate)));
-                  } else if (shelving) {
-                      notRecorded(verb + QStringLiteral(": the alert is closed in the room's "
-                                                        "database"));
-                  } else {
-                      notRecorded(verb + QStringLiteral(": the shelf had expired"));
-                  }
-              })
-        .onCanceled(this, [notRecorded, verb] {
+    watchStoreReply(
+        this, m_store->shelveShared(alert, request),
+        [=, this](const StoreReply<ShelfOutcome> &reply) {
+            if (!reply.ok()) {
+                setStale(true, reply.error);
+                notRecorded(QStringLiteral("%1: the shared database did not take it (%2); "
+                                           "try again")
+                                .arg(verb, reply.error));
+                return;
+            }
+            setStale(false);
+            const ShelfOutcome &outcome = reply.value;
+            if (outcome.recorded) {
+                qCInfo(lcAlerts).noquote() << (shelving ? "shared shelve recorded: alert:"
+                                                        : "shared unshelve recorded: alert:") +
+                                                  QString::number(outcome.alertId)
+                                           << "by" << request.actor.name;
+            }
+            if (m_engine && outcome.shelved) {
+                m_engine->applySharedShelf(source, resource, event, outcome.shelvedBy,
+                                           outcome.shelveReason, outcome.shelvedUntil);
+            } else if (m_engine && !shelving) {
+                // Not shelved in the room's database (taken off here, or by whoever was
+                // first): the shelf shown here comes off.
+                m_engine->applySharedUnshelve(source, resource, event, shownBy, shownUntil,
+                                              outcome.recorded ? request.at : outcome.firstAt);
+            }
+            if (outcome.recorded)
+                return;
+            if (!outcome.firstBy.isEmpty()) {
+                notRecorded((shelving ? QStringLiteral("already shelved by %1 at %2")
+                                      : QStringLiteral("already unshelved by %1 at %2"))
+                                .arg(outcome.firstBy, outcome.firstAt.toString(Qt::ISODate)));
+            } else if (shelving) {
+                notRecorded(verb + QStringLiteral(": the alert is closed in the room's "
+                                                  "database"));
+            } else {
+                notRecorded(verb + QStringLiteral(": the shelf had expired"));
+            }
+        },
+        [notRecorded, verb] {
             notRecorded(verb + QStringLiteral(": the shared database closed"));
         });
 }
@@ -198,40 +198,40 @@ void SharedAlertDecisions::ask(const AlertRecord &alert, const Actor &actor, con
         notRecorded(QStringLiteral("the shared database is closed"));
         return;
     }
-    m_store->acknowledgeShared(alert, actor, note, at)
-        .then(this,
-              [=, this](const StoreReply<AcknowledgementOutcome> &reply) {
-                  if (!reply.ok()) {
-                      setStale(true, reply.error);
-                      notRecorded(QStringLiteral("not acknowledged: the shared database did not "
-                                                 "take it (%1); try again")
-                                      .arg(reply.error));
-                      return;
-                  }
-                  setStale(false);
-                  const AcknowledgementOutcome &outcome = reply.value;
-                  if (outcome.recorded) {
-                      qCInfo(lcAlerts).noquote() << "shared acknowledgement recorded: alert:" +
-                                                        QString::number(outcome.alertId)
-                                                 << "by" << outcome.acknowledgedBy;
-                  }
-                  if (m_engine) {
-                      m_engine->applySharedAcknowledgement(source, resource, event,
-                                                           outcome.acknowledgedBy,
-                                                           outcome.acknowledgedAt, outcome.note);
-                  }
-                  if (!outcome.recorded && outcome.acknowledgedBy.isEmpty()) {
-                      // Nobody acknowledged it: shelved or closed on another console first.
-                      notRecorded(QStringLiteral("not acknowledged: the alert is shelved or "
-                                                 "closed in the room's database"));
-                      requestCatchUp();
-                  } else if (!outcome.recorded) {
-                      notRecorded(QStringLiteral("already acknowledged by %1 at %2")
-                                      .arg(outcome.acknowledgedBy,
-                                           outcome.acknowledgedAt.toString(Qt::ISODate)));
-                  }
-              })
-        .onCanceled(this, [notRecorded] {
+    watchStoreReply(
+        this, m_store->acknowledgeShared(alert, actor, note, at),
+        [=, this](const StoreReply<AcknowledgementOutcome> &reply) {
+            if (!reply.ok()) {
+                setStale(true, reply.error);
+                notRecorded(QStringLiteral("not acknowledged: the shared database did not "
+                                           "take it (%1); try again")
+                                .arg(reply.error));
+                return;
+            }
+            setStale(false);
+            const AcknowledgementOutcome &outcome = reply.value;
+            if (outcome.recorded) {
+                qCInfo(lcAlerts).noquote()
+                    << "shared acknowledgement recorded: alert:" + QString::number(outcome.alertId)
+                    << "by" << outcome.acknowledgedBy;
+            }
+            if (m_engine) {
+                m_engine->applySharedAcknowledgement(source, resource, event,
+                                                     outcome.acknowledgedBy,
+                                                     outcome.acknowledgedAt, outcome.note);
+            }
+            if (!outcome.recorded && outcome.acknowledgedBy.isEmpty()) {
+                // Nobody acknowledged it: shelved or closed on another console first.
+                notRecorded(QStringLiteral("not acknowledged: the alert is shelved or "
+                                           "closed in the room's database"));
+                requestCatchUp();
+            } else if (!outcome.recorded) {
+                notRecorded(QStringLiteral("already acknowledged by %1 at %2")
+                                .arg(outcome.acknowledgedBy,
+                                     outcome.acknowledgedAt.toString(Qt::ISODate)));
+            }
+        },
+        [notRecorded] {
             notRecorded(QStringLiteral("not acknowledged: the shared database closed"));
         });
 }
@@ -250,8 +250,9 @@ void SharedAlertDecisions::heard(const QString &what)
     if (!ok)
         return;
     ++m_heard;
-    m_store->alertState(id).then(
-        this, [this](const StoreReply<std::optional<AlertRecord>> &reply) {
+    watchStoreReply(
+        this, m_store->alertState(id),
+        [this](const StoreReply<std::optional<AlertRecord>> &reply) {
             if (!reply.ok()) {
                 setStale(true, reply.error);
                 return;

@@ -3,6 +3,7 @@
 #include "IncidentBoard.h"
 #include "IncidentLog.h"
 #include "store/EventStore.h"
+#include "store/StoreReplyWatch.h"
 
 #include <QFuture>
 
@@ -45,14 +46,15 @@ void SharedIncidentDecisions::catchUp()
     if (!m_store || !m_board)
         return;
     const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-1);
-    m_store->incidents(since).then(this, [this](const StoreReply<QList<Incident>> &reply) {
-        if (!reply.ok()) {
-            qCWarning(lcIncidents).noquote() << "shared incidents not read:" << reply.error;
-            return;
-        }
-        for (const Incident &shared : reply.value)
-            apply(shared);
-    });
+    watchStoreReply(
+        this, m_store->incidents(since), [this](const StoreReply<QList<Incident>> &reply) {
+            if (!reply.ok()) {
+                qCWarning(lcIncidents).noquote() << "shared incidents not read:" << reply.error;
+                return;
+            }
+            for (const Incident &shared : reply.value)
+                apply(shared);
+        });
 }
 
 void SharedIncidentDecisions::apply(const Incident &shared)
@@ -76,30 +78,27 @@ void SharedIncidentDecisions::ask(const Incident &incident,
         return;
     }
     const QString verb = incidentActionKey(request.action);
-    m_store->actOnSharedIncident(incident, request)
-        .then(this,
-              [=, this](const StoreReply<IncidentOutcome> &reply) {
-                  if (!reply.ok()) {
-                      notRecorded(QStringLiteral("not done (%1): the shared database did not "
-                                                 "take it (%2); try again")
-                                      .arg(verb, reply.error));
-                      return;
-                  }
-                  const IncidentOutcome &outcome = reply.value;
-                  if (outcome.recorded) {
-                      qCInfo(lcIncidents).noquote()
-                          << "shared incident action recorded:" << verb << "incident:" +
-                                 QString::number(outcome.shared.id)
-                          << "by" << request.actor.name;
-                  }
-                  if (m_board)
-                      m_board->applyShared(localId, outcome.shared);
-                  if (!outcome.recorded)
-                      notRecorded(outcome.refusal);
-              })
-        .onCanceled(this, [notRecorded] {
-            notRecorded(QStringLiteral("not done: the shared database closed"));
-        });
+    watchStoreReply(
+        this, m_store->actOnSharedIncident(incident, request),
+        [=, this](const StoreReply<IncidentOutcome> &reply) {
+            if (!reply.ok()) {
+                notRecorded(QStringLiteral("not done (%1): the shared database did not "
+                                           "take it (%2); try again")
+                                .arg(verb, reply.error));
+                return;
+            }
+            const IncidentOutcome &outcome = reply.value;
+            if (outcome.recorded) {
+                qCInfo(lcIncidents).noquote() << "shared incident action recorded:" << verb
+                                              << "incident:" + QString::number(outcome.shared.id)
+                                              << "by" << request.actor.name;
+            }
+            if (m_board)
+                m_board->applyShared(localId, outcome.shared);
+            if (!outcome.recorded)
+                notRecorded(outcome.refusal);
+        },
+        [notRecorded] { notRecorded(QStringLiteral("not done: the shared database closed")); });
 }
 
 void SharedIncidentDecisions::heard(const QString &what)
@@ -116,18 +115,19 @@ void SharedIncidentDecisions::heard(const QString &what)
     if (!ok)
         return;
     ++m_heard;
-    m_store->incident(id).then(this, [this](const StoreReply<std::optional<Incident>> &reply) {
-        if (!reply.ok()) {
-            qCWarning(lcIncidents).noquote() << "shared incident not read:" << reply.error;
-            return;
-        }
-        if (!reply.value)
-            return;
-        qCInfo(lcIncidents).noquote()
-            << "shared incident change heard: incident:" + QString::number(reply.value->id)
-            << "state" << incidentStateKey(reply.value->state);
-        apply(*reply.value);
-    });
+    watchStoreReply(
+        this, m_store->incident(id), [this](const StoreReply<std::optional<Incident>> &reply) {
+            if (!reply.ok()) {
+                qCWarning(lcIncidents).noquote() << "shared incident not read:" << reply.error;
+                return;
+            }
+            if (!reply.value)
+                return;
+            qCInfo(lcIncidents).noquote()
+                << "shared incident change heard: incident:" + QString::number(reply.value->id)
+                << "state" << incidentStateKey(reply.value->state);
+            apply(*reply.value);
+        });
 }
 
 } // namespace tlr

@@ -2,6 +2,7 @@
 
 #include "store/EventStore.h"
 #include "store/HistoryReader.h"
+#include "store/StoreReplyWatch.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -59,8 +60,9 @@ public:
         auto latest = m_store->latestObservations(start);
         auto alertsBefore = m_store->alerts(start.addDays(-kAlertsBeforeDays), start.addMSecs(1));
         auto noted = m_store->notedIncidents();
-        m_store->alertActions(start, m_request.target, true)
-            .then(this, [this, latest, alertsBefore, noted](const StoreReply<QList<AlertAction>> &acts) {
+        watchStoreReply(
+            this, m_store->alertActions(start, m_request.target, true),
+            [this, latest, alertsBefore, noted](const StoreReply<QList<AlertAction>> &acts) {
                 if (m_shared->cancelled)
                     return;
                 const auto observations = latest.result();
@@ -87,8 +89,8 @@ private:
     void readWindow(const QDateTime &from)
     {
         const QDateTime to = std::min(m_request.target, from.addSecs(qint64(kWindowMinutes) * 60));
-        m_store->history(from, to).then(
-            this,
+        watchStoreReply(
+            this, m_store->history(from, to),
             [this, to](const StoreReply<QList<DomainEvent>> &events) { applyWindow(events, to); });
     }
 
