@@ -81,8 +81,15 @@ QHostAddress FeedServer::address() const
 bool FeedServer::drain(int timeoutMs)
 {
     const auto pending = [this] {
-        return std::any_of(m_clients.cbegin(), m_clients.cend(),
-                           [](const Client &c) { return c.socket->bytesToWrite() > 0; });
+        const bool writing = std::any_of(m_clients.cbegin(), m_clients.cend(), [](const Client &c) {
+            return c.socket->bytesToWrite() > 0;
+        });
+        const bool awaited = std::any_of(m_servedFeeds.cbegin(), m_servedFeeds.cend(), [this](FeedId feed) {
+            return std::none_of(m_clients.cbegin(), m_clients.cend(), [feed](const Client &c) {
+                return c.feed == feed || c.feed == FeedId::Unknown;
+            });
+        });
+        return writing || awaited;
     };
     const QDeadlineTimer deadline(timeoutMs);
     while (pending() && !deadline.hasExpired())
@@ -151,6 +158,7 @@ void FeedServer::onNewConnection()
             }
         });
         m_clients.append(client);
+        m_servedFeeds.insert(client.feed);
         qCDebug(lcFeedServer) << "client on" << path << "since" << since.value_or(-1);
         if (since && m_replaySource) {
             const QList<Frame> frames = m_replaySource(client.feed, *since);

@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
 
 #include <functional>
@@ -46,9 +47,10 @@ public:
     // The disconnect fault: every client is told the server is going away.
     void disconnectAll();
     int clientCount() const { return int(m_clients.size()); }
-    // Runs the event loop until every client has been handed what was sent to it, or timeoutMs
-    // passed: a client slower than the run still gets the frames the report counts as sent.
-    // False when some were left.
+    // Runs the event loop until every client has been handed what was sent to it, and every
+    // feed that ever had a subscriber has one again, or timeoutMs passed: a client slower than
+    // the run, or reconnecting after a disconnect at the very end, still gets (by its resume)
+    // the frames the report counts as sent. False when some were left.
     bool drain(int timeoutMs);
     void close();
 
@@ -73,6 +75,7 @@ private:
 
     QWebSocketServer *m_server = nullptr;
     QList<Client> m_clients;
+    QSet<FeedId> m_servedFeeds; // subscribed to at some time; Unknown: all of them
     ReplaySource m_replaySource;
     QByteArray m_bearerToken;
 };

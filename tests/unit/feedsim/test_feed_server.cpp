@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QWebSocket>
 
 using namespace tlr;
@@ -241,4 +242,34 @@ TEST_CASE("tlr-feedsim prints its address, then its report on SIGTERM and after 
         CHECK(process.exitCode() == 2);
         CHECK(process.readAllStandardError().contains("unknown fault"));
     }
+}
+
+TEST_CASE("At the end the server waits for a feed's client to come back and take what it missed")
+{
+    const ScenarioBundle bundle = loadBundle(QStringLiteral("normal"));
+    ManualClock clock;
+    FeedSimulator sim(bundle, fastOptions(), clock);
+    REQUIRE(sim.listen());
+    const QString base = sim.url() + QStringLiteral("/feeds/dishub-traffic");
+    Client first;
+    REQUIRE(first.open(base));
+    REQUIRE(runUntil(sim, clock, [&] { return first.seqs.size() >= 10; }));
+    // A disconnect just before the end: what was sent meanwhile is only in the server's hold.
+    sim.server()->disconnectAll();
+    REQUIRE(QTest::qWaitFor([&] { return sim.server()->clientCount() == 0; }, 5000));
+    for (int i = 0; i < 20; ++i) {
+        clock.advance(100);
+        sim.tick();
+    }
+    sim.stop();
+    const qint64 sentUpTo = sim.channel(FeedId::DishubTraffic).lastSeq();
+    REQUIRE(sentUpTo > first.seqs.last());
+    CHECK_FALSE(sim.server()->drain(200)); // nobody has taken the last frames
+
+    Client second; // the reconnect, resuming where the first left off
+    QTimer::singleShot(300, [&] {
+        second.socket.open(QUrl(base + QStringLiteral("?since=%1").arg(first.seqs.last())));
+    });
+    CHECK(sim.server()->drain(5000));
+    REQUIRE(QTest::qWaitFor([&] { return !second.seqs.isEmpty() && second.seqs.last() == sentUpTo; }, 5000));
 }
