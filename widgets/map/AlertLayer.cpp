@@ -19,7 +19,7 @@ AlertLayer::AlertLayer(LiveMapData *data, QObject *parent)
     });
     // Eight frames a second: enough for a ring to breathe, little enough for a 100k-point map.
     m_pulse.setInterval(125);
-    connect(&m_pulse, &QTimer::timeout, this, [this] { emit repaintNeeded({}); });
+    connect(&m_pulse, &QTimer::timeout, this, &MapLayer::animationFrame);
     m_clock.start();
     updatePulse();
 }
@@ -63,21 +63,32 @@ void AlertLayer::render(QPainter &painter, const Viewport &viewport)
     for (const auto &alert : m_data->alerts())
         MapSymbols::drawAlertMarker(painter, viewport.toPane(alert.marker), alert.severity);
 
+    const QRectF pane(QPointF(0, 0), QSizeF(viewport.paneSize()));
+    for (const auto &alert : m_data->engineAlerts()) {
+        const QPointF at = viewport.toPane(alert.at);
+        if (pane.adjusted(-60, -60, 60, 60).contains(at))
+            MapSymbols::drawAlertMarker(painter, at, alert.severity);
+    }
+}
+
+void AlertLayer::renderAnimation(QPainter &painter, const Viewport &viewport)
+{
+    if (!m_data)
+        return;
+    painter.setRenderHint(QPainter::Antialiasing);
     const double phase = (m_clock.elapsed() % 1400) / 1400.0;
     const QRectF pane(QPointF(0, 0), QSizeF(viewport.paneSize()));
     for (const auto &alert : m_data->engineAlerts()) {
         const QPointF at = viewport.toPane(alert.at);
-        if (!pane.adjusted(-60, -60, 60, 60).contains(at))
+        if (!alert.waiting || !pane.adjusted(-60, -60, 60, 60).contains(at))
             continue;
-        if (alert.waiting) {
-            QColor ring = MapStyle::severityColor(alert.severity);
-            ring.setAlphaF(0.9 * (1.0 - phase));
-            painter.setPen(QPen(ring, 5));
-            painter.setBrush(Qt::NoBrush);
-            const double r = 22 + 26 * phase;
-            painter.drawEllipse(at, r, r);
-        }
-        MapSymbols::drawAlertMarker(painter, at, alert.severity);
+        QColor ring = MapStyle::severityColor(alert.severity);
+        ring.setAlphaF(0.9 * (1.0 - phase));
+        painter.setPen(QPen(ring, 5));
+        painter.setBrush(Qt::NoBrush);
+        const double r = 22 + 26 * phase;
+        painter.drawEllipse(at, r, r);
+        MapSymbols::drawAlertMarker(painter, at, alert.severity); // the marker stays on top
     }
 }
 

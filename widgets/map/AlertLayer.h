@@ -21,6 +21,8 @@ public:
     explicit AlertLayer(LiveMapData *data, QObject *parent = nullptr);
 
     void render(QPainter &painter, const Viewport &viewport) override;
+    // The rings of the alerts waiting for a supervisor, eight frames a second.
+    void renderAnimation(QPainter &painter, const Viewport &viewport) override;
     std::optional<MapFeatureHit> hitTest(QPointF panePoint,
                                          const Viewport &viewport) const override;
     void addSymbolBoxes(const Viewport &viewport, std::vector<QRectF> &boxes) const override;

@@ -40,6 +40,13 @@ public:
     void setVisible(bool visible);
 
     virtual void render(QPainter &painter, const Viewport &viewport) = 0;
+    // What moves while the data stands still (a pulse), drawn over render()'s picture on every
+    // frame: a map widget keeps that picture and, on animationFrame(), redraws only this.
+    virtual void renderAnimation(QPainter &painter, const Viewport &viewport)
+    {
+        Q_UNUSED(painter)
+        Q_UNUSED(viewport)
+    }
     virtual std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const
     {
         Q_UNUSED(panePoint)
@@ -61,6 +68,7 @@ public:
 
 signals:
     void repaintNeeded(const QRect &area); // empty: the whole map
+    void animationFrame();                 // only renderAnimation() changed
 
 private:
     QString m_name;

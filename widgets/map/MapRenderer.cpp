@@ -14,6 +14,7 @@ void MapRenderer::addLayer(MapLayer *layer)
         return std::pair(a->stage(), a->zOrder()) < std::pair(b->stage(), b->zOrder());
     });
     connect(layer, &MapLayer::repaintNeeded, this, &MapRenderer::repaintNeeded);
+    connect(layer, &MapLayer::animationFrame, this, &MapRenderer::animationFrame);
 }
 
 MapLayer *MapRenderer::layer(const QString &name) const
@@ -36,6 +37,23 @@ std::vector<QRectF> MapRenderer::symbolBoxes(const Viewport &viewport) const
 }
 
 void MapRenderer::render(QPainter &painter, const Viewport &viewport)
+{
+    renderScene(painter, viewport);
+    renderAnimation(painter, viewport);
+}
+
+void MapRenderer::renderAnimation(QPainter &painter, const Viewport &viewport)
+{
+    for (MapLayer *l : std::as_const(m_layers)) {
+        if (!l->isVisible())
+            continue;
+        painter.save();
+        l->renderAnimation(painter, viewport);
+        painter.restore();
+    }
+}
+
+void MapRenderer::renderScene(QPainter &painter, const Viewport &viewport)
 {
     std::optional<std::vector<QRectF>> boxes; // gathered when the first labels layer needs them
     for (MapLayer *l : std::as_const(m_layers)) {

@@ -23,13 +23,18 @@ public:
     QList<MapLayer *> layers() const { return m_layers; }
     MapLayer *layer(const QString &name) const;
 
+    // The whole picture: the scene, then the animation over it.
     void render(QPainter &painter, const Viewport &viewport);
+    // Every layer's render(): what changes only with the data or the view.
+    void renderScene(QPainter &painter, const Viewport &viewport);
+    void renderAnimation(QPainter &painter, const Viewport &viewport);
     std::optional<MapFeatureHit> hitTest(QPointF panePoint, const Viewport &viewport) const;
     // What the visible layers under the labels cover on the canvas (MapLayer::addSymbolBoxes).
     std::vector<QRectF> symbolBoxes(const Viewport &viewport) const;
 
 signals:
     void repaintNeeded(const QRect &area);
+    void animationFrame();
 
 private:
     QList<MapLayer *> m_layers; // sorted by stage, then z-order

@@ -36,6 +36,13 @@ double niceLength(double maxMetres)
     return p;
 }
 
+// The same picture: the layers draw from the view's centre, zoom, canvas, pane and seams.
+bool sameView(const Viewport &a, const Viewport &b)
+{
+    return a.center() == b.center() && a.zoom() == b.zoom() && a.canvasSize() == b.canvasSize() &&
+           a.pane() == b.pane() && a.seams() == b.seams() && a.rowSeams() == b.rowSeams();
+}
+
 } // namespace
 
 MapWidget::MapWidget(MapViewGroup *group, QWidget *parent)
@@ -54,14 +61,11 @@ MapWidget::MapWidget(MapViewGroup *group, QWidget *parent)
     m_pane = m_group->addPane();
 
     addCityMapLayers(m_renderer, m_group);
-    connect(m_group, &MapViewGroup::viewChanged, this, qOverload<>(&QWidget::update));
-    connect(m_group, &MapViewGroup::panesChanged, this, qOverload<>(&QWidget::update));
-    connect(m_renderer, &MapRenderer::repaintNeeded, this, [this](const QRect &area) {
-        if (area.isEmpty())
-            update();
-        else
-            update(area);
-    });
+    connect(m_group, &MapViewGroup::viewChanged, this, &MapWidget::invalidateScene);
+    connect(m_group, &MapViewGroup::panesChanged, this, &MapWidget::invalidateScene);
+    // A layer's area is not worth tracking apart: any data change draws the scene again.
+    connect(m_renderer, &MapRenderer::repaintNeeded, this, &MapWidget::invalidateScene);
+    connect(m_renderer, &MapRenderer::animationFrame, this, qOverload<>(&QWidget::update));
     m_glide.setInterval(16);
     connect(&m_glide, &QTimer::timeout, this, &MapWidget::glide);
 }
@@ -106,6 +110,7 @@ void MapWidget::updatePane()
 void MapWidget::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    m_sceneView.reset();
     updatePane();
 }
 
@@ -121,6 +126,12 @@ void MapWidget::showEvent(QShowEvent *event)
     updatePane();
 }
 
+void MapWidget::invalidateScene()
+{
+    m_sceneView.reset();
+    update();
+}
+
 void MapWidget::paintEvent(QPaintEvent *)
 {
     QElapsedTimer clock;
@@ -132,7 +143,19 @@ void MapWidget::paintEvent(QPaintEvent *)
         painter.fillRect(rect(), MapStyle::outside());
         return;
     }
-    m_renderer->render(painter, v);
+    const qreal ratio = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * ratio).toSize();
+    if (!m_sceneView || !sameView(*m_sceneView, v) || m_scene.size() != pixels) {
+        if (m_scene.size() != pixels)
+            m_scene = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_scene.setDevicePixelRatio(ratio);
+        m_scene.fill(MapStyle::outside()); // under a hidden base layer too
+        QPainter scene(&m_scene);
+        m_renderer->renderScene(scene, v);
+        m_sceneView = v;
+    }
+    painter.drawImage(QPointF(0, 0), m_scene);
+    m_renderer->renderAnimation(painter, v);
     drawOverlays(painter, v);
     if (m_frameTimes)
         m_frameTimes->record(double(clock.nsecsElapsed()) / 1e6);

@@ -1,3 +1,5 @@
+#include "map/MapLayer.h"
+#include "map/MapRenderer.h"
 #include "map/MapViewGroup.h"
 #include "map/MapWidget.h"
 #include "tiles/MapTile.h"
@@ -30,7 +32,46 @@ struct Fixture
     MapWidget widget{&group};
 };
 
+// Counts how often the widget asks it for the scene and for the animation.
+class CountingLayer : public MapLayer
+{
+public:
+    CountingLayer() : MapLayer(QStringLiteral("counting"), Stage::Overlay, 0) {}
+    void render(QPainter &, const Viewport &) override { ++scenes; }
+    void renderAnimation(QPainter &, const Viewport &) override { ++animations; }
+    void changeData() { emit repaintNeeded({}); }
+    void nextFrame() { emit animationFrame(); }
+    int scenes = 0;
+    int animations = 0;
+};
+
 } // namespace
+
+TEST_CASE("A pulse frame draws the animation over the kept scene - data or view changes draw the scene")
+{
+    Fixture f;
+    auto *layer = new CountingLayer;
+    f.widget.renderer()->addLayer(layer);
+    f.widget.repaint();
+    const int scenes = layer->scenes;
+    REQUIRE(scenes >= 1);
+    const int animations = layer->animations;
+    for (int frame = 1; frame <= 3; ++frame) {
+        layer->nextFrame();
+        f.widget.repaint();
+        CHECK(layer->animations == animations + frame);
+        CHECK(layer->scenes == scenes);
+    }
+    layer->changeData();
+    f.widget.repaint();
+    CHECK(layer->scenes == scenes + 1);
+    f.group.setView(kCityHall, 15);
+    f.widget.repaint();
+    CHECK(layer->scenes == scenes + 2);
+    f.widget.resize(640, 480);
+    f.widget.repaint();
+    CHECK(layer->scenes == scenes + 3);
+}
 
 TEST_CASE("The wheel zooms around the cursor, within zoom 10 to 19")
 {
