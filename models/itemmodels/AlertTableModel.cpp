@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QGeoCoordinate>
 
+#include <numeric>
+
 namespace tlr {
 namespace {
 
@@ -50,11 +52,11 @@ AlertTableModel::AlertTableModel(const AlertEngine *engine, const WallClock *clo
     connect(&m_drainTimer, &QTimer::timeout, this, &AlertTableModel::drainPendingChanges);
     const QList<AlertRecord> alerts = engine->alerts();
     m_rows.reserve(std::size_t(alerts.size()));
+    m_keys.reserve(std::size_t(alerts.size()));
+    m_foldedTitles.reserve(std::size_t(alerts.size()));
     for (const AlertRecord &alert : alerts) {
         m_rowOf.insert(alert.id, int(m_rows.size()));
-        m_rows.emplace_back();
-        m_sortText.emplace_back();
-        setRow(m_rows.size() - 1, alert);
+        appendRow(alert);
     }
     connect(engine, &AlertEngine::alertsUpdated, this, &AlertTableModel::applyChanges);
 }
@@ -111,10 +113,10 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
         case SeverityColumn: return int(a.severity);
         case AgeColumn: return -a.raisedAtMs;
         case AgencyColumn: return agencyShortName(a.agency);
-        case KecamatanColumn: return sortText(index.row()).kecamatan;
+        case KecamatanColumn: return foldedKecamatan(index.row());
         case StateColumn: return int(a.state);
         case DuplicatesColumn: return a.duplicateCount;
-        case TitleColumn: return sortText(index.row()).title;
+        case TitleColumn: return foldedTitle(index.row());
         default: return {};
         }
     case AlertIdRole: return a.id;
@@ -206,10 +208,7 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
         for (const AlertRecord *alert : std::as_const(added)) {
-            m_rowOf.insert(alert->id, int(m_rows.size()));
-            m_rows.emplace_back();
-            m_sortText.emplace_back();
-            setRow(m_rows.size() - 1, *alert);
+            appendRow(*alert);
         }
         endInsertRows();
     }
@@ -304,15 +303,54 @@ void AlertTableModel::flushPendingChanges()
     m_behind = false;
 }
 
+void AlertTableModel::appendRow(const AlertRecord &alert)
+{
+    m_rowOf.insert(alert.id, int(m_rows.size()));
+    m_rows.push_back(alert);
+    m_foldedTitles.push_back(alert.title.toCaseFolded());
+    m_keys.emplace_back();
+    m_keys.back().kecamatan = m_kecamatanNames.idOf(alert.kecamatan.toCaseFolded());
+    setKeys(m_keys.back(), alert);
+}
+
 void AlertTableModel::setRow(std::size_t row, const AlertRecord &alert)
 {
     AlertRecord &kept = m_rows[row];
-    SortText &text = m_sortText[row];
-    if (text.title.isNull() || kept.title != alert.title)
-        text.title = alert.title.toCaseFolded();
-    if (text.kecamatan.isNull() || kept.kecamatan != alert.kecamatan)
-        text.kecamatan = alert.kecamatan.toCaseFolded();
+    if (kept.title != alert.title)
+        m_foldedTitles[row] = alert.title.toCaseFolded();
+    if (kept.kecamatan != alert.kecamatan)
+        m_keys[row].kecamatan = m_kecamatanNames.idOf(alert.kecamatan.toCaseFolded());
+    setKeys(m_keys[row], alert);
     kept = alert;
+}
+
+void AlertTableModel::setKeys(RowKeys &keys, const AlertRecord &alert)
+{
+    keys.id = alert.id;
+    keys.raisedAtMs = alert.raisedAtMs;
+    keys.duplicateCount = alert.duplicateCount;
+    keys.severity = alert.severity;
+    keys.agency = alert.agency;
+    keys.state = alert.state;
+    keys.live = alert.live;
+}
+
+int AlertTableModel::KecamatanNames::idOf(const QString &folded)
+{
+    const auto known = m_ids.constFind(folded);
+    if (known != m_ids.cend())
+        return *known;
+    const int id = int(m_names.size());
+    m_ids.insert(folded, id);
+    m_names.push_back(folded);
+    std::vector<int> byName(m_names.size());
+    std::iota(byName.begin(), byName.end(), 0);
+    std::sort(byName.begin(), byName.end(),
+              [this](int a, int b) { return m_names[std::size_t(a)] < m_names[std::size_t(b)]; });
+    m_ranks.resize(m_names.size());
+    for (std::size_t rank = 0; rank < byName.size(); ++rank)
+        m_ranks[std::size_t(byName[rank])] = int(rank);
+    return id;
 }
 
 AlertTableModel::ChangedRow AlertTableModel::changedColumns(int row, const AlertRecord &before,
@@ -377,6 +415,7 @@ std::vector<AlertTableModel::ChangedRow> AlertTableModel::copyRepeats(const QLis
         AlertRecord &kept = m_rows[std::size_t(*row)];
         kept.duplicateCount = alert->duplicateCount;
         kept.updatedAt = alert->updatedAt;
+        m_keys[std::size_t(*row)].duplicateCount = alert->duplicateCount;
         rows.push_back({*row, DuplicatesColumn, DuplicatesColumn});
     }
     return rows;
@@ -446,7 +485,8 @@ void AlertTableModel::removeRowsOf(const QList<quint64> &ids)
         const int last = rows[i];
         beginRemoveRows({}, first, last);
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
-        m_sortText.erase(m_sortText.begin() + first, m_sortText.begin() + last + 1);
+        m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
+        m_foldedTitles.erase(m_foldedTitles.begin() + first, m_foldedTitles.begin() + last + 1);
         endRemoveRows();
         i = j + 1;
     }
