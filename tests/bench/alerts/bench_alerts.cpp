@@ -5,7 +5,8 @@
 //
 // Prints one figure a line: name value unit baseline ratio aim (tab-separated).
 //  - filter_change_ms / sort_change_ms: 100,000 active alerts in AlertTableModel, shown through
-//    AlertFilterProxyModel in a QTableView; the median time of a filter change (severity, state,
+//    AlertFilterProxyModel in a QTableView set up as the alert panel's (its delegate and row
+//    height, no row numbers; TLR_BENCH_PLAIN_VIEW=1: Qt's defaults, as before); the median time of a filter change (severity, state,
 //    agency, text in turn) and of a sort change (every column in turn), each until the view has
 //    the result, by the clock and (_cpu_) in the GUI thread's CPU time. Baseline: std::sort of
 //    the same 100,000 sort keys, plain.
@@ -21,8 +22,9 @@
 //    applied all of it, for the baseline): whether the panel keeps up.
 //
 // With TLR_BENCH_PROFILE=1 the update runs also print where the GUI thread's longest event
-// deliveries went (receiver, event type; the longest and how many took over 8 ms), so that a
-// stall can be pinned on the engine's slice, the model's drain, the proxy or the view.
+// deliveries went (receiver, event type; the longest and how many took over 8 ms), and what
+// made up the longest gap between heartbeats, so that a stall can be pinned on the engine's
+// slice, the model's drain, the proxy or the view.
 
 #include "alerts/AlertEngine.h"
 #include "alerts/AlertRowDelegate.h"
@@ -36,6 +38,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
@@ -92,7 +95,7 @@ public:
         const bool result = QApplication::notify(receiver, event);
         const double ms = threadCpuMs() - cpuBefore; // CPU time: what the thread itself did
         --depth;
-        if (ms >= 1.0) {
+        if (ms >= 0.2) {
             const QObject *who = receiver;
             if (qobject_cast<QTimer *>(receiver) && receiver->parent())
                 who = receiver->parent();
@@ -100,6 +103,9 @@ public:
                                                           : who->objectName().toUtf8();
             name += '/';
             name += QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type());
+            sinceBeat.emplace_back(name, ms);
+            if (ms < 1.0)
+                return result;
             Slot &slot = deliveries[name];
             slot.max = std::max(slot.max, ms);
             slot.total += ms;
@@ -109,8 +115,25 @@ public:
         return result;
     }
 
+    // At each heartbeat: what the GUI thread delivered since the last one, kept for the
+    // longest gap, so that the worst stall can be taken apart.
+    void beat(double gapCpuMs)
+    {
+        if (profiling && gapCpuMs > worstGapMs) {
+            worstGapMs = gapCpuMs;
+            worstGap = sinceBeat;
+        }
+        sinceBeat.clear();
+    }
+
     void report(const char *run)
     {
+        std::printf("# profile %s: the longest gap, %.2f ms of CPU:", run, worstGapMs);
+        for (const auto &[name, ms] : worstGap)
+            std::printf(" %s %.2f ms;", name.constData(), ms);
+        std::printf("\n");
+        worstGap.clear();
+        worstGapMs = 0;
         std::vector<std::pair<QByteArray, Slot>> sorted(deliveries.begin(), deliveries.end());
         std::sort(sorted.begin(), sorted.end(),
                   [](const auto &a, const auto &b) { return a.second.max > b.second.max; });
@@ -131,6 +154,9 @@ public:
     bool profiling = false;
     int depth = 0;
     std::map<QByteArray, Slot> deliveries;
+    std::vector<std::pair<QByteArray, double>> sinceBeat; // deliveries over 0.2 ms
+    std::vector<std::pair<QByteArray, double>> worstGap;
+    double worstGapMs = 0;
 };
 
 ProfilingApplication *profiler = nullptr;
@@ -187,7 +213,21 @@ struct Fixture
             view->setModel(rows.get());
             view->resize(1280, 800);
             view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-            view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+            if (qEnvironmentVariableIntValue("TLR_BENCH_PLAIN_VIEW") == 1) {
+                view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+            } else {
+                // As AlertPanelTile sets up its table: what the wall's GUI thread paints.
+                view->setItemDelegate(&delegate);
+                view->setShowGrid(false);
+                view->setWordWrap(false);
+                view->setSelectionBehavior(QAbstractItemView::SelectRows);
+                view->setSelectionMode(QAbstractItemView::SingleSelection);
+                view->verticalHeader()->hide();
+                view->verticalHeader()->setDefaultSectionSize(Theme::kBodyPixels + 18);
+                view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+                view->horizontalHeader()->setSectionResizeMode(AlertTableModel::TitleColumn,
+                                                               QHeaderView::Stretch);
+            }
             view->show();
         }
         std::mt19937 rng(7);
@@ -210,6 +250,7 @@ struct Fixture
     std::unique_ptr<AlertEngine> engine;
     std::unique_ptr<AlertTableModel> table;
     std::unique_ptr<AlertFilterProxyModel> rows;
+    AlertRowDelegate delegate;
     std::unique_ptr<QTableView> view;
     std::vector<Severity> severities;
 };
@@ -319,9 +360,11 @@ void benchPaint(Fixture &f)
     constexpr int kPaints = 60;
     const int rowHeight = f.view->verticalHeader()->defaultSectionSize();
     f.view->verticalHeader()->setDefaultSectionSize(Theme::kBodyPixels + 18); // the panel's rows
+    QAbstractItemDelegate *before = f.view->itemDelegate();
+    QStyledItemDelegate plainDelegate;
+    f.view->setItemDelegate(&plainDelegate);
     const std::vector<double> plain = paintTimes(*f.view, kPaints);
     AlertRowDelegate delegate;
-    QAbstractItemDelegate *before = f.view->itemDelegate();
     f.view->setItemDelegate(&delegate);
     const std::vector<double> panel = paintTimes(*f.view, kPaints);
     f.view->setItemDelegate(before);
@@ -405,6 +448,8 @@ void benchUpdates(double seconds, int batchMs)
             gaps.push_back(double(beat.nsecsElapsed()) / 1e6);
             const double cpu = threadCpuMs();
             cpuGaps.push_back(cpu - cpuAtBeat);
+            if (profiler)
+                profiler->beat(cpuGaps.back());
             cpuAtBeat = cpu;
             beat.restart();
         });
