@@ -174,13 +174,17 @@ QHash<int, QByteArray> AlertTableModel::roleNames() const
 
 void AlertTableModel::applyChanges(const AlertChanges &changes)
 {
-    if (!changes.removed.isEmpty())
-        removeRowsOf(changes.removed);
+    if (!changes.removed.isEmpty()) {
+        for (quint64 id : changes.removed)
+            m_pendingRemoved.insert(id);
+        removePendingRows(Budget::Frame);
+    }
 
     // Repeats: the count alone, over its column, which moves no row unless the panel is sorted
     // by it; a few at once, a burst with the next round.
-    const bool drainIdle = m_pendingChanged.isEmpty() && m_changedRound.done()
-                           && m_pendingRepeated.isEmpty() && m_repeatRound.done();
+    const bool drainIdle = m_pendingRemoved.isEmpty() && m_pendingChanged.isEmpty()
+                           && m_changedRound.done() && m_pendingRepeated.isEmpty()
+                           && m_repeatRound.done();
     if (changes.repeated.size() <= qsizetype(kMaxRepeatRuns) && drainIdle) {
         showChanges(changes.repeated, Change::Repeats, kMaxRepeatRuns);
     } else {
@@ -201,7 +205,9 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
     added.reserve(changes.inserted.size());
     for (quint64 id : changes.inserted) {
         const AlertRecord *alert = m_engine->alert(id);
-        if (alert && !m_rowOf.contains(id))
+        if (alert && m_pendingRemoved.remove(id))
+            m_pendingChanged.insert(id); // back before its row left: the row stays, refreshed
+        else if (alert && !m_rowOf.contains(id))
             added.append(alert);
     }
     if (!added.isEmpty()) {
@@ -220,8 +226,8 @@ void AlertTableModel::scheduleDrain()
     if (m_drainTimer.isActive() || !hasPendingChanges())
         return;
     int wait = m_behind ? m_budget.msUntilNextFrame() : kFrameMs;
-    if (m_pendingChanged.isEmpty() && m_changedRound.done() && m_repeatRound.done()
-        && m_repeatsShown.isValid()) {
+    if (m_pendingRemoved.isEmpty() && m_pendingChanged.isEmpty() && m_changedRound.done()
+        && m_repeatRound.done() && m_repeatsShown.isValid()) {
         wait = int(std::max<qint64>(kFrameMs, kRepeatIntervalMs - m_repeatsShown.elapsed()));
     }
     m_drainTimer.start(wait);
@@ -229,6 +235,7 @@ void AlertTableModel::scheduleDrain()
 
 void AlertTableModel::drainPendingChanges()
 {
+    removePendingRows(Budget::Frame);
     if (m_repeatRound.done() && !m_pendingRepeated.isEmpty()
         && (!m_repeatsShown.isValid() || m_repeatsShown.elapsed() >= kRepeatIntervalMs)) {
         startRound(m_repeatRound, m_pendingRepeated);
@@ -244,7 +251,7 @@ void AlertTableModel::drainPendingChanges()
         else
             emitNextRun(m_changedRound, Change::Rows);
     }
-    m_behind = !m_repeatRound.done() || !m_changedRound.done();
+    m_behind = !m_pendingRemoved.isEmpty() || !m_repeatRound.done() || !m_changedRound.done();
     scheduleDrain();
 }
 
@@ -291,6 +298,7 @@ void AlertTableModel::emitNextRun(Round &round, Change change)
 void AlertTableModel::flushPendingChanges()
 {
     m_drainTimer.stop();
+    removePendingRows(Budget::None);
     const auto takeAll = [](Round &round, QSet<quint64> &pending) {
         for (; !round.done(); ++round.next)
             pending.insert(round.ids[round.next]);
@@ -464,38 +472,48 @@ void AlertTableModel::emitSpan(const std::vector<ChangedRow> &rows)
     emit dataChanged(index(rows.front().row, firstColumn), index(rows.back().row, lastColumn));
 }
 
-void AlertTableModel::removeRowsOf(const QList<quint64> &ids)
+void AlertTableModel::removePendingRows(Budget budget)
 {
     std::vector<int> rows;
-    for (quint64 id : ids) {
+    rows.reserve(std::size_t(m_pendingRemoved.size()));
+    for (quint64 id : std::as_const(m_pendingRemoved)) {
         const int row = m_rowOf.value(id, -1);
         if (row >= 0)
             rows.push_back(row);
     }
-    if (rows.empty())
+    if (rows.empty()) {
+        m_pendingRemoved.clear();
         return;
+    }
     std::sort(rows.begin(), rows.end(), std::greater<>());
     // From the bottom up, a run of neighbours at a time, so earlier row numbers stay valid.
     std::size_t i = 0;
-    while (i < rows.size()) {
+    int lowest = -1;
+    while (i < rows.size() && (budget == Budget::None || m_budget.hasTimeLeft())) {
         std::size_t j = i;
         while (j + 1 < rows.size() && rows[j + 1] == rows[j] - 1)
             ++j;
         const int first = rows[j];
         const int last = rows[i];
         beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row) {
+            const quint64 id = m_rows[std::size_t(row)].id;
+            m_rowOf.remove(id);
+            m_pendingRemoved.remove(id);
+        }
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
         m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
         m_foldedTitles.erase(m_foldedTitles.begin() + first, m_foldedTitles.begin() + last + 1);
         endRemoveRows();
+        lowest = first;
         i = j + 1;
     }
-    // Only the rows below the first removed one moved up: rebuilding the whole index instead
+    // Only the rows below the lowest removed one moved up: rebuilding the whole index instead
     // cost a hundred thousand insertions per clear.
-    for (quint64 id : ids)
-        m_rowOf.remove(id);
-    for (std::size_t row = std::size_t(rows.back()); row < m_rows.size(); ++row)
-        m_rowOf[m_rows[row].id] = int(row);
+    if (lowest >= 0) {
+        for (std::size_t row = std::size_t(lowest); row < m_rows.size(); ++row)
+            m_rowOf[m_rows[row].id] = int(row);
+    }
 }
 
 } // namespace tlr

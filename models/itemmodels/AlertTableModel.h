@@ -99,8 +99,8 @@ public:
     // are still to come, and show them all now (tests, a screenshot).
     bool hasPendingChanges() const
     {
-        return !m_pendingChanged.isEmpty() || !m_pendingRepeated.isEmpty()
-               || !m_changedRound.done() || !m_repeatRound.done();
+        return !m_pendingRemoved.isEmpty() || !m_pendingChanged.isEmpty()
+               || !m_pendingRepeated.isEmpty() || !m_changedRound.done() || !m_repeatRound.done();
     }
     void flushPendingChanges();
 
@@ -130,7 +130,10 @@ private:
     };
     enum class Change { Rows, Repeats };
 
-    void removeRowsOf(const QList<quint64> &ids);
+    enum class Budget { Frame, None };
+    // The rows of m_pendingRemoved leave, a run of neighbours at a time from the bottom up;
+    // Frame: as many runs as the frame's budget allows, the rest stay pending.
+    void removePendingRows(Budget budget);
     std::vector<ChangedRow> copyRows(const QList<quint64> &ids);
     std::vector<ChangedRow> copyRepeats(const QList<quint64> &ids);
     void scheduleDrain();
@@ -171,6 +174,10 @@ private:
     std::vector<QString> m_foldedTitles;
     KecamatanNames m_kecamatanNames;
     QHash<quint64, int> m_rowOf;
+    // Alerts the engine has dropped whose rows are still to leave: each removal costs a sorting
+    // proxy a pass over all its rows, so a burst of them (a shift's closed alerts expiring
+    // together) leaves within the frame budget too. Until then a row shows what it last did.
+    QSet<quint64> m_pendingRemoved;
     QSet<quint64> m_pendingChanged; // each once, however often it changed
     QSet<quint64> m_pendingRepeated;
     Round m_changedRound;
