@@ -283,20 +283,22 @@ void benchFilterAndSort(Fixture &f)
     std::vector<double> cpuSorts;
     std::map<int, std::vector<double>> cpuByColumn;
     ChangeTimer t;
-    const auto filter = [&](const auto &change) {
+    std::map<QByteArray, std::vector<double>> cpuByFilter;
+    const auto filter = [&](const char *name, const auto &change) {
         t.start();
         change();
         t.settled(filters, cpuFilters);
+        cpuByFilter[name].push_back(cpuFilters.back());
     };
     for (int run = 0; run < 5; ++run) {
-        filter([&] { f.rows->setMinimumSeverity(Severity::Severe); });
-        filter([&] { f.rows->setMinimumSeverity(Severity::Unknown); });
-        filter([&] { f.rows->setStates({AlertState::Unacknowledged, AlertState::ReturnedUnacknowledged}); });
-        filter([&] { f.rows->setStates({}); });
-        filter([&] { f.rows->setAgency(Agency::Dishub); });
-        filter([&] { f.rows->setAgency(Agency::Unknown); });
-        filter([&] { f.rows->setText(QStringLiteral("neglasari")); });
-        filter([&] { f.rows->setText({}); });
+        filter("severity", [&] { f.rows->setMinimumSeverity(Severity::Severe); });
+        filter("severity off", [&] { f.rows->setMinimumSeverity(Severity::Unknown); });
+        filter("state", [&] { f.rows->setStates({AlertState::Unacknowledged, AlertState::ReturnedUnacknowledged}); });
+        filter("state off", [&] { f.rows->setStates({}); });
+        filter("agency", [&] { f.rows->setAgency(Agency::Dishub); });
+        filter("agency off", [&] { f.rows->setAgency(Agency::Unknown); });
+        filter("text", [&] { f.rows->setText(QStringLiteral("neglasari")); });
+        filter("text off", [&] { f.rows->setText({}); });
         for (int column : {int(AlertTableModel::AgeColumn), int(AlertTableModel::AgencyColumn),
                            int(AlertTableModel::KecamatanColumn), int(AlertTableModel::StateColumn),
                            int(AlertTableModel::DuplicatesColumn), int(AlertTableModel::TitleColumn),
@@ -307,6 +309,10 @@ void benchFilterAndSort(Fixture &f)
             t.settled(sorts, cpuSorts);
             cpuByColumn[column].push_back(cpuSorts.back());
         }
+    }
+    for (const auto &[name, cpu] : cpuByFilter) {
+        std::printf("# filter by %s: CPU median %.1f ms, max %.1f ms\n", name.constData(),
+                    median(cpu), *std::max_element(cpu.begin(), cpu.end()));
     }
     for (const auto &[column, cpu] : cpuByColumn) {
         std::printf("# sort by %s: CPU median %.1f ms, max %.1f ms\n",
