@@ -10,6 +10,7 @@ AlertFilterProxyModel::AlertFilterProxyModel(AlertTableModel *source, QObject *p
 {
     setSourceModel(source);
     setDynamicSortFilter(true);
+    m_textMatcher.setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void AlertFilterProxyModel::setMinimumSeverity(Severity severity)
@@ -55,6 +56,7 @@ void AlertFilterProxyModel::setText(const QString &text)
     if (trimmed == m_text)
         return;
     m_text = trimmed;
+    m_textMatcher.setPattern(m_text);
     invalidate();
 }
 
@@ -81,9 +83,8 @@ bool AlertFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
         return false;
     if (!m_text.isEmpty()) {
         const AlertRecord &a = m_alerts->record(sourceRow);
-        return a.title.contains(m_text, Qt::CaseInsensitive)
-               || a.kecamatan.contains(m_text, Qt::CaseInsensitive)
-               || a.resource.contains(m_text, Qt::CaseInsensitive);
+        return m_textMatcher.indexIn(a.title) >= 0 || m_textMatcher.indexIn(a.kecamatan) >= 0
+               || m_textMatcher.indexIn(a.resource) >= 0;
     }
     return true;
 }
