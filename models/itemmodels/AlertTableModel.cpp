@@ -54,10 +54,8 @@ AlertTableModel::AlertTableModel(const AlertEngine *engine, const WallClock *clo
     m_rows.reserve(std::size_t(alerts.size()));
     m_keys.reserve(std::size_t(alerts.size()));
     m_foldedTitles.reserve(std::size_t(alerts.size()));
-    for (const AlertRecord &alert : alerts) {
-        m_rowOf.insert(alert.id, int(m_rows.size()));
+    for (const AlertRecord &alert : alerts)
         appendRow(alert);
-    }
     connect(engine, &AlertEngine::alertsUpdated, this, &AlertTableModel::applyChanges);
 }
 
@@ -213,9 +211,8 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const AlertRecord *alert : std::as_const(added)) {
+        for (const AlertRecord *alert : std::as_const(added))
             appendRow(*alert);
-        }
         endInsertRows();
     }
     scheduleDrain();
