@@ -10,6 +10,7 @@ AlertFilterProxyModel::AlertFilterProxyModel(AlertTableModel *source, QObject *p
 {
     setSourceModel(source);
     setDynamicSortFilter(true);
+    m_textMatcher.setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void AlertFilterProxyModel::setMinimumSeverity(Severity severity)
@@ -55,6 +56,7 @@ void AlertFilterProxyModel::setText(const QString &text)
     if (trimmed == m_text)
         return;
     m_text = trimmed;
+    m_textMatcher.setPattern(m_text);
     invalidate();
 }
 
@@ -70,27 +72,27 @@ bool AlertFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (sourceParent.isValid())
         return false;
-    const AlertRecord &a = m_alerts->record(sourceRow);
-    if (a.severity < m_minimumSeverity)
+    const AlertTableModel::RowKeys &keys = m_alerts->keys(sourceRow);
+    if (keys.severity < m_minimumSeverity)
         return false;
-    if (m_stateMask && !(m_stateMask & (1u << int(a.state))))
+    if (m_stateMask && !(m_stateMask & (1u << int(keys.state))))
         return false;
-    if (m_agency != Agency::Unknown && a.agency != m_agency)
+    if (m_agency != Agency::Unknown && keys.agency != m_agency)
         return false;
-    if (!m_showExercises && !a.live)
+    if (!m_showExercises && !keys.live)
         return false;
     if (!m_text.isEmpty()) {
-        return a.title.contains(m_text, Qt::CaseInsensitive)
-               || a.kecamatan.contains(m_text, Qt::CaseInsensitive)
-               || a.resource.contains(m_text, Qt::CaseInsensitive);
+        const AlertRecord &a = m_alerts->record(sourceRow);
+        return m_textMatcher.indexIn(a.title) >= 0 || m_textMatcher.indexIn(a.kecamatan) >= 0
+               || m_textMatcher.indexIn(a.resource) >= 0;
     }
     return true;
 }
 
 bool AlertFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const AlertRecord &a = m_alerts->record(left.row());
-    const AlertRecord &b = m_alerts->record(right.row());
+    const AlertTableModel::RowKeys &a = m_alerts->keys(left.row());
+    const AlertTableModel::RowKeys &b = m_alerts->keys(right.row());
     const auto byColumn = [&]() -> int {
         switch (left.column()) {
         case AlertTableModel::SeverityColumn: return int(a.severity) - int(b.severity);
@@ -98,11 +100,12 @@ bool AlertFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex 
             return a.raisedAtMs < b.raisedAtMs ? 1 : (b.raisedAtMs < a.raisedAtMs ? -1 : 0);
         case AlertTableModel::AgencyColumn: return int(a.agency) - int(b.agency);
         case AlertTableModel::KecamatanColumn:
-            return m_alerts->sortText(left.row()).kecamatan.compare(m_alerts->sortText(right.row()).kecamatan);
+            return m_alerts->kecamatanRank(a.kecamatan) - m_alerts->kecamatanRank(b.kecamatan);
         case AlertTableModel::StateColumn: return int(a.state) - int(b.state);
-        case AlertTableModel::DuplicatesColumn: return a.duplicateCount - b.duplicateCount;
+        case AlertTableModel::DuplicatesColumn:
+            return a.duplicateCount < b.duplicateCount ? -1 : (b.duplicateCount < a.duplicateCount ? 1 : 0);
         case AlertTableModel::TitleColumn:
-            return m_alerts->sortText(left.row()).title.compare(m_alerts->sortText(right.row()).title);
+            return m_alerts->foldedTitle(left.row()).compare(m_alerts->foldedTitle(right.row()));
         default: return 0;
         }
     };

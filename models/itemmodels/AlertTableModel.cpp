@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QGeoCoordinate>
 
+#include <numeric>
+
 namespace tlr {
 namespace {
 
@@ -50,12 +52,10 @@ AlertTableModel::AlertTableModel(const AlertEngine *engine, const WallClock *clo
     connect(&m_drainTimer, &QTimer::timeout, this, &AlertTableModel::drainPendingChanges);
     const QList<AlertRecord> alerts = engine->alerts();
     m_rows.reserve(std::size_t(alerts.size()));
-    for (const AlertRecord &alert : alerts) {
-        m_rowOf.insert(alert.id, int(m_rows.size()));
-        m_rows.emplace_back();
-        m_sortText.emplace_back();
-        setRow(m_rows.size() - 1, alert);
-    }
+    m_keys.reserve(std::size_t(alerts.size()));
+    m_foldedTitles.reserve(std::size_t(alerts.size()));
+    for (const AlertRecord &alert : alerts)
+        appendRow(alert);
     connect(engine, &AlertEngine::alertsUpdated, this, &AlertTableModel::applyChanges);
 }
 
@@ -111,10 +111,10 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
         case SeverityColumn: return int(a.severity);
         case AgeColumn: return -a.raisedAtMs;
         case AgencyColumn: return agencyShortName(a.agency);
-        case KecamatanColumn: return sortText(index.row()).kecamatan;
+        case KecamatanColumn: return foldedKecamatan(index.row());
         case StateColumn: return int(a.state);
         case DuplicatesColumn: return a.duplicateCount;
-        case TitleColumn: return sortText(index.row()).title;
+        case TitleColumn: return foldedTitle(index.row());
         default: return {};
         }
     case AlertIdRole: return a.id;
@@ -172,13 +172,17 @@ QHash<int, QByteArray> AlertTableModel::roleNames() const
 
 void AlertTableModel::applyChanges(const AlertChanges &changes)
 {
-    if (!changes.removed.isEmpty())
-        removeRowsOf(changes.removed);
+    if (!changes.removed.isEmpty()) {
+        for (quint64 id : changes.removed)
+            m_pendingRemoved.insert(id);
+        removePendingRows(Budget::Frame);
+    }
 
     // Repeats: the count alone, over its column, which moves no row unless the panel is sorted
     // by it; a few at once, a burst with the next round.
-    const bool drainIdle = m_pendingChanged.isEmpty() && m_changedRound.done()
-                           && m_pendingRepeated.isEmpty() && m_repeatRound.done();
+    const bool drainIdle = m_pendingRemoved.isEmpty() && m_pendingChanged.isEmpty()
+                           && m_changedRound.done() && m_pendingRepeated.isEmpty()
+                           && m_repeatRound.done();
     if (changes.repeated.size() <= qsizetype(kMaxRepeatRuns) && drainIdle) {
         showChanges(changes.repeated, Change::Repeats, kMaxRepeatRuns);
     } else {
@@ -199,18 +203,16 @@ void AlertTableModel::applyChanges(const AlertChanges &changes)
     added.reserve(changes.inserted.size());
     for (quint64 id : changes.inserted) {
         const AlertRecord *alert = m_engine->alert(id);
-        if (alert && !m_rowOf.contains(id))
+        if (alert && m_pendingRemoved.remove(id))
+            m_pendingChanged.insert(id); // back before its row left: the row stays, refreshed
+        else if (alert && !m_rowOf.contains(id))
             added.append(alert);
     }
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const AlertRecord *alert : std::as_const(added)) {
-            m_rowOf.insert(alert->id, int(m_rows.size()));
-            m_rows.emplace_back();
-            m_sortText.emplace_back();
-            setRow(m_rows.size() - 1, *alert);
-        }
+        for (const AlertRecord *alert : std::as_const(added))
+            appendRow(*alert);
         endInsertRows();
     }
     scheduleDrain();
@@ -221,8 +223,8 @@ void AlertTableModel::scheduleDrain()
     if (m_drainTimer.isActive() || !hasPendingChanges())
         return;
     int wait = m_behind ? m_budget.msUntilNextFrame() : kFrameMs;
-    if (m_pendingChanged.isEmpty() && m_changedRound.done() && m_repeatRound.done()
-        && m_repeatsShown.isValid()) {
+    if (m_pendingRemoved.isEmpty() && m_pendingChanged.isEmpty() && m_changedRound.done()
+        && m_repeatRound.done() && m_repeatsShown.isValid()) {
         wait = int(std::max<qint64>(kFrameMs, kRepeatIntervalMs - m_repeatsShown.elapsed()));
     }
     m_drainTimer.start(wait);
@@ -230,6 +232,7 @@ void AlertTableModel::scheduleDrain()
 
 void AlertTableModel::drainPendingChanges()
 {
+    removePendingRows(Budget::Frame);
     if (m_repeatRound.done() && !m_pendingRepeated.isEmpty()
         && (!m_repeatsShown.isValid() || m_repeatsShown.elapsed() >= kRepeatIntervalMs)) {
         startRound(m_repeatRound, m_pendingRepeated);
@@ -245,7 +248,7 @@ void AlertTableModel::drainPendingChanges()
         else
             emitNextRun(m_changedRound, Change::Rows);
     }
-    m_behind = !m_repeatRound.done() || !m_changedRound.done();
+    m_behind = !m_pendingRemoved.isEmpty() || !m_repeatRound.done() || !m_changedRound.done();
     scheduleDrain();
 }
 
@@ -292,6 +295,7 @@ void AlertTableModel::emitNextRun(Round &round, Change change)
 void AlertTableModel::flushPendingChanges()
 {
     m_drainTimer.stop();
+    removePendingRows(Budget::None);
     const auto takeAll = [](Round &round, QSet<quint64> &pending) {
         for (; !round.done(); ++round.next)
             pending.insert(round.ids[round.next]);
@@ -304,15 +308,54 @@ void AlertTableModel::flushPendingChanges()
     m_behind = false;
 }
 
+void AlertTableModel::appendRow(const AlertRecord &alert)
+{
+    m_rowOf.insert(alert.id, int(m_rows.size()));
+    m_rows.push_back(alert);
+    m_foldedTitles.push_back(alert.title.toCaseFolded());
+    m_keys.emplace_back();
+    m_keys.back().kecamatan = m_kecamatanNames.idOf(alert.kecamatan.toCaseFolded());
+    setKeys(m_keys.back(), alert);
+}
+
 void AlertTableModel::setRow(std::size_t row, const AlertRecord &alert)
 {
     AlertRecord &kept = m_rows[row];
-    SortText &text = m_sortText[row];
-    if (text.title.isNull() || kept.title != alert.title)
-        text.title = alert.title.toCaseFolded();
-    if (text.kecamatan.isNull() || kept.kecamatan != alert.kecamatan)
-        text.kecamatan = alert.kecamatan.toCaseFolded();
+    if (kept.title != alert.title)
+        m_foldedTitles[row] = alert.title.toCaseFolded();
+    if (kept.kecamatan != alert.kecamatan)
+        m_keys[row].kecamatan = m_kecamatanNames.idOf(alert.kecamatan.toCaseFolded());
+    setKeys(m_keys[row], alert);
     kept = alert;
+}
+
+void AlertTableModel::setKeys(RowKeys &keys, const AlertRecord &alert)
+{
+    keys.id = alert.id;
+    keys.raisedAtMs = alert.raisedAtMs;
+    keys.duplicateCount = alert.duplicateCount;
+    keys.severity = alert.severity;
+    keys.agency = alert.agency;
+    keys.state = alert.state;
+    keys.live = alert.live;
+}
+
+int AlertTableModel::KecamatanNames::idOf(const QString &folded)
+{
+    const auto known = m_ids.constFind(folded);
+    if (known != m_ids.cend())
+        return *known;
+    const int id = int(m_names.size());
+    m_ids.insert(folded, id);
+    m_names.push_back(folded);
+    std::vector<int> byName(m_names.size());
+    std::iota(byName.begin(), byName.end(), 0);
+    std::sort(byName.begin(), byName.end(),
+              [this](int a, int b) { return m_names[std::size_t(a)] < m_names[std::size_t(b)]; });
+    m_ranks.resize(m_names.size());
+    for (std::size_t rank = 0; rank < byName.size(); ++rank)
+        m_ranks[std::size_t(byName[rank])] = int(rank);
+    return id;
 }
 
 AlertTableModel::ChangedRow AlertTableModel::changedColumns(int row, const AlertRecord &before,
@@ -377,6 +420,7 @@ std::vector<AlertTableModel::ChangedRow> AlertTableModel::copyRepeats(const QLis
         AlertRecord &kept = m_rows[std::size_t(*row)];
         kept.duplicateCount = alert->duplicateCount;
         kept.updatedAt = alert->updatedAt;
+        m_keys[std::size_t(*row)].duplicateCount = alert->duplicateCount;
         rows.push_back({*row, DuplicatesColumn, DuplicatesColumn});
     }
     return rows;
@@ -425,37 +469,48 @@ void AlertTableModel::emitSpan(const std::vector<ChangedRow> &rows)
     emit dataChanged(index(rows.front().row, firstColumn), index(rows.back().row, lastColumn));
 }
 
-void AlertTableModel::removeRowsOf(const QList<quint64> &ids)
+void AlertTableModel::removePendingRows(Budget budget)
 {
     std::vector<int> rows;
-    for (quint64 id : ids) {
+    rows.reserve(std::size_t(m_pendingRemoved.size()));
+    for (quint64 id : std::as_const(m_pendingRemoved)) {
         const int row = m_rowOf.value(id, -1);
         if (row >= 0)
             rows.push_back(row);
     }
-    if (rows.empty())
+    if (rows.empty()) {
+        m_pendingRemoved.clear();
         return;
+    }
     std::sort(rows.begin(), rows.end(), std::greater<>());
     // From the bottom up, a run of neighbours at a time, so earlier row numbers stay valid.
     std::size_t i = 0;
-    while (i < rows.size()) {
+    int lowest = -1;
+    while (i < rows.size() && (budget == Budget::None || m_budget.hasTimeLeft())) {
         std::size_t j = i;
         while (j + 1 < rows.size() && rows[j + 1] == rows[j] - 1)
             ++j;
         const int first = rows[j];
         const int last = rows[i];
         beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row) {
+            const quint64 id = m_rows[std::size_t(row)].id;
+            m_rowOf.remove(id);
+            m_pendingRemoved.remove(id);
+        }
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
-        m_sortText.erase(m_sortText.begin() + first, m_sortText.begin() + last + 1);
+        m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
+        m_foldedTitles.erase(m_foldedTitles.begin() + first, m_foldedTitles.begin() + last + 1);
         endRemoveRows();
+        lowest = first;
         i = j + 1;
     }
-    // Only the rows below the first removed one moved up: rebuilding the whole index instead
+    // Only the rows below the lowest removed one moved up: rebuilding the whole index instead
     // cost a hundred thousand insertions per clear.
-    for (quint64 id : ids)
-        m_rowOf.remove(id);
-    for (std::size_t row = std::size_t(rows.back()); row < m_rows.size(); ++row)
-        m_rowOf[m_rows[row].id] = int(row);
+    if (lowest >= 0) {
+        for (std::size_t row = std::size_t(lowest); row < m_rows.size(); ++row)
+            m_rowOf[m_rows[row].id] = int(row);
+    }
 }
 
 } // namespace tlr

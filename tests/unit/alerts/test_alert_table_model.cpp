@@ -321,3 +321,88 @@ TEST_CASE("A drain larger than the frame budget ends over several turns where a 
     REQUIRE(twice);
     CHECK(table.record(table.rowOf(twice->id)).severity == Severity::Extreme);
 }
+
+namespace {
+
+// Alerts raised together, every seventh (and its neighbour, now and then) acknowledged and
+// cleared: closed, they leave the table together once their retention ends.
+void closeManyAtOnce(EngineFixture &f)
+{
+    constexpr int kAlerts = 600;
+    QList<AlertCondition> raised;
+    for (int i = 0; i < kAlerts; ++i) {
+        const QByteArray name = "sensor-" + QByteArray::number(i);
+        raised.append(condition(name.constData(), Severity(1 + i % 4)));
+    }
+    f.engine->applyConditions(raised);
+    f.engine->applyQueuedConditions();
+    QList<AlertCondition> clears;
+    for (int i = 0; i < kAlerts; ++i) {
+        if (i % 7 != 0 && i % 50 != 1)
+            continue;
+        const QByteArray name = "sensor-" + QByteArray::number(i);
+        const AlertRecord *alert = f.engine->find(QStringLiteral("dlh-environment"),
+                                                  QString::fromLatin1(name),
+                                                  QStringLiteral("river-level"));
+        REQUIRE(alert);
+        REQUIRE(f.engine->acknowledge(alert->id, supervisor(), {}).accepted);
+        clears.append(cleared(name.constData()));
+    }
+    f.engine->applyConditions(clears);
+    f.engine->applyQueuedConditions();
+}
+
+} // namespace
+
+TEST_CASE("A burst of rows leaving ends over several turns with the rows a one-shot removal leaves")
+{
+    EngineFixture budgeted;
+    EngineFixture oneShot;
+    AlertTableModel table(budgeted.engine.get(), &budgeted.clock);
+    AlertTableModel expected(oneShot.engine.get(), &oneShot.clock);
+    AlertFilterProxyModel rows(&table);
+    AlertFilterProxyModel expectedRows(&expected);
+    rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    expectedRows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    closeManyAtOnce(budgeted);
+    closeManyAtOnce(oneShot);
+    table.flushPendingChanges();
+    expected.flushPendingChanges();
+    REQUIRE(table.rowCount() == 600);
+
+    constexpr int kPieces = 3;
+    FrameBudget &budget = budgeted.engine->frameBudget();
+    budget.setPiecesPerFrame(kPieces);
+    QSignalSpy removed(&table, &QAbstractItemModel::rowsRemoved);
+    budgeted.advanceMinutes(61);
+    oneShot.advanceMinutes(61);
+    expected.flushPendingChanges();
+    REQUIRE(expected.rowCount() < 520);
+    CHECK(table.hasPendingChanges()); // not all in the turn the engine dropped them
+    CHECK(removed.size() <= kPieces);
+
+    int maxPerTurn = 0;
+    QDeadlineTimer timeout(20'000);
+    while (table.hasPendingChanges() && !timeout.hasExpired()) {
+        removed.clear();
+        QCoreApplication::processEvents();
+        maxPerTurn = std::max(maxPerTurn, int(removed.size()));
+    }
+    REQUIRE_FALSE(table.hasPendingChanges());
+    CHECK(maxPerTurn <= kPieces);
+
+    REQUIRE(table.rowCount() == expected.rowCount());
+    for (int row = 0; row < table.rowCount(); ++row) {
+        INFO("row " << row);
+        CHECK(rowValues(table, row) == rowValues(expected, row));
+        CHECK(table.rowOf(table.record(row).id) == row);
+    }
+    REQUIRE(rows.rowCount() == expectedRows.rowCount());
+    CHECK(firstOutOfOrder(rows) == -1);
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        INFO("proxy row " << row);
+        CHECK(rows.index(row, 0).data(AlertTableModel::AlertIdRole)
+              == expectedRows.index(row, 0).data(AlertTableModel::AlertIdRole));
+    }
+}
