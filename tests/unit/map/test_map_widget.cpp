@@ -13,6 +13,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
+
 using namespace tlr;
 
 namespace {
@@ -133,7 +135,10 @@ TEST_CASE("A click on a feature emits its id - a click on nothing emits nothing"
 TEST_CASE("Two fingers pinch: the zoom follows their spread, the place between them stays there")
 {
     Fixture f;
-    QPointingDevice *screen = QTest::createTouchDevice(QInputDevice::DeviceType::TouchScreen);
+    // Ours to delete (LeakSanitizer): QTest registers the device but does not own it.
+    const std::unique_ptr<QPointingDevice> touchScreen(
+        QTest::createTouchDevice(QInputDevice::DeviceType::TouchScreen));
+    QPointingDevice *screen = touchScreen.get();
     const QPointF between(400, 300);
     const QGeoCoordinate held = f.widget.viewport().fromPane(between);
     const auto expectUnder = [&](QPointF at) {
@@ -165,7 +170,10 @@ TEST_CASE("Two fingers pinch: the zoom follows their spread, the place between t
 TEST_CASE("One finger pans and a tap selects and a touchpad pinch zooms around the pointer")
 {
     Fixture f;
-    QPointingDevice *screen = QTest::createTouchDevice(QInputDevice::DeviceType::TouchScreen);
+    // Ours to delete (LeakSanitizer): QTest registers the device but does not own it.
+    const std::unique_ptr<QPointingDevice> touchScreen(
+        QTest::createTouchDevice(QInputDevice::DeviceType::TouchScreen));
+    QPointingDevice *screen = touchScreen.get();
     const QPointF before = f.widget.viewport().toPane(kCityHall);
     QTest::touchEvent(&f.widget, screen).press(0, QPoint(400, 300));
     for (int i = 1; i <= 10; ++i)
