@@ -194,7 +194,8 @@ int main(int argc, char *argv[])
         perSecond(count, std::max(ingestThreadMs, storeThreadMs)), "msg/s", baselineCpuRate, aim);
     std::printf("feeds_baseline_qjsondocument\t%.0f\tmsg/s\t-\t-\t-\n", baselineRate);
     std::printf("feeds_baseline_qjsondocument_cpu\t%.0f\tmsg/s\t-\t-\t-\n", baselineCpuRate);
-    std::fprintf(stderr, "accepted %lld of %d, stored events %lld\n", ingestor.status().accepted, count,
-                 store.storedEvents());
+    std::fprintf(stderr, "accepted %lld of %d, stored events %lld, at most %lld waiting, %lld dropped\n",
+                 ingestor.status().accepted, count, store.storedEvents(),
+                 store.peakPendingMessages(), store.droppedMessages());
     return ingestor.status().accepted == count ? 0 : 1;
 }
