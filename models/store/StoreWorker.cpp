@@ -342,7 +342,9 @@ void StoreWorker::writePending()
     if (!m_writer)
         return; // kept until open(); close() and the destructor count what is left
     std::vector<StoredMessage> pending;
-    pending.reserve(m_lastTaken); // the next queue's room, allocated outside the lock
+    // The next queue's room, allocated outside the lock; a batch at most, also after a queue
+    // grew while the store was behind.
+    pending.reserve(std::min(m_lastTaken, std::size_t(m_options.maxBatch)));
     {
         QMutexLocker lock(&m_mutex);
         pending.swap(m_pending);
