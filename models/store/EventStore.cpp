@@ -94,6 +94,10 @@ qint64 EventStore::droppedMessages() const
 {
     return m_counters->droppedMessages;
 }
+qint64 EventStore::peakPendingMessages() const
+{
+    return m_counters->peakPending;
+}
 
 template <typename Reply, typename Job> QFuture<Reply> EventStore::runOnStore(Job job) const
 {

@@ -58,6 +58,7 @@ public:
     qint64 quarantined() const;
     qint64 duplicatesIgnored() const;
     qint64 droppedMessages() const;
+    qint64 peakPendingMessages() const; // the most appended messages that waited at once
 
     QFuture<StoreReply<QList<RollupPoint>>> rollups(const QString &entityId,
                                                     const QString &quantity, Resolution resolution,

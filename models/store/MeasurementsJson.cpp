@@ -5,56 +5,52 @@
 #include <QJsonObject>
 
 #include <charconv>
+#include <cstring>
 
 namespace tlr::MeasurementsJson {
 namespace {
 
-void appendString(QByteArray &out, QStringView text)
+// The most a text can take: six bytes per UTF-16 unit ("\u001f"; UTF-8 takes at most three).
+qsizetype bound(QStringView text)
+{
+    return 2 + 6 * text.size();
+}
+
+// Written straight into a buffer sized by bound(): a QByteArray::append per piece was most of
+// the encoding's cost, and the store writes one per observation.
+char *writeString(char *to, QStringView text)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    out.append('"');
-    qsizetype i = 0;
-    while (i < text.size()) {
-        // A run that needs no escaping, copied in one go: quantity names and units are such runs,
-        // and a QByteArray::append per character was a tenth of the store thread's work.
-        qsizetype plain = i;
-        while (plain < text.size()) {
-            const char16_t c = text[plain].unicode();
-            if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\')
-                break;
-            ++plain;
-        }
-        if (plain > i) {
-            const qsizetype at = out.size();
-            out.resize(at + (plain - i));
-            char *to = out.data() + at;
-            for (qsizetype k = i; k < plain; ++k)
-                *to++ = char(text[k].unicode());
-            i = plain;
-            continue;
-        }
-        const char16_t c = text[i].unicode();
-        if (c >= 0x80) { // a whole run, so that surrogate pairs stay together
-            qsizetype end = i;
-            while (end < text.size() && text[end].unicode() >= 0x80)
-                ++end;
-            out.append(text.mid(i, end - i).toUtf8());
-            i = end;
-            continue;
-        }
-        if (c == u'"' || c == u'\\') {
-            out.append('\\');
-            out.append(char(c));
-        } else if (c < 0x20) {
-            out.append("\\u00");
-            out.append(kHex[c >> 4]);
-            out.append(kHex[c & 0xf]);
+    *to++ = '"';
+    const char16_t *from = text.utf16();
+    const char16_t *const end = from + text.size();
+    while (from < end) {
+        const char16_t c = *from;
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            *to++ = char(c);
+            ++from;
+        } else if (c >= 0x80) { // a whole run, so that surrogate pairs stay together
+            const char16_t *runEnd = from;
+            while (runEnd < end && *runEnd >= 0x80)
+                ++runEnd;
+            const QByteArray utf8 = QStringView(from, runEnd).toUtf8();
+            std::memcpy(to, utf8.constData(), size_t(utf8.size()));
+            to += utf8.size();
+            from = runEnd;
+        } else if (c == u'"' || c == u'\\') {
+            *to++ = '\\';
+            *to++ = char(c);
+            ++from;
         } else {
-            out.append(char(c));
+            std::memcpy(to, "\\u00", 4);
+            to += 4;
+            *to++ = kHex[c >> 4];
+            *to++ = kHex[c & 0xf];
+            ++from;
         }
-        ++i;
     }
-    out.append('"');
+    *to++ = '"';
+    return to;
 }
 
 } // namespace
@@ -62,27 +58,40 @@ void appendString(QByteArray &out, QStringView text)
 QByteArray encode(const QList<Measurement> &measurements)
 {
     QByteArray out;
-    out.reserve(24 + 40 * measurements.size());
-    out.append('{');
-    for (const Measurement &m : measurements) {
-        if (out.size() > 1)
-            out.append(',');
-        appendString(out, m.quantity);
-        out.append(":[");
-        // The shortest form that reads back as the same double; std::to_chars is several times
-        // faster than QByteArray::number here, and the store writes one per reading.
-        char number[32];
-        const auto written = std::to_chars(number, number + sizeof number, m.value);
-        out.append(number, written.ptr - number);
-        out.append(',');
-        if (m.unit.isEmpty())
-            out.append("null");
-        else
-            appendString(out, m.unit);
-        out.append(']');
-    }
-    out.append('}');
+    encode(measurements, out);
     return out;
+}
+
+void encode(const QList<Measurement> &measurements, QByteArray &out)
+{
+    constexpr qsizetype kNumber = 32; // the shortest round trip of a double takes at most 24
+    qsizetype size = 2;
+    for (const Measurement &m : measurements)
+        size += bound(m.quantity) + bound(m.unit) + kNumber + 8;
+    out.resize(size); // keeps the buffer's capacity
+    char *const begin = out.data();
+    char *to = begin;
+    *to++ = '{';
+    for (const Measurement &m : measurements) {
+        if (to - begin > 1)
+            *to++ = ',';
+        to = writeString(to, m.quantity);
+        *to++ = ':';
+        *to++ = '[';
+        // The shortest form that reads back as the same double; std::to_chars is several times
+        // faster than QByteArray::number here.
+        to = std::to_chars(to, to + kNumber, m.value).ptr;
+        *to++ = ',';
+        if (m.unit.isEmpty()) {
+            std::memcpy(to, "null", 4);
+            to += 4;
+        } else {
+            to = writeString(to, m.unit);
+        }
+        *to++ = ']';
+    }
+    *to++ = '}';
+    out.truncate(to - begin);
 }
 
 QList<Measurement> decode(const QByteArray &json)

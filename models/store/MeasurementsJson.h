@@ -15,6 +15,8 @@ namespace MeasurementsJson {
 
 // Only finite values: the writer quarantines the others before it gets here.
 QByteArray encode(const QList<Measurement> &measurements);
+// The same into `out`, replacing what it held: the writer keeps one buffer from row to row.
+void encode(const QList<Measurement> &measurements, QByteArray &out);
 QList<Measurement> decode(const QByteArray &json); // empty for anything but such an object
 
 } // namespace MeasurementsJson

@@ -47,6 +47,8 @@ public:
 
 private:
     QByteArray m_frames; // uncompressed: per frame seq, time, format, length, bytes
+    PayloadFormat m_format = PayloadFormat::Unknown; // the last frame's, and its key
+    QByteArray m_formatKey;
     int m_count = 0;
     qint64 m_firstSeq = -1;
     qint64 m_lastSeq = -1;

@@ -13,6 +13,9 @@ struct StoreOptions
     int batchMilliseconds = 200;       // appends arriving within this window share a transaction
     int maxBatch = 5000;               // ... up to this many messages
     int maxPendingMessages = 500000;   // beyond this, appends are dropped and counted, not queued
+    // A full batch not yet taken by the store makes append() wait this long at most for it to be
+    // taken (StoreWorker::submit); a store slower than that is behind, and appends queue again.
+    int maxAppendWaitMilliseconds = 200;
     bool keepRawMessages = true;       // false keeps feed/seq (for dedup and resume), not bytes
     int busyTimeoutMilliseconds = 5000;
     int retentionIntervalMinutes = 60; // 0: retention runs only when asked for

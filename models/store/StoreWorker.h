@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QTimer>
+#include <QWaitCondition>
 
 #include <atomic>
 #include <memory>
@@ -25,6 +26,7 @@ struct StoreCounters
     std::atomic<qint64> quarantined{0};
     std::atomic<qint64> duplicatesIgnored{0};
     std::atomic<qint64> droppedMessages{0}; // lost to a failed transaction or a closed store
+    std::atomic<qint64> peakPending{0};     // the most messages ever queued at once
 };
 
 // The event store's half that lives on its own thread and owns the database connection (an
@@ -38,7 +40,8 @@ public:
     explicit StoreWorker(std::shared_ptr<StoreCounters> counters);
     ~StoreWorker() override;
 
-    // Any thread: queues a message; the first one of a batch arms the batch timer.
+    // Any thread: queues a message; the first one of a batch arms the batch timer. While a full
+    // batch waits to be taken it waits too, at most StoreOptions::maxAppendWaitMilliseconds.
     void submit(StoredMessage message);
 
     // A file path opens an SQLite event store; a postgresql:// URL the shared database, which
@@ -61,6 +64,7 @@ signals:
     void sharedChange(const QString &what);
 
 private:
+    void waitForRoom(QMutexLocker<QMutex> &lock);
     void schedule();
     void closeConnection();
     QString openShared(const StoreOptions &options);
@@ -70,6 +74,14 @@ private:
     std::shared_ptr<StoreCounters> m_counters;
     QMutex m_mutex;
     std::vector<StoredMessage> m_pending; // guarded by m_mutex
+    // Written messages, freed by the next submit() on the thread that allocated them: guarded by
+    // m_mutex.
+    std::vector<StoredMessage> m_spent;
+    QWaitCondition m_batchTaken;   // with m_mutex: writePending() took the queue
+    bool m_behind = false;         // guarded by m_mutex: a full batch was not taken in time
+    std::atomic<bool> m_writing{false}; // a writer is open: a full batch will be taken
+    std::atomic<int> m_maxAppendWait{200};
+    std::size_t m_lastTaken = 0;   // store's thread: the size of the last queue taken
     std::atomic<int> m_maxBatch{5000};
     std::atomic<qsizetype> m_maxPending{500000};
     std::atomic<bool> m_overflowing{false}; // reported once per episode, not per message

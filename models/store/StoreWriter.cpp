@@ -309,6 +309,12 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
         return outcome;
     m_minuteRollups.clear();
     m_hourRollups.clear();
+    // Numbers name quantities within a batch's rollups only: a feed inventing quantity names
+    // cannot grow the table beyond a batch's worth.
+    if (m_quantities.size() > 1024) {
+        m_quantityNumbers.clear();
+        m_quantities.clear();
+    }
     for (PendingArchive &pending : m_archives) {
         pending.archive.clear();
         pending.id = -1;
@@ -435,23 +441,31 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                                      .arg(o.entityId),
                           outcome);
     }
-    QList<Measurement> measurements;
-    measurements.reserve(o.measurements.size());
-    for (int m = 0; m < o.measurements.size(); ++m) {
-        const Measurement &measurement = o.measurements.at(m);
-        if (std::isfinite(measurement.value) && !measurement.quantity.isEmpty()) {
-            measurements.append(measurement);
-            continue;
+    const auto storable = [](const Measurement &m) {
+        return std::isfinite(m.value) && !m.quantity.isEmpty();
+    };
+    // Nearly always every reading is a number: then the event's own list is written, uncopied.
+    const QList<Measurement> *measurements = &o.measurements;
+    QList<Measurement> finite;
+    if (!std::all_of(o.measurements.cbegin(), o.measurements.cend(), storable)) {
+        finite.reserve(o.measurements.size());
+        for (int m = 0; m < o.measurements.size(); ++m) {
+            const Measurement &measurement = o.measurements.at(m);
+            if (storable(measurement)) {
+                finite.append(measurement);
+                continue;
+            }
+            // One bad number must not cost the station's other readings.
+            quarantine(message,
+                       QStringLiteral("%1/measurements[%2]: %3 of %4 is not a finite number")
+                           .arg(eventPath(index))
+                           .arg(m)
+                           .arg(measurement.quantity, o.entityId),
+                       outcome);
+            if (!outcome.error.isEmpty())
+                return false;
         }
-        // One bad number must not cost the station's other readings.
-        quarantine(message,
-                   QStringLiteral("%1/measurements[%2]: %3 of %4 is not a finite number")
-                       .arg(eventPath(index))
-                       .arg(m)
-                       .arg(measurement.quantity, o.entityId),
-                   outcome);
-        if (!outcome.error.isEmpty())
-            return false;
+        measurements = &finite;
     }
 
     const qint64 entity = entityRowId(o, outcome);
@@ -465,7 +479,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
     }
     const qint64 observedAt = o.observedAt.toMSecsSinceEpoch();
     const bool located = o.location.isValid();
-    const QByteArray measurementsJson = MeasurementsJson::encode(measurements);
+    MeasurementsJson::encode(*measurements, m_measurementsJson);
     m_insertObservation.reset();
     m_insertObservation.bind(1, entity);
     m_insertObservation.bind(2, observedAt);
@@ -473,7 +487,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
     bindCoordinate(m_insertObservation, 4, o.location.longitude(), located);
     m_insertObservation.bind(5, o.kecamatan);
     m_insertObservation.bind(6, o.status);
-    m_insertObservation.bindText(7, measurementsJson);
+    m_insertObservation.bindText(7, m_measurementsJson);
     if (!run(m_insertObservation, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
@@ -483,13 +497,13 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                           outcome);
     }
     if (m_insertObservation.changes() > 0) {
-        accumulateRollups(entity, o.entityId, observedAt, measurements);
+        accumulateRollups(entity, o.entityId, observedAt, *measurements);
         ++outcome.storedEvents;
         return true;
     }
     // Stored before: a replay, or a second message adding readings taken at the same time.
     QList<Measurement> added;
-    if (!mergeMeasurements(entity, observedAt, measurements, added, outcome)) {
+    if (!mergeMeasurements(entity, observedAt, *measurements, added, outcome)) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
@@ -507,23 +521,23 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
 
 qint64 StoreWriter::entityRowId(const Observation &o, Outcome &outcome)
 {
-    const QString kind = feedKindKey(o.kind);
     auto cached = m_entities.constFind(o.entityId);
-    if (cached != m_entities.constEnd() && cached->entityType == o.entityType &&
-        cached->kind == kind && cached->source == o.source && cached->name == o.name)
+    if (cached != m_entities.constEnd() && cached->kind == o.kind &&
+        cached->entityType == o.entityType && cached->source == o.source &&
+        cached->name == o.name)
         return cached->id;
 
     m_upsertEntity.reset();
     m_upsertEntity.bind(1, o.entityId);
     m_upsertEntity.bind(2, o.entityType);
-    m_upsertEntity.bind(3, kind);
+    m_upsertEntity.bind(3, feedKindKey(o.kind));
     m_upsertEntity.bind(4, o.source);
     m_upsertEntity.bind(5, o.name);
     if (!run(m_upsertEntity, outcome) || !m_upsertEntity.hasRow())
         return -1;
     const qint64 id = m_upsertEntity.columnInt64(0);
     m_upsertEntity.reset(); // RETURNING leaves the statement mid-way until it is reset
-    m_entities.insert(o.entityId, {id, o.entityType, kind, o.source, o.name});
+    m_entities.insert(o.entityId, {id, o.entityType, o.kind, o.source, o.name});
     return id;
 }
 
@@ -563,13 +577,24 @@ bool StoreWriter::mergeMeasurements(qint64 entity, qint64 observedAt,
     return true;
 }
 
+int StoreWriter::quantityNumber(const QString &quantity)
+{
+    const auto known = m_quantityNumbers.constFind(quantity);
+    if (known != m_quantityNumbers.cend())
+        return *known;
+    const int number = int(m_quantities.size());
+    m_quantities.append(quantity);
+    m_quantityNumbers.insert(quantity, number);
+    return number;
+}
+
 void StoreWriter::accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
                                     const QList<Measurement> &measurements)
 {
     for (const Measurement &measurement : measurements) {
+        const int quantity = quantityNumber(measurement.quantity);
         const auto accumulate = [&](Rollups &rollups, qint64 size) {
-            RollupValue &r =
-                rollups[{entityRow, measurement.quantity, bucketStart(observedAt, size)}];
+            RollupValue &r = rollups[{entityRow, bucketStart(observedAt, size), quantity}];
             if (r.count == 0)
                 r.entityId = entityId;
             r.min = r.count == 0 ? measurement.value : std::min(r.min, measurement.value);
@@ -727,7 +752,7 @@ bool StoreWriter::flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcom
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
         upsert.reset();
         upsert.bind(1, it.value().entityId);
-        upsert.bind(2, it.key().quantity);
+        upsert.bind(2, m_quantities.at(it.key().quantity));
         upsert.bind(3, it.key().bucketStart);
         upsert.bind(4, it.value().count);
         upsert.bind(5, it.value().min);

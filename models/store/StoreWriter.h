@@ -33,13 +33,14 @@ public:
                                                int hourRollupRetentionDays);
 
 private:
-    // Keyed by the entity's row id: hashing and comparing an NGSI-LD URN for every reading was
-    // a sixth of the store thread's work.
+    // Keyed by the entity's row id and the quantity's number in m_quantities: hashing and
+    // comparing an NGSI-LD URN, then a quantity's name, for every reading was a sixth of the
+    // store thread's work.
     struct RollupKey
     {
         qint64 entityRow;
-        QString quantity;
         qint64 bucketStart;
+        int quantity;
         friend bool operator==(const RollupKey &, const RollupKey &) = default;
         friend size_t qHash(const RollupKey &key, size_t seed = 0)
         {
@@ -62,7 +63,7 @@ private:
     {
         qint64 id = -1;
         QString entityType;
-        QString kind;
+        FeedKind kind = FeedKind::Unknown;
         QString source;
         QString name;
     };
@@ -95,6 +96,7 @@ private:
                            QList<Measurement> &added, Outcome &outcome);
     void accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
                            const QList<Measurement> &measurements);
+    int quantityNumber(const QString &quantity);
     PendingArchive &archiveFor(const QString &feed);
     // Whether the feed's message `seq` is stored, by this batch or before; -1: a statement
     // failed (outcome.error set when it dooms the transaction).
@@ -126,6 +128,9 @@ private:
     SqliteStatement m_upsertHour;
     Rollups m_minuteRollups; // of the batch being written, flushed before COMMIT
     Rollups m_hourRollups;
+    QHash<QString, int> m_quantityNumbers; // the rollups' quantities: numbers of this batch
+    QList<QString> m_quantities;           // by number
+    QByteArray m_measurementsJson;         // the row being written's, its buffer kept
     QHash<QString, EntityRow> m_entities;          // by entity id; cleared when a batch fails
     QHash<QString, PendingArchive> m_archives;     // of the batch being written, by feed
     QHash<QString, QList<SeqRun>> m_batchRuns;     // of the batch being written, by feed

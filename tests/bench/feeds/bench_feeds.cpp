@@ -1,8 +1,10 @@
 // Messages per second from a WebSocket frame's bytes to stored (SQLite, committed) and modelled
 // (SituationModel), beside the same bytes through QJsonDocument alone, in the same run.
 //
-//   build-bench/bin/bench_feeds [messages]
+//   build-bench/bin/bench_feeds [messages] [all|baseline|events|pipeline]
 //
+// A part alone (the last argument) is for profilers: `perf record` or callgrind of the pipeline
+// without the baseline's and the parser's own runs in the same profile.
 // Prints one figure a line: name value unit baseline ratio aim (tab-separated).
 
 #include "domain/WallClock.h"
@@ -113,17 +115,23 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? std::max(1000, atoi(argv[1])) : 200000;
+    const QByteArray part = argc > 2 ? QByteArray(argv[2]) : QByteArrayLiteral("all");
+    const bool all = part == "all";
     const QList<QByteArray> frames = makeFrames(count);
 
     // Baseline: the same bytes through QJsonDocument alone.
-    qsizetype keys = 0;
-    const Stopwatch baseline;
-    for (const QByteArray &frame : frames)
-        keys += QJsonDocument::fromJson(frame).object().size();
-    const double baselineRate = perSecond(count, baseline.wallMs());
-    const double baselineCpuRate = perSecond(count, baseline.threadMs());
-    if (keys == 0)
-        return 1;
+    double baselineRate = 0;
+    double baselineCpuRate = 0;
+    if (all || part == "baseline") {
+        qsizetype keys = 0;
+        const Stopwatch baseline;
+        for (const QByteArray &frame : frames)
+            keys += QJsonDocument::fromJson(frame).object().size();
+        baselineRate = perSecond(count, baseline.wallMs());
+        baselineCpuRate = perSecond(count, baseline.threadMs());
+        if (keys == 0)
+            return 1;
+    }
 
     QTemporaryDir dir;
     EventStore store;
@@ -145,8 +153,8 @@ int main(int argc, char *argv[])
     // The bench measures how fast one feed can go; the per-feed rate limit would cut it short.
     config.maxMessagesPerSecond = 0;
 
-    // Parsed and modelled only: the ingest thread's own cost.
-    {
+    // Parsed only: the ingest thread's own cost.
+    if (all || part == "events") {
         class CountingSink : public FeedSink
         {
         public:
@@ -163,6 +171,8 @@ int main(int argc, char *argv[])
             baselineCpuRate, ">= 0.5 of baseline");
     }
 
+    if (!all && part != "pipeline")
+        return 0;
     FeedIngestor ingestor(config, &sink);
     const Stopwatch pipeline;
     for (const QByteArray &frame : frames)
@@ -184,7 +194,8 @@ int main(int argc, char *argv[])
         perSecond(count, std::max(ingestThreadMs, storeThreadMs)), "msg/s", baselineCpuRate, aim);
     std::printf("feeds_baseline_qjsondocument\t%.0f\tmsg/s\t-\t-\t-\n", baselineRate);
     std::printf("feeds_baseline_qjsondocument_cpu\t%.0f\tmsg/s\t-\t-\t-\n", baselineCpuRate);
-    std::fprintf(stderr, "accepted %lld of %d, stored events %lld\n", ingestor.status().accepted, count,
-                 store.storedEvents());
+    std::fprintf(stderr, "accepted %lld of %d, stored events %lld, at most %lld waiting, %lld dropped\n",
+                 ingestor.status().accepted, count, store.storedEvents(),
+                 store.peakPendingMessages(), store.droppedMessages());
     return ingestor.status().accepted == count ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QThread>
 
 #include <cstdio>
 #include <ctime>
@@ -125,6 +126,56 @@ TEST_CASE("Appends beyond the pending limit are dropped and counted")
     CHECK(result(store.lastSeq(kFeed)) == 9);
     store.append(makeMessage(kFeed, 15, {}));
     CHECK(store.droppedMessages() == 5);
+}
+
+TEST_CASE("A producer faster than the store waits for each full batch to be taken")
+{
+    QTemporaryDir dir;
+    EventStore store;
+    auto options = optionsFor(dir.filePath(QStringLiteral("handoff.db")));
+    options.maxBatch = 50;
+    // Long enough never to run out here, even on a loaded machine: the bound is what is tested.
+    options.maxAppendWaitMilliseconds = 60000;
+    REQUIRE(store.open(options).isEmpty());
+    const QDateTime start = utc(2026, 11, 23);
+    for (int seq = 0; seq < 2000; ++seq) {
+        store.append(makeMessage(
+            kFeed, seq,
+            {makeObservation(QStringLiteral("e%1").arg(seq % 7), start.addSecs(seq),
+                             threeMeasurements(seq))}));
+    }
+    CHECK(store.peakPendingMessages() == 50);
+    store.flush();
+    CHECK(store.storedEvents() == 2000);
+    CHECK(store.droppedMessages() == 0);
+    CHECK(result(store.lastSeq(kFeed)) == 1999);
+}
+
+TEST_CASE("A busy store holds a producer back once and for a bounded time, then appends queue")
+{
+    QTemporaryDir dir;
+    EventStore store;
+    auto options = optionsFor(dir.filePath(QStringLiteral("busy-thread.db")));
+    options.maxBatch = 10;
+    options.maxAppendWaitMilliseconds = 100;
+    REQUIRE(store.open(options).isEmpty());
+    // The store's thread is busy for a while (as with a slow disk or a retention pass).
+    store.post([](QSqlDatabase &) { QThread::msleep(600); });
+
+    QElapsedTimer timer;
+    timer.start();
+    for (int seq = 0; seq < 200; ++seq)
+        store.append(makeMessage(kFeed, seq, {}));
+    const qint64 appendMs = timer.elapsed();
+    // The first batch fills and is not taken: one wait of 100 ms, then the rest queue.
+    CHECK(appendMs >= 95);
+    CHECK(appendMs < 600);
+    CHECK(store.peakPendingMessages() == 200);
+    CHECK(store.droppedMessages() == 0);
+
+    store.flush();
+    CHECK(store.droppedMessages() == 0);
+    CHECK(result(store.lastSeq(kFeed)) == 199);
 }
 
 TEST_CASE("Messages appended before open are written once it opens")
