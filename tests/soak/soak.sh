@@ -23,7 +23,9 @@
 #   0.5), TLR_SOAK_SCREENS (a screens file for the offscreen platform; default the 7 monitors of
 #   tests/data/screens/screens-7.json), TLR_SOAK_CHECKS (the checks whose failure fails the soak,
 #   comma separated, of exit, accepted, duplicates, memory, stalls, integrity, audit; default
-#   all: the others are still measured and printed, marked INFO).
+#   all: the others are still measured and printed, marked INFO), TLR_SOAK_DRAIN_FACTOR
+#   (multiplies the wall's drain time; a sanitizer build reads its sockets several times slower
+#   and needs longer to take what the simulator sent; default 1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -44,14 +46,14 @@ fi
 nice cmake --build "$build" --target tlr-wall tlr-feedsim >"$work/build.log" 2>&1 ||
     { tail -20 "$work/build.log" >&2; exit 2; }
 
-read -r real drain start_iso <<<"$(python3 - "$hours" "$speed" <<'PY'
+read -r real drain start_iso <<<"$(python3 - "$hours" "$speed" "${TLR_SOAK_DRAIN_FACTOR:-1}" <<'PY'
 import sys, datetime
-hours, speed = float(sys.argv[1]), float(sys.argv[2])
+hours, speed, drain_factor = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
 real = max(5, round(hours * 3600 / speed))
 start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=hours)
 # The simulator stops after `real` seconds once a slow client has taken what it sent (30 s at
 # most); the wall is then given `drain` seconds for what it holds, and stopped with SIGTERM.
-print(real, max(3, round(real * 0.05)), start.strftime("%Y-%m-%dT%H:%M:%SZ"))
+print(real, round(max(3, real * 0.05) * drain_factor), start.strftime("%Y-%m-%dT%H:%M:%SZ"))
 PY
 )"
 echo "soak: ${hours} h of the storm day from $start_iso at ${speed}x: ${real} s of feeds," \
