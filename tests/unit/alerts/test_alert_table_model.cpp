@@ -76,6 +76,7 @@ TEST_CASE("The alert table follows the engine in batches")
     f.engine->applyConditions({cleared("a")});
     CHECK(table.index(0, AlertTableModel::StateColumn).data().toString() == QLatin1String("closed"));
     f.advanceMinutes(61);
+    table.flushPendingChanges(); // removals keep to the frame budget, which a slow build overruns
     CHECK(table.rowCount() == 2);
     CHECK(table.rowOf(id) == -1);
     CHECK(column(table, AlertTableModel::TitleColumn) == QStringList{"Alert on b", "Alert on c"});
@@ -101,6 +102,7 @@ TEST_CASE("Rows removed from the middle of the table leave every other row finda
     }
     f.engine->applyConditions(clears);
     f.advanceMinutes(61);
+    table.flushPendingChanges();
     REQUIRE(table.rowCount() == 20);
     for (int row = 0; row < table.rowCount(); ++row) {
         INFO("row " << row);
