@@ -294,10 +294,10 @@ void AlertEngine::applySharedAcknowledgement(const QString &source, const QStrin
                                              const QString &event, const QString &by,
                                              const QDateTime &at, const QString &note)
 {
-    const auto open = m_openByKey.constFind(key(source, resource, event));
-    if (open == m_openByKey.cend())
+    Entry *open = openEntry(source, resource, event);
+    if (!open)
         return; // closed here already, or never raised on this console
-    Entry &entry = m_alerts[*open];
+    Entry &entry = *open;
     AlertRecord &a = entry.record;
     m_pendingAcknowledgements.remove(a.id);
     if (a.acknowledged && a.acknowledgedBy == by && a.acknowledgedAt == at)
@@ -387,10 +387,10 @@ void AlertEngine::applySharedShelf(const QString &source, const QString &resourc
                                    const QString &event, const QString &by,
                                    const QString &reason, const QDateTime &until)
 {
-    const auto open = m_openByKey.constFind(key(source, resource, event));
-    if (open == m_openByKey.cend())
+    Entry *open = openEntry(source, resource, event);
+    if (!open)
         return; // closed here already, or never raised on this console
-    Entry &entry = m_alerts[*open];
+    Entry &entry = *open;
     AlertRecord &a = entry.record;
     m_pendingShelves.remove(a.id);
     if (!until.isValid() || until <= m_clock->now())
@@ -412,10 +412,10 @@ void AlertEngine::applySharedUnshelve(const QString &source, const QString &reso
                                       const QString &event, const QString &by,
                                       const QDateTime &until, const QDateTime &at)
 {
-    const auto open = m_openByKey.constFind(key(source, resource, event));
-    if (open == m_openByKey.cend())
+    Entry *open = openEntry(source, resource, event);
+    if (!open)
         return;
-    Entry &entry = m_alerts[*open];
+    Entry &entry = *open;
     AlertRecord &a = entry.record;
     m_pendingShelves.remove(a.id);
     if (a.state != AlertState::Shelved || a.shelvedBy != by || a.shelvedUntil != until)
@@ -684,6 +684,13 @@ const AlertRecord *AlertEngine::find(const QString &source, const QString &resou
 {
     const auto open = m_openByKey.constFind(key(source, resource, event));
     return open == m_openByKey.cend() ? nullptr : alert(*open);
+}
+
+AlertEngine::Entry *AlertEngine::openEntry(const QString &source, const QString &resource,
+                                           const QString &event)
+{
+    const auto open = m_openByKey.constFind(key(source, resource, event));
+    return open == m_openByKey.cend() ? nullptr : &m_alerts[*open];
 }
 
 QList<AlertRecord> AlertEngine::alerts() const

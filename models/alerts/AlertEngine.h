@@ -177,6 +177,8 @@ private:
     void audit(const Actor &actor, const char *action, const AlertRecord &alert,
                const QString &note);
     void markChanged(Entry &entry);
+    // The open alert with this key on this console, if any.
+    Entry *openEntry(const QString &source, const QString &resource, const QString &event);
     void markRepeated(Entry &entry);
     void flush();
     void applyQueuedSlice();

@@ -2,7 +2,6 @@
 
 #include "LabelSprites.h"
 
-#include <QFontMetricsF>
 #include <QHash>
 #include <QPainter>
 
@@ -20,10 +19,9 @@ QSizeF textSize(const QString &text, const QFont &font)
     const QString key = text + u'\x1f' + font.key();
     auto it = sizes.find(key);
     if (it == sizes.end()) {
-        const QFontMetricsF fm(font);
         if (sizes.size() > 4096)
             sizes.clear();
-        it = sizes.insert(key, QSizeF(fm.horizontalAdvance(text) + 4, fm.height()));
+        it = sizes.insert(key, LabelSprites::textBox(text, font));
     }
     return *it;
 }

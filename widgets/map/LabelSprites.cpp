@@ -30,12 +30,18 @@ QString LabelSprites::keyOf(const Look &look)
     return look.text + u'\x1f' + look.font.key() + u'\x1f' + look.colour.name(QColor::HexArgb);
 }
 
+QSizeF LabelSprites::textBox(const QString &text, const QFont &font)
+{
+    const QFontMetricsF fm(font);
+    return {fm.horizontalAdvance(text) + 4, fm.height()};
+}
+
 QImage LabelSprites::draw(const Look &look)
 {
-    // The box LabelPlacer gives the text: its advance plus 4, one line high.
     const QFontMetricsF fm(look.font);
-    QImage image(int(std::ceil(fm.horizontalAdvance(look.text) + 4)) + 2 * kHalo,
-                 int(std::ceil(fm.height())) + 2 * kHalo, QImage::Format_ARGB32_Premultiplied);
+    const QSizeF box = textBox(look.text, look.font);
+    QImage image(int(std::ceil(box.width())) + 2 * kHalo, int(std::ceil(box.height())) + 2 * kHalo,
+                 QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QList>
 #include <QMutex>
+#include <QSizeF>
 #include <QString>
 
 namespace tlr {
@@ -29,8 +30,10 @@ public:
 
     static LabelSprites &shared();
 
-    // Any thread. The image is the text's box (LabelPlacer's) grown by kHalo on every side.
+    // Any thread. The image is the text's box (textBox()) grown by kHalo on every side.
     QImage sprite(const Look &look);
+    // The box a label's text takes, which LabelPlacer places: its advance plus 4, one line high.
+    static QSizeF textBox(const QString &text, const QFont &font);
     // Draws the missing ones on Qt's global thread pool and returns at once. The caller keeps
     // the future and cancels and waits for it before the application goes: fonts are the
     // QGuiApplication's, gone before the pool is stopped.
