@@ -7,7 +7,13 @@ void ReportHistory::add(const Report &report)
     if (report.id.isEmpty() || m_seen.contains(report.id))
         return;
     m_seen.insert(report.id, report.receivedAt);
-    m_reports.push_back(report);
+    Report counted;
+    counted.id = report.id;
+    counted.receivedAt = report.receivedAt;
+    counted.channel = report.channel;
+    counted.kind = report.kind;
+    counted.emergency = report.emergency;
+    m_reports.push_back(std::move(counted));
 }
 
 void ReportHistory::prune(const QDateTime &now)
@@ -19,7 +25,7 @@ void ReportHistory::prune(const QDateTime &now)
         m_seen.remove(r.id);
         return true;
     });
-    if (m_coverageStart < cutoff)
+    if (m_coverageStart.isValid() && m_coverageStart < cutoff)
         m_coverageStart = cutoff;
 }
 

@@ -2,6 +2,8 @@
 
 #include "domain/WallClock.h"
 
+#include <algorithm>
+
 namespace tlr {
 
 SituationModel::SituationModel(const WallClock *clock, QObject *parent)
@@ -13,6 +15,8 @@ SituationModel::SituationModel(const WallClock *clock, QObject *parent)
 
 void SituationModel::apply(const QList<DomainEvent> &events)
 {
+    if (!m_history.coverageStart().isValid())
+        m_history.begin(m_clock->now());
     QStringList changedEntities;
     bool alertsTouched = false;
     bool reportsTouched = false;
@@ -29,13 +33,9 @@ void SituationModel::apply(const QList<DomainEvent> &events)
             applyAlert(*alert);
             alertsTouched = true;
         } else if (const auto *report = std::get_if<Report>(&event)) {
-            m_reports.push_back(*report);
+            insertReport(*report);
             reportsTouched = true;
         }
-    }
-    if (reportsTouched) {
-        std::stable_sort(m_reports.begin(), m_reports.end(),
-                         [](const Report &a, const Report &b) { return a.receivedAt < b.receivedAt; });
     }
     if (!changedEntities.isEmpty()) {
         changedEntities.removeDuplicates();
@@ -45,6 +45,19 @@ void SituationModel::apply(const QList<DomainEvent> &events)
         emit alertsChanged();
     if (reportsTouched)
         emit reportsChanged();
+}
+
+void SituationModel::insertReport(const Report &report)
+{
+    // Reports nearly always come in the order they were received, so this is an append. Sorting
+    // the whole day again for every batch cost a buffer the size of the day each time: the heap
+    // grew with it through a soak.
+    const auto after = std::upper_bound(m_reports.begin(), m_reports.end(), report.receivedAt,
+                                        [](const QDateTime &at, const Report &kept) {
+                                            return at < kept.receivedAt;
+                                        });
+    m_reports.insert(after, report);
+    m_history.add(report);
 }
 
 QString SituationModel::alertKey(const QString &sender, const QString &identifier)
@@ -105,6 +118,10 @@ void SituationModel::expire()
     while (!m_reports.empty() && m_reports.front().receivedAt < cutoff) {
         m_reports.pop_front();
         reportsExpired = true;
+    }
+    if (!m_historyPrunedAt.isValid() || m_historyPrunedAt.secsTo(now) >= 60) {
+        m_history.prune(now);
+        m_historyPrunedAt = now;
     }
     if (alertsExpired)
         emit alertsChanged();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/DomainEvent.h"
+#include "kpi/ReportHistory.h"
 
 #include <QHash>
 #include <QObject>
@@ -31,8 +32,11 @@ public:
     QList<Alert> activeAlerts() const;
     // Reports received in the last 24 h, newest last.
     const std::deque<Report> &recentReports() const { return m_reports; }
+    // Every report since the first batch, longer than a day, for the KPI cards.
+    const ReportHistory &reportHistory() const { return m_history; }
 
-    // Drops alerts past their expiry and reports older than a day; runs on every clock tick.
+    // Drops alerts past their expiry and reports older than a day, and once a minute what the
+    // report history no longer keeps; runs on every clock tick.
     void expire();
 
     static constexpr int kReportWindowHours = 24;
@@ -44,12 +48,15 @@ signals:
 
 private:
     void applyAlert(const Alert &alert);
+    void insertReport(const Report &report); // in receiving order, after equal times
     static QString alertKey(const QString &sender, const QString &identifier);
 
     const WallClock *m_clock;
     QHash<QString, Observation> m_observations;
     QHash<QString, Alert> m_alerts; // by sender + identifier
     std::deque<Report> m_reports;
+    ReportHistory m_history;
+    QDateTime m_historyPrunedAt;
 };
 
 } // namespace tlr

@@ -62,7 +62,6 @@ KpiTile::KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
     , m_coverageStart(context.historyStart.isValid() ? context.historyStart
                       : context.clock                ? context.clock->now()
                                                      : QDateTime::currentDateTimeUtc())
-    , m_reports(m_coverageStart)
 {
     m_figure = new FittedLabel(kNumeralMaximumPixels, QFont::Bold, this);
     m_figure->setSizingText(QStringLiteral("0000"));
@@ -195,12 +194,10 @@ QHash<QString, Agency> KpiTile::agencyOfFeed() const
     return agencies;
 }
 
-void KpiTile::collect()
+void KpiTile::collectAlertOpenings(const QDateTime &now)
 {
-    if (!m_context.situation)
-        return;
-    for (const Report &report : m_context.situation->recentReports())
-        m_reports.add(report);
+    const QDateTime forgotten = now.addSecs(-ReportHistory::kKeepSeconds);
+    m_incidentOpenings.removeIf([&](const auto &opening) { return opening.value() < forgotten; });
     for (const Alert &alert : m_context.situation->activeAlerts()) {
         if (!alert.isLive())
             continue;
@@ -368,9 +365,15 @@ void KpiTile::refresh()
     if (!m_context.clock)
         return;
     const QDateTime now = m_context.clock->now();
-    m_reports.prune(now);
-    collect();
-    const QString since = tr("Hourly counts since %1 WIB").arg(wibTime(m_reports.coverageStart()));
+    static const ReportHistory noReports;
+    const ReportHistory &reports =
+        m_context.situation ? m_context.situation->reportHistory() : noReports;
+    // Before the situation's first batch its history covers nothing yet: counted from here.
+    const QDateTime reportsSince =
+        reports.coverageStart().isValid() ? reports.coverageStart() : m_coverageStart;
+    const auto countsSince = [this](const QDateTime &start) {
+        return tr("Hourly counts since %1 WIB").arg(wibTime(start));
+    };
 
     switch (m_kind) {
     case KpiKind::OpenIncidentsByAgency: {
@@ -385,9 +388,12 @@ void KpiTile::refresh()
         }
         if (m_context.incidents) {
             showOpenIncidents(now);
-            m_note->setText(since);
+            m_note->setText(countsSince(m_coverageStart));
             return;
         }
+        if (!m_context.situation)
+            return;
+        collectAlertOpenings(now);
         const OpenIncidents incidents =
             OpenIncidents::count(m_context.situation->activeAlerts(), agencyOfFeed());
         m_figure->setText(QLocale().toString(incidents.total));
@@ -403,11 +409,11 @@ void KpiTile::refresh()
             openings.push_back(t);
         showTrend(HourlyTrend::compute(openings, m_coverageStart, now),
                   tr("New this hour: %1"));
-        m_note->setText(since);
+        m_note->setText(countsSince(m_coverageStart));
         return;
     }
     case KpiKind::ComplaintsSla: {
-        if (m_reports.reports().empty() && !m_context.replay
+        if (reports.reports().empty() && !m_context.replay
             && !feedEverDelivered(kEmergencyFeed)) {
             m_figure->hide();
             m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
@@ -417,7 +423,7 @@ void KpiTile::refresh()
             return;
         }
         std::vector<Complaint> complaints;
-        for (const Report &r : m_reports.reports()) {
+        for (const Report &r : reports.reports()) {
             if (ComplaintSla::isComplaint(r))
                 complaints.push_back({r.id, r.receivedAt, std::nullopt});
         }
@@ -429,15 +435,16 @@ void KpiTile::refresh()
                               .arg(sla.openPast)
                               .arg(sla.dueToday));
         setLabelColor(m_detail, sla.openPast > 0 ? Theme::warning() : Theme::textMuted());
-        showTrend(HourlyTrend::compute(m_reports.times(&ComplaintSla::isComplaint),
-                                       m_reports.coverageStart(), now),
+        showTrend(HourlyTrend::compute(reports.times(&ComplaintSla::isComplaint),
+                                       reportsSince, now),
                   tr("New this hour: %1"));
         // The wire has no follow-ups yet: the card says every complaint counts as open.
-        m_note->setText(tr("No follow-up data yet: all open") + QStringLiteral(" · ") + since);
+        m_note->setText(tr("No follow-up data yet: all open") + QStringLiteral(" · ")
+                        + countsSince(reportsSince));
         return;
     }
     case KpiKind::Calls112PerHour: {
-        if (m_reports.reports().empty() && !m_context.replay
+        if (reports.reports().empty() && !m_context.replay
             && !feedEverDelivered(kEmergencyFeed)) {
             m_figure->hide();
             m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
@@ -447,13 +454,13 @@ void KpiTile::refresh()
             return;
         }
         const HourlyTrend trend =
-            HourlyTrend::compute(m_reports.times(&isCall112), m_reports.coverageStart(), now);
+            HourlyTrend::compute(reports.times(&isCall112), reportsSince, now);
         m_figure->setText(QLocale().toString(trend.current));
         m_figure->setColor(Theme::text());
         m_figure->show();
         m_detail->setText(tr("112 calls this hour"));
         showTrend(trend, tr("This hour: %1"));
-        m_note->setText(since);
+        m_note->setText(countsSince(reportsSince));
         return;
     }
     default:

@@ -48,7 +48,7 @@ private:
     void requestRefresh();
     void refresh();
     void fitToHeight();
-    void collect();
+    void collectAlertOpenings(const QDateTime &now);
     void showTrend(const HourlyTrend &trend, const QString &what);
     void refreshFromAlerts();
     void showOpenIncidents(const QDateTime &now);
@@ -59,7 +59,6 @@ private:
     KpiKind m_kind;
     TileContext m_context;
     QDateTime m_coverageStart;
-    ReportHistory m_reports;
     AcknowledgementTimes m_acknowledgements;
     QHash<quint64, QDateTime> m_alertRaisedAt; // live alerts of the last day, for the sparkline
     QHash<QString, QDateTime> m_incidentOpenings; // live alert (sender + id) -> sent

@@ -96,3 +96,58 @@ TEST_CASE("Reports are kept for a day and never with personal data")
     REQUIRE(situation.recentReports().size() == 1);
     CHECK(situation.recentReports().front().id == QStringLiteral("112-2"));
 }
+
+TEST_CASE("Reports are kept in the order they were received, a late batch in its place")
+{
+    WallClock clock;
+    clock.setFixedTime(kNow);
+    SituationModel situation(&clock);
+    const auto report = [](const char *id, int secondsAgo) {
+        Report r;
+        r.id = QString::fromLatin1(id);
+        r.receivedAt = kNow.addSecs(-secondsAgo);
+        return r;
+    };
+    situation.apply({report("a", 300), report("c", 100)});
+    situation.apply({report("d", 50), report("b", 200), report("c2", 100)});
+    situation.apply({report("e", 10)});
+    QStringList ids;
+    for (const Report &r : situation.recentReports())
+        ids.append(r.id);
+    // Same receiving time: the one applied first stays first.
+    CHECK(ids == QStringList{"a", "b", "c", "c2", "d", "e"});
+}
+
+TEST_CASE("The report history outlives the situation's day and keeps only what KPIs count by")
+{
+    WallClock clock;
+    clock.setFixedTime(kNow);
+    SituationModel situation(&clock);
+    situation.expire(); // ticks before the first batch cover nothing yet
+    CHECK_FALSE(situation.reportHistory().coverageStart().isValid());
+    Report complaint;
+    complaint.id = QStringLiteral("LAKSA-7");
+    complaint.receivedAt = kNow.addSecs(-60);
+    complaint.kind = Report::Kind::Complaint;
+    complaint.channel = Report::Channel::WhatsApp;
+    complaint.description = QStringLiteral("Jalan berlubang di depan rumah no. 12");
+    complaint.kecamatan = QStringLiteral("Cibodas");
+    situation.apply({complaint, complaint}); // sent twice
+    CHECK(situation.reportHistory().coverageStart() == kNow);
+
+    clock.setFixedTime(kNow.addSecs(25 * 3600));
+    situation.expire();
+    CHECK(situation.recentReports().empty());
+    REQUIRE(situation.reportHistory().reports().size() == 1);
+    const Report &kept = situation.reportHistory().reports().front();
+    CHECK(kept.id == complaint.id);
+    CHECK(kept.receivedAt == complaint.receivedAt);
+    CHECK(kept.kind == Report::Kind::Complaint);
+    CHECK(kept.channel == Report::Channel::WhatsApp);
+    CHECK(kept.description.isEmpty());
+    CHECK(kept.kecamatan.isEmpty());
+
+    clock.setFixedTime(kNow.addSecs(8 * 24 * 3600 + 60));
+    situation.expire();
+    CHECK(situation.reportHistory().reports().empty());
+}
