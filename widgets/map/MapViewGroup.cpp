@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 Q_LOGGING_CATEGORY(lcMapView, "tlr.map.view")
@@ -71,6 +72,7 @@ int MapViewGroup::addPane()
 void MapViewGroup::removePane(int pane)
 {
     m_panes.erase(pane);
+    sizeTileCache();
     emit panesChanged();
 }
 
@@ -85,7 +87,27 @@ void MapViewGroup::updatePane(int pane, std::optional<QPoint> wallCell, QPoint o
         it->second.size == updated.size)
         return;
     it->second = updated;
+    sizeTileCache();
     emit panesChanged();
+}
+
+void MapViewGroup::sizeTileCache()
+{
+    // Room for what the panes show twice over: the view on screen and the one before it (the
+    // map goes back home after following an alert). Each alert the map follows would otherwise
+    // add a screenful of tiles until a fixed budget ran out, and a wall never stops.
+    constexpr qint64 kViews = 2;
+    constexpr qint64 kMinimumBytes = 16ll * 1024 * 1024;
+    // A tile is drawn down to 0.84 of its size before the next zoom level takes over
+    // (TileLayer::tileZoomFor), and a pane cuts into the tiles on each side.
+    constexpr double kSmallestTile = TileMath::kTileSize * 0.84;
+    const qint64 tileBytes = qint64(TileMath::kTileSize) * TileMath::kTileSize * 4;
+    qint64 tiles = 0;
+    for (const auto &[id, pane] : m_panes) {
+        tiles += qint64(std::ceil(pane.size.width() / kSmallestTile) + 1)
+                 * qint64(std::ceil(pane.size.height() / kSmallestTile) + 1);
+    }
+    m_cache.setMaxBytes(std::max(kMinimumBytes, kViews * tiles * tileBytes));
 }
 
 QRect MapViewGroup::paneRect(int pane) const

@@ -78,6 +78,7 @@ private:
         QSize size;
     };
     QRect paneRect(int pane) const; // in canvas pixels before normalizing
+    void sizeTileCache();
     QRect canvasBounds() const;
 
     QGeoCoordinate m_center{-6.1783, 106.6319};

@@ -24,6 +24,7 @@ public:
     }
 
     qint64 maxBytes() const { return m_cache.maxCost(); }
+    void setMaxBytes(qint64 maxBytes) { m_cache.setMaxCost(maxBytes); } // drops the oldest over it
     qint64 bytes() const { return m_cache.totalCost(); }
     qsizetype count() const { return m_cache.count(); }
     void clear() { m_cache.clear(); }

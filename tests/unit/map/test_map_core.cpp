@@ -497,3 +497,26 @@ TEST_CASE("Traffic speeds and report rates map to ordered classes")
         previous = lightness;
     }
 }
+
+TEST_CASE("A map keeps tiles for what its panes show twice over, not a fixed quarter gigabyte")
+{
+    MapViewGroup group;
+    const int left = group.addPane();
+    group.updatePane(left, QPoint(0, 0), QPoint(0, 0), QSize(1920, 1080));
+    const qint64 tileBytes = 256 * 256 * 4;
+    // 1920 x 1080 at the smallest a tile is drawn (215 px): 9 x 6 tiles, one more each way.
+    CHECK(group.tileCache()->maxBytes() == 2 * 10 * 7 * tileBytes);
+    const int right = group.addPane();
+    group.updatePane(right, QPoint(1, 0), QPoint(0, 0), QSize(1920, 1080));
+    CHECK(group.tileCache()->maxBytes() == 2 * 2 * 10 * 7 * tileBytes);
+
+    // Following alerts around the city: the tiles of old views leave, memory stays put.
+    QImage tile(256, 256, QImage::Format_ARGB32_Premultiplied);
+    for (int x = 0; x < 2000; ++x)
+        group.tileCache()->insert(0, TileId{14, x, 0}, tile);
+    CHECK(group.tileCache()->bytes() <= group.tileCache()->maxBytes());
+
+    group.removePane(right);
+    CHECK(group.tileCache()->maxBytes() == 2 * 10 * 7 * tileBytes);
+    CHECK(group.tileCache()->bytes() <= group.tileCache()->maxBytes());
+}
