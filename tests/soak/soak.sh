@@ -91,6 +91,9 @@ print(json.dumps({"feeds": demo["feeds"]}, indent=1))
 PY
 
 export QT_QPA_PLATFORM="offscreen:configfile=$screens"
+# Seconds since the wall started on every log line: a stall or a step in memory is placed in the
+# run by it.
+export QT_MESSAGE_PATTERN="%{time process} %{if-category}%{category}: %{endif}%{message}"
 "$build/bin/tlr-wall" --feeds "$work/feeds.json" --db "$work/soak.sqlite" --stats "$work/stats.json" \
     --quit-after "$((real + drain + 120))" >"$work/wall.log" 2>&1 &
 wall=$!
