@@ -2,7 +2,7 @@
 
 #include "MapStyle.h"
 
-#include <QHash>
+#include <QCache>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -173,24 +173,29 @@ void drawAmbulance(QPainter &p, QPointF at)
 
 namespace {
 
-// Sprites by key, drawn centred in a square of `size` pixels.
-const QImage &sprite(quint64 key, int size, const std::function<void(QPainter &, QPointF)> &draw)
+// Sprites by key, drawn centred in a square of `size` pixels; the least recently used leave past
+// a budget. Cluster counts make new sprites all through a storm, and a bubble for 900 is larger
+// than one for 9: a count of sprites bounded nothing (4,096 of them held up to 60 MB).
+QCache<quint64, QImage> &spriteCache()
 {
-    static QHash<quint64, QImage> sprites;
-    auto it = sprites.find(key);
-    if (it == sprites.end()) {
-        QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        QPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setRenderHint(QPainter::TextAntialiasing);
-        draw(p, QPointF(size / 2.0, size / 2.0));
-        p.end();
-        if (sprites.size() > 4096) // counts are many; keep the cache bounded
-            sprites.clear();
-        it = sprites.insert(key, image);
-    }
-    return *it;
+    static QCache<quint64, QImage> sprites(kSpriteBudgetBytes);
+    return sprites;
+}
+
+QImage sprite(quint64 key, int size, const std::function<void(QPainter &, QPointF)> &draw)
+{
+    QCache<quint64, QImage> &sprites = spriteCache();
+    if (const QImage *cached = sprites.object(key))
+        return *cached;
+    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    draw(p, QPointF(size / 2.0, size / 2.0));
+    p.end();
+    sprites.insert(key, new QImage(image), qsizetype(image.sizeInBytes()));
+    return image;
 }
 
 void blit(QPainter &p, QPointF at, const QImage &image)
@@ -201,6 +206,11 @@ void blit(QPainter &p, QPointF at, const QImage &image)
 }
 
 } // namespace
+
+qsizetype cachedSpriteBytes()
+{
+    return spriteCache().totalCost();
+}
 
 void blitSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::State state)
 {

@@ -31,9 +31,12 @@ void drawAmbulance(QPainter &p, QPointF at);
 
 // The same symbols pre-drawn once into cached images (GUI thread only): blitting a sprite is
 // many times cheaper than stroking a path, which is what keeps 100,000 points under a frame.
+// The cache holds kSpriteBudgetBytes: a few hundred cluster bubbles, more than two maps show.
+constexpr qsizetype kSpriteBudgetBytes = 4 * 1024 * 1024;
 void blitSensor(QPainter &p, QPointF at, FeedKind kind, LiveMapData::Point::State state);
 void blitReport(QPainter &p, QPointF at, bool emergency);
 void blitCluster(QPainter &p, QPointF at, int count, const QColor &colour);
+qsizetype cachedSpriteBytes();
 
 } // namespace MapSymbols
 } // namespace tlr

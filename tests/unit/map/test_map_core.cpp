@@ -7,6 +7,7 @@
 #include "map/LiveMapData.h"
 #include "map/MapRenderer.h"
 #include "map/MapStyle.h"
+#include "map/MapSymbols.h"
 #include "map/MapViewGroup.h"
 #include "map/PointClusterLayer.h"
 #include "map/TileCache.h"
@@ -519,4 +520,18 @@ TEST_CASE("A map keeps tiles for what its panes show twice over, not a fixed qua
     group.removePane(right);
     CHECK(group.tileCache()->maxBytes() == 2 * 10 * 7 * tileBytes);
     CHECK(group.tileCache()->bytes() <= group.tileCache()->maxBytes());
+}
+
+TEST_CASE("Cluster bubbles of a whole storm's counts stay within the sprite budget")
+{
+    QImage canvas(256, 256, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&canvas);
+    // Every count from 1 to 3,000 in two colours: each is a sprite of its own, the large ones
+    // larger.
+    for (int count = 1; count <= 3000; ++count) {
+        MapSymbols::blitCluster(painter, QPointF(128, 128), count, MapStyle::warning());
+        MapSymbols::blitCluster(painter, QPointF(128, 128), count, MapStyle::bad());
+    }
+    CHECK(MapSymbols::cachedSpriteBytes() > MapSymbols::kSpriteBudgetBytes / 2);
+    CHECK(MapSymbols::cachedSpriteBytes() <= MapSymbols::kSpriteBudgetBytes);
 }
