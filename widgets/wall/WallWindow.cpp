@@ -76,6 +76,10 @@ bool WallWindow::isOverviewVisible() const
 
 void WallWindow::releasePages()
 {
+    // The overview first: with the pages going, the stack would bring it forward, and it would
+    // take a picture of every page of the wall on its way out.
+    m_stack->removeWidget(m_overview);
+    m_overview->hide();
     for (WallPage *page : std::as_const(m_pages)) {
         m_stack->removeWidget(page);
         page->hide();
