@@ -45,7 +45,6 @@ void setLabelColor(QLabel *label, const QColor &color)
     label->setPalette(palette);
 }
 
-bool isCall112(const Report &report) { return report.channel == Report::Channel::Call112; }
 
 QString wibTime(const QDateTime &utc)
 {
@@ -413,7 +412,7 @@ void KpiTile::refresh()
         return;
     }
     case KpiKind::ComplaintsSla: {
-        if (reports.reports().empty() && !m_context.replay
+        if (reports.isEmpty() && !m_context.replay
             && !feedEverDelivered(kEmergencyFeed)) {
             m_figure->hide();
             m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
@@ -422,11 +421,11 @@ void KpiTile::refresh()
             m_note->clear();
             return;
         }
+        const std::vector<QDateTime> received = reports.times(ReportHistory::Counting::Complaints);
         std::vector<Complaint> complaints;
-        for (const Report &r : reports.reports()) {
-            if (ComplaintSla::isComplaint(r))
-                complaints.push_back({r.id, r.receivedAt, std::nullopt});
-        }
+        complaints.reserve(received.size());
+        for (const QDateTime &at : received)
+            complaints.push_back({QString(), at, std::nullopt});
         const ComplaintSlaFigures sla = ComplaintSla::evaluate(complaints, now);
         m_figure->setText(QLocale().toString(sla.openInside));
         m_figure->setColor(Theme::text());
@@ -435,8 +434,7 @@ void KpiTile::refresh()
                               .arg(sla.openPast)
                               .arg(sla.dueToday));
         setLabelColor(m_detail, sla.openPast > 0 ? Theme::warning() : Theme::textMuted());
-        showTrend(HourlyTrend::compute(reports.times(&ComplaintSla::isComplaint),
-                                       reportsSince, now),
+        showTrend(HourlyTrend::compute(received, reportsSince, now),
                   tr("New this hour: %1"));
         // The wire has no follow-ups yet: the card says every complaint counts as open.
         m_note->setText(tr("No follow-up data yet: all open") + QStringLiteral(" · ")
@@ -444,7 +442,7 @@ void KpiTile::refresh()
         return;
     }
     case KpiKind::Calls112PerHour: {
-        if (reports.reports().empty() && !m_context.replay
+        if (reports.isEmpty() && !m_context.replay
             && !feedEverDelivered(kEmergencyFeed)) {
             m_figure->hide();
             m_trend->setText(tr("No data from the 112 / LAKSA feed yet"));
@@ -454,7 +452,7 @@ void KpiTile::refresh()
             return;
         }
         const HourlyTrend trend =
-            HourlyTrend::compute(reports.times(&isCall112), reportsSince, now);
+            HourlyTrend::compute(reports.times(ReportHistory::Counting::Calls112), reportsSince, now);
         m_figure->setText(QLocale().toString(trend.current));
         m_figure->setColor(Theme::text());
         m_figure->show();

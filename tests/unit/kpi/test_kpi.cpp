@@ -177,12 +177,15 @@ TEST_CASE("The report history keeps each report once for eight days")
     r.channel = Report::Channel::Call112;
     r.receivedAt = utc(17, 0);
     history.add(r);
-    REQUIRE(history.reports().size() == 2);
-    CHECK(history.times(&ComplaintSla::isComplaint).size() == 1);
+    REQUIRE(history.size() == 2);
+    CHECK(history.times(ReportHistory::Counting::Complaints) == std::vector<QDateTime>{utc(10, 1)});
+    CHECK(history.times(ReportHistory::Counting::Calls112) == std::vector<QDateTime>{utc(17, 0)});
 
     history.prune(utc(18, 2)); // eight days after 10 Nov 00:01 and a minute
-    CHECK(history.reports().size() == 1);
+    CHECK(history.size() == 1);
     CHECK(history.coverageStart() == utc(10, 2));
+    history.add(r); // still held: still once
+    CHECK(history.size() == 1);
 }
 
 TEST_CASE("KPI keys of the wall profile are known - alert-engine KPIs say they need it")
