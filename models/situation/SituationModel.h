@@ -32,7 +32,7 @@ public:
     QList<Alert> activeAlerts() const;
     // Reports received in the last 24 h, newest last.
     const std::deque<Report> &recentReports() const { return m_reports; }
-    // Every report since the first batch, longer than a day, for the KPI cards.
+    // The reports of the last eight days (since the first batch), counted once, for the KPI cards.
     const ReportHistory &reportHistory() const { return m_history; }
 
     // Drops alerts past their expiry and reports older than a day, and once a minute what the
