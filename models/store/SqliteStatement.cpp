@@ -20,6 +20,11 @@ sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
+bool SqliteStatement::disableMemoryStatistics()
+{
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+}
+
 bool SqliteStatement::prepare(sqlite3 *db, const char *sql)
 {
     sqlite3_finalize(m_statement);

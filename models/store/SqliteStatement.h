@@ -25,6 +25,12 @@ public:
 
     // The connection's sqlite3 handle; null when the driver is not SQLite.
     static sqlite3 *handleOf(const QSqlDatabase &db);
+    // Turns off SQLite's memory statistics, process-wide, if SQLite has not started yet (else
+    // nothing changes; false). Debian builds SQLite without lookaside memory, so each row's
+    // cursors and records are malloc'ed, and with statistics on every allocation and free also
+    // takes a global mutex: a twelfth of the store thread's instructions. Nothing here reads
+    // sqlite3_memory_used() or sets a soft heap limit, which are what the statistics serve.
+    static bool disableMemoryStatistics();
 
     bool prepare(sqlite3 *db, const char *sql); // false: see errorMessage()
 
