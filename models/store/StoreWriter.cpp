@@ -134,6 +134,16 @@ QString StoreWriter::prepare()
             .arg(table)
             .toUtf8();
     };
+    // The same parameters as the upsert's, for a row the last batch wrote.
+    const auto rollupUpdate = [](QLatin1String table) {
+        return QString::fromLatin1(
+                   "UPDATE %1 SET sample_count = sample_count + ?4, "
+                   "min_value = min(min_value, ?5), max_value = max(max_value, ?6), "
+                   "sum_value = sum_value + ?7 "
+                   "WHERE entity_id = ?1 AND quantity = ?2 AND bucket_start = ?3")
+            .arg(table)
+            .toUtf8();
+    };
     const std::pair<SqliteStatement *, QByteArray> statements[] = {
         {&m_insertRun,
          QByteArrayLiteral("INSERT INTO message_runs (feed, first_seq, last_seq, archive) "
@@ -177,6 +187,8 @@ QString StoreWriter::prepare()
                         "ON CONFLICT (id) DO NOTHING")},
         {&m_upsertMinute, rollupUpsert(QLatin1String("rollups_minute"))},
         {&m_upsertHour, rollupUpsert(QLatin1String("rollups_hour"))},
+        {&m_minute.update, rollupUpdate(QLatin1String("rollups_minute"))},
+        {&m_hour.update, rollupUpdate(QLatin1String("rollups_hour"))},
     };
     sqlite3 *handle = SqliteStatement::handleOf(m_db);
     if (!handle)
@@ -334,8 +346,9 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
             break;
         }
     }
-    ok = ok && writeArchives(outcome) && writeRuns(outcome) && flushRollups(m_minuteRollups, m_upsertMinute, outcome) &&
-         flushRollups(m_hourRollups, m_upsertHour, outcome);
+    ok = ok && writeArchives(outcome) && writeRuns(outcome) &&
+         flushRollups(m_minuteRollups, m_upsertMinute, m_minute, outcome) &&
+         flushRollups(m_hourRollups, m_upsertHour, m_hour, outcome);
     if (ok && !m_db.commit()) {
         outcome.error = QStringLiteral("commit failed: %1").arg(describe(m_db.lastError()));
         ok = false;
@@ -747,23 +760,44 @@ StoreReply<RetentionResult> StoreWriter::applyRetention(const QDateTime &now, in
     return reply;
 }
 
-bool StoreWriter::flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome)
+// A bucket is written by every batch until its minute or hour has passed: a row the last batch
+// wrote is updated in place, which costs SQLite a third less than the upsert's failed insert
+// (callgrind). The remembered keys are a hint only: the update names the whole key, and when it
+// finds no row (rolled back, or removed by retention) the upsert writes it.
+bool StoreWriter::flushRollups(Rollups &rollups, SqliteStatement &upsert, RollupRows &rows,
+                               Outcome &outcome)
 {
+    QSet<RollupKey> written;
+    written.reserve(rollups.size());
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
-        upsert.reset();
-        upsert.bind(1, it.value().entityId);
-        upsert.bind(2, m_quantities.at(it.key().quantity));
-        upsert.bind(3, it.key().bucketStart);
-        upsert.bind(4, it.value().count);
-        upsert.bind(5, it.value().min);
-        upsert.bind(6, it.value().max);
-        upsert.bind(7, it.value().sum);
-        if (!run(upsert, outcome)) {
+        const auto write = [&](SqliteStatement &statement) {
+            statement.reset();
+            statement.bind(1, it.value().entityId);
+            statement.bind(2, m_quantities.at(it.key().quantity));
+            statement.bind(3, it.key().bucketStart);
+            statement.bind(4, it.value().count);
+            statement.bind(5, it.value().min);
+            statement.bind(6, it.value().max);
+            statement.bind(7, it.value().sum);
+            if (run(statement, outcome))
+                return true;
             if (outcome.error.isEmpty())
-                outcome.error = upsert.errorMessage(); // rollups must stay exact
+                outcome.error = statement.errorMessage(); // rollups must stay exact
             return false;
+        };
+        if (rows.written.contains(it.key())) {
+            if (!write(rows.update))
+                return false;
+            if (rows.update.changes() > 0) {
+                written.insert(it.key());
+                continue;
+            }
         }
+        if (!write(upsert))
+            return false;
+        written.insert(it.key());
     }
+    rows.written.swap(written);
     rollups.clear();
     return true;
 }

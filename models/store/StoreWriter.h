@@ -6,6 +6,7 @@
 #include "StoredMessage.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <span>
@@ -56,6 +57,13 @@ private:
         double sum = 0.0;
     };
     using Rollups = QHash<RollupKey, RollupValue>;
+    // The keys the last batch wrote to one rollup table, which the next batch most likely
+    // adds to, and the statement that adds to such a row.
+    struct RollupRows
+    {
+        QSet<RollupKey> written;
+        SqliteStatement update;
+    };
 
     // What the entities table holds of an entity, so that a row is written only when a name
     // or type changes.
@@ -106,7 +114,8 @@ private:
     bool writeRuns(Outcome &outcome);
     bool writeArchives(Outcome &outcome);
     bool loadNextArchiveId();
-    bool flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome);
+    bool flushRollups(Rollups &rollups, SqliteStatement &upsert, RollupRows &rows,
+                      Outcome &outcome);
     // Runs a bound statement; false when it failed, with outcome.error set when the failure
     // dooms the transaction.
     bool run(SqliteStatement &statement, Outcome &outcome);
@@ -128,6 +137,8 @@ private:
     SqliteStatement m_upsertHour;
     Rollups m_minuteRollups; // of the batch being written, flushed before COMMIT
     Rollups m_hourRollups;
+    RollupRows m_minute;
+    RollupRows m_hour;
     QHash<QString, int> m_quantityNumbers; // the rollups' quantities: numbers of this batch
     QList<QString> m_quantities;           // by number
     QByteArray m_measurementsJson;         // the row being written's, its buffer kept
