@@ -1,6 +1,7 @@
 #include "FastFrameParser.h"
 
 #include "GeoJsonGeometry.h"
+#include "InternedLocations.h"
 #include "InternedStrings.h"
 #include "NgsiLdParser.h"
 #include "ParseHelpers.h"
@@ -110,26 +111,22 @@ std::string_view stringOr(const element *value, std::string_view fallback = {})
 }
 
 // GeoJsonGeometry's reader for one position: [longitude, latitude, anything more].
-bool position(element value, int &vertices, int maxVertices, QGeoCoordinate &out)
+bool position(element value, int &vertices, int maxVertices, double &lon, double &lat)
 {
     simdjson::dom::array array;
     if (value.get_array().get(array) || array.size() < 2)
         return false;
     const element longitude = array.at(0).value_unsafe();
     const element latitude = array.at(1).value_unsafe();
-    double lon = 0;
-    double lat = 0;
-    if (!isNumber(longitude) || !isNumber(latitude) || !number(longitude, lon) ||
-        !number(latitude, lat) || !parsing::isValidLongitude(lon) ||
-        !parsing::isValidLatitude(lat) || ++vertices > maxVertices)
-        return false;
-    out = QGeoCoordinate(lat, lon);
-    return true;
+    return isNumber(longitude) && isNumber(latitude) && number(longitude, lon) &&
+           number(latitude, lat) && parsing::isValidLongitude(lon) &&
+           parsing::isValidLatitude(lat) && ++vertices <= maxVertices;
 }
 
 // GeoJsonGeometry::read() for the shapes sensors have, a Point or a LineString; a polygon and
 // anything wrong is the slow path's.
-std::optional<GeoJsonGeometry> pointOrLine(element value, int maxVertices)
+std::optional<InternedLocations::Location> pointOrLine(element value, int maxVertices,
+                                                       InternedLocations &locations)
 {
     Fields fields;
     if (!sortedFields(value, fields))
@@ -139,25 +136,27 @@ std::optional<GeoJsonGeometry> pointOrLine(element value, int maxVertices)
     if (!coordinates)
         return std::nullopt;
     int vertices = 0;
-    GeoJsonGeometry::Ring line;
+    QVarLengthArray<double, 32> lonLat;
+    double lon = 0;
+    double lat = 0;
     if (type == "Point") {
-        QGeoCoordinate point;
-        if (!position(*coordinates, vertices, maxVertices, point))
+        if (!position(*coordinates, vertices, maxVertices, lon, lat))
             return std::nullopt;
-        line.append(point);
-        return GeoJsonGeometry::fromLine(GeoJsonGeometry::Type::Point, std::move(line));
+        lonLat.append(lon);
+        lonLat.append(lat);
+        return locations.location(GeoJsonGeometry::Type::Point, lonLat);
     }
     simdjson::dom::array positions;
     if (type != "LineString" || coordinates->get_array().get(positions) || positions.size() < 2)
         return std::nullopt;
-    line.reserve(qsizetype(positions.size()));
+    lonLat.reserve(qsizetype(2 * positions.size()));
     for (const element item : positions) {
-        QGeoCoordinate point;
-        if (!position(item, vertices, maxVertices, point))
+        if (!position(item, vertices, maxVertices, lon, lat))
             return std::nullopt;
-        line.append(point);
+        lonLat.append(lon);
+        lonLat.append(lat);
     }
-    return GeoJsonGeometry::fromLine(GeoJsonGeometry::Type::LineString, std::move(line));
+    return locations.location(GeoJsonGeometry::Type::LineString, lonLat);
 }
 
 // NgsiLdParser's Attribute and unwrap(): one attribute with the NGSI wrapping taken off. An
@@ -219,10 +218,12 @@ bool unwrap(element wrapped, Attribute &out)
 class EntityReader
 {
 public:
-    EntityReader(const ParseContext &context, const Fields &entity, InternedStrings &strings)
+    EntityReader(const ParseContext &context, const Fields &entity, InternedStrings &strings,
+                 InternedLocations &locations)
         : m_context(context)
         , m_entity(entity)
         , m_strings(strings)
+        , m_locations(locations)
     {
     }
 
@@ -238,6 +239,7 @@ private:
     const ParseContext &m_context;
     const Fields &m_entity;
     InternedStrings &m_strings;
+    InternedLocations &m_locations;
 };
 
 // nullopt when the attribute is absent or null.
@@ -308,13 +310,13 @@ bool EntityReader::location(Observation &observation) const
     // A "latitude, longitude" string (NGSI v2) and anything not an object: the slow path.
     if (!unwrap(*raw, attribute) || !attribute.value || !attribute.value->is_object())
         return false;
-    const std::optional<GeoJsonGeometry> geometry =
-        pointOrLine(*attribute.value, m_context.limits.maxPolygonVertices);
+    const std::optional<InternedLocations::Location> geometry =
+        pointOrLine(*attribute.value, m_context.limits.maxPolygonVertices, m_locations);
     if (!geometry)
         return false;
-    observation.location = geometry->representativePoint();
-    if (geometry->type() == GeoJsonGeometry::Type::LineString)
-        observation.path = geometry->line();
+    observation.location = geometry->point;
+    if (geometry->type == GeoJsonGeometry::Type::LineString)
+        observation.path = geometry->line;
     return true;
 }
 
@@ -405,6 +407,7 @@ FastFrameParser::FastFrameParser(ParseContext context)
     : m_context(std::move(context))
     , m_parser(std::make_unique<simdjson::dom::parser>(size_t(m_context.limits.maxMessageBytes)))
     , m_strings(std::make_unique<InternedStrings>())
+    , m_locations(std::make_unique<InternedLocations>())
 {
     // EnvelopeParser's depth: the payload's limit, plus the envelope around it. A deeper
     // document fails here and the slow path rejects it with its reason.
@@ -466,7 +469,7 @@ std::optional<FastFrameParser::Frame> FastFrameParser::parse(const QByteArray &m
     ParseContext context = m_context;
     context.feedId = envelope.feed;
     Observation observation;
-    if (!EntityReader(context, entity, *m_strings).read(observation))
+    if (!EntityReader(context, entity, *m_strings, *m_locations).read(observation))
         return std::nullopt;
     frame.result.events.append(std::move(observation));
     return frame;
