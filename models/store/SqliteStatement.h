@@ -68,7 +68,12 @@ private:
     // UTF-8, the database's own encoding: text bound as UTF-16 was translated again by SQLite
     // at every step. One buffer per parameter, kept with its capacity from row to row.
     QStringEncoder m_utf8{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
-    QVarLengthArray<QByteArray, 16> m_textBuffers;
+    struct EncodedText
+    {
+        QString text; // what utf8 holds, kept so that the next row's same string is not encoded again
+        QByteArray utf8;
+    };
+    QVarLengthArray<EncodedText, 16> m_textBuffers;
 };
 
 } // namespace tlr
