@@ -326,6 +326,9 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
     if (m_quantities.size() > 1024) {
         m_quantityNumbers.clear();
         m_quantities.clear();
+        for (EntityRow &entity : m_entities)
+            entity.rollups.clear(); // their numbers named the old quantities
+
     }
     for (PendingArchive &pending : m_archives) {
         pending.archive.clear();
@@ -346,6 +349,8 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
             break;
         }
     }
+    if (ok)
+        closeOpenRollups();
     ok = ok && writeArchives(outcome) && writeRuns(outcome) &&
          flushRollups(m_minuteRollups, m_upsertMinute, m_minute, outcome) &&
          flushRollups(m_hourRollups, m_upsertHour, m_hour, outcome);
@@ -481,8 +486,8 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
         measurements = &finite;
     }
 
-    const qint64 entity = entityRowId(o, outcome);
-    if (entity < 0) {
+    EntityRow *const entityRow = this->entityRow(o, outcome);
+    if (!entityRow) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
@@ -490,6 +495,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                                      .arg(o.entityId, m_upsertEntity.errorMessage()),
                           outcome);
     }
+    const qint64 entity = entityRow->id;
     const qint64 observedAt = o.observedAt.toMSecsSinceEpoch();
     const bool located = o.location.isValid();
     MeasurementsJson::encode(*measurements, m_measurementsJson);
@@ -510,7 +516,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                           outcome);
     }
     if (m_insertObservation.changes() > 0) {
-        accumulateRollups(entity, o.entityId, observedAt, *measurements);
+        accumulateRollups(*entityRow, o.entityId, observedAt, *measurements);
         ++outcome.storedEvents;
         return true;
     }
@@ -524,7 +530,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                                      .arg(m_updateMeasurements.errorMessage()),
                           outcome);
     }
-    accumulateRollups(entity, o.entityId, observedAt, added);
+    accumulateRollups(*entityRow, o.entityId, observedAt, added);
     if (added.isEmpty())
         ++outcome.duplicates;
     else
@@ -532,13 +538,13 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
     return true;
 }
 
-qint64 StoreWriter::entityRowId(const Observation &o, Outcome &outcome)
+StoreWriter::EntityRow *StoreWriter::entityRow(const Observation &o, Outcome &outcome)
 {
-    auto cached = m_entities.constFind(o.entityId);
-    if (cached != m_entities.constEnd() && cached->kind == o.kind &&
+    const auto cached = m_entities.find(o.entityId);
+    if (cached != m_entities.end() && cached->kind == o.kind &&
         cached->entityType == o.entityType && cached->source == o.source &&
         cached->name == o.name)
-        return cached->id;
+        return &*cached;
 
     m_upsertEntity.reset();
     m_upsertEntity.bind(1, o.entityId);
@@ -547,11 +553,17 @@ qint64 StoreWriter::entityRowId(const Observation &o, Outcome &outcome)
     m_upsertEntity.bind(4, o.source);
     m_upsertEntity.bind(5, o.name);
     if (!run(m_upsertEntity, outcome) || !m_upsertEntity.hasRow())
-        return -1;
+        return nullptr;
     const qint64 id = m_upsertEntity.columnInt64(0);
     m_upsertEntity.reset(); // RETURNING leaves the statement mid-way until it is reset
-    m_entities.insert(o.entityId, {id, o.entityType, o.kind, o.source, o.name});
-    return id;
+    // Renamed: the batch's open rollups stay with it.
+    EntityRow &row = cached != m_entities.end() ? *cached : m_entities[o.entityId];
+    row.id = id;
+    row.entityType = o.entityType;
+    row.kind = o.kind;
+    row.source = o.source;
+    row.name = o.name;
+    return &row;
 }
 
 bool StoreWriter::mergeMeasurements(qint64 entity, qint64 observedAt,
@@ -601,23 +613,72 @@ int StoreWriter::quantityNumber(const QString &quantity)
     return number;
 }
 
-void StoreWriter::accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
+void StoreWriter::addReading(RollupValue &r, double value)
+{
+    r.min = r.count == 0 ? value : std::min(r.min, value);
+    r.max = r.count == 0 ? value : std::max(r.max, value);
+    r.sum += value;
+    ++r.count;
+}
+
+void StoreWriter::accumulateRollups(EntityRow &entity, const QString &entityId, qint64 observedAt,
                                     const QList<Measurement> &measurements)
 {
+    const qint64 minute = bucketStart(observedAt, kMinute);
+    const qint64 hour = bucketStart(observedAt, kHour);
     for (const Measurement &measurement : measurements) {
-        const int quantity = quantityNumber(measurement.quantity);
-        const auto accumulate = [&](Rollups &rollups, qint64 size) {
-            RollupValue &r = rollups[{entityRow, bucketStart(observedAt, size), quantity}];
-            if (r.count == 0)
-                r.entityId = entityId;
-            r.min = r.count == 0 ? measurement.value : std::min(r.min, measurement.value);
-            r.max = r.count == 0 ? measurement.value : std::max(r.max, measurement.value);
-            r.sum += measurement.value;
-            ++r.count;
+        // Interned names (FastFrameParser) are the same string; others compare by text.
+        const auto open = std::find_if(
+            entity.rollups.begin(), entity.rollups.end(), [&](const OpenRollup &r) {
+                return r.quantity.constData() == measurement.quantity.constData() ||
+                       r.quantity == measurement.quantity;
+            });
+        OpenRollup *r = open != entity.rollups.end() ? &*open : nullptr;
+        if (!r) {
+            r = &entity.rollups.emplaceBack();
+            r->quantity = measurement.quantity;
+            r->number = quantityNumber(measurement.quantity);
+        }
+        const auto add = [&](Rollups &rollups, qint64 &start, RollupValue &value, qint64 bucket) {
+            if (value.count > 0 && start != bucket) {
+                mergeRollup(rollups[{entity.id, start, r->number}], value);
+                value = {};
+            }
+            if (value.count == 0) {
+                start = bucket;
+                value.entityId = entityId;
+            }
+            addReading(value, measurement.value);
         };
-        accumulate(m_minuteRollups, kMinute);
-        accumulate(m_hourRollups, kHour);
+        add(m_minuteRollups, r->minuteStart, r->minute, minute);
+        add(m_hourRollups, r->hourStart, r->hour, hour);
     }
+}
+
+void StoreWriter::closeOpenRollups()
+{
+    for (EntityRow &entity : m_entities) {
+        for (OpenRollup &r : entity.rollups) {
+            if (r.minute.count > 0)
+                mergeRollup(m_minuteRollups[{entity.id, r.minuteStart, r.number}], r.minute);
+            if (r.hour.count > 0)
+                mergeRollup(m_hourRollups[{entity.id, r.hourStart, r.number}], r.hour);
+            r.minute = {};
+            r.hour = {};
+        }
+    }
+}
+
+void StoreWriter::mergeRollup(RollupValue &into, const RollupValue &from)
+{
+    if (into.count == 0) {
+        into = from;
+        return;
+    }
+    into.min = std::min(into.min, from.min);
+    into.max = std::max(into.max, from.max);
+    into.sum += from.sum;
+    into.count += from.count;
 }
 
 bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Alert &alert,

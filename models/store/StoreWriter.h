@@ -65,6 +65,21 @@ private:
         SqliteStatement update;
     };
 
+    // The minute and hour an entity's quantity is being summed into in this batch. A sensor's
+    // readings arrive in time order, so nearly every reading adds to the open buckets, found
+    // by a look along the entity's few quantities: two hash lookups and a quantity's name
+    // hashed for every reading were the largest share of the store thread's own code. A
+    // reading for another minute or hour closes the bucket into the batch's rollups.
+    struct OpenRollup
+    {
+        QString quantity;
+        int number = -1; // in m_quantities
+        qint64 minuteStart = 0;
+        qint64 hourStart = 0;
+        RollupValue minute; // count 0: none open
+        RollupValue hour;
+    };
+
     // What the entities table holds of an entity, so that a row is written only when a name
     // or type changes.
     struct EntityRow
@@ -74,6 +89,7 @@ private:
         FeedKind kind = FeedKind::Unknown;
         QString source;
         QString name;
+        QList<OpenRollup> rollups; // of the batch being written
     };
     struct PendingArchive
     {
@@ -96,14 +112,18 @@ private:
     bool writeAlert(const StoredMessage &message, int index, const Alert &alert, Outcome &outcome);
     bool writeReport(const StoredMessage &message, int index, const Report &report,
                      Outcome &outcome);
-    // The id of the observation's entity, writing its row when it is new or renamed; -1 when
-    // that failed (outcome.error set when it dooms the transaction).
-    qint64 entityRowId(const Observation &o, Outcome &outcome);
+    // The observation's entity, writing its row when it is new or renamed; null when that
+    // failed (outcome.error set when it dooms the transaction). Valid until the next call.
+    EntityRow *entityRow(const Observation &o, Outcome &outcome);
     // Adds the quantities a stored observation lacks; false when a statement failed.
     bool mergeMeasurements(qint64 entity, qint64 observedAt, const QList<Measurement> &incoming,
                            QList<Measurement> &added, Outcome &outcome);
-    void accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
+    void accumulateRollups(EntityRow &entity, const QString &entityId, qint64 observedAt,
                            const QList<Measurement> &measurements);
+    // Moves the open buckets' sums into the batch's rollups, before they are written.
+    void closeOpenRollups();
+    static void addReading(RollupValue &r, double value);
+    static void mergeRollup(RollupValue &into, const RollupValue &from);
     int quantityNumber(const QString &quantity);
     PendingArchive &archiveFor(const QString &feed);
     // Whether the feed's message `seq` is stored, by this batch or before; -1: a statement
