@@ -214,9 +214,9 @@ bool StoreWriter::loadNextArchiveId()
     return true;
 }
 
-StoreWriter::PendingArchive &StoreWriter::archiveFor(const QString &feed)
+StoreWriter::PendingArchive &StoreWriter::archiveOf(FeedState &feed)
 {
-    PendingArchive &pending = m_archives[feed]; // kept across batches: its buffer is reused
+    PendingArchive &pending = feed.pending; // kept across batches: its buffer is reused
     if (pending.id < 0)
         pending.id = m_nextArchiveId++;
     return pending;
@@ -224,13 +224,13 @@ StoreWriter::PendingArchive &StoreWriter::archiveFor(const QString &feed)
 
 bool StoreWriter::writeArchives(Outcome &outcome)
 {
-    for (auto it = m_archives.begin(); it != m_archives.end(); ++it) {
-        const MessageArchive &archive = it->archive;
+    for (auto it = m_feeds.cbegin(); it != m_feeds.cend(); ++it) {
+        const MessageArchive &archive = it->pending.archive;
         if (archive.isEmpty())
             continue;
         const QByteArray blob = archive.compressed();
         m_insertArchive.reset();
-        m_insertArchive.bind(1, it->id);
+        m_insertArchive.bind(1, it->pending.id);
         m_insertArchive.bind(2, it.key());
         bindSeq(m_insertArchive, 3, archive.firstSeq());
         bindSeq(m_insertArchive, 4, archive.lastSeq());
@@ -248,29 +248,29 @@ bool StoreWriter::writeArchives(Outcome &outcome)
     return true;
 }
 
-qint64 StoreWriter::lastStoredSeq(const QString &feed, Outcome &outcome)
+qint64 StoreWriter::lastStoredSeq(const QString &feed, FeedState &state, Outcome &outcome)
 {
-    if (const auto known = m_lastSeqs.constFind(feed); known != m_lastSeqs.cend())
-        return *known;
+    if (state.lastSeq)
+        return *state.lastSeq;
     m_lastRun.reset();
     m_lastRun.bind(1, feed);
     if (!run(m_lastRun, outcome))
         return -2;
     const qint64 last = m_lastRun.hasRow() ? m_lastRun.columnInt64(0) : -1;
     m_lastRun.reset();
-    m_lastSeqs.insert(feed, last);
+    state.lastSeq = last;
     return last;
 }
 
-int StoreWriter::isStored(const QString &feed, qint64 seq, Outcome &outcome)
+int StoreWriter::isStored(const QString &feed, FeedState &state, qint64 seq, Outcome &outcome)
 {
-    const qint64 last = lastStoredSeq(feed, outcome);
+    const qint64 last = lastStoredSeq(feed, state, outcome);
     if (last == -2)
         return -1;
     if (seq > last)
         return 0; // the common case: a healthy feed's next message
     // A replay after a reconnect or a restart, or a message that overtook others.
-    for (const SeqRun &run : std::as_const(m_batchRuns[feed])) {
+    for (const SeqRun &run : std::as_const(state.runs)) {
         if (seq >= run.first && seq <= run.last)
             return 1;
     }
@@ -284,21 +284,22 @@ int StoreWriter::isStored(const QString &feed, qint64 seq, Outcome &outcome)
     return stored ? 1 : 0;
 }
 
-void StoreWriter::recordStored(const QString &feed, qint64 seq, qint64 archive)
+void StoreWriter::recordStored(FeedState &feed, qint64 seq, qint64 archive)
 {
-    QList<SeqRun> &runs = m_batchRuns[feed];
+    QList<SeqRun> &runs = feed.runs;
     if (!runs.isEmpty() && runs.last().archive == archive && runs.last().last + 1 == seq)
         runs.last().last = seq;
     else
         runs.append({seq, seq, archive});
-    qint64 &last = m_lastSeqs[feed];
-    last = std::max(last, seq);
+    // Read by isStored() before: known unless a failed batch forgot it, then read again.
+    if (feed.lastSeq)
+        feed.lastSeq = std::max(*feed.lastSeq, seq);
 }
 
 bool StoreWriter::writeRuns(Outcome &outcome)
 {
-    for (auto feed = m_batchRuns.cbegin(); feed != m_batchRuns.cend(); ++feed) {
-        for (const SeqRun &stretch : feed.value()) {
+    for (auto feed = m_feeds.cbegin(); feed != m_feeds.cend(); ++feed) {
+        for (const SeqRun &stretch : feed->runs) {
             m_insertRun.reset();
             m_insertRun.bind(1, feed.key());
             m_insertRun.bind(2, stretch.first);
@@ -330,12 +331,11 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
             entity.rollups.clear(); // their numbers named the old quantities
 
     }
-    for (PendingArchive &pending : m_archives) {
-        pending.archive.clear();
-        pending.id = -1;
+    for (FeedState &feed : m_feeds) {
+        feed.pending.archive.clear();
+        feed.pending.id = -1;
+        feed.runs.clear();
     }
-    for (QList<SeqRun> &runs : m_batchRuns)
-        runs.clear();
     const qint64 firstArchiveId = m_nextArchiveId;
     if (!m_db.transaction()) {
         outcome.error =
@@ -362,7 +362,8 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
         m_db.rollback();
         m_nextArchiveId = firstArchiveId;
         m_entities.clear(); // rows this batch added are gone with it
-        m_lastSeqs.clear();
+        for (FeedState &feed : m_feeds)
+            feed.lastSeq.reset();
         const QString error = outcome.error;
         outcome = {};
         outcome.error = error;
@@ -385,9 +386,11 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
     if (message.isRejected())
         return quarantine(message, message.rejectReason, outcome);
 
-    PendingArchive &pending = archiveFor(message.feed);
+    // One lookup of the feed a message: its archive, runs and highest number together.
+    FeedState &feed = m_feeds[message.feed];
+    PendingArchive &pending = archiveOf(feed);
     if (message.seq >= 0) {
-        const int stored = isStored(message.feed, message.seq, outcome);
+        const int stored = isStored(message.feed, feed, message.seq, outcome);
         if (stored < 0) {
             if (!outcome.error.isEmpty())
                 return false;
@@ -402,7 +405,7 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
             ++outcome.duplicates;
             return true;
         }
-        recordStored(message.feed, message.seq, pending.id);
+        recordStored(feed, message.seq, pending.id);
     }
     pending.archive.add(message, m_keepRawMessages && !carriesPersonalData(message));
     for (int i = 0; i < message.events.size(); ++i) {

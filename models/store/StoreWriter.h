@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <optional>
 #include <span>
 
 namespace tlr {
@@ -103,6 +104,16 @@ private:
         qint64 last = -1;
         qint64 archive = -1;
     };
+    // What the writer keeps of a feed, found by one lookup a message (three hashes of the
+    // feed's name a message before).
+    struct FeedState
+    {
+        PendingArchive pending; // of the batch being written; its buffer kept across batches
+        QList<SeqRun> runs;     // of the batch being written
+        // The highest stored sequence number, read when the feed is first seen: anything above
+        // it is new without asking the database. Forgotten when a batch fails.
+        std::optional<qint64> lastSeq;
+    };
 
     // Each returns false when the statement failed in a way that dooms the transaction.
     bool writeMessage(const StoredMessage &message, Outcome &outcome);
@@ -125,12 +136,13 @@ private:
     static void addReading(RollupValue &r, double value);
     static void mergeRollup(RollupValue &into, const RollupValue &from);
     int quantityNumber(const QString &quantity);
-    PendingArchive &archiveFor(const QString &feed);
+    PendingArchive &archiveOf(FeedState &feed);
     // Whether the feed's message `seq` is stored, by this batch or before; -1: a statement
     // failed (outcome.error set when it dooms the transaction).
-    int isStored(const QString &feed, qint64 seq, Outcome &outcome);
-    qint64 lastStoredSeq(const QString &feed, Outcome &outcome); // -2: a statement failed
-    void recordStored(const QString &feed, qint64 seq, qint64 archive);
+    int isStored(const QString &feed, FeedState &state, qint64 seq, Outcome &outcome);
+    // -2: a statement failed
+    qint64 lastStoredSeq(const QString &feed, FeedState &state, Outcome &outcome);
+    void recordStored(FeedState &feed, qint64 seq, qint64 archive);
     bool writeRuns(Outcome &outcome);
     bool writeArchives(Outcome &outcome);
     bool loadNextArchiveId();
@@ -163,11 +175,7 @@ private:
     QList<QString> m_quantities;           // by number
     QByteArray m_measurementsJson;         // the row being written's, its buffer kept
     QHash<QString, EntityRow> m_entities;          // by entity id; cleared when a batch fails
-    QHash<QString, PendingArchive> m_archives;     // of the batch being written, by feed
-    QHash<QString, QList<SeqRun>> m_batchRuns;     // of the batch being written, by feed
-    // Each feed's highest stored sequence number, read when the feed is first seen: anything
-    // above it is new without asking the database. Cleared when a batch fails.
-    QHash<QString, qint64> m_lastSeqs;
+    QHash<QString, FeedState> m_feeds;
     qint64 m_nextArchiveId = 1;
 };
 
