@@ -329,7 +329,6 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
         m_quantities.clear();
         for (EntityRow &entity : m_entities)
             entity.rollups.clear(); // their numbers named the old quantities
-
     }
     for (FeedState &feed : m_feeds) {
         feed.pending.archive.clear();
