@@ -1,6 +1,7 @@
 #include "FastFrameParser.h"
 
 #include "GeoJsonGeometry.h"
+#include "InternedLocations.h"
 #include "InternedStrings.h"
 #include "NgsiLdParser.h"
 #include "ParseHelpers.h"
@@ -27,20 +28,6 @@ using Fields = QVarLengthArray<Field, 16>;
 // Every helper below answers false the moment the fast path cannot be sure it would read the
 // message exactly as the QJsonDocument parsers do; the caller then falls back to them.
 
-// Escapes and non-ASCII text are where two JSON parsers most often differ (lone surrogates,
-// noncharacters, key order of non-Latin keys): such frames take the slow path. One pass, no
-// early exit, so that the compiler can vectorize it.
-bool isPlainAscii(const QByteArray &bytes)
-{
-    unsigned char seen = 0;
-    bool backslash = false;
-    for (const char c : bytes) {
-        seen |= static_cast<unsigned char>(c);
-        backslash |= c == '\\';
-    }
-    return seen < 0x80 && !backslash;
-}
-
 // QJsonDocument refuses a number that underflows to zero ("1e-400"), simdjson reads it as 0:
 // a negative exponent anywhere (or what looks like one inside a string) takes the slow path.
 bool hasNegativeExponent(const QByteArray &bytes)
@@ -63,6 +50,19 @@ QString latin1(std::string_view text)
     return QString::fromLatin1(text.data(), qsizetype(text.size()));
 }
 
+// Byte order, as std::string_view's operator< has it, compared in line: keys are short and
+// mostly differ in their first bytes, where a call to memcmp for each comparison was a tenth of
+// the parsing thread's instructions.
+int compareKeys(std::string_view a, std::string_view b)
+{
+    const std::size_t common = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < common; ++i) {
+        if (a[i] != b[i])
+            return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
 // An object's members in QJsonObject's order, by key (byte order: only ASCII gets here). A
 // repeated key is a doubt: which of the two QJsonDocument keeps is not ours to guess.
 bool sortedFields(element value, Fields &out)
@@ -70,21 +70,23 @@ bool sortedFields(element value, Fields &out)
     simdjson::dom::object object;
     if (value.get_object().get(object))
         return false;
-    out.clear();
+    out.resize(0);
     for (const auto field : object)
         out.append({field.key, field.value});
     std::sort(out.begin(), out.end(),
-              [](const Field &a, const Field &b) { return a.first < b.first; });
+              [](const Field &a, const Field &b) { return compareKeys(a.first, b.first) < 0; });
     return std::adjacent_find(out.begin(), out.end(), [](const Field &a, const Field &b) {
-               return a.first == b.first;
+               return compareKeys(a.first, b.first) == 0;
            }) == out.end();
 }
 
 const element *find(const Fields &fields, std::string_view key)
 {
     const auto it = std::lower_bound(fields.begin(), fields.end(), key,
-                                     [](const Field &f, std::string_view k) { return f.first < k; });
-    return it != fields.end() && it->first == key ? &it->second : nullptr;
+                                     [](const Field &f, std::string_view k) {
+                                         return compareKeys(f.first, k) < 0;
+                                     });
+    return it != fields.end() && compareKeys(it->first, key) == 0 ? &it->second : nullptr;
 }
 
 bool isNumber(element value)
@@ -110,26 +112,22 @@ std::string_view stringOr(const element *value, std::string_view fallback = {})
 }
 
 // GeoJsonGeometry's reader for one position: [longitude, latitude, anything more].
-bool position(element value, int &vertices, int maxVertices, QGeoCoordinate &out)
+bool position(element value, int &vertices, int maxVertices, double &lon, double &lat)
 {
     simdjson::dom::array array;
     if (value.get_array().get(array) || array.size() < 2)
         return false;
     const element longitude = array.at(0).value_unsafe();
     const element latitude = array.at(1).value_unsafe();
-    double lon = 0;
-    double lat = 0;
-    if (!isNumber(longitude) || !isNumber(latitude) || !number(longitude, lon) ||
-        !number(latitude, lat) || !parsing::isValidLongitude(lon) ||
-        !parsing::isValidLatitude(lat) || ++vertices > maxVertices)
-        return false;
-    out = QGeoCoordinate(lat, lon);
-    return true;
+    return isNumber(longitude) && isNumber(latitude) && number(longitude, lon) &&
+           number(latitude, lat) && parsing::isValidLongitude(lon) &&
+           parsing::isValidLatitude(lat) && ++vertices <= maxVertices;
 }
 
 // GeoJsonGeometry::read() for the shapes sensors have, a Point or a LineString; a polygon and
 // anything wrong is the slow path's.
-std::optional<GeoJsonGeometry> pointOrLine(element value, int maxVertices)
+std::optional<InternedLocations::Location> pointOrLine(element value, int maxVertices,
+                                                       InternedLocations &locations)
 {
     Fields fields;
     if (!sortedFields(value, fields))
@@ -139,25 +137,27 @@ std::optional<GeoJsonGeometry> pointOrLine(element value, int maxVertices)
     if (!coordinates)
         return std::nullopt;
     int vertices = 0;
-    GeoJsonGeometry::Ring line;
+    QVarLengthArray<double, 32> lonLat;
+    double lon = 0;
+    double lat = 0;
     if (type == "Point") {
-        QGeoCoordinate point;
-        if (!position(*coordinates, vertices, maxVertices, point))
+        if (!position(*coordinates, vertices, maxVertices, lon, lat))
             return std::nullopt;
-        line.append(point);
-        return GeoJsonGeometry::fromLine(GeoJsonGeometry::Type::Point, std::move(line));
+        lonLat.append(lon);
+        lonLat.append(lat);
+        return locations.location(GeoJsonGeometry::Type::Point, lonLat);
     }
     simdjson::dom::array positions;
     if (type != "LineString" || coordinates->get_array().get(positions) || positions.size() < 2)
         return std::nullopt;
-    line.reserve(qsizetype(positions.size()));
+    lonLat.reserve(qsizetype(2 * positions.size()));
     for (const element item : positions) {
-        QGeoCoordinate point;
-        if (!position(item, vertices, maxVertices, point))
+        if (!position(item, vertices, maxVertices, lon, lat))
             return std::nullopt;
-        line.append(point);
+        lonLat.append(lon);
+        lonLat.append(lat);
     }
-    return GeoJsonGeometry::fromLine(GeoJsonGeometry::Type::LineString, std::move(line));
+    return locations.location(GeoJsonGeometry::Type::LineString, lonLat);
 }
 
 // NgsiLdParser's Attribute and unwrap(): one attribute with the NGSI wrapping taken off. An
@@ -219,10 +219,12 @@ bool unwrap(element wrapped, Attribute &out)
 class EntityReader
 {
 public:
-    EntityReader(const ParseContext &context, const Fields &entity, InternedStrings &strings)
+    EntityReader(const ParseContext &context, const Fields &entity, InternedStrings &strings,
+                 InternedLocations &locations)
         : m_context(context)
         , m_entity(entity)
         , m_strings(strings)
+        , m_locations(locations)
     {
     }
 
@@ -238,6 +240,7 @@ private:
     const ParseContext &m_context;
     const Fields &m_entity;
     InternedStrings &m_strings;
+    InternedLocations &m_locations;
 };
 
 // nullopt when the attribute is absent or null.
@@ -308,13 +311,13 @@ bool EntityReader::location(Observation &observation) const
     // A "latitude, longitude" string (NGSI v2) and anything not an object: the slow path.
     if (!unwrap(*raw, attribute) || !attribute.value || !attribute.value->is_object())
         return false;
-    const std::optional<GeoJsonGeometry> geometry =
-        pointOrLine(*attribute.value, m_context.limits.maxPolygonVertices);
+    const std::optional<InternedLocations::Location> geometry =
+        pointOrLine(*attribute.value, m_context.limits.maxPolygonVertices, m_locations);
     if (!geometry)
         return false;
-    observation.location = geometry->representativePoint();
-    if (geometry->type() == GeoJsonGeometry::Type::LineString)
-        observation.path = geometry->line();
+    observation.location = geometry->point;
+    if (geometry->type == GeoJsonGeometry::Type::LineString)
+        observation.path = geometry->line;
     return true;
 }
 
@@ -405,6 +408,7 @@ FastFrameParser::FastFrameParser(ParseContext context)
     : m_context(std::move(context))
     , m_parser(std::make_unique<simdjson::dom::parser>(size_t(m_context.limits.maxMessageBytes)))
     , m_strings(std::make_unique<InternedStrings>())
+    , m_locations(std::make_unique<InternedLocations>())
 {
     // EnvelopeParser's depth: the payload's limit, plus the envelope around it. A deeper
     // document fails here and the slow path rejects it with its reason.
@@ -416,7 +420,7 @@ FastFrameParser::~FastFrameParser() = default;
 std::optional<FastFrameParser::Frame> FastFrameParser::parse(const QByteArray &message)
 {
     if (!m_ready || message.isEmpty() || message.size() > m_context.limits.maxMessageBytes ||
-        message.front() != '{' || !isPlainAscii(message) ||
+        message.front() != '{' || !parsing::isPlainAsciiWithoutEscapes(message) ||
         hasNegativeExponent(message))
         return std::nullopt;
     element root;
@@ -466,7 +470,7 @@ std::optional<FastFrameParser::Frame> FastFrameParser::parse(const QByteArray &m
     ParseContext context = m_context;
     context.feedId = envelope.feed;
     Observation observation;
-    if (!EntityReader(context, entity, *m_strings).read(observation))
+    if (!EntityReader(context, entity, *m_strings, *m_locations).read(observation))
         return std::nullopt;
     frame.result.events.append(std::move(observation));
     return frame;

@@ -15,6 +15,7 @@ class parser;
 
 namespace tlr {
 
+class InternedLocations;
 class InternedStrings;
 
 // The wire's common case read in one simdjson pass: an envelope around a heartbeat or one clean
@@ -47,6 +48,7 @@ private:
     ParseContext m_context;
     std::unique_ptr<simdjson::dom::parser> m_parser; // reused: its buffers stay allocated
     std::unique_ptr<InternedStrings> m_strings; // the feed's recurring texts, shared
+    std::unique_ptr<InternedLocations> m_locations; // its sensors' shapes, shared
     bool m_ready = false; // false: out of memory at start, every frame takes the slow path
 };
 

@@ -201,6 +201,33 @@ bool isValidLongitude(double longitude)
     return std::isfinite(longitude) && longitude >= -180.0 && longitude <= 180.0;
 }
 
+// Eight bytes at a time, no early exit: a byte over 0x7f sets its word's top bits; a backslash
+// (0x5c) is a zero byte of the word XOR 0x5c5c…, which (x - 0x0101…) & ~x & 0x8080… finds
+// exactly. The byte loop before it took a ninth of the parsing thread's instructions.
+bool isPlainAsciiWithoutEscapes(const QByteArray &bytes)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ULL;
+    constexpr quint64 kHighBits = 0x8080808080808080ULL;
+    constexpr quint64 kBackslashes = 0x5c5c5c5c5c5c5c5cULL;
+    const char *p = bytes.constData();
+    const char *const end = p + bytes.size();
+    quint64 high = 0;
+    quint64 backslash = 0;
+    for (; end - p >= 8; p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, sizeof word);
+        high |= word;
+        const quint64 x = word ^ kBackslashes;
+        backslash |= (x - kOnes) & ~x;
+    }
+    bool tailBackslash = false;
+    for (; p < end; ++p) {
+        high |= static_cast<unsigned char>(*p);
+        tailBackslash |= *p == '\\';
+    }
+    return (high & kHighBits) == 0 && (backslash & kHighBits) == 0 && !tailBackslash;
+}
+
 std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimits &limits,
                                    ParseResult &result)
 {

@@ -30,6 +30,9 @@ bool jsonDepthExceeds(const QJsonValue &value, int limit);
 bool isValidLatitude(double latitude);
 bool isValidLongitude(double longitude);
 
+// No byte over 0x7f and no backslash: text two JSON parsers read alike (FastFrameParser).
+bool isPlainAsciiWithoutEscapes(const QByteArray &bytes);
+
 // Reads a JSON document within the limits (size, nesting depth) into a value; on failure the
 // reason is an error in `result` and nothing is returned.
 std::optional<QJsonValue> readJson(const QByteArray &document, const ParserLimits &limits,

@@ -4,11 +4,14 @@
 #include "HistoryReader.h"
 #include "IncidentTables.h"
 #include "SqlValues.h"
+#include "SqliteStatement.h"
 #include "StoreSchema.h"
 #include "StoreWorker.h"
 
 #include <QPromise>
 #include <QSqlQuery>
+
+#include <mutex>
 
 namespace tlr {
 
@@ -16,6 +19,9 @@ EventStore::EventStore(QObject *parent)
     : QObject(parent)
     , m_counters(std::make_shared<StoreCounters>())
 {
+    // Before any store's thread opens a connection, which starts SQLite (SqliteStatement.h).
+    static std::once_flag configured;
+    std::call_once(configured, [] { SqliteStatement::disableMemoryStatistics(); });
     m_thread.setObjectName(QStringLiteral("tlr.store"));
     // Unparented so that it can move to the store's thread; QThread::finished deletes it there.
     m_worker = new StoreWorker(m_counters);

@@ -20,6 +20,11 @@ sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
+bool SqliteStatement::disableMemoryStatistics()
+{
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+}
+
 bool SqliteStatement::prepare(sqlite3 *db, const char *sql)
 {
     sqlite3_finalize(m_statement);
@@ -39,10 +44,20 @@ void SqliteStatement::bind(int index, const QString &text)
     }
     if (index >= m_textBuffers.size())
         m_textBuffers.resize(index + 1);
-    QByteArray &buffer = m_textBuffers[index];
-    buffer.resize(m_utf8.requiredSpace(text.size()));
-    char *end = m_utf8.appendToBuffer(buffer.data(), text);
-    buffer.truncate(end - buffer.constData());
+    EncodedText &encoded = m_textBuffers[index];
+    QByteArray &buffer = encoded.utf8;
+    // The same string as the last row's (an interned kecamatan, an entity id): the copy kept
+    // here holds a reference to its heap block, so that memory cannot have changed, and its
+    // encoding stands. Text over memory it does not own (fromRawData) is encoded every time.
+    const bool same = encoded.text.data_ptr().isMutable() &&
+                      text.constData() == encoded.text.constData() &&
+                      text.size() == encoded.text.size();
+    if (!same) {
+        buffer.resize(m_utf8.requiredSpace(text.size()));
+        char *end = m_utf8.appendToBuffer(buffer.data(), text);
+        buffer.truncate(end - buffer.constData());
+        encoded.text = text.data_ptr().isMutable() ? text : QString();
+    }
     sqlite3_bind_text64(m_statement, index, buffer.constData(), sqlite3_uint64(buffer.size()),
                         SQLITE_STATIC, SQLITE_UTF8);
 }

@@ -25,6 +25,12 @@ public:
 
     // The connection's sqlite3 handle; null when the driver is not SQLite.
     static sqlite3 *handleOf(const QSqlDatabase &db);
+    // Turns off SQLite's memory statistics, process-wide, if SQLite has not started yet (else
+    // nothing changes; false). Debian builds SQLite without lookaside memory, so each row's
+    // cursors and records are malloc'ed, and with statistics on every allocation and free also
+    // takes a global mutex: a twelfth of the store thread's instructions. Nothing here reads
+    // sqlite3_memory_used() or sets a soft heap limit, which are what the statistics serve.
+    static bool disableMemoryStatistics();
 
     bool prepare(sqlite3 *db, const char *sql); // false: see errorMessage()
 
@@ -62,7 +68,12 @@ private:
     // UTF-8, the database's own encoding: text bound as UTF-16 was translated again by SQLite
     // at every step. One buffer per parameter, kept with its capacity from row to row.
     QStringEncoder m_utf8{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
-    QVarLengthArray<QByteArray, 16> m_textBuffers;
+    struct EncodedText
+    {
+        QString text; // what utf8 holds, kept so that the next row's same string is not encoded again
+        QByteArray utf8;
+    };
+    QVarLengthArray<EncodedText, 16> m_textBuffers;
 };
 
 } // namespace tlr

@@ -134,6 +134,16 @@ QString StoreWriter::prepare()
             .arg(table)
             .toUtf8();
     };
+    // The same parameters as the upsert's, for a row the last batch wrote.
+    const auto rollupUpdate = [](QLatin1String table) {
+        return QString::fromLatin1(
+                   "UPDATE %1 SET sample_count = sample_count + ?4, "
+                   "min_value = min(min_value, ?5), max_value = max(max_value, ?6), "
+                   "sum_value = sum_value + ?7 "
+                   "WHERE entity_id = ?1 AND quantity = ?2 AND bucket_start = ?3")
+            .arg(table)
+            .toUtf8();
+    };
     const std::pair<SqliteStatement *, QByteArray> statements[] = {
         {&m_insertRun,
          QByteArrayLiteral("INSERT INTO message_runs (feed, first_seq, last_seq, archive) "
@@ -177,6 +187,8 @@ QString StoreWriter::prepare()
                         "ON CONFLICT (id) DO NOTHING")},
         {&m_upsertMinute, rollupUpsert(QLatin1String("rollups_minute"))},
         {&m_upsertHour, rollupUpsert(QLatin1String("rollups_hour"))},
+        {&m_minute.update, rollupUpdate(QLatin1String("rollups_minute"))},
+        {&m_hour.update, rollupUpdate(QLatin1String("rollups_hour"))},
     };
     sqlite3 *handle = SqliteStatement::handleOf(m_db);
     if (!handle)
@@ -202,9 +214,9 @@ bool StoreWriter::loadNextArchiveId()
     return true;
 }
 
-StoreWriter::PendingArchive &StoreWriter::archiveFor(const QString &feed)
+StoreWriter::PendingArchive &StoreWriter::archiveOf(FeedState &feed)
 {
-    PendingArchive &pending = m_archives[feed]; // kept across batches: its buffer is reused
+    PendingArchive &pending = feed.pending; // kept across batches: its buffer is reused
     if (pending.id < 0)
         pending.id = m_nextArchiveId++;
     return pending;
@@ -212,13 +224,13 @@ StoreWriter::PendingArchive &StoreWriter::archiveFor(const QString &feed)
 
 bool StoreWriter::writeArchives(Outcome &outcome)
 {
-    for (auto it = m_archives.begin(); it != m_archives.end(); ++it) {
-        const MessageArchive &archive = it->archive;
+    for (auto it = m_feeds.cbegin(); it != m_feeds.cend(); ++it) {
+        const MessageArchive &archive = it->pending.archive;
         if (archive.isEmpty())
             continue;
         const QByteArray blob = archive.compressed();
         m_insertArchive.reset();
-        m_insertArchive.bind(1, it->id);
+        m_insertArchive.bind(1, it->pending.id);
         m_insertArchive.bind(2, it.key());
         bindSeq(m_insertArchive, 3, archive.firstSeq());
         bindSeq(m_insertArchive, 4, archive.lastSeq());
@@ -236,29 +248,29 @@ bool StoreWriter::writeArchives(Outcome &outcome)
     return true;
 }
 
-qint64 StoreWriter::lastStoredSeq(const QString &feed, Outcome &outcome)
+qint64 StoreWriter::lastStoredSeq(const QString &feed, FeedState &state, Outcome &outcome)
 {
-    if (const auto known = m_lastSeqs.constFind(feed); known != m_lastSeqs.cend())
-        return *known;
+    if (state.lastSeq)
+        return *state.lastSeq;
     m_lastRun.reset();
     m_lastRun.bind(1, feed);
     if (!run(m_lastRun, outcome))
         return -2;
     const qint64 last = m_lastRun.hasRow() ? m_lastRun.columnInt64(0) : -1;
     m_lastRun.reset();
-    m_lastSeqs.insert(feed, last);
+    state.lastSeq = last;
     return last;
 }
 
-int StoreWriter::isStored(const QString &feed, qint64 seq, Outcome &outcome)
+int StoreWriter::isStored(const QString &feed, FeedState &state, qint64 seq, Outcome &outcome)
 {
-    const qint64 last = lastStoredSeq(feed, outcome);
+    const qint64 last = lastStoredSeq(feed, state, outcome);
     if (last == -2)
         return -1;
     if (seq > last)
         return 0; // the common case: a healthy feed's next message
     // A replay after a reconnect or a restart, or a message that overtook others.
-    for (const SeqRun &run : std::as_const(m_batchRuns[feed])) {
+    for (const SeqRun &run : std::as_const(state.runs)) {
         if (seq >= run.first && seq <= run.last)
             return 1;
     }
@@ -272,21 +284,22 @@ int StoreWriter::isStored(const QString &feed, qint64 seq, Outcome &outcome)
     return stored ? 1 : 0;
 }
 
-void StoreWriter::recordStored(const QString &feed, qint64 seq, qint64 archive)
+void StoreWriter::recordStored(FeedState &feed, qint64 seq, qint64 archive)
 {
-    QList<SeqRun> &runs = m_batchRuns[feed];
+    QList<SeqRun> &runs = feed.runs;
     if (!runs.isEmpty() && runs.last().archive == archive && runs.last().last + 1 == seq)
         runs.last().last = seq;
     else
         runs.append({seq, seq, archive});
-    qint64 &last = m_lastSeqs[feed];
-    last = std::max(last, seq);
+    // Read by isStored() before: known unless a failed batch forgot it, then read again.
+    if (feed.lastSeq)
+        feed.lastSeq = std::max(*feed.lastSeq, seq);
 }
 
 bool StoreWriter::writeRuns(Outcome &outcome)
 {
-    for (auto feed = m_batchRuns.cbegin(); feed != m_batchRuns.cend(); ++feed) {
-        for (const SeqRun &stretch : feed.value()) {
+    for (auto feed = m_feeds.cbegin(); feed != m_feeds.cend(); ++feed) {
+        for (const SeqRun &stretch : feed->runs) {
             m_insertRun.reset();
             m_insertRun.bind(1, feed.key());
             m_insertRun.bind(2, stretch.first);
@@ -314,13 +327,14 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
     if (m_quantities.size() > 1024) {
         m_quantityNumbers.clear();
         m_quantities.clear();
+        for (EntityRow &entity : m_entities)
+            entity.rollups.clear(); // their numbers named the old quantities
     }
-    for (PendingArchive &pending : m_archives) {
-        pending.archive.clear();
-        pending.id = -1;
+    for (FeedState &feed : m_feeds) {
+        feed.pending.archive.clear();
+        feed.pending.id = -1;
+        feed.runs.clear();
     }
-    for (QList<SeqRun> &runs : m_batchRuns)
-        runs.clear();
     const qint64 firstArchiveId = m_nextArchiveId;
     if (!m_db.transaction()) {
         outcome.error =
@@ -334,8 +348,11 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
             break;
         }
     }
-    ok = ok && writeArchives(outcome) && writeRuns(outcome) && flushRollups(m_minuteRollups, m_upsertMinute, outcome) &&
-         flushRollups(m_hourRollups, m_upsertHour, outcome);
+    if (ok)
+        closeOpenRollups();
+    ok = ok && writeArchives(outcome) && writeRuns(outcome) &&
+         flushRollups(m_minuteRollups, m_upsertMinute, m_minute, outcome) &&
+         flushRollups(m_hourRollups, m_upsertHour, m_hour, outcome);
     if (ok && !m_db.commit()) {
         outcome.error = QStringLiteral("commit failed: %1").arg(describe(m_db.lastError()));
         ok = false;
@@ -344,7 +361,8 @@ StoreWriter::Outcome StoreWriter::write(std::span<const StoredMessage> batch)
         m_db.rollback();
         m_nextArchiveId = firstArchiveId;
         m_entities.clear(); // rows this batch added are gone with it
-        m_lastSeqs.clear();
+        for (FeedState &feed : m_feeds)
+            feed.lastSeq.reset();
         const QString error = outcome.error;
         outcome = {};
         outcome.error = error;
@@ -367,9 +385,11 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
     if (message.isRejected())
         return quarantine(message, message.rejectReason, outcome);
 
-    PendingArchive &pending = archiveFor(message.feed);
+    // One lookup of the feed a message: its archive, runs and highest number together.
+    FeedState &feed = m_feeds[message.feed];
+    PendingArchive &pending = archiveOf(feed);
     if (message.seq >= 0) {
-        const int stored = isStored(message.feed, message.seq, outcome);
+        const int stored = isStored(message.feed, feed, message.seq, outcome);
         if (stored < 0) {
             if (!outcome.error.isEmpty())
                 return false;
@@ -384,7 +404,7 @@ bool StoreWriter::writeMessage(const StoredMessage &message, Outcome &outcome)
             ++outcome.duplicates;
             return true;
         }
-        recordStored(message.feed, message.seq, pending.id);
+        recordStored(feed, message.seq, pending.id);
     }
     pending.archive.add(message, m_keepRawMessages && !carriesPersonalData(message));
     for (int i = 0; i < message.events.size(); ++i) {
@@ -468,8 +488,8 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
         measurements = &finite;
     }
 
-    const qint64 entity = entityRowId(o, outcome);
-    if (entity < 0) {
+    EntityRow *const entityRow = this->entityRow(o, outcome);
+    if (!entityRow) {
         if (!outcome.error.isEmpty())
             return false;
         return quarantine(message,
@@ -477,6 +497,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                                      .arg(o.entityId, m_upsertEntity.errorMessage()),
                           outcome);
     }
+    const qint64 entity = entityRow->id;
     const qint64 observedAt = o.observedAt.toMSecsSinceEpoch();
     const bool located = o.location.isValid();
     MeasurementsJson::encode(*measurements, m_measurementsJson);
@@ -497,7 +518,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                           outcome);
     }
     if (m_insertObservation.changes() > 0) {
-        accumulateRollups(entity, o.entityId, observedAt, *measurements);
+        accumulateRollups(*entityRow, o.entityId, observedAt, *measurements);
         ++outcome.storedEvents;
         return true;
     }
@@ -511,7 +532,7 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
                                      .arg(m_updateMeasurements.errorMessage()),
                           outcome);
     }
-    accumulateRollups(entity, o.entityId, observedAt, added);
+    accumulateRollups(*entityRow, o.entityId, observedAt, added);
     if (added.isEmpty())
         ++outcome.duplicates;
     else
@@ -519,13 +540,13 @@ bool StoreWriter::writeObservation(const StoredMessage &message, int index, cons
     return true;
 }
 
-qint64 StoreWriter::entityRowId(const Observation &o, Outcome &outcome)
+StoreWriter::EntityRow *StoreWriter::entityRow(const Observation &o, Outcome &outcome)
 {
-    auto cached = m_entities.constFind(o.entityId);
-    if (cached != m_entities.constEnd() && cached->kind == o.kind &&
+    const auto cached = m_entities.find(o.entityId);
+    if (cached != m_entities.end() && cached->kind == o.kind &&
         cached->entityType == o.entityType && cached->source == o.source &&
         cached->name == o.name)
-        return cached->id;
+        return &*cached;
 
     m_upsertEntity.reset();
     m_upsertEntity.bind(1, o.entityId);
@@ -534,11 +555,17 @@ qint64 StoreWriter::entityRowId(const Observation &o, Outcome &outcome)
     m_upsertEntity.bind(4, o.source);
     m_upsertEntity.bind(5, o.name);
     if (!run(m_upsertEntity, outcome) || !m_upsertEntity.hasRow())
-        return -1;
+        return nullptr;
     const qint64 id = m_upsertEntity.columnInt64(0);
     m_upsertEntity.reset(); // RETURNING leaves the statement mid-way until it is reset
-    m_entities.insert(o.entityId, {id, o.entityType, o.kind, o.source, o.name});
-    return id;
+    // Renamed: the batch's open rollups stay with it.
+    EntityRow &row = cached != m_entities.end() ? *cached : m_entities[o.entityId];
+    row.id = id;
+    row.entityType = o.entityType;
+    row.kind = o.kind;
+    row.source = o.source;
+    row.name = o.name;
+    return &row;
 }
 
 bool StoreWriter::mergeMeasurements(qint64 entity, qint64 observedAt,
@@ -588,23 +615,72 @@ int StoreWriter::quantityNumber(const QString &quantity)
     return number;
 }
 
-void StoreWriter::accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
+void StoreWriter::addReading(RollupValue &r, double value)
+{
+    r.min = r.count == 0 ? value : std::min(r.min, value);
+    r.max = r.count == 0 ? value : std::max(r.max, value);
+    r.sum += value;
+    ++r.count;
+}
+
+void StoreWriter::accumulateRollups(EntityRow &entity, const QString &entityId, qint64 observedAt,
                                     const QList<Measurement> &measurements)
 {
+    const qint64 minute = bucketStart(observedAt, kMinute);
+    const qint64 hour = bucketStart(observedAt, kHour);
     for (const Measurement &measurement : measurements) {
-        const int quantity = quantityNumber(measurement.quantity);
-        const auto accumulate = [&](Rollups &rollups, qint64 size) {
-            RollupValue &r = rollups[{entityRow, bucketStart(observedAt, size), quantity}];
-            if (r.count == 0)
-                r.entityId = entityId;
-            r.min = r.count == 0 ? measurement.value : std::min(r.min, measurement.value);
-            r.max = r.count == 0 ? measurement.value : std::max(r.max, measurement.value);
-            r.sum += measurement.value;
-            ++r.count;
+        // Interned names (FastFrameParser) are the same string; others compare by text.
+        const auto open = std::find_if(
+            entity.rollups.begin(), entity.rollups.end(), [&](const OpenRollup &r) {
+                return r.quantity.constData() == measurement.quantity.constData() ||
+                       r.quantity == measurement.quantity;
+            });
+        OpenRollup *r = open != entity.rollups.end() ? &*open : nullptr;
+        if (!r) {
+            r = &entity.rollups.emplaceBack();
+            r->quantity = measurement.quantity;
+            r->number = quantityNumber(measurement.quantity);
+        }
+        const auto add = [&](Rollups &rollups, qint64 &start, RollupValue &value, qint64 bucket) {
+            if (value.count > 0 && start != bucket) {
+                mergeRollup(rollups[{entity.id, start, r->number}], value);
+                value = {};
+            }
+            if (value.count == 0) {
+                start = bucket;
+                value.entityId = entityId;
+            }
+            addReading(value, measurement.value);
         };
-        accumulate(m_minuteRollups, kMinute);
-        accumulate(m_hourRollups, kHour);
+        add(m_minuteRollups, r->minuteStart, r->minute, minute);
+        add(m_hourRollups, r->hourStart, r->hour, hour);
     }
+}
+
+void StoreWriter::closeOpenRollups()
+{
+    for (EntityRow &entity : m_entities) {
+        for (OpenRollup &r : entity.rollups) {
+            if (r.minute.count > 0)
+                mergeRollup(m_minuteRollups[{entity.id, r.minuteStart, r.number}], r.minute);
+            if (r.hour.count > 0)
+                mergeRollup(m_hourRollups[{entity.id, r.hourStart, r.number}], r.hour);
+            r.minute = {};
+            r.hour = {};
+        }
+    }
+}
+
+void StoreWriter::mergeRollup(RollupValue &into, const RollupValue &from)
+{
+    if (into.count == 0) {
+        into = from;
+        return;
+    }
+    into.min = std::min(into.min, from.min);
+    into.max = std::max(into.max, from.max);
+    into.sum += from.sum;
+    into.count += from.count;
 }
 
 bool StoreWriter::writeAlert(const StoredMessage &message, int index, const Alert &alert,
@@ -747,23 +823,44 @@ StoreReply<RetentionResult> StoreWriter::applyRetention(const QDateTime &now, in
     return reply;
 }
 
-bool StoreWriter::flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome)
+// A bucket is written by every batch until its minute or hour has passed: a row the last batch
+// wrote is updated in place, which costs SQLite a third less than the upsert's failed insert
+// (callgrind). The remembered keys are a hint only: the update names the whole key, and when it
+// finds no row (rolled back, or removed by retention) the upsert writes it.
+bool StoreWriter::flushRollups(Rollups &rollups, SqliteStatement &upsert, RollupRows &rows,
+                               Outcome &outcome)
 {
+    QSet<RollupKey> written;
+    written.reserve(rollups.size());
     for (auto it = rollups.cbegin(); it != rollups.cend(); ++it) {
-        upsert.reset();
-        upsert.bind(1, it.value().entityId);
-        upsert.bind(2, m_quantities.at(it.key().quantity));
-        upsert.bind(3, it.key().bucketStart);
-        upsert.bind(4, it.value().count);
-        upsert.bind(5, it.value().min);
-        upsert.bind(6, it.value().max);
-        upsert.bind(7, it.value().sum);
-        if (!run(upsert, outcome)) {
+        const auto write = [&](SqliteStatement &statement) {
+            statement.reset();
+            statement.bind(1, it.value().entityId);
+            statement.bind(2, m_quantities.at(it.key().quantity));
+            statement.bind(3, it.key().bucketStart);
+            statement.bind(4, it.value().count);
+            statement.bind(5, it.value().min);
+            statement.bind(6, it.value().max);
+            statement.bind(7, it.value().sum);
+            if (run(statement, outcome))
+                return true;
             if (outcome.error.isEmpty())
-                outcome.error = upsert.errorMessage(); // rollups must stay exact
+                outcome.error = statement.errorMessage(); // rollups must stay exact
             return false;
+        };
+        if (rows.written.contains(it.key())) {
+            if (!write(rows.update))
+                return false;
+            if (rows.update.changes() > 0) {
+                written.insert(it.key());
+                continue;
+            }
         }
+        if (!write(upsert))
+            return false;
+        written.insert(it.key());
     }
+    rows.written.swap(written);
     rollups.clear();
     return true;
 }

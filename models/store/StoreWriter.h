@@ -6,8 +6,10 @@
 #include "StoredMessage.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 
+#include <optional>
 #include <span>
 
 namespace tlr {
@@ -56,6 +58,28 @@ private:
         double sum = 0.0;
     };
     using Rollups = QHash<RollupKey, RollupValue>;
+    // The keys the last batch wrote to one rollup table, which the next batch most likely
+    // adds to, and the statement that adds to such a row.
+    struct RollupRows
+    {
+        QSet<RollupKey> written;
+        SqliteStatement update;
+    };
+
+    // The minute and hour an entity's quantity is being summed into in this batch. A sensor's
+    // readings arrive in time order, so nearly every reading adds to the open buckets, found
+    // by a look along the entity's few quantities: two hash lookups and a quantity's name
+    // hashed for every reading were the largest share of the store thread's own code. A
+    // reading for another minute or hour closes the bucket into the batch's rollups.
+    struct OpenRollup
+    {
+        QString quantity;
+        int number = -1; // in m_quantities
+        qint64 minuteStart = 0;
+        qint64 hourStart = 0;
+        RollupValue minute; // count 0: none open
+        RollupValue hour;
+    };
 
     // What the entities table holds of an entity, so that a row is written only when a name
     // or type changes.
@@ -66,6 +90,7 @@ private:
         FeedKind kind = FeedKind::Unknown;
         QString source;
         QString name;
+        QList<OpenRollup> rollups; // of the batch being written
     };
     struct PendingArchive
     {
@@ -79,6 +104,16 @@ private:
         qint64 last = -1;
         qint64 archive = -1;
     };
+    // What the writer keeps of a feed, found by one lookup a message (three hashes of the
+    // feed's name a message before).
+    struct FeedState
+    {
+        PendingArchive pending; // of the batch being written; its buffer kept across batches
+        QList<SeqRun> runs;     // of the batch being written
+        // The highest stored sequence number, read when the feed is first seen: anything above
+        // it is new without asking the database. Forgotten when a batch fails.
+        std::optional<qint64> lastSeq;
+    };
 
     // Each returns false when the statement failed in a way that dooms the transaction.
     bool writeMessage(const StoredMessage &message, Outcome &outcome);
@@ -88,25 +123,31 @@ private:
     bool writeAlert(const StoredMessage &message, int index, const Alert &alert, Outcome &outcome);
     bool writeReport(const StoredMessage &message, int index, const Report &report,
                      Outcome &outcome);
-    // The id of the observation's entity, writing its row when it is new or renamed; -1 when
-    // that failed (outcome.error set when it dooms the transaction).
-    qint64 entityRowId(const Observation &o, Outcome &outcome);
+    // The observation's entity, writing its row when it is new or renamed; null when that
+    // failed (outcome.error set when it dooms the transaction). Valid until the next call.
+    EntityRow *entityRow(const Observation &o, Outcome &outcome);
     // Adds the quantities a stored observation lacks; false when a statement failed.
     bool mergeMeasurements(qint64 entity, qint64 observedAt, const QList<Measurement> &incoming,
                            QList<Measurement> &added, Outcome &outcome);
-    void accumulateRollups(qint64 entityRow, const QString &entityId, qint64 observedAt,
+    void accumulateRollups(EntityRow &entity, const QString &entityId, qint64 observedAt,
                            const QList<Measurement> &measurements);
+    // Moves the open buckets' sums into the batch's rollups, before they are written.
+    void closeOpenRollups();
+    static void addReading(RollupValue &r, double value);
+    static void mergeRollup(RollupValue &into, const RollupValue &from);
     int quantityNumber(const QString &quantity);
-    PendingArchive &archiveFor(const QString &feed);
+    PendingArchive &archiveOf(FeedState &feed);
     // Whether the feed's message `seq` is stored, by this batch or before; -1: a statement
     // failed (outcome.error set when it dooms the transaction).
-    int isStored(const QString &feed, qint64 seq, Outcome &outcome);
-    qint64 lastStoredSeq(const QString &feed, Outcome &outcome); // -2: a statement failed
-    void recordStored(const QString &feed, qint64 seq, qint64 archive);
+    int isStored(const QString &feed, FeedState &state, qint64 seq, Outcome &outcome);
+    // -2: a statement failed
+    qint64 lastStoredSeq(const QString &feed, FeedState &state, Outcome &outcome);
+    void recordStored(FeedState &feed, qint64 seq, qint64 archive);
     bool writeRuns(Outcome &outcome);
     bool writeArchives(Outcome &outcome);
     bool loadNextArchiveId();
-    bool flushRollups(Rollups &rollups, SqliteStatement &upsert, Outcome &outcome);
+    bool flushRollups(Rollups &rollups, SqliteStatement &upsert, RollupRows &rows,
+                      Outcome &outcome);
     // Runs a bound statement; false when it failed, with outcome.error set when the failure
     // dooms the transaction.
     bool run(SqliteStatement &statement, Outcome &outcome);
@@ -128,15 +169,13 @@ private:
     SqliteStatement m_upsertHour;
     Rollups m_minuteRollups; // of the batch being written, flushed before COMMIT
     Rollups m_hourRollups;
+    RollupRows m_minute;
+    RollupRows m_hour;
     QHash<QString, int> m_quantityNumbers; // the rollups' quantities: numbers of this batch
     QList<QString> m_quantities;           // by number
     QByteArray m_measurementsJson;         // the row being written's, its buffer kept
     QHash<QString, EntityRow> m_entities;          // by entity id; cleared when a batch fails
-    QHash<QString, PendingArchive> m_archives;     // of the batch being written, by feed
-    QHash<QString, QList<SeqRun>> m_batchRuns;     // of the batch being written, by feed
-    // Each feed's highest stored sequence number, read when the feed is first seen: anything
-    // above it is new without asking the database. Cleared when a batch fails.
-    QHash<QString, qint64> m_lastSeqs;
+    QHash<QString, FeedState> m_feeds;
     qint64 m_nextArchiveId = 1;
 };
 

@@ -1,11 +1,17 @@
 // Messages per second from a WebSocket frame's bytes to stored (SQLite, committed) and modelled
 // (SituationModel), beside the same bytes through QJsonDocument alone, in the same run.
 //
-//   build-bench/bin/bench_feeds [messages] [all|baseline|events|pipeline]
+//   build-bench/bin/bench_feeds [messages] [rounds] [all|baseline|events|pipeline]
 //
-// A part alone (the last argument) is for profilers: `perf record` or callgrind of the pipeline
-// without the baseline's and the parser's own runs in the same profile.
-// Prints one figure a line: name value unit baseline ratio aim (tab-separated).
+// Each round runs the baseline, then frame → events alone, then the pipeline into a fresh store
+// (its own folder), SituationModel and ingestor, so that every pipeline figure has a baseline
+// measured seconds before it: a machine whose speed drifts between phases (other people's builds,
+// frequency changes) moves both. Every round's figures go to standard error; the table
+// (BenchTable.h) is the round with the median ratio of the pipeline to its baseline, so that
+// value, baseline and ratio in one line belong together. Rounds default to 5.
+//
+// A part alone is for profilers (one round unless rounds are given): `perf record` or callgrind
+// of the pipeline without the baseline's and the parser's own runs in the same profile.
 
 #include "domain/WallClock.h"
 #include "feeds/FeedIngestor.h"
@@ -13,19 +19,25 @@
 #include "situation/SituationModel.h"
 #include "store/EventStore.h"
 
+#include "../support/BenchTable.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
-
-#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMutex>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <vector>
 
 using namespace tlr;
+using tlr::bench::Better;
+using tlr::bench::printRow;
 
 namespace {
 
@@ -81,70 +93,50 @@ double cpuMs(clockid_t clock)
     return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
-// Wall time, and the CPU time of this thread and of the whole process (here: this thread and
-// the store's). On a shared machine the wall figures swing with other people's builds; the CPU
-// figures say what the code costs.
+// Wall time and this thread's CPU time. On a shared machine the wall figures swing with other
+// people's builds; the CPU figures say what the code costs.
 struct Stopwatch
 {
     QElapsedTimer wall;
     double threadStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
-    double processStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
     Stopwatch() { wall.start(); }
     double wallMs() const { return wall.nsecsElapsed() / 1e6; }
     double threadMs() const { return cpuMs(CLOCK_THREAD_CPUTIME_ID) - threadStart; }
-    double otherThreadsMs() const
-    {
-        return cpuMs(CLOCK_PROCESS_CPUTIME_ID) - processStart - threadMs();
-    }
 };
+
+// The store thread's CPU time, read on that thread: a job posted to the store runs there, after
+// everything appended before it; flush() waits for it.
+double storeThreadCpuMs(EventStore &store)
+{
+    auto reading = std::make_shared<std::atomic<double>>(0.0);
+    store.post([reading](QSqlDatabase &) { *reading = cpuMs(CLOCK_THREAD_CPUTIME_ID); });
+    store.flush();
+    return *reading;
+}
 
 double perSecond(int count, double ms)
 {
     return ms > 0 ? count / (ms / 1e3) : 0.0;
 }
 
-void row(const char *name, double value, const char *unit, double baseline, const char *aim)
+struct Pass
 {
-    std::printf("%s\t%.0f\t%s\t%.0f\t%.2f\t%s\n", name, value, unit, baseline,
-                baseline > 0 ? value / baseline : 0.0, aim);
-}
+    double wallMs = 0;
+    double cpuMs = 0;
+};
 
-} // namespace
-
-int main(int argc, char *argv[])
+struct Round
 {
-    QCoreApplication app(argc, argv);
-    const int count = argc > 1 ? std::max(1000, atoi(argv[1])) : 200000;
-    const QByteArray part = argc > 2 ? QByteArray(argv[2]) : QByteArrayLiteral("all");
-    const bool all = part == "all";
-    const QList<QByteArray> frames = makeFrames(count);
+    Pass baseline;
+    Pass events;
+    Pass pipeline;        // cpuMs: the busier of the two threads
+    double ingestCpuMs = 0; // frames parsed, modelled and appended
+    double storeCpuMs = 0;  // batches written and committed
+    double ratio = 0;       // pipeline to baseline, messages a second by wall time
+};
 
-    // Baseline: the same bytes through QJsonDocument alone.
-    double baselineRate = 0;
-    double baselineCpuRate = 0;
-    if (all || part == "baseline") {
-        qsizetype keys = 0;
-        const Stopwatch baseline;
-        for (const QByteArray &frame : frames)
-            keys += QJsonDocument::fromJson(frame).object().size();
-        baselineRate = perSecond(count, baseline.wallMs());
-        baselineCpuRate = perSecond(count, baseline.threadMs());
-        if (keys == 0)
-            return 1;
-    }
-
-    QTemporaryDir dir;
-    EventStore store;
-    EventStore::Options options;
-    options.path = dir.filePath(QStringLiteral("bench.sqlite"));
-    options.maxPendingMessages = count + 1;
-    if (const QString error = store.open(options); !error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
-    WallClock clock;
-    SituationModel situation(&clock);
-    StoreAndModelSink sink(&store, &situation);
+FeedConfig benchFeed()
+{
     FeedConfig config;
     config.id = QStringLiteral("dishub-traffic");
     config.agency = Agency::Dishub;
@@ -152,50 +144,180 @@ int main(int argc, char *argv[])
     config.transport = FeedConfig::Transport::WebSocket;
     // The bench measures how fast one feed can go; the per-feed rate limit would cut it short.
     config.maxMessagesPerSecond = 0;
+    return config;
+}
 
-    // Parsed only: the ingest thread's own cost.
-    if (all || part == "events") {
-        class CountingSink : public FeedSink
-        {
-        public:
-            void deliver(StoredMessage message) override { events += message.events.size(); }
-            qsizetype events = 0;
-        } counting;
-        FeedIngestor ingestor(config, &counting);
-        const Stopwatch parse;
-        for (const QByteArray &frame : frames)
-            ingestor.ingestFrame(frame, QDateTime::currentDateTimeUtc());
-        row("feeds_frame_to_events", perSecond(count, parse.wallMs()), "msg/s", baselineRate,
-            ">= 0.5 of baseline");
-        row("feeds_frame_to_events_cpu", perSecond(count, parse.threadMs()), "msg/s",
-            baselineCpuRate, ">= 0.5 of baseline");
+// The same bytes through QJsonDocument alone.
+bool runBaseline(const QList<QByteArray> &frames, Pass &pass)
+{
+    qsizetype keys = 0;
+    const Stopwatch watch;
+    for (const QByteArray &frame : frames)
+        keys += QJsonDocument::fromJson(frame).object().size();
+    pass = {watch.wallMs(), watch.threadMs()};
+    return keys > 0;
+}
+
+// Parsed only: the ingest thread's own cost.
+bool runEvents(const QList<QByteArray> &frames, Pass &pass)
+{
+    class CountingSink : public FeedSink
+    {
+    public:
+        void deliver(StoredMessage message) override { events += message.events.size(); }
+        qsizetype events = 0;
+    } counting;
+    FeedIngestor ingestor(benchFeed(), &counting);
+    const Stopwatch watch;
+    for (const QByteArray &frame : frames)
+        ingestor.ingestFrame(frame, QDateTime::currentDateTimeUtc());
+    pass = {watch.wallMs(), watch.threadMs()};
+    return counting.events == frames.size();
+}
+
+// Frame → stored and modelled, into a store of its own.
+bool runPipeline(const QList<QByteArray> &frames, Round &round)
+{
+    const auto count = int(frames.size());
+    QTemporaryDir dir;
+    EventStore store;
+    EventStore::Options options;
+    options.path = dir.filePath(QStringLiteral("bench.sqlite"));
+    options.maxPendingMessages = count + 1;
+    if (const QString error = store.open(options); !error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
     }
+    WallClock clock;
+    SituationModel situation(&clock);
+    StoreAndModelSink sink(&store, &situation);
+    FeedIngestor ingestor(benchFeed(), &sink);
 
-    if (!all && part != "pipeline")
-        return 0;
-    FeedIngestor ingestor(config, &sink);
-    const Stopwatch pipeline;
+    const double storeStart = storeThreadCpuMs(store);
+    const Stopwatch watch;
     for (const QByteArray &frame : frames)
         ingestor.ingestFrame(frame, QDateTime::currentDateTimeUtc());
     sink.flushModel();
-    const double ingestWallMs = pipeline.wallMs();
-    store.flush();
-    const double ingestThreadMs = pipeline.threadMs();
-    const double storeThreadMs = pipeline.otherThreadsMs();
-    std::fprintf(stderr,
-                 "pipeline: ingest %.0f ms then the store's drain %.0f ms of wall time; CPU: "
-                 "ingest thread %.0f ms, store thread %.0f ms\n",
-                 ingestWallMs, pipeline.wallMs() - ingestWallMs, ingestThreadMs, storeThreadMs);
-    const char *aim = ">= 100000 msg/s and >= 0.5 of baseline";
-    row("feeds_frame_to_stored_and_modelled", perSecond(count, pipeline.wallMs()), "msg/s",
-        baselineRate, aim);
-    // The two threads run side by side: with a core each, the busier one sets the pace.
-    row("feeds_frame_to_stored_and_modelled_cpu",
-        perSecond(count, std::max(ingestThreadMs, storeThreadMs)), "msg/s", baselineCpuRate, aim);
-    std::printf("feeds_baseline_qjsondocument\t%.0f\tmsg/s\t-\t-\t-\n", baselineRate);
-    std::printf("feeds_baseline_qjsondocument_cpu\t%.0f\tmsg/s\t-\t-\t-\n", baselineCpuRate);
-    std::fprintf(stderr, "accepted %lld of %d, stored events %lld, at most %lld waiting, %lld dropped\n",
-                 ingestor.status().accepted, count, store.storedEvents(),
-                 store.peakPendingMessages(), store.droppedMessages());
-    return ingestor.status().accepted == count ? 0 : 1;
+    round.ingestCpuMs = watch.threadMs();
+    const double storeEnd = storeThreadCpuMs(store); // after the flush: everything committed
+    round.pipeline.wallMs = watch.wallMs();
+    round.storeCpuMs = storeEnd - storeStart;
+    round.pipeline.cpuMs = std::max(round.ingestCpuMs, round.storeCpuMs);
+
+    const bool complete = ingestor.status().accepted == count && store.storedEvents() == count &&
+                          store.droppedMessages() == 0;
+    if (!complete) {
+        std::fprintf(stderr, "pipeline incomplete: accepted %lld of %d, stored events %lld, "
+                             "%lld dropped\n",
+                     ingestor.status().accepted, count, store.storedEvents(),
+                     store.droppedMessages());
+    }
+    return complete;
+}
+
+void report(int index, int count, const Round &r, bool baseline, bool events, bool pipeline)
+{
+    QByteArray line = "round " + QByteArray::number(index) + ":";
+    const auto pass = [&](const char *name, const Pass &p) {
+        line += QByteArray(" ") + name + " " + QByteArray::number(perSecond(count, p.wallMs), 'f', 0)
+                + " msg/s (wall " + QByteArray::number(p.wallMs, 'f', 0) + " ms, CPU "
+                + QByteArray::number(p.cpuMs, 'f', 0) + " ms);";
+    };
+    if (baseline)
+        pass("baseline", r.baseline);
+    if (events)
+        pass("events", r.events);
+    if (pipeline) {
+        pass("pipeline", r.pipeline);
+        line += " CPU: ingest thread " + QByteArray::number(r.ingestCpuMs, 'f', 0)
+                + " ms, store thread " + QByteArray::number(r.storeCpuMs, 'f', 0) + " ms;";
+    }
+    if (baseline && pipeline)
+        line += " ratio " + QByteArray::number(r.ratio, 'f', 2);
+    std::fprintf(stderr, "%s\n", line.constData());
+}
+
+void printTable(int count, const Round &r, bool baseline, bool events, bool pipeline)
+{
+    const double base = baseline ? perSecond(count, r.baseline.wallMs) : 0.0;
+    const double baseCpu = baseline ? perSecond(count, r.baseline.cpuMs) : 0.0;
+    if (events) {
+        printRow("feeds_frame_to_events", perSecond(count, r.events.wallMs), "msg/s", base,
+                 Better::More, ">= 0.5 of baseline");
+        printRow("feeds_frame_to_events_cpu", perSecond(count, r.events.cpuMs), "msg/s", baseCpu,
+                 Better::More, ">= 0.5 of baseline");
+    }
+    if (pipeline) {
+        const char *aim = ">= 100000 msg/s and >= 0.5 of baseline";
+        printRow("feeds_frame_to_stored_and_modelled", perSecond(count, r.pipeline.wallMs),
+                 "msg/s", base, Better::More, aim);
+        // The two threads run side by side: with a core each, the busier one sets the pace.
+        printRow("feeds_frame_to_stored_and_modelled_cpu", perSecond(count, r.pipeline.cpuMs),
+                 "msg/s", baseCpu, Better::More, aim);
+        printRow("feeds_ingest_thread_cpu", r.ingestCpuMs, "ms", "-");
+        printRow("feeds_store_thread_cpu", r.storeCpuMs, "ms", "-");
+    }
+    if (baseline) {
+        printRow("feeds_baseline_qjsondocument", base, "msg/s", "-");
+        printRow("feeds_baseline_qjsondocument_cpu", baseCpu, "msg/s", "-");
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // A fresh store a round: its migrations are not news.
+    QLoggingCategory::setFilterRules(QStringLiteral("tlr.store.info=false"));
+    const int count = argc > 1 ? std::max(1000, atoi(argv[1])) : 200000;
+    QByteArray part = QByteArrayLiteral("all");
+    int rounds = 0;
+    for (int i = 2; i < argc; ++i) {
+        bool number = false;
+        const int value = QByteArray(argv[i]).toInt(&number);
+        if (number)
+            rounds = std::max(1, value);
+        else
+            part = argv[i];
+    }
+    const bool all = part == "all";
+    const bool baseline = all || part == "baseline";
+    const bool events = all || part == "events";
+    const bool pipeline = all || part == "pipeline";
+    if (!baseline && !events && !pipeline) {
+        std::fprintf(stderr, "bench_feeds: unknown part \"%s\" (all, baseline, events, pipeline)\n",
+                     part.constData());
+        return 2;
+    }
+    if (rounds == 0)
+        rounds = all ? 5 : 1;
+    const QList<QByteArray> frames = makeFrames(count);
+
+    std::vector<Round> results;
+    for (int i = 1; i <= rounds; ++i) {
+        Round round;
+        if (baseline && !runBaseline(frames, round.baseline))
+            return 1;
+        if (events && !runEvents(frames, round.events)) {
+            std::fprintf(stderr, "frame → events: not every frame made an event\n");
+            return 1;
+        }
+        if (pipeline && !runPipeline(frames, round))
+            return 1;
+        if (baseline && pipeline)
+            round.ratio = round.baseline.wallMs / round.pipeline.wallMs;
+        report(i, count, round, baseline, events, pipeline);
+        results.push_back(round);
+    }
+    // The median round by its ratio (by the pipeline's rate without a baseline).
+    std::sort(results.begin(), results.end(), [](const Round &a, const Round &b) {
+        return a.ratio != b.ratio ? a.ratio < b.ratio : a.pipeline.wallMs > b.pipeline.wallMs;
+    });
+    const Round &median = results[results.size() / 2];
+    std::printf("# bench_feeds %d messages, %d rounds: the round with the median ratio\n", count,
+                rounds);
+    bench::printTableHeader();
+    printTable(count, median, baseline, events, pipeline);
+    return 0;
 }

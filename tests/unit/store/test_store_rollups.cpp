@@ -218,3 +218,37 @@ TEST_CASE("Retention deletes old rows and keeps hour rollups longer")
     // A second pass finds nothing more to do.
     CHECK(result(store.applyRetention(now)).total() == 0);
 }
+
+TEST_CASE("A station renamed within a batch keeps the readings summed before the new name")
+{
+    QTemporaryDir dir;
+    EventStore store;
+    REQUIRE(store.open(optionsFor(dir.filePath(QStringLiteral("renamed.db")))).isEmpty());
+    const QString e = QStringLiteral("urn:ngsi-ld:AQ:a");
+    const QString pm25 = QStringLiteral("pm25");
+    // One batch (one flush): two readings in one minute, the second under a new name, then a
+    // third in the next minute, then a late one back in the first minute.
+    const std::pair<int, double> readings[] = {{10, 1.0}, {20, 2.0}, {70, 4.0}, {30, 8.0}};
+    qint64 seq = 0;
+    for (const auto &[second, value] : readings) {
+        Observation o = makeObservation(e, utc(2026, 11, 23, 5, 0).addSecs(second),
+                                        {{pm25, value, {}}});
+        if (seq > 0)
+            o.name = QStringLiteral("Stasiun Cikokol (baru)");
+        store.append(makeMessage(QStringLiteral("f"), seq++, {o}));
+    }
+    store.flush();
+    const auto minutes = result(store.rollups(e, pm25, Resolution::Minute, utc(2026, 11, 23),
+                                              utc(2026, 11, 24)));
+    REQUIRE(minutes.size() == 2);
+    CHECK(minutes[0].count == 3);
+    CHECK(minutes[0].min == 1.0);
+    CHECK(minutes[0].max == 8.0);
+    CHECK(minutes[0].mean() == Approx(11.0 / 3));
+    CHECK(minutes[1].count == 1);
+    const auto hours = result(store.rollups(e, pm25, Resolution::Hour, utc(2026, 11, 23),
+                                            utc(2026, 11, 24)));
+    REQUIRE(hours.size() == 1);
+    CHECK(hours[0].count == 4);
+    CHECK(hours[0].mean() == Approx(15.0 / 4));
+}

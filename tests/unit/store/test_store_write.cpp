@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QThread>
 
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 
@@ -633,6 +634,22 @@ TEST_CASE("Measurements kept inline read back as they were written")
     }
     CHECK(MeasurementsJson::decode("not json").isEmpty());
     CHECK(MeasurementsJson::encode({}) == "{}");
+}
+
+TEST_CASE("Whole readings are written as std::to_chars writes the double")
+{
+    // The integer shortcut must not change a byte: "100000" would be longer than "1e+05".
+    const double values[] = {0.0,  -0.0, 1.0,       -7.0,      15.0,   20.0,    100000.0,
+                             123456789.0, -99999.0,  1e15 - 1, 1e15, 1e15 + 1, 4e15, 5e-1,
+                             9007199254740993.0, 1e300};
+    for (const double value : values) {
+        INFO(value);
+        char expected[64];
+        const char *end = std::to_chars(expected, expected + sizeof expected, value).ptr;
+        const QByteArray json =
+            MeasurementsJson::encode({{QStringLiteral("q"), value, QString()}});
+        CHECK(json == "{\"q\":[" + QByteArray(expected, end - expected) + ",null]}");
+    }
 }
 
 TEST_CASE("A batch that cannot be committed is reported and the store goes on")
