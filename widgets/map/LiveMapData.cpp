@@ -6,6 +6,8 @@
 #include "map/TileMath.h"
 #include "situation/SituationModel.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <algorithm>
 
 namespace tlr {
@@ -49,6 +51,19 @@ LiveMapData::LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent
     m_alertCoalesce.setSingleShot(true);
     m_alertCoalesce.setInterval(250);
     connect(&m_alertCoalesce, &QTimer::timeout, this, &LiveMapData::refreshEngineAlerts);
+    m_reportCoalesce.setSingleShot(true);
+    m_reportCoalesce.setInterval(kReportRefreshMs);
+    connect(&m_reportCoalesce, &QTimer::timeout, this, &LiveMapData::refreshReports);
+    connect(&m_reportBuild, &QFutureWatcher<ReportLayer>::finished, this, &LiveMapData::takeReports);
+}
+
+LiveMapData::~LiveMapData()
+{
+    // The build reads nothing of ours, but its result comes here. A map group may outlive the
+    // application object and its thread pool, which waited for every task: asking a finished
+    // future to wait would reach into that pool.
+    if (m_reportBuild.isRunning())
+        m_reportBuild.waitForFinished();
 }
 
 void LiveMapData::setAlertTable(const AlertTableModel *alerts)
@@ -108,9 +123,70 @@ void LiveMapData::setSituation(const SituationModel *situation)
         };
         connect(situation, &SituationModel::observationsChanged, this, later);
         connect(situation, &SituationModel::alertsChanged, this, later);
-        connect(situation, &SituationModel::reportsChanged, this, later);
+        connect(situation, &SituationModel::reportsChanged, this, [this] {
+            if (!m_reportCoalesce.isActive())
+                m_reportCoalesce.start();
+        });
     }
     refresh();
+    refreshReports();
+}
+
+void LiveMapData::refreshReports()
+{
+    if (!m_situation)
+        return;
+    if (m_reportBuild.isRunning()) {
+        m_reportsChangedMeanwhile = true; // once this build is in
+        return;
+    }
+    // Copies share their texts: what the worker gets costs a few milliseconds for a day's
+    // reports, and the situation may change under it meanwhile.
+    const std::deque<Report> &recent = m_situation->recentReports();
+    std::vector<Report> reports(recent.cbegin(), recent.cend());
+    m_reportBuild.setFuture(QtConcurrent::run(&LiveMapData::buildReports, std::move(reports), m_baseMap));
+}
+
+LiveMapData::ReportLayer LiveMapData::buildReports(std::vector<Report> reports,
+                                                   std::shared_ptr<const BaseMap> baseMap)
+{
+    ReportLayer layer;
+    layer.points.reserve(reports.size());
+    QHash<QString, int> open;
+    for (const Report &r : reports) {
+        if (!r.kecamatan.isEmpty())
+            ++open[r.kecamatan];
+        if (!r.location.isValid())
+            continue;
+        const QString text =
+            QStringLiteral("%1 — %2\n%3").arg(r.category, r.kecamatan, r.description.left(120));
+        layer.points.push_back(
+            {r.id, text, r.location, FeedKind::Unknown, Point::State::Normal, r.emergency});
+    }
+    layer.clusters = buildIndex(layer.points);
+    if (baseMap) {
+        for (const auto &f : baseMap->features) {
+            if (f.kind == BaseMapFeature::Kind::Kecamatan && f.population > 0)
+                layer.rates.insert(f.name, open.value(f.name) * 10000.0 / f.population);
+        }
+    }
+    return layer;
+}
+
+void LiveMapData::takeReports()
+{
+    if (m_reportBuild.isCanceled() || m_reportBuild.future().resultCount() == 0)
+        return;
+    ReportLayer layer = m_reportBuild.future().takeResult();
+    m_reports = std::move(layer.points);
+    m_reportClusters = std::move(layer.clusters);
+    m_reportRates = std::move(layer.rates);
+    emit changed();
+    if (m_reportsChangedMeanwhile) {
+        m_reportsChangedMeanwhile = false;
+        if (!m_reportCoalesce.isActive())
+            m_reportCoalesce.start();
+    }
 }
 
 ClusterIndex LiveMapData::buildIndex(const std::vector<Point> &points)
@@ -178,27 +254,6 @@ void LiveMapData::refresh()
     std::sort(m_sensors.begin(), m_sensors.end(), byId);
     std::sort(m_vehicles.begin(), m_vehicles.end(), byId);
     m_sensorClusters = buildIndex(m_sensors);
-
-    m_reports.clear();
-    QHash<QString, int> open;
-    for (const Report &r : m_situation->recentReports()) {
-        if (!r.kecamatan.isEmpty())
-            ++open[r.kecamatan];
-        if (!r.location.isValid())
-            continue;
-        const QString text =
-            QStringLiteral("%1 — %2\n%3").arg(r.category, r.kecamatan, r.description.left(120));
-        m_reports.push_back(
-            {r.id, text, r.location, FeedKind::Unknown, Point::State::Normal, r.emergency});
-    }
-    m_reportClusters = buildIndex(m_reports);
-    m_reportRates.clear();
-    if (m_baseMap) {
-        for (const auto &f : m_baseMap->features) {
-            if (f.kind == BaseMapFeature::Kind::Kecamatan && f.population > 0)
-                m_reportRates.insert(f.name, open.value(f.name) * 10000.0 / f.population);
-        }
-    }
 
     m_alerts.clear();
     for (const Alert &a : m_situation->activeAlerts()) {

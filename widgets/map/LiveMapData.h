@@ -1,10 +1,12 @@
 #pragma once
 
 #include "domain/Agency.h"
+#include "domain/Report.h"
 #include "domain/Severity.h"
 #include "map/BaseMap.h"
 #include "map/ClusterIndex.h"
 
+#include <QFutureWatcher>
 #include <QGeoCircle>
 #include <QGeoCoordinate>
 #include <QHash>
@@ -68,6 +70,7 @@ public:
     };
 
     explicit LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent = nullptr);
+    ~LiveMapData() override;
 
     void setBaseMap(std::shared_ptr<const BaseMap> baseMap) { m_baseMap = std::move(baseMap); }
     void setSituation(const SituationModel *situation);
@@ -93,10 +96,26 @@ public:
 signals:
     void changed();
 
+public:
+    // A day of citizen reports is tens of thousands of points: their layer (texts, clusters,
+    // rates) is built on a worker, at most once every kReportRefreshMs, and swapped in whole.
+    static constexpr int kReportRefreshMs = 1000;
+    bool isBuildingReports() const { return m_reportBuild.isRunning(); }
+
 private:
+    struct ReportLayer
+    {
+        std::vector<Point> points;
+        ClusterIndex clusters;
+        QHash<QString, double> rates;
+    };
     void refresh();
+    void refreshReports();
+    void takeReports();
     void refreshEngineAlerts();
     static ClusterIndex buildIndex(const std::vector<Point> &points);
+    static ReportLayer buildReports(std::vector<Report> reports,
+                                    std::shared_ptr<const BaseMap> baseMap);
 
     std::shared_ptr<const BaseMap> m_baseMap;
     QPointer<const SituationModel> m_situation;
@@ -106,6 +125,9 @@ private:
     std::vector<Point> m_vehicles;
     std::vector<Point> m_reports;
     ClusterIndex m_reportClusters;
+    QTimer m_reportCoalesce;
+    QFutureWatcher<ReportLayer> m_reportBuild;
+    bool m_reportsChangedMeanwhile = false;
     std::vector<Line> m_traffic;
     std::vector<AlertArea> m_alerts;
     QPointer<const AlertTableModel> m_alertTable;

@@ -15,12 +15,15 @@
 #include "map/TileSourceSpec.h"
 #include "map/TrafficLayer.h"
 #include "map/VehicleLayer.h"
+#include "situation/SituationModel.h"
+#include "domain/WallClock.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QSqlDatabase>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -534,4 +537,47 @@ TEST_CASE("Cluster bubbles of a whole storm's counts stay within the sprite budg
     }
     CHECK(MapSymbols::cachedSpriteBytes() > MapSymbols::kSpriteBudgetBytes / 2);
     CHECK(MapSymbols::cachedSpriteBytes() <= MapSymbols::kSpriteBudgetBytes);
+}
+
+TEST_CASE("A day of reports is laid out for the map on a worker, and a change meanwhile is not lost")
+{
+    WallClock clock;
+    const QDateTime now(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
+    clock.setFixedTime(now);
+    SituationModel situation(&clock);
+    const auto reports = [&](int from, int count) {
+        QList<DomainEvent> batch;
+        for (int i = from; i < from + count; ++i) {
+            Report r;
+            r.id = QStringLiteral("112-%1").arg(i);
+            r.receivedAt = now.addSecs(-(i % 80000));
+            r.category = QStringLiteral("banjir");
+            r.kecamatan = QStringLiteral("Periuk");
+            r.location = QGeoCoordinate(-6.17 + (i % 100) * 1e-4, 106.59 + (i / 100 % 100) * 1e-4);
+            batch.append(r);
+        }
+        return batch;
+    };
+    situation.apply(reports(0, 40000));
+
+    LiveMapData map(nullptr);
+    QSignalSpy changed(&map, &LiveMapData::changed);
+    map.setSituation(&situation);
+    // The GUI thread only handed the reports over: the points come when the worker is done.
+    CHECK(map.isBuildingReports());
+    CHECK(map.reports().empty());
+    situation.apply(reports(40000, 10));
+    const auto waitForReports = [&](std::size_t count) {
+        QElapsedTimer waited;
+        waited.start();
+        while (map.reports().size() != count && waited.elapsed() < 30000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        return map.reports().size();
+    };
+    CHECK(waitForReports(40000) == 40000);
+    CHECK(changed.count() >= 1);
+    // The ten that came while it built are taken by the next build, within the refresh interval.
+    CHECK(waitForReports(40010) == 40010);
+    CHECK(map.reportClusters().pointCount() == 40010);
+    CHECK(map.reports().front().tooltip.startsWith(QStringLiteral("banjir — Periuk")));
 }
