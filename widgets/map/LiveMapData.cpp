@@ -151,17 +151,15 @@ LiveMapData::ReportLayer LiveMapData::buildReports(std::vector<Report> reports,
                                                    std::shared_ptr<const BaseMap> baseMap)
 {
     ReportLayer layer;
-    layer.points.reserve(reports.size());
     QHash<QString, int> open;
-    for (const Report &r : reports) {
+    for (Report &r : reports) {
         if (!r.kecamatan.isEmpty())
             ++open[r.kecamatan];
         if (!r.location.isValid())
             continue;
-        const QString text =
-            QStringLiteral("%1 — %2\n%3").arg(r.category, r.kecamatan, r.description.left(120));
         layer.points.push_back(
-            {r.id, text, r.location, FeedKind::Unknown, Point::State::Normal, r.emergency});
+            {r.id, QString(), r.location, FeedKind::Unknown, Point::State::Normal, r.emergency});
+        layer.located.push_back(std::move(r));
     }
     layer.clusters = buildIndex(layer.points);
     if (baseMap) {
@@ -173,12 +171,21 @@ LiveMapData::ReportLayer LiveMapData::buildReports(std::vector<Report> reports,
     return layer;
 }
 
+QString LiveMapData::reportTooltip(std::size_t point) const
+{
+    if (point >= m_reportSources.size())
+        return {};
+    const Report &r = m_reportSources[point];
+    return QStringLiteral("%1 — %2\n%3").arg(r.category, r.kecamatan, r.description.left(120));
+}
+
 void LiveMapData::takeReports()
 {
     if (m_reportBuild.isCanceled() || m_reportBuild.future().resultCount() == 0)
         return;
     ReportLayer layer = m_reportBuild.future().takeResult();
     m_reports = std::move(layer.points);
+    m_reportSources = std::move(layer.located);
     m_reportClusters = std::move(layer.clusters);
     m_reportRates = std::move(layer.rates);
     emit changed();

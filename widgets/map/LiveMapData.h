@@ -83,7 +83,10 @@ public:
     const std::vector<Point> &sensors() const { return m_sensors; }
     const ClusterIndex &sensorClusters() const { return m_sensorClusters; }
     const std::vector<Point> &vehicles() const { return m_vehicles; }
+    // Reports' points carry no tooltip: a day of them is tens of thousands of texts nobody
+    // reads. reportTooltip() writes the one under the pointer.
     const std::vector<Point> &reports() const { return m_reports; }
+    QString reportTooltip(std::size_t point) const;
     const ClusterIndex &reportClusters() const { return m_reportClusters; }
     const std::vector<Line> &traffic() const { return m_traffic; }
     const std::vector<AlertArea> &alerts() const { return m_alerts; }
@@ -97,7 +100,7 @@ signals:
     void changed();
 
 public:
-    // A day of citizen reports is tens of thousands of points: their layer (texts, clusters,
+    // A day of citizen reports is tens of thousands of points: their layer (points, clusters,
     // rates) is built on a worker, at most once every kReportRefreshMs, and swapped in whole.
     static constexpr int kReportRefreshMs = 1000;
     bool isBuildingReports() const { return m_reportBuild.isRunning(); }
@@ -105,6 +108,7 @@ public:
 private:
     struct ReportLayer
     {
+        std::vector<Report> located; // the reports of `points`, in the same order
         std::vector<Point> points;
         ClusterIndex clusters;
         QHash<QString, double> rates;
@@ -124,6 +128,7 @@ private:
     ClusterIndex m_sensorClusters;
     std::vector<Point> m_vehicles;
     std::vector<Point> m_reports;
+    std::vector<Report> m_reportSources; // of m_reports, in the same order
     ClusterIndex m_reportClusters;
     QTimer m_reportCoalesce;
     QFutureWatcher<ReportLayer> m_reportBuild;

@@ -108,7 +108,9 @@ std::optional<MapFeatureHit> PointClusterLayer::hitTest(QPointF panePoint,
                                         QPointF(se.longitude(), se.latitude()))};
         } else {
             const auto &p = points[std::size_t(node.point)];
-            best = MapFeatureHit{p.id, name(), p.tooltip, std::nullopt};
+            best = MapFeatureHit{p.id, name(),
+                                 sensors ? p.tooltip : m_data->reportTooltip(std::size_t(node.point)),
+                                 std::nullopt};
         }
     }
     return best;

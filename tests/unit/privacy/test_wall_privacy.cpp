@@ -161,8 +161,8 @@ public:
             look(QStringLiteral("map sensor"), p.tooltip);
         for (const auto &p : map.vehicles())
             look(QStringLiteral("map vehicle"), p.tooltip);
-        for (const auto &p : map.reports())
-            look(QStringLiteral("map report"), p.tooltip);
+        for (std::size_t i = 0; i < map.reports().size(); ++i)
+            look(QStringLiteral("map report"), map.reportTooltip(i));
         for (const auto &l : map.traffic())
             look(QStringLiteral("map traffic"), l.tooltip);
         for (const auto &a : map.alerts())
