@@ -32,6 +32,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace tlr;
 
 namespace {
@@ -287,7 +289,19 @@ TEST_CASE("No reporter's name or number reaches a wall model, tile, map, log or 
             QTest::qWait(500);
             secrets = Secrets::read(path);
         }
-        QTest::qWait(600); // one more refresh of the map's and the tiles' coalesced views
+        // One more refresh of the map's and the tiles' coalesced views; the map lays out its
+        // reports on a worker at most once every LiveMapData::kReportRefreshMs.
+        QTest::qWait(LiveMapData::kReportRefreshMs + 600);
+        const auto mapsBuilding = [] {
+            const QList<const LiveMapData *> maps = mapData();
+            return std::any_of(maps.cbegin(), maps.cend(), [](const LiveMapData *map) {
+                return map->isBuildingReports();
+            });
+        };
+        QElapsedTimer built;
+        built.start();
+        while (mapsBuilding() && built.elapsed() < 20000)
+            QTest::qWait(100);
         INFO("reports on the wall: " << wall.situation().recentReports().size());
         REQUIRE(secrets.values.size() >= 40);
         REQUIRE(wall.situation().recentReports().size() >= 40);
