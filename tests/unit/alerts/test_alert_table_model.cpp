@@ -263,19 +263,29 @@ void applyBurst(AlertEngine &engine)
     engine.applyQueuedConditions();
 }
 
-} // namespace
-
-TEST_CASE("A drain larger than the frame budget ends over several turns where a one-shot drain ends")
+// Two engines fed the same: one table drains within a frame budget, the other is flushed at
+// once and is what the first must end up showing, row for row and in its sorted proxy.
+struct BudgetedAndOneShot
 {
     EngineFixture budgeted;
     EngineFixture oneShot;
-    AlertTableModel table(budgeted.engine.get(), &budgeted.clock);
-    AlertTableModel expected(oneShot.engine.get(), &oneShot.clock);
-    AlertFilterProxyModel rows(&table);
-    AlertFilterProxyModel expectedRows(&expected);
-    rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
-    expectedRows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
-    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    AlertTableModel table{budgeted.engine.get(), &budgeted.clock};
+    AlertTableModel expected{oneShot.engine.get(), &oneShot.clock};
+    AlertFilterProxyModel rows{&table};
+    AlertFilterProxyModel expectedRows{&expected};
+    QAbstractItemModelTester tester{&rows, QAbstractItemModelTester::FailureReportingMode::Fatal};
+
+    BudgetedAndOneShot()
+    {
+        rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+        expectedRows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
+    }
+};
+
+} // namespace
+
+TEST_CASE_METHOD(BudgetedAndOneShot, "A drain larger than the frame budget ends over several turns where a one-shot drain ends")
+{
     // Three runs of rows a turn, whatever they cost: the same split on any machine.
     constexpr int kPieces = 3;
     FrameBudget &budget = budgeted.engine->frameBudget();
@@ -356,17 +366,8 @@ void closeManyAtOnce(EngineFixture &f)
 
 } // namespace
 
-TEST_CASE("A burst of rows leaving ends over several turns with the rows a one-shot removal leaves")
+TEST_CASE_METHOD(BudgetedAndOneShot, "A burst of rows leaving ends over several turns with the rows a one-shot removal leaves")
 {
-    EngineFixture budgeted;
-    EngineFixture oneShot;
-    AlertTableModel table(budgeted.engine.get(), &budgeted.clock);
-    AlertTableModel expected(oneShot.engine.get(), &oneShot.clock);
-    AlertFilterProxyModel rows(&table);
-    AlertFilterProxyModel expectedRows(&expected);
-    rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
-    expectedRows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
-    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::Fatal);
     closeManyAtOnce(budgeted);
     closeManyAtOnce(oneShot);
     table.flushPendingChanges();
