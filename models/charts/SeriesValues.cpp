@@ -109,7 +109,7 @@ std::vector<TimePoint> fromRollups(const SeriesSpec &spec, const SeriesLine &lin
     return points;
 }
 
-std::vector<TimePoint> reportsPerHour(const SeriesLine &line, const std::deque<Report> &reports,
+std::vector<TimePoint> reportsPerHour(const SeriesLine &line, const std::deque<SharedReport> &reports,
                                       const QDateTime &from, const QDateTime &to)
 {
     if (!from.isValid() || !to.isValid() || to < from)
@@ -120,10 +120,10 @@ std::vector<TimePoint> reportsPerHour(const SeriesLine &line, const std::deque<R
     points.reserve(std::size_t((last - first) / kHourMsecs + 1));
     for (qint64 t = first; t <= last; t += kHourMsecs)
         points.push_back({t, 0.0});
-    for (const Report &report : reports) {
-        if (!report.receivedAt.isValid() || !line.reports.matches(report))
+    for (const SharedReport &report : reports) {
+        if (!report->receivedAt.isValid() || !line.reports.matches(*report))
             continue;
-        const qint64 at = report.receivedAt.toMSecsSinceEpoch();
+        const qint64 at = report->receivedAt.toMSecsSinceEpoch();
         if (at < first || at > to.toMSecsSinceEpoch())
             continue;
         points[std::size_t((hourStart(at) - first) / kHourMsecs)].value += 1.0;

@@ -31,7 +31,7 @@ std::vector<TimePoint> fromRollups(const SeriesSpec &spec, const SeriesLine &lin
 // Reports the line's filter matches, counted per hour for every hour from the one holding
 // `from` to the one holding `to` (the last one partial), stamped at the hour's start. Hours
 // are UTC hours, which are WIB hours too: WIB is a whole seven hours ahead.
-std::vector<TimePoint> reportsPerHour(const SeriesLine &line, const std::deque<Report> &reports,
+std::vector<TimePoint> reportsPerHour(const SeriesLine &line, const std::deque<SharedReport> &reports,
                                       const QDateTime &from, const QDateTime &to);
 
 // Combines entity values into the line's value (mean, or ratio of sums), see SeriesLine.

@@ -6,6 +6,8 @@
 #include <QGeoCoordinate>
 #include <QString>
 
+#include <memory>
+
 namespace tlr {
 
 // A citizen report: a 112 call or a LAKSA complaint (Tangerang LIVE app, WhatsApp, social
@@ -31,6 +33,10 @@ struct Report
     QString description;
     Agency agency = Agency::Unknown; // the agency the report concerns, when the source says
 };
+
+// A report as the wall holds it once received: never changed again, so the situation and every
+// view of it share one copy (a storm day is 85,000 of them).
+using SharedReport = std::shared_ptr<const Report>;
 
 QString channelKey(Report::Channel channel);
 std::optional<Report::Channel> channelFromKey(QStringView key);

@@ -139,15 +139,16 @@ void ClusterIndex::build(std::span<const QPointF> points)
         Node node;
         node.position = QPointF(double(xs[i]), double(ys[i]));
         node.point = int(i);
-        node.extent = QRectF(node.position, QSizeF(0, 0));
         top.push_back(node);
     }
 
     std::vector<char> done;
     std::vector<int> neighbours;
     for (int zoom = maxZoom; zoom >= minZoom; --zoom) {
-        auto &data = m_levels[std::size_t(zoom + 1 - minZoom)].nodes;
+        Level &finer = m_levels[std::size_t(zoom + 1 - minZoom)];
+        auto &data = finer.nodes;
         auto &next = m_levels[std::size_t(zoom - minZoom)].nodes;
+        auto &nextBoxes = m_levels[std::size_t(zoom - minZoom)].boxes;
         const std::size_t n = data.size();
         xs.resize(n);
         ys.resize(n);
@@ -158,6 +159,17 @@ void ClusterIndex::build(std::span<const QPointF> points)
         done.assign(n, 0);
         next.clear();
         next.reserve(n / 2 + 1);
+        nextBoxes.clear();
+        // A node that merges with nothing goes on to the coarser level as it is, its box too.
+        const auto carry = [&](const Node &node) {
+            Node copy = node;
+            copy.parent = -1;
+            if (node.box >= 0) {
+                copy.box = int(nextBoxes.size());
+                nextBoxes.push_back(finer.boxes[std::size_t(node.box)]);
+            }
+            next.push_back(copy);
+        };
         const double r = m_options.radius / (m_options.extent * std::exp2(zoom));
         const NeighbourGrid grid(xs, ys, r);
 
@@ -181,36 +193,34 @@ void ClusterIndex::build(std::span<const QPointF> points)
             if (count > origin.count && count >= m_options.minPoints) {
                 double wx = x * origin.count;
                 double wy = y * origin.count;
-                QRectF extent = origin.extent;
+                QRectF extent = finer.extent(origin);
                 for (const int k : neighbours) {
                     Node &member = data[std::size_t(k)];
                     done[std::size_t(k)] = 1;
                     wx += member.position.x() * member.count;
                     wy += member.position.y() * member.count;
                     // Not QRectF::united: it drops the zero-sized boxes of single points.
-                    extent.setLeft(std::min(extent.left(), member.extent.left()));
-                    extent.setTop(std::min(extent.top(), member.extent.top()));
-                    extent.setRight(std::max(extent.right(), member.extent.right()));
-                    extent.setBottom(std::max(extent.bottom(), member.extent.bottom()));
+                    const QRectF memberExtent = finer.extent(member);
+                    extent.setLeft(std::min(extent.left(), memberExtent.left()));
+                    extent.setTop(std::min(extent.top(), memberExtent.top()));
+                    extent.setRight(std::max(extent.right(), memberExtent.right()));
+                    extent.setBottom(std::max(extent.bottom(), memberExtent.bottom()));
                     member.parent = parent;
                 }
                 Node cluster;
                 cluster.position = QPointF(wx / count, wy / count);
                 cluster.count = count;
-                cluster.extent = extent;
+                cluster.box = int(nextBoxes.size());
+                nextBoxes.push_back(extent);
                 next.push_back(cluster);
             } else {
-                Node copy = origin;
-                copy.parent = -1;
-                next.push_back(copy);
+                carry(origin);
                 if (count > 1) { // fewer than minPoints together: each stays on its own
                     for (const int k : neighbours) {
                         Node &member = data[std::size_t(k)];
                         done[std::size_t(k)] = 1;
                         member.parent = int(next.size());
-                        Node single = member;
-                        single.parent = -1;
-                        next.push_back(single);
+                        carry(member);
                     }
                 }
             }
@@ -262,6 +272,14 @@ std::vector<int> ClusterIndex::query(int zoom, const QRectF &box) const
             result.push_back(int(i));
     }
     return result;
+}
+
+QRectF ClusterIndex::extent(int zoom, int node) const
+{
+    const auto &level = nodes(zoom);
+    if (node < 0 || std::size_t(node) >= level.size())
+        return {};
+    return m_levels[std::size_t(clampZoom(zoom) - m_options.minZoom)].extent(level[std::size_t(node)]);
 }
 
 std::vector<int> ClusterIndex::leaves(int zoom, int node) const

@@ -13,6 +13,8 @@ namespace tlr {
 // greedily merges what lies within `radius` screen pixels (of a tile `extent` pixels wide) of
 // the next unmerged item into a cluster at the weighted centre. Every input point belongs to
 // exactly one node at every zoom; a node knows its count, its member points and their extent.
+// A node is 32 bytes and a level holds about as many nodes as points at street zooms: a day's
+// 85,000 citizen reports make some 500,000 of them.
 //
 // Coordinates are normalized Web Mercator (TileMath::project): x, y in [0, 1].
 // Building is pure computation over values: safe on any thread, one index per thread.
@@ -33,8 +35,8 @@ public:
         QPointF position; // weighted centre, normalized Mercator
         int count = 1;    // input points inside
         int point = -1;   // the input index when count == 1
-        QRectF extent;    // bounding box of the member points (zero-sized for one point)
         int parent = -1;  // index of the node containing this one at zoom − 1
+        int box = -1;     // clusters: where the level keeps the bounding box of their points
         bool isCluster() const { return count > 1; }
     };
 
@@ -56,6 +58,8 @@ public:
     const std::vector<Node> &nodes(int zoom) const;
     // Indices into nodes(zoom) of the nodes whose position lies in the box.
     std::vector<int> query(int zoom, const QRectF &box) const;
+    // The bounding box of a node's member points, normalized Mercator (zero-sized for one point).
+    QRectF extent(int zoom, int node) const;
     // The input indices of a node, in no particular order.
     std::vector<int> leaves(int zoom, int node) const;
     // The zoom at which a cluster first falls apart: where a click on it should zoom to.
@@ -65,6 +69,12 @@ private:
     struct Level
     {
         std::vector<Node> nodes;
+        std::vector<QRectF> boxes; // of the clusters, Node::box
+        QRectF extent(const Node &node) const
+        {
+            return node.box < 0 ? QRectF(node.position, QSizeF(0, 0))
+                                : boxes[std::size_t(node.box)];
+        }
         std::vector<int> childStart; // CSR: children at zoom + 1 of node i
         std::vector<int> children;
     };

@@ -18,4 +18,16 @@ QString InternedStrings::latin1(std::string_view latin1)
     return text;
 }
 
+QString InternedStrings::shared(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    if (const auto found = m_texts.constFind(text); found != m_texts.cend())
+        return *found;
+    if (m_texts.size() >= m_capacity)
+        m_texts.clear();
+    m_texts.insert(text);
+    return text;
+}
+
 } // namespace tlr

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <string_view>
@@ -23,11 +24,16 @@ public:
     // `latin1` as a QString, shared with every earlier call for the same bytes.
     QString latin1(std::string_view latin1);
 
-    qsizetype size() const { return m_strings.size(); }
+    // `text` itself, or the equal QString handed out before: for texts that arrive already
+    // decoded, each in an allocation of its own, and are kept long.
+    QString shared(const QString &text);
+
+    qsizetype size() const { return m_strings.size() + m_texts.size(); }
 
 private:
     qsizetype m_capacity;
     QHash<QByteArray, QString> m_strings;
+    QSet<QString> m_texts;
 };
 
 } // namespace tlr

@@ -53,10 +53,14 @@ void SituationModel::insertReport(const Report &report)
     // the whole day again for every batch cost a buffer the size of the day each time: the heap
     // grew with it through a soak.
     const auto after = std::upper_bound(m_reports.begin(), m_reports.end(), report.receivedAt,
-                                        [](const QDateTime &at, const Report &kept) {
-                                            return at < kept.receivedAt;
+                                        [](const QDateTime &at, const SharedReport &kept) {
+                                            return at < kept->receivedAt;
                                         });
-    m_reports.insert(after, report);
+    auto kept = std::make_shared<Report>(report);
+    kept->source = m_reportTexts.shared(report.source);
+    kept->category = m_reportTexts.shared(report.category);
+    kept->kecamatan = m_reportTexts.shared(report.kecamatan);
+    m_reports.insert(after, std::move(kept));
     m_history.add(report);
 }
 
@@ -115,7 +119,7 @@ void SituationModel::expire()
     }
     const QDateTime cutoff = now.addSecs(-kReportWindowHours * 3600);
     bool reportsExpired = false;
-    while (!m_reports.empty() && m_reports.front().receivedAt < cutoff) {
+    while (!m_reports.empty() && m_reports.front()->receivedAt < cutoff) {
         m_reports.pop_front();
         reportsExpired = true;
     }

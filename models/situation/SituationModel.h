@@ -2,6 +2,7 @@
 
 #include "domain/DomainEvent.h"
 #include "kpi/ReportHistory.h"
+#include "parsing/InternedStrings.h"
 
 #include <QHash>
 #include <QObject>
@@ -31,7 +32,7 @@ public:
     // Exercise and Test alerts are included (views mark them; KPIs leave them out).
     QList<Alert> activeAlerts() const;
     // Reports received in the last 24 h, newest last.
-    const std::deque<Report> &recentReports() const { return m_reports; }
+    const std::deque<SharedReport> &recentReports() const { return m_reports; }
     // The reports of the last eight days (since the first batch), counted once, for the KPI cards.
     const ReportHistory &reportHistory() const { return m_history; }
 
@@ -54,7 +55,8 @@ private:
     const WallClock *m_clock;
     QHash<QString, Observation> m_observations;
     QHash<QString, Alert> m_alerts; // by sender + identifier
-    std::deque<Report> m_reports;
+    std::deque<SharedReport> m_reports;
+    InternedStrings m_reportTexts; // source, category, kecamatan: a few dozen texts for a day
     ReportHistory m_history;
     QDateTime m_historyPrunedAt;
 };

@@ -424,12 +424,12 @@ void ChartTile::updateReports()
     if (!m_context.situation || !m_context.clock)
         return;
     const QDateTime now = m_context.clock->now();
-    const std::deque<Report> &reports = m_context.situation->recentReports();
+    const std::deque<SharedReport> &reports = m_context.situation->recentReports();
     QDateTime from = now.addMSecs(-windowMsecs());
     // The situation holds one day of reports; before the first one it holds, nothing is known.
     QDateTime known = now.addSecs(-qint64(SituationModel::kReportWindowHours) * 3600);
-    if (!reports.empty() && reports.front().receivedAt.isValid())
-        known = std::max(known, reports.front().receivedAt);
+    if (!reports.empty() && reports.front()->receivedAt.isValid())
+        known = std::max(known, reports.front()->receivedAt);
     else
         known = now;
     from = std::max(from, known);

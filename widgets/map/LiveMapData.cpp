@@ -3,11 +3,7 @@
 #include "alerts/AlertStatusMark.h"
 #include "domain/StatusNames.h"
 #include "itemmodels/AlertTableModel.h"
-#include "map/TileMath.h"
 #include "situation/SituationModel.h"
-
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -38,21 +34,6 @@ QString describe(const Observation &o)
     return text;
 }
 
-// One thread for every map's report layers, kept for the whole run. glibc gives each thread an
-// arena of its own and keeps what was freed in it: layers built on whichever pool thread was
-// free left a day's layer in every one of them (two arenas of 60 MB in the whole-day soak).
-QThreadPool &reportLayerThread()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(1);
-        pool.setExpiryTimeout(-1);
-        return true;
-    }();
-    Q_UNUSED(configured);
-    return pool;
-}
-
 } // namespace
 
 LiveMapData::LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent)
@@ -67,19 +48,12 @@ LiveMapData::LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent
     m_alertCoalesce.setSingleShot(true);
     m_alertCoalesce.setInterval(250);
     connect(&m_alertCoalesce, &QTimer::timeout, this, &LiveMapData::refreshEngineAlerts);
-    m_reportCoalesce.setSingleShot(true);
-    m_reportCoalesce.setInterval(kReportRefreshMs);
-    connect(&m_reportCoalesce, &QTimer::timeout, this, &LiveMapData::refreshReports);
-    connect(&m_reportBuild, &QFutureWatcher<ReportLayer>::finished, this, &LiveMapData::takeReports);
 }
 
-LiveMapData::~LiveMapData()
+void LiveMapData::setBaseMap(std::shared_ptr<const BaseMap> baseMap)
 {
-    // The build reads nothing of ours, but its result comes here. Only a running one is waited
-    // for: a finished future asked to wait reaches into its pool, and a map group may outlive
-    // the application object.
-    if (m_reportBuild.isRunning())
-        m_reportBuild.waitForFinished();
+    m_baseMap = std::move(baseMap);
+    refreshReportRates();
 }
 
 void LiveMapData::setAlertTable(const AlertTableModel *alerts)
@@ -139,98 +113,59 @@ void LiveMapData::setSituation(const SituationModel *situation)
         };
         connect(situation, &SituationModel::observationsChanged, this, later);
         connect(situation, &SituationModel::alertsChanged, this, later);
-        connect(situation, &SituationModel::reportsChanged, this, [this] {
-            if (!m_reportCoalesce.isActive())
-                m_reportCoalesce.start();
-        });
     }
+    if (m_reportBuilder)
+        disconnect(m_reportBuilder.get(), nullptr, this, nullptr);
+    m_reportBuilder = ReportLayerBuilder::of(situation);
+    if (m_reportBuilder)
+        connect(m_reportBuilder.get(), &ReportLayerBuilder::layerChanged, this, &LiveMapData::takeReports);
     refresh();
-    refreshReports();
-}
-
-void LiveMapData::refreshReports()
-{
-    if (!m_situation)
-        return;
-    if (m_reportBuild.isRunning()) {
-        m_reportsChangedMeanwhile = true; // once this build is in
-        return;
-    }
-    // Copies share their texts: what the worker gets costs a few milliseconds for a day's
-    // reports, and the situation may change under it meanwhile.
-    const std::deque<Report> &recent = m_situation->recentReports();
-    std::vector<Report> reports(recent.cbegin(), recent.cend());
-    m_reportBuild.setFuture(QtConcurrent::run(&reportLayerThread(), &LiveMapData::buildReports,
-                                              std::move(reports), m_baseMap));
-}
-
-LiveMapData::ReportLayer LiveMapData::buildReports(std::vector<Report> reports,
-                                                   std::shared_ptr<const BaseMap> baseMap)
-{
-    ReportLayer layer;
-    QHash<QString, int> open;
-    for (Report &r : reports) {
-        if (!r.kecamatan.isEmpty())
-            ++open[r.kecamatan];
-        if (!r.location.isValid())
-            continue;
-        layer.points.push_back(
-            {r.id, QString(), r.location, FeedKind::Unknown, Point::State::Normal, r.emergency});
-        layer.located.push_back(std::move(r));
-    }
-    layer.clusters = buildIndex(layer.points);
-    if (baseMap) {
-        for (const auto &f : baseMap->features) {
-            if (f.kind == BaseMapFeature::Kind::Kecamatan && f.population > 0)
-                layer.rates.insert(f.name, open.value(f.name) * 10000.0 / f.population);
-        }
-    }
-    return layer;
-}
-
-QString LiveMapData::reportTooltip(std::size_t point) const
-{
-    if (point >= m_reportSources.size())
-        return {};
-    const Report &r = m_reportSources[point];
-    return QStringLiteral("%1 — %2\n%3").arg(r.category, r.kecamatan, r.description.left(120));
+    takeReports();
 }
 
 void LiveMapData::takeReports()
 {
-    if (m_reportBuild.isCanceled() || m_reportBuild.future().resultCount() == 0)
+    std::shared_ptr<const ReportLayer> layer = m_reportBuilder ? m_reportBuilder->layer() : nullptr;
+    if (layer == m_reportLayer)
         return;
-    ReportLayer layer = m_reportBuild.future().takeResult();
-    m_reports = std::move(layer.points);
-    m_reportSources = std::move(layer.located);
-    m_reportClusters = std::move(layer.clusters);
-    m_reportRates = std::move(layer.rates);
+    m_reportLayer = std::move(layer);
+    refreshReportRates();
     emit changed();
-    if (m_reportsChangedMeanwhile) {
-        m_reportsChangedMeanwhile = false;
-        if (!m_reportCoalesce.isActive())
-            m_reportCoalesce.start();
+}
+
+void LiveMapData::refreshReportRates()
+{
+    m_reportRates.clear();
+    if (!m_reportLayer || !m_baseMap)
+        return;
+    for (const auto &f : m_baseMap->features) {
+        if (f.kind == BaseMapFeature::Kind::Kecamatan && f.population > 0)
+            m_reportRates.insert(f.name, m_reportLayer->openByKecamatan.value(f.name) * 10000.0
+                                             / f.population);
     }
 }
 
-ClusterIndex LiveMapData::buildIndex(const std::vector<Point> &points)
+const std::vector<LiveMapData::Point> &LiveMapData::reports() const
 {
-    std::vector<QPointF> projected;
-    projected.reserve(points.size());
-    for (const auto &p : points)
-        projected.push_back(TileMath::project(p.at.latitude(), p.at.longitude()));
-    // 80 of 512: clusters 40 screen pixels apart, so badges of 24 px type never touch.
-    ClusterIndex::Options options;
-    options.radius = 80;
-    ClusterIndex index(options);
-    index.build(projected);
-    return index;
+    static const std::vector<Point> kNone;
+    return m_reportLayer ? m_reportLayer->points : kNone;
+}
+
+QString LiveMapData::reportTooltip(std::size_t point) const
+{
+    return m_reportLayer ? m_reportLayer->tooltip(point) : QString();
+}
+
+const ClusterIndex &LiveMapData::reportClusters() const
+{
+    static const ClusterIndex kNone;
+    return m_reportLayer ? m_reportLayer->clusters : kNone;
 }
 
 void LiveMapData::setSensors(std::vector<Point> sensors)
 {
     m_sensors = std::move(sensors);
-    m_sensorClusters = buildIndex(m_sensors);
+    m_sensorClusters = clusterIndexOf(m_sensors);
     emit changed();
 }
 
@@ -277,7 +212,7 @@ void LiveMapData::refresh()
     };
     std::sort(m_sensors.begin(), m_sensors.end(), byId);
     std::sort(m_vehicles.begin(), m_vehicles.end(), byId);
-    m_sensorClusters = buildIndex(m_sensors);
+    m_sensorClusters = clusterIndexOf(m_sensors);
 
     m_alerts.clear();
     for (const Alert &a : m_situation->activeAlerts()) {

@@ -5,8 +5,9 @@
 #include "domain/Severity.h"
 #include "map/BaseMap.h"
 #include "map/ClusterIndex.h"
+#include "map/MapPoint.h"
+#include "map/ReportLayer.h"
 
-#include <QFutureWatcher>
 #include <QGeoCircle>
 #include <QGeoCoordinate>
 #include <QHash>
@@ -24,21 +25,13 @@ class AlertTableModel;
 class SituationModel;
 
 // What the live layers draw, copied out of the SituationModel into plain values once per
-// change (coalesced), with the cluster indices built once for every pane of a map.
+// change (coalesced), with the cluster indices built once for every pane of a map. The day's
+// citizen reports are one layer for every map of the situation (ReportLayerBuilder).
 class LiveMapData : public QObject
 {
     Q_OBJECT
 public:
-    struct Point
-    {
-        enum class State { Unknown, Normal, Warning, Fault };
-        QString id;
-        QString tooltip;
-        QGeoCoordinate at;
-        FeedKind kind = FeedKind::Unknown;
-        State state = State::Unknown;
-        bool emergency = false; // reports: a 112 emergency
-    };
+    using Point = MapPoint;
     struct Line
     {
         QString id;
@@ -70,9 +63,8 @@ public:
     };
 
     explicit LiveMapData(std::shared_ptr<const BaseMap> baseMap, QObject *parent = nullptr);
-    ~LiveMapData() override;
 
-    void setBaseMap(std::shared_ptr<const BaseMap> baseMap) { m_baseMap = std::move(baseMap); }
+    void setBaseMap(std::shared_ptr<const BaseMap> baseMap);
     void setSituation(const SituationModel *situation);
     void setAlertTable(const AlertTableModel *alerts);
     // Direct input, for tests and benchmarks (the situation is not read then).
@@ -83,11 +75,11 @@ public:
     const std::vector<Point> &sensors() const { return m_sensors; }
     const ClusterIndex &sensorClusters() const { return m_sensorClusters; }
     const std::vector<Point> &vehicles() const { return m_vehicles; }
-    // Reports' points carry no tooltip: a day of them is tens of thousands of texts nobody
-    // reads. reportTooltip() writes the one under the pointer.
-    const std::vector<Point> &reports() const { return m_reports; }
+    // The situation's report layer, shared with every map of the same situation (ReportLayer).
+    // Reports' points carry no tooltip: reportTooltip() writes the one under the pointer.
+    const std::vector<Point> &reports() const;
     QString reportTooltip(std::size_t point) const;
-    const ClusterIndex &reportClusters() const { return m_reportClusters; }
+    const ClusterIndex &reportClusters() const;
     const std::vector<Line> &traffic() const { return m_traffic; }
     const std::vector<AlertArea> &alerts() const { return m_alerts; }
     const std::vector<EngineAlert> &engineAlerts() const { return m_engineAlerts; }
@@ -100,26 +92,13 @@ signals:
     void changed();
 
 public:
-    // A day of citizen reports is tens of thousands of points: their layer (points, clusters,
-    // rates) is built on a worker, at most once every kReportRefreshMs, and swapped in whole.
-    static constexpr int kReportRefreshMs = 1000;
-    bool isBuildingReports() const { return m_reportBuild.isRunning(); }
+    bool isBuildingReports() const { return m_reportBuilder && m_reportBuilder->isBuilding(); }
 
 private:
-    struct ReportLayer
-    {
-        std::vector<Report> located; // the reports of `points`, in the same order
-        std::vector<Point> points;
-        ClusterIndex clusters;
-        QHash<QString, double> rates;
-    };
     void refresh();
-    void refreshReports();
     void takeReports();
+    void refreshReportRates();
     void refreshEngineAlerts();
-    static ClusterIndex buildIndex(const std::vector<Point> &points);
-    static ReportLayer buildReports(std::vector<Report> reports,
-                                    std::shared_ptr<const BaseMap> baseMap);
 
     std::shared_ptr<const BaseMap> m_baseMap;
     QPointer<const SituationModel> m_situation;
@@ -127,12 +106,8 @@ private:
     std::vector<Point> m_sensors;
     ClusterIndex m_sensorClusters;
     std::vector<Point> m_vehicles;
-    std::vector<Point> m_reports;
-    std::vector<Report> m_reportSources; // of m_reports, in the same order
-    ClusterIndex m_reportClusters;
-    QTimer m_reportCoalesce;
-    QFutureWatcher<ReportLayer> m_reportBuild;
-    bool m_reportsChangedMeanwhile = false;
+    std::shared_ptr<ReportLayerBuilder> m_reportBuilder;
+    std::shared_ptr<const ReportLayer> m_reportLayer;
     std::vector<Line> m_traffic;
     std::vector<AlertArea> m_alerts;
     QPointer<const AlertTableModel> m_alertTable;

@@ -99,8 +99,9 @@ std::optional<MapFeatureHit> PointClusterLayer::hitTest(QPointF panePoint,
             continue;
         bestDistance = d;
         if (node.isCluster()) {
-            const QGeoCoordinate nw = TileMath::unproject(node.extent.topLeft());
-            const QGeoCoordinate se = TileMath::unproject(node.extent.bottomRight());
+            const QRectF extent = index.extent(level, i);
+            const QGeoCoordinate nw = TileMath::unproject(extent.topLeft());
+            const QGeoCoordinate se = TileMath::unproject(extent.bottomRight());
             best = MapFeatureHit{{},
                                  name(),
                                  tr("%n item(s): click to zoom in", nullptr, node.count),

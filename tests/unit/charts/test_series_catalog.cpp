@@ -152,13 +152,13 @@ TEST_CASE("Reports are counted per hour, empty hours as zero")
     REQUIRE(result.catalog);
     const SeriesSpec *spec = result.catalog->find(u"reports-per-hour");
     REQUIRE(spec);
-    std::deque<Report> reports;
+    std::deque<SharedReport> reports;
     auto report = [&](Report::Channel channel, bool emergency, const QDateTime &at) {
         Report r;
         r.channel = channel;
         r.emergency = emergency;
         r.receivedAt = at;
-        reports.push_back(r);
+        reports.push_back(std::make_shared<const Report>(r));
     };
     report(Report::Channel::Call112, true, utc(1, 10));
     report(Report::Channel::Call112, true, utc(1, 59));

@@ -70,7 +70,7 @@ TEST_CASE("Every point is in exactly one cluster at every zoom and the counts ad
                 REQUIRE(int(leaves.size()) == node.count);
                 if (node.count == 1)
                     CHECK(leaves.front() == node.point);
-                const QRectF box = node.extent.adjusted(-1e-9, -1e-9, 1e-9, 1e-9);
+                const QRectF box = index.extent(z, int(i)).adjusted(-1e-9, -1e-9, 1e-9, 1e-9);
                 for (const int leaf : leaves) {
                     ++seen[std::size_t(leaf)];
                     // The point as indexed (single precision), which the extent is built from.

@@ -581,4 +581,20 @@ TEST_CASE("A day of reports is laid out for the map on a worker, and a change me
     CHECK(map.reportClusters().pointCount() == 40010);
     CHECK(map.reportTooltip(0).startsWith(QStringLiteral("banjir — Periuk")));
     CHECK(map.reportTooltip(40010).isEmpty());
+
+    // A second map of the same situation shares the layer the first one has, at once: a day's
+    // layer is tens of megabytes, and each map building its own held one per map.
+    LiveMapData other(nullptr);
+    other.setSituation(&situation);
+    CHECK_FALSE(other.isBuildingReports());
+    CHECK(&other.reports() == &map.reports());
+    CHECK(&other.reportClusters() == &map.reportClusters());
+    situation.apply(reports(40010, 5));
+    CHECK(waitForReports(40015) == 40015);
+    CHECK(&other.reports() == &map.reports());
+
+    // A map that leaves the situation leaves its reports too; the other keeps them.
+    other.setSituation(nullptr);
+    CHECK(other.reports().empty());
+    CHECK(map.reports().size() == 40015);
 }

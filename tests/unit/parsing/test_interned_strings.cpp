@@ -35,3 +35,20 @@ TEST_CASE("No text and an empty text stay apart, as QString::fromLatin1 keeps th
     CHECK(strings.latin1(std::string_view()).isNull()); // not the empty one from before
     CHECK(strings.size() == 0);
 }
+
+TEST_CASE("Decoded texts kept long share the first equal one, within the capacity")
+{
+    InternedStrings strings(2);
+    const QString kecamatan = QStringLiteral("Periuk");
+    const QString first = strings.shared(kecamatan);
+    // The same text decoded again from another message: equal, but a string of its own.
+    const QString decoded = QString::fromLatin1("Periuk");
+    REQUIRE(decoded.constData() != first.constData());
+    CHECK(strings.shared(decoded).constData() == first.constData());
+    CHECK(strings.shared(QString()).isNull());
+    CHECK(strings.size() == 1);
+    strings.shared(QStringLiteral("banjir"));
+    CHECK(strings.size() == 2);
+    CHECK(strings.shared(QStringLiteral("Cipondoh")) == QLatin1String("Cipondoh"));
+    CHECK(strings.size() == 1); // started again
+}

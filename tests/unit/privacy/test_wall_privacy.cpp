@@ -175,8 +175,8 @@ public:
 
     void lookAtSituation(const SituationModel &situation)
     {
-        for (const Report &r : situation.recentReports()) {
-            for (const QString &text : {r.source, r.id, r.category, r.kecamatan, r.description})
+        for (const SharedReport &r : situation.recentReports()) {
+            for (const QString &text : {r->source, r->id, r->category, r->kecamatan, r->description})
                 look(QStringLiteral("situation report"), text);
         }
     }
@@ -290,8 +290,8 @@ TEST_CASE("No reporter's name or number reaches a wall model, tile, map, log or 
             secrets = Secrets::read(path);
         }
         // One more refresh of the map's and the tiles' coalesced views; the map lays out its
-        // reports on a worker at most once every LiveMapData::kReportRefreshMs.
-        QTest::qWait(LiveMapData::kReportRefreshMs + 600);
+        // reports on a worker at most once every ReportLayerBuilder::kRefreshMs.
+        QTest::qWait(ReportLayerBuilder::kRefreshMs + 600);
         const auto mapsBuilding = [] {
             const QList<const LiveMapData *> maps = mapData();
             return std::any_of(maps.cbegin(), maps.cend(), [](const LiveMapData *map) {

@@ -115,9 +115,9 @@ Picture pictureOf(const SituationModel &situation, const AlertEngine &engine,
     for (const Alert &a : situation.activeAlerts())
         p.capAlerts << QStringLiteral("%1 %2 %3")
                            .arg(a.sender, a.identifier, a.sent.toString(Qt::ISODateWithMs));
-    for (const Report &r : situation.recentReports())
+    for (const SharedReport &r : situation.recentReports())
         p.reports << QStringLiteral("%1 %2 %3")
-                         .arg(r.id, r.receivedAt.toString(Qt::ISODateWithMs), r.kecamatan);
+                         .arg(r->id, r->receivedAt.toString(Qt::ISODateWithMs), r->kecamatan);
     for (const AlertRecord &a : engine.alerts()) {
         p.alerts << QStringLiteral("%1|%2|%3 %4 %5 raised %6 updated %7 x%8 esc %9 active %10")
                         .arg(a.source, a.resource, a.event, alertStateKey(a.state),

@@ -94,7 +94,37 @@ TEST_CASE("Reports are kept for a day and never with personal data")
     situation.apply({fresh, old});
     situation.expire();
     REQUIRE(situation.recentReports().size() == 1);
-    CHECK(situation.recentReports().front().id == QStringLiteral("112-2"));
+    CHECK(situation.recentReports().front()->id == QStringLiteral("112-2"));
+}
+
+TEST_CASE("Reports share the texts every report repeats: feed, category, kecamatan")
+{
+    WallClock clock;
+    clock.setFixedTime(kNow);
+    SituationModel situation(&clock);
+    // As the parser makes them: each text decoded into a string of its own.
+    const auto report = [](int i) {
+        Report r;
+        r.source = QString::fromLatin1("laksa");
+        r.id = QStringLiteral("LAKSA-%1").arg(i);
+        r.receivedAt = kNow.addSecs(-i);
+        r.category = QString::fromLatin1("banjir");
+        r.kecamatan = QString::fromLatin1("Periuk");
+        r.description = QStringLiteral("Genangan air %1").arg(i);
+        return r;
+    };
+    situation.apply({report(3), report(2)});
+    situation.apply({report(1)});
+    const auto &kept = situation.recentReports();
+    REQUIRE(kept.size() == 3);
+    for (const SharedReport &r : kept) {
+        CHECK(r->source.constData() == kept.front()->source.constData());
+        CHECK(r->category.constData() == kept.front()->category.constData());
+        CHECK(r->kecamatan.constData() == kept.front()->kecamatan.constData());
+    }
+    // What is the report's own stays its own.
+    CHECK(kept[0]->id == QStringLiteral("LAKSA-3"));
+    CHECK(kept[2]->description == QStringLiteral("Genangan air 1"));
 }
 
 TEST_CASE("Reports are kept in the order they were received, a late batch in its place")
@@ -112,8 +142,8 @@ TEST_CASE("Reports are kept in the order they were received, a late batch in its
     situation.apply({report("d", 50), report("b", 200), report("c2", 100)});
     situation.apply({report("e", 10)});
     QStringList ids;
-    for (const Report &r : situation.recentReports())
-        ids.append(r.id);
+    for (const SharedReport &r : situation.recentReports())
+        ids.append(r->id);
     // Same receiving time: the one applied first stays first.
     CHECK(ids == QStringList{"a", "b", "c", "c2", "d", "e"});
 }
