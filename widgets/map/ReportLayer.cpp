@@ -24,11 +24,12 @@ QThreadPool &reportLayerThread()
     return pool;
 }
 
-// GUI thread only, as the maps that ask.
+// GUI thread only, as the maps that ask. Never destroyed: a builder's destructor reads it, and
+// a map held by a static may be destroyed after it would be.
 QHash<const SituationModel *, std::weak_ptr<ReportLayerBuilder>> &builders()
 {
-    static QHash<const SituationModel *, std::weak_ptr<ReportLayerBuilder>> registry;
-    return registry;
+    static auto *registry = new QHash<const SituationModel *, std::weak_ptr<ReportLayerBuilder>>;
+    return *registry;
 }
 
 } // namespace

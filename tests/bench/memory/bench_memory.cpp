@@ -1,16 +1,20 @@
-// What a day of citizen reports costs in memory, run on demand (-DTLR_BUILD_BENCHMARKS=ON):
-// the heap the situation holds for them, and what every map group adds on top for its report
-// layer (points, clusters, the reports behind the tooltips). Measured with glibc's mallinfo2
-// (bytes in use, every thread held to the main arena), so it reads only on a glibc build without sanitizers.
+// What a day of citizen reports costs in memory, run on demand (-DTLR_BUILD_BENCHMARKS=ON): the
+// heap the situation holds for them, what the maps' report layer adds on top (points, clusters,
+// the reports behind the tooltips), and the incident board with its table, which the same
+// reports open and join. Measured with glibc's mallinfo2 (bytes in use, every thread held to
+// the main arena), so it reads only on a glibc build without sanitizers.
 //
-//   build-bench/bin/bench_map_memory [reports [maps]]
+//   build-bench/bin/bench_memory [reports [maps]]
 //
 // reports (default 85,000: the storm day's count) arrive in batches of 40, as the feed thread
 // hands them over; maps (default 2) is the number of map groups following the situation, as on
-// the 7-screen wall. Prints bytes per report as BenchTable.h rows.
+// the 7-screen wall. Prints bytes per report (per incident for the board) as BenchTable.h rows.
+#include "domain/WallClock.h"
+#include "incidents/FusionConfigReader.h"
+#include "incidents/IncidentBoard.h"
+#include "itemmodels/IncidentTableModel.h"
 #include "map/LiveMapData.h"
 #include "situation/SituationModel.h"
-#include "domain/WallClock.h"
 
 #include "BenchTable.h"
 
@@ -21,6 +25,7 @@
 #include <malloc.h>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -36,8 +41,8 @@ std::size_t heapInUse()
 }
 
 // Reports as the feed parser makes them: every text a string of its own, as decoded from the
-// message.
-QList<DomainEvent> reportBatch(int from, int count, const QDateTime &now, QRandomGenerator &rng)
+// message. A third are 112 emergencies, which open incidents; the rest are complaints.
+QList<DomainEvent> reportBatch(int from, int count, const QDateTime &start, QRandomGenerator &rng)
 {
     static const char *const kecamatan[] = {
         "Tangerang", "Jatiuwung", "Batuceper", "Benda", "Cipondoh", "Ciledug", "Karawaci",
@@ -50,9 +55,9 @@ QList<DomainEvent> reportBatch(int from, int count, const QDateTime &now, QRando
         Report r;
         r.source = QString::fromLatin1(i % 3 ? "laksa" : "emergency-112");
         r.id = QStringLiteral("LAKSA-2026-%1").arg(i, 7, 10, QLatin1Char('0'));
-        r.receivedAt = now.addMSecs(qint64(i) * 1000);
-        r.channel = Report::Channel(1 + i % 9);
-        r.kind = Report::Kind(1 + i % 6);
+        r.receivedAt = start.addMSecs(qint64(i) * 1000);
+        r.channel = i % 3 ? Report::Channel(2 + i % 8) : Report::Channel::Call112;
+        r.kind = i % 3 ? Report::Kind(2 + i % 5) : Report::Kind::Emergency;
         r.category = QString::fromLatin1(category[i % 7]);
         r.emergency = i % 3 == 0;
         r.kecamatan = QString::fromLatin1(kecamatan[rng.bounded(13)]);
@@ -62,7 +67,6 @@ QList<DomainEvent> reportBatch(int from, int count, const QDateTime &now, QRando
                                        "kendaraan roda dua tidak bisa lewat sejak pukul %2.")
                             .arg(i % 500)
                             .arg(i % 24);
-        r.agency = Agency::Unknown;
         batch.append(r);
     }
     return batch;
@@ -81,12 +85,17 @@ int main(int argc, char **argv)
     WallClock clock;
     const QDateTime start(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC);
     clock.setFixedTime(start.addSecs(reports)); // every report within the day
-    QRandomGenerator rng(20261123);
-
+    // Each batch is made, applied and freed, as the feed's are: what is measured is what the
+    // holder keeps, not what it shares with batches still held here.
+    const auto feed = [&](const std::function<void(const QList<DomainEvent> &)> &apply) {
+        QRandomGenerator rng(20261123);
+        for (int i = 0; i < reports; i += 40)
+            apply(reportBatch(i, std::min(40, reports - i), start, rng));
+    };
     const std::size_t before = heapInUse();
+
     auto situation = std::make_unique<SituationModel>(&clock);
-    for (int i = 0; i < reports; i += 40)
-        situation->apply(reportBatch(i, std::min(40, reports - i), start, rng));
+    feed([&](const QList<DomainEvent> &batch) { situation->apply(batch); });
     const std::size_t withSituation = heapInUse();
 
     std::vector<std::unique_ptr<LiveMapData>> layers;
@@ -107,13 +116,27 @@ int main(int argc, char **argv)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     const std::size_t withMaps = heapInUse();
 
-    std::printf("# %d reports, %d map groups; heap in use: %.1f MB before, %.1f MB with the "
-                "situation, %.1f MB with the maps\n",
-                reports, maps, before / 1048576.0, withSituation / 1048576.0, withMaps / 1048576.0);
+    const auto fusion = FusionConfigReader::readBuiltin();
+    IncidentBoard board(fusion.config.value_or(FusionConfig()), &clock, nullptr);
+    IncidentTableModel table(&board, &clock);
+    feed([&](const QList<DomainEvent> &batch) {
+        board.addEvents(batch);
+        board.expire();
+    });
+    const std::size_t withIncidents = heapInUse();
+    const std::size_t incidents = board.incidents().size();
+
+    std::printf("# %d reports, %d map groups, %zu incidents; heap in use: %.1f MB before, "
+                "%.1f MB with the situation, %.1f MB with the maps, %.1f MB with the incidents\n",
+                reports, maps, incidents, before / 1048576.0, withSituation / 1048576.0,
+                withMaps / 1048576.0, withIncidents / 1048576.0);
     bench::printTableHeader();
-    bench::printRow("map_memory_situation_per_report", double(withSituation - before) / reports,
+    bench::printRow("memory_situation_per_report", double(withSituation - before) / reports,
                     "bytes", "-");
-    bench::printRow("map_memory_maps_per_report", double(withMaps - withSituation) / reports,
+    bench::printRow("memory_maps_per_report", double(withMaps - withSituation) / reports, "bytes",
+                    "-");
+    bench::printRow("memory_incidents_per_incident",
+                    incidents ? double(withIncidents - withMaps) / double(incidents) : 0.0,
                     "bytes", "-");
     return 0;
 }
