@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <cmath>
+
 namespace tlr {
 namespace {
 
@@ -90,8 +92,9 @@ public:
             return fallback;
         }
         const double d = v.toDouble(qQNaN());
-        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < minimum
-            || d > maximum) {
+        // In range before anything is converted: a double past qint64 converted to it is
+        // undefined behaviour (the fuzzer's "version": 1.7e112).
+        if (!v.isDouble() || d < minimum || d > maximum || d != std::floor(d)) {
             fail(join(path, key), QStringLiteral("expected an integer from %1 to %2")
                                       .arg(minimum)
                                       .arg(maximum));

@@ -119,6 +119,14 @@ TEST_CASE("An invalid profile names the file, the field and what was expected")
         {"no screens", R"({"name":"t","version":1})", QStringLiteral("screens"), "non-empty list"},
         {"empty screens", R"({"name":"t","version":1,"screens":[]})", QStringLiteral("screens"), "non-empty list"},
         {"wrong version", R"({"name":"t","version":2,"screens":[]})", QStringLiteral("version"), "from 1 to 1"},
+        // Found by fuzz_wall_profile: a number past any integer type was converted before it
+        // was compared (undefined behaviour).
+        {"version past every integer", R"({"name":"t","version":1.7e112,"screens":[]})",
+         QStringLiteral("version"), "from 1 to 1"},
+        {"row far below zero", withScreen(R"({"name":"a","grid":{"rows":1,"columns":1},"tiles":[{"type":"clock","row":-1e300,"column":0}]})"),
+         QStringLiteral("screens[0].tiles[0].row"), "from 0 to 0"},
+        {"row a fraction", withScreen(R"({"name":"a","grid":{"rows":2,"columns":1},"tiles":[{"type":"clock","row":0.5,"column":0}]})"),
+         QStringLiteral("screens[0].tiles[0].row"), "from 0 to 1"},
         {"misspelt key", R"({"name":"t","version":1,"screen":[]})", QStringLiteral("screen"), "unknown field"},
         {"screen without grid", withScreen(R"({"name":"a","tiles":[)" + tile + "]}"),
          QStringLiteral("screens[0].grid"), "is required"},
