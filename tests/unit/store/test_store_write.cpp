@@ -3,6 +3,7 @@
 #include "store/MessageArchive.h"
 
 #include <QElapsedTimer>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -160,8 +161,15 @@ TEST_CASE("A busy store holds a producer back once and for a bounded time, then 
     options.maxBatch = 10;
     options.maxAppendWaitMilliseconds = 100;
     REQUIRE(store.open(options).isEmpty());
-    // The store's thread is busy for a while (as with a slow disk or a retention pass).
-    store.post([](QSqlDatabase &) { QThread::msleep(600); });
+    // The store's thread is busy for a while (as with a slow disk or a retention pass). The
+    // appends start once it is: on a loaded machine the thread could otherwise wake to a full
+    // batch and take it before the posted work (seen once: a peak of 190 pending, not 200).
+    QSemaphore busy;
+    store.post([&busy](QSqlDatabase &) {
+        busy.release();
+        QThread::msleep(600);
+    });
+    REQUIRE(busy.tryAcquire(1, 10000));
 
     QElapsedTimer timer;
     timer.start();
