@@ -855,6 +855,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>No escalated alert</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tlr::FeedHealthTile</name>

@@ -849,6 +849,10 @@
             <numerusform>(+%n lainnya)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No escalated alert</source>
+        <translation>Tidak ada peringatan tereskalasi</translation>
+    </message>
 </context>
 <context>
     <name>tlr::FeedHealthTile</name>

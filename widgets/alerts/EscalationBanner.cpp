@@ -6,6 +6,7 @@
 #include "theme/Theme.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -18,19 +19,18 @@ EscalationBanner::EscalationBanner(const AlertEngine *engine, const WallClock *c
 {
     setObjectName(QStringLiteral("escalationBanner"));
     setAutoFillBackground(true);
-    QPalette palette = this->palette();
-    palette.setColor(QPalette::Window, Theme::severityColor(Severity::Extreme));
-    palette.setColor(QPalette::WindowText, Theme::text());
-    setPalette(palette);
     auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(16, 6, 16, 6);
+    constexpr int kMargin = 6;
+    layout->setContentsMargins(16, kMargin, 16, kMargin);
     m_label = new QLabel(this);
     m_label->setFont(Theme::font(Theme::kHeaderPixels, QFont::Bold));
     // A long title (a CAP warning naming a dozen kecamatan) is cut at the monitor's edge; it
-    // must not widen the page beyond its monitor.
+    // must not widen the page beyond its monitor. The height is the escalation's line whatever
+    // the strip says, so that a change of state repaints the strip and nothing else.
     m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_label, 1);
-    hide();
+    setFixedHeight(QFontMetrics(m_label->font()).height() + 2 * kMargin);
+    showEscalated(false);
 
     // An escalation is remembered by id; whether it still waits is asked of the engine, so
     // the banner never disagrees with the alert panel.
@@ -50,7 +50,20 @@ EscalationBanner::EscalationBanner(const AlertEngine *engine, const WallClock *c
 
 QString EscalationBanner::text() const
 {
-    return isVisibleTo(parentWidget()) ? m_label->text() : QString();
+    return isEscalated() ? m_label->text() : QString();
+}
+
+void EscalationBanner::showEscalated(bool escalated)
+{
+    if (m_escalatedShown == escalated)
+        return;
+    m_escalatedShown = escalated;
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::Window, escalated ? Theme::severityColor(Severity::Extreme) : Theme::background());
+    palette.setColor(QPalette::WindowText, escalated ? Theme::text() : Theme::textMuted());
+    setPalette(palette);
+    m_label->setFont(Theme::font(escalated ? Theme::kHeaderPixels : Theme::kBodyPixels,
+                                 escalated ? QFont::Bold : QFont::Normal));
 }
 
 void EscalationBanner::changeEvent(QEvent *event)
@@ -82,7 +95,8 @@ void EscalationBanner::refresh()
         ++it;
     }
     if (!worst) {
-        hide();
+        showEscalated(false);
+        m_label->setText(tr("No escalated alert"));
         return;
     }
     const qint64 seconds = worst->unacknowledgedSince.secsTo(m_clock->now());
@@ -94,8 +108,8 @@ void EscalationBanner::refresh()
                             AlertTableModel::formatAge(seconds));
     if (waiting > 1)
         text += u' ' + tr("(+%n more)", nullptr, waiting - 1);
+    showEscalated(true);
     m_label->setText(text);
-    show();
 }
 
 } // namespace tlr

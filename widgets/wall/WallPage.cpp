@@ -11,6 +11,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tlr {
@@ -71,6 +72,33 @@ WallPage::WallPage(const ScreenSpec &spec, int index, int screenCount, const Til
     layout->addWidget(new FeedHealthStrip(context.feedHealth,
                                           context.liveClock ? context.liveClock : context.clock,
                                           this));
+}
+
+void WallPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    for (Tile *tile : std::as_const(m_tiles)) {
+        tile->setUpdatesEnabled(false);
+        m_tilesToReveal.append(tile);
+    }
+    if (!m_tilesToReveal.isEmpty())
+        QTimer::singleShot(0, this, &WallPage::revealNextTile);
+}
+
+void WallPage::revealNextTile()
+{
+    while (!m_tilesToReveal.isEmpty()) {
+        const QPointer<Tile> tile = m_tilesToReveal.takeFirst();
+        if (!tile)
+            continue;
+        tile->setUpdatesEnabled(true); // and schedules its paint
+        break;
+    }
+    if (!m_tilesToReveal.isEmpty())
+        QTimer::singleShot(0, this, &WallPage::revealNextTile);
 }
 
 void WallPage::setBody(QWidget *body)

@@ -14,27 +14,45 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace tlr;
 using namespace tlr::test;
 
-TEST_CASE("the escalation banner shows while an escalated alert waits, and goes when it is taken")
+TEST_CASE("the escalation strip turns red while an escalated alert waits, and quiet when it is taken, "
+          "without moving anything else on the page")
 {
     EngineFixture f;
     QWidget page;
+    auto *layout = new QVBoxLayout(&page);
     auto *banner = new EscalationBanner(f.engine.get(), &f.clock, &page);
+    auto *tiles = new QWidget(&page);
+    layout->addWidget(banner);
+    layout->addWidget(tiles, 1);
+    page.resize(1920, 1080);
     page.show();
+    QCoreApplication::processEvents();
+    const QRect tilesAtRest = tiles->geometry();
     const quint64 id = f.raise("river-a", Severity::Extreme);
     CHECK(banner->text().isEmpty());
+    CHECK_FALSE(banner->isEscalated());
+    CHECK(banner->isVisible());
 
     f.advanceMinutes(f.engine->policy().escalationMinutes(Severity::Extreme));
     f.engine->checkTimers();
     REQUIRE(f.engine->alert(id)->escalationLevel >= 1);
+    CHECK(banner->isEscalated());
     CHECK(banner->text().contains(QStringLiteral("Pintu Air 10")));
     CHECK(banner->text().contains(QStringLiteral("Neglasari")));
+    QCoreApplication::processEvents();
+    CHECK(tiles->geometry() == tilesAtRest);
 
     REQUIRE(f.engine->acknowledge(id, supervisor(), QStringLiteral("on it")));
     CHECK(banner->text().isEmpty());
+    CHECK_FALSE(banner->isEscalated());
+    CHECK(banner->isVisible());
+    QCoreApplication::processEvents();
+    CHECK(tiles->geometry() == tilesAtRest);
 }
 
 TEST_CASE("a tone once per new alert: not for repeats, not for refreshes")
