@@ -1,6 +1,7 @@
 #include "AdminCommands.h"
 #include "PrivateFiles.h"
 #include "RedactedLog.h"
+#include "TimedApplication.h"
 #include "WallApplication.h"
 #include "WallOptions.h"
 
@@ -76,7 +77,7 @@ int main(int argc, char *argv[])
         return tlr::AdminCommands::run(std::get<tlr::WallOptions>(parsed));
     }
 
-    QApplication app(argc, argv);
+    tlr::TimedApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Tangerang Live Room"));
     auto parsed = parseOptions();

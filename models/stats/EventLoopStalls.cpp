@@ -1,5 +1,7 @@
 #include "EventLoopStalls.h"
 
+#include "SlowestEvent.h"
+
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -52,9 +54,15 @@ void EventLoopStalls::beat()
     m_figures.overLimit += gapMs > m_limitMs;
     m_figures.cpuOverLimit += cpuGapMs > m_limitMs;
     // Said when it happens, so that the log around it tells what the thread was doing. A gap
-    // by the clock alone is the machine's doing, not the wall's: counted, not logged.
-    if (cpuGapMs > m_limitMs)
-        qCWarning(lcStalls, "event loop away %.0f ms (%.0f ms of CPU time)", gapMs, cpuGapMs);
+    // by the clock alone is the machine's doing, not the wall's: counted, not logged. The longest
+    // event since the last beat is named when the application times its events (TimedApplication).
+    if (cpuGapMs > m_limitMs) {
+        const QString slowest = SlowestEvent::take();
+        qCWarning(lcStalls, "event loop away %.0f ms (%.0f ms of CPU time); longest event %s", gapMs,
+                  cpuGapMs, slowest.isEmpty() ? "not timed" : qPrintable(slowest));
+    } else {
+        SlowestEvent::forget();
+    }
 }
 
 } // namespace tlr

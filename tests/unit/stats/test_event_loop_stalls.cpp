@@ -1,8 +1,10 @@
 #include "stats/EventLoopStalls.h"
+#include "stats/SlowestEvent.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <catch2/catch.hpp>
 
@@ -82,4 +84,22 @@ TEST_CASE("Nothing is counted once stopped", "[stats]")
     CHECK(stalls.figures().beats == beats);
     CHECK(stalls.figures().cpuOverLimit == 0);
     CHECK_FALSE(stalls.isActive());
+}
+
+TEST_CASE("The slowest event since the last look is named with its receiver and its owner", "[stats]")
+{
+    SlowestEvent::forget();
+    CHECK(SlowestEvent::take().isEmpty());
+    QObject tile;
+    tile.setObjectName(QStringLiteral("kpiOpen"));
+    QTimer timer(&tile);
+    QTimerEvent tick(1);
+    QEvent paint(QEvent::UpdateRequest);
+    SlowestEvent::note(SlowestEvent::describe(&timer, &tick), 120'000'000);
+    SlowestEvent::note(SlowestEvent::describe(&tile, &paint), 30'000'000);
+    CHECK(SlowestEvent::take() == QStringLiteral("120 ms: Timer to QTimer in QObject \"kpiOpen\""));
+    CHECK(SlowestEvent::take().isEmpty()); // taken
+    SlowestEvent::note(SlowestEvent::describe(&tile, &paint), 3'000'000);
+    SlowestEvent::forget();
+    CHECK(SlowestEvent::take().isEmpty());
 }
