@@ -9,21 +9,6 @@
 #include <QFuture>
 
 namespace tlr {
-namespace {
-
-QList<Incident> incidentsOf(const IncidentBoard &board, const QList<qint64> &ids)
-{
-    QList<Incident> incidents;
-    incidents.reserve(ids.size());
-    for (const qint64 id : ids) {
-        if (const Incident *incident = board.incident(id))
-            incidents.append(*incident);
-    }
-    return incidents;
-}
-
-} // namespace
-
 IncidentArchive::IncidentArchive(IncidentBoard *board, EventStore *store, QObject *parent)
     : QObject(parent)
     , m_board(board)
@@ -34,6 +19,34 @@ IncidentArchive::IncidentArchive(IncidentBoard *board, EventStore *store, QObjec
     connect(&m_timer, &QTimer::timeout, this, &IncidentArchive::saveChanged);
     connect(board, &IncidentBoard::incidentOpened, this, &IncidentArchive::markChanged);
     connect(board, &IncidentBoard::incidentChanged, this, &IncidentArchive::markChanged);
+    connect(board, &IncidentBoard::incidentsAboutToBeRetired, this, &IncidentArchive::keepRetired);
+}
+
+QList<Incident> IncidentArchive::incidentsOf(const QList<qint64> &ids) const
+{
+    QList<Incident> incidents;
+    incidents.reserve(ids.size());
+    for (const qint64 id : ids) {
+        if (const Incident *incident = m_board ? m_board->incident(id) : nullptr)
+            incidents.append(*incident);
+        else if (const auto retired = m_retired.constFind(id); retired != m_retired.cend())
+            incidents.append(*retired);
+    }
+    return incidents;
+}
+
+void IncidentArchive::keepRetired(const QList<qint64> &ids)
+{
+    // Written once more as they leave: a write of them still on its way may yet fail, and its
+    // retry could no longer read them from the board.
+    for (const qint64 id : ids) {
+        if (const Incident *incident = m_board->incident(id)) {
+            m_retired.insert(id, *incident);
+            m_writes.mark(id);
+        }
+    }
+    if (!m_timer.isActive())
+        m_timer.start();
 }
 
 IncidentArchive::~IncidentArchive()
@@ -41,7 +54,7 @@ IncidentArchive::~IncidentArchive()
     if (!m_board || !m_store || m_writes.empty())
         return;
     // Queued before the store closes, so written before it does; nobody waits for the answer.
-    m_store->saveIncidents(incidentsOf(*m_board, m_writes.take()));
+    m_store->saveIncidents(incidentsOf(m_writes.take()));
 }
 
 void IncidentArchive::markChanged(qint64 id)
@@ -57,7 +70,7 @@ void IncidentArchive::saveChanged()
         return;
     const QList<qint64> ids = m_writes.take();
     watchStoreReply(
-        this, m_store->saveIncidents(incidentsOf(*m_board, ids)),
+        this, m_store->saveIncidents(incidentsOf(ids)),
         [this, ids](const StoreReply<int> &reply) { settle(ids, reply); },
         [this, ids] { settle(ids, {{}, QStringLiteral("the store closed")}); });
 }
@@ -65,7 +78,12 @@ void IncidentArchive::saveChanged()
 QString IncidentArchive::settle(const QList<qint64> &ids, const StoreReply<int> &reply)
 {
     const QString error = m_writes.settle(ids, reply);
-    if (!error.isEmpty()) {
+    if (error.isEmpty()) {
+        for (const qint64 id : ids) {
+            if (!m_writes.contains(id)) // else a later write of it is still to come
+                m_retired.remove(id);
+        }
+    } else {
         const QString message = QStringLiteral("%1 incidents not saved: %2").arg(ids.size()).arg(error);
         qCWarning(lcIncidents).noquote() << message;
         emit failed(message);
@@ -81,7 +99,7 @@ QString IncidentArchive::flush()
     if (m_writes.empty())
         return {};
     const QList<qint64> ids = m_writes.take();
-    return settle(ids, waitForReply(m_store->saveIncidents(incidentsOf(*m_board, ids)),
+    return settle(ids, waitForReply(m_store->saveIncidents(incidentsOf(ids)),
                                     QStringLiteral("the store closed")));
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "Incident.h"
 #include "store/PendingWrites.h"
+
+#include <QHash>
 
 #include <QObject>
 #include <QPointer>
@@ -35,6 +38,8 @@ signals:
     void failed(const QString &message);
 
 private:
+    QList<Incident> incidentsOf(const QList<qint64> &ids) const;
+    void keepRetired(const QList<qint64> &ids);
     void markChanged(qint64 id);
     void saveChanged();
     QString settle(const QList<qint64> &ids, const StoreReply<int> &reply);
@@ -43,6 +48,9 @@ private:
     QPointer<EventStore> m_store;
     QTimer m_timer{this};
     PendingWrites<qint64> m_writes;
+    // Incidents that left the board, kept until a write of them has committed: the board
+    // retires them whether or not the store is answering.
+    QHash<qint64, Incident> m_retired;
 };
 
 } // namespace tlr

@@ -328,7 +328,33 @@ void IncidentBoard::expire()
     // By the evidence's own time when it runs behind the wall's: a replay or a time-compressed
     // demo would otherwise have every incident evicted before anything could join it.
     const QDateTime wall = now();
-    m_fusion.expire(m_newestSignal.isValid() ? std::min(wall, m_newestSignal) : wall);
+    const QDateTime evidenceNow = m_newestSignal.isValid() ? std::min(wall, m_newestSignal) : wall;
+    m_fusion.expire(evidenceNow);
+    retireFinished(evidenceNow);
+}
+
+void IncidentBoard::retireFinished(const QDateTime &evidenceNow)
+{
+    const QDateTime keptSince = evidenceNow.addSecs(-qint64(kFinishedKeptHours) * 3600);
+    const auto isRetired = [&](const Incident &incident) {
+        return !incident.isOpen() && incident.state != IncidentState::Unknown
+               && !m_pendingActions.contains(incident.id) && incident.lastSignalAt.isValid()
+               && incident.lastSignalAt < keptSince;
+    };
+    QList<qint64> retired;
+    for (const Incident &incident : m_incidents) {
+        if (isRetired(incident))
+            retired.append(incident.id);
+    }
+    if (retired.isEmpty())
+        return;
+    emit incidentsAboutToBeRetired(retired);
+    std::erase_if(m_incidents, isRetired);
+    m_indexOfId.clear();
+    for (std::size_t i = 0; i < m_incidents.size(); ++i)
+        m_indexOfId.insert(m_incidents[i].id, int(i));
+    qCInfo(lcIncidents) << "retired" << retired.size() << "finished incidents from the board;"
+                        << m_incidents.size() << "remain";
 }
 
 } // namespace tlr

@@ -76,8 +76,14 @@ public:
     // Incidents kept from before a restart; open ones take signals again. Ids already on the
     // board are skipped.
     void restore(const QList<Incident> &incidents);
-    // Forgets what can no longer be joined (also done as signals arrive).
+    // Forgets what can no longer be joined (also done as signals arrive), and retires the
+    // finished incidents that are past kFinishedKeptHours.
     void expire();
+    // A resolved or closed incident leaves the board once the newest evidence is this many hours
+    // past its last signal: the store keeps it (the archive, the replay, the handover report read
+    // it there), and a wall that runs for months holds only the days that it shows. A day and two
+    // hours: the KPI cards count this hour against the same hour yesterday from the board.
+    static constexpr int kFinishedKeptHours = 26;
 
     // For a replay's board, which fuses the stored signals afresh under ids of its own: puts on
     // each of its incidents the notes that `stored` (incidents as the store keeps them) had
@@ -94,6 +100,9 @@ signals:
     void incidentOpened(qint64 id); // appended at the end of incidents()
     void incidentChanged(qint64 id);
     void restored(); // incidents() was reset
+    // These finished incidents leave incidents() right after the signal; during it they can
+    // still be read. Indexes (indexOf) change with the removal.
+    void incidentsAboutToBeRetired(const QList<qint64> &ids);
     // A pending action was not recorded, and why ("already acknowledged by budi at …").
     void actionRefused(qint64 id, const QString &reason);
 
@@ -101,6 +110,7 @@ private:
     QString perform(qint64 id, const IncidentLifecycle::Request &request);
     void apply(const IncidentFusion::Decision &decision);
     void record(const Actor &actor, const QString &action, qint64 id, const QString &note);
+    void retireFinished(const QDateTime &evidenceNow);
     QDateTime now() const;
 
     IncidentFusion m_fusion;

@@ -3,6 +3,8 @@
 #include "domain/WallClock.h"
 #include "incidents/IncidentBoard.h"
 
+#include <algorithm>
+
 namespace tlr {
 
 IncidentTableModel::IncidentTableModel(const IncidentBoard *board, const WallClock *clock,
@@ -14,6 +16,7 @@ IncidentTableModel::IncidentTableModel(const IncidentBoard *board, const WallClo
     connect(board, &IncidentBoard::incidentOpened, this, &IncidentTableModel::append);
     connect(board, &IncidentBoard::incidentChanged, this, &IncidentTableModel::update);
     connect(board, &IncidentBoard::restored, this, &IncidentTableModel::reload);
+    connect(board, &IncidentBoard::incidentsAboutToBeRetired, this, &IncidentTableModel::remove);
     if (m_clock) {
         connect(m_clock, &WallClock::ticked, this, [this] {
             if (!m_rows.empty())
@@ -65,6 +68,36 @@ void IncidentTableModel::append(qint64 id)
     m_rowOfId.insert(id, row);
     m_rows.push_back(rowOf(*incident));
     endInsertRows();
+}
+
+void IncidentTableModel::remove(const QList<qint64> &ids)
+{
+    std::vector<int> rows;
+    rows.reserve(std::size_t(ids.size()));
+    for (const qint64 id : ids) {
+        if (const int row = m_rowOfId.value(id, -1); row >= 0)
+            rows.push_back(row);
+    }
+    if (rows.empty())
+        return;
+    // Runs of neighbouring rows, the last first, so that the rows before a run keep their
+    // numbers: a view keeps its selection and its scroll position through a removal.
+    std::sort(rows.begin(), rows.end());
+    for (auto last = rows.end(); last != rows.begin();) {
+        auto first = std::prev(last);
+        while (first != rows.begin() && *std::prev(first) == *first - 1)
+            --first;
+        const int from = *first;
+        const int to = *std::prev(last);
+        beginRemoveRows({}, from, to);
+        for (int row = from; row <= to; ++row)
+            m_rowOfId.remove(m_rows[std::size_t(row)].id);
+        m_rows.erase(m_rows.begin() + from, m_rows.begin() + to + 1);
+        for (std::size_t row = std::size_t(from); row < m_rows.size(); ++row)
+            m_rowOfId[m_rows[row].id] = int(row);
+        endRemoveRows();
+        last = first;
+    }
 }
 
 void IncidentTableModel::update(qint64 id)

@@ -77,6 +77,7 @@ private:
     void reload();
     void append(qint64 id);
     void update(qint64 id);
+    void remove(const QList<qint64> &ids);
 
     QPointer<const IncidentBoard> m_board;
     const WallClock *m_clock;

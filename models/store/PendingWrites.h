@@ -21,6 +21,7 @@ public:
     void forget(Id id) { m_changed.erase(id); }
     void forgetAll() { m_changed.clear(); }
     bool empty() const { return m_changed.empty(); }
+    bool contains(Id id) const { return m_changed.contains(id); }
 
     QList<Id> take()
     {

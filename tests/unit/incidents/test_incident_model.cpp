@@ -112,3 +112,54 @@ TEST_CASE("The incident table starts from the board's incidents and follows a re
                                   QStringLiteral("Cipondoh")));
     CHECK(cell(model, 2, IncidentTableModel::IdColumn) == QStringLiteral("INC-000042"));
 }
+
+TEST_CASE("A finished incident leaves the board and its table a day and two hours after its last "
+          "signal, while open ones stay however old")
+{
+    WallClock clock;
+    clock.setFixedTime(at(8, 0).addDays(3));
+    IncidentBoard board(testConfig(), &clock, nullptr);
+    IncidentTableModel model(&board, &clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Three incidents far apart: the first closed, the second left open, the third resolved.
+    board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
+    board.addSignal(emergencyCall(QStringLiteral("112-2"), at(8, 1), moved(periuk(), 6000),
+                                  QStringLiteral("Neglasari"), QStringLiteral("kecelakaan")));
+    board.addSignal(emergencyCall(QStringLiteral("112-3"), at(8, 2), moved(periuk(), 9000, 180),
+                                  QStringLiteral("Cibodas"), QStringLiteral("kebakaran")));
+    REQUIRE(board.incidents().size() == 3);
+    const Actor supervisor{QStringLiteral("siti"), Role::Supervisor};
+    REQUIRE(board.acknowledge(1, supervisor, {}).isEmpty());
+    REQUIRE(board.resolve(1, supervisor, QStringLiteral("water gone")).isEmpty());
+    REQUIRE(board.close(1, supervisor, {}).isEmpty());
+    REQUIRE(board.acknowledge(3, supervisor, {}).isEmpty());
+    REQUIRE(board.resolve(3, supervisor, QStringLiteral("fire out")).isEmpty());
+
+    QSignalSpy retiring(&board, &IncidentBoard::incidentsAboutToBeRetired);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    const QDateTime kept = at(8, 1).addSecs(qint64(IncidentBoard::kFinishedKeptHours) * 3600);
+    // The evidence's time, not the wall's, decides: the wall clock is days ahead here.
+    board.addSignal(emergencyCall(QStringLiteral("112-4"), kept.addSecs(-60), moved(periuk(), 12000),
+                                  QStringLiteral("Karawaci"), QStringLiteral("kebakaran")));
+    board.expire();
+    CHECK(retiring.isEmpty()); // 26 h after the first, not yet after the third
+    board.addSignal(emergencyCall(QStringLiteral("112-5"), kept.addSecs(120), moved(periuk(), 12000),
+                                  QStringLiteral("Karawaci"), QStringLiteral("kebakaran")));
+    board.expire();
+    REQUIRE(retiring.size() == 1);
+    CHECK(retiring.first().first().value<QList<qint64>>() == QList<qint64>{1, 3});
+    CHECK(board.incident(1) == nullptr);
+    CHECK(board.incident(3) == nullptr);
+    REQUIRE(board.incidents().size() == 2);
+    CHECK(board.incident(2)->isOpen());
+    CHECK(board.indexOf(2) == 0);
+    REQUIRE(model.rowCount() == 2);
+    CHECK(removed.size() == 2); // two runs of rows, the later first
+    CHECK(model.incidentId(0) == 2);
+    CHECK(model.rowOfIncident(2) == 0);
+    CHECK(model.rowOfIncident(board.incidents().back().id) == 1);
+    CHECK(model.rowOfIncident(1) == -1);
+
+    board.expire();
+    CHECK(retiring.size() == 1); // nothing more to retire
+}

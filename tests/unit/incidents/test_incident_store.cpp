@@ -207,6 +207,40 @@ TEST_CASE("Saving to a closed store fails visibly and keeps the incidents to sav
     CHECK_FALSE(archive.restore(at(8, 0)).isEmpty());
 }
 
+TEST_CASE("An incident that leaves the board is written as it leaves, even when the store "
+          "refused its earlier write")
+{
+    EventStore store; // not open yet: the close below cannot be written
+    WallClock clock;
+    clock.setFixedTime(at(8, 0));
+    IncidentBoard board(testConfig(), &clock, nullptr);
+    IncidentArchive archive(&board, &store);
+    board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
+    const Actor supervisor{QStringLiteral("siti"), Role::Supervisor};
+    REQUIRE(board.acknowledge(1, supervisor, {}).isEmpty());
+    REQUIRE(board.resolve(1, supervisor, QStringLiteral("water gone")).isEmpty());
+    REQUIRE(board.close(1, supervisor, {}).isEmpty());
+    CHECK_FALSE(archive.flush().isEmpty());
+
+    const QDateTime later = at(8, 0).addSecs(qint64(IncidentBoard::kFinishedKeptHours + 1) * 3600);
+    clock.setFixedTime(later);
+    board.addSignal(emergencyCall(QStringLiteral("112-9"), later, moved(periuk(), 12000),
+                                  QStringLiteral("Karawaci"), QStringLiteral("kebakaran")));
+    board.expire();
+    REQUIRE(board.incident(1) == nullptr);
+
+    QTemporaryDir dir;
+    REQUIRE(store.open(optionsFor(dir.filePath(QStringLiteral("incidents.db")))).isEmpty());
+    REQUIRE(archive.flush().isEmpty());
+    auto loaded = store.incidents(at(0, 0));
+    loaded.waitForFinished();
+    REQUIRE(loaded.result().ok());
+    const auto stored = std::find_if(loaded.result().value.cbegin(), loaded.result().value.cend(),
+                                     [](const Incident &incident) { return incident.id == 1; });
+    REQUIRE(stored != loaded.result().value.cend());
+    CHECK(stored->state == IncidentState::Closed);
+}
+
 TEST_CASE("The incident tables arrive by migration with the schema version")
 {
     QTemporaryDir dir;
