@@ -70,6 +70,9 @@ public:
     // What the wall shows, for the tools and tests that look at it as a visitor would.
     const SituationModel &situation() const { return m_situation; }
     const IncidentBoard *incidents() const { return m_incidents.get(); } // null before start()
+    // The board as a person at the console acts on it (the dossier's buttons), for the tools
+    // that play the room's duty desk; null before start().
+    IncidentBoard *incidentBoard() { return m_incidents.get(); }
     const AlertEngine *alerts() const { return m_alerts.get(); }         // null before start()
     const WallClock &clock() const { return m_clock; }
     // Opens incident dossiers (from the maps' picked features); null before start().

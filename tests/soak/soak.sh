@@ -11,6 +11,9 @@
 #     CPU time (--stats gui_stalls; the clock's figure is printed too, a busy machine inflates it);
 #   - the database verifies (PRAGMA integrity_check) and the audit chain verifies
 #     (tlr-wall --verify-audit).
+# The room works its incidents meanwhile: the wall runs as tlr-e2e-desk (tests/e2e/duty_desk.cpp),
+# the real wall with a supervisor who resolves and closes each incident once it has been open
+# TLR_SOAK_DESK_HOURS of the day. A room nobody works piles up open incidents without end.
 # Prints every figure and PASS or FAIL per check; exit 0 when all pass.
 #
 # Usage: tests/soak/soak.sh [HOURS=24] [SPEED=240]
@@ -25,7 +28,9 @@
 #   comma separated, of exit, accepted, duplicates, memory, stalls, integrity, audit; default
 #   all: the others are still measured and printed, marked INFO), TLR_SOAK_DRAIN_FACTOR
 #   (multiplies the wall's drain time; a sanitizer build reads its sockets several times slower
-#   and needs longer to take what the simulator sent; default 1).
+#   and needs longer to take what the simulator sent; default 1), TLR_SOAK_DESK_HOURS (simulated
+#   hours an incident stays open before the desk closes it; default 4; 0: nobody works the
+#   incidents and the soak runs tlr-wall itself).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -43,7 +48,8 @@ mkdir -p "$work"
 if [[ ! -f $build/build.ninja ]]; then
     cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-nice cmake --build "$build" --target tlr-wall tlr-feedsim >"$work/build.log" 2>&1 ||
+desk_hours=${TLR_SOAK_DESK_HOURS:-4}
+nice cmake --build "$build" --target tlr-wall tlr-feedsim tlr-e2e-desk >"$work/build.log" 2>&1 ||
     { tail -20 "$work/build.log" >&2; exit 2; }
 
 read -r real drain start_iso <<<"$(python3 - "$hours" "$speed" "${TLR_SOAK_DRAIN_FACTOR:-1}" <<'PY'
@@ -57,7 +63,8 @@ print(real, round(max(3, real * 0.05) * drain_factor), start.strftime("%Y-%m-%dT
 PY
 )"
 echo "soak: ${hours} h of the storm day from $start_iso at ${speed}x: ${real} s of feeds," \
-     "then ${drain} s for the wall to drain; faults $faults; in $work"
+     "then ${drain} s for the wall to drain; faults $faults; incidents closed after" \
+     "${desk_hours} h; in $work"
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -94,7 +101,9 @@ export QT_QPA_PLATFORM="offscreen:configfile=$screens"
 # Seconds since the wall started on every log line: a stall or a step in memory is placed in the
 # run by it.
 export QT_MESSAGE_PATTERN="%{time process} %{if-category}%{category}: %{endif}%{message}"
-"$build/bin/tlr-wall" --feeds "$work/feeds.json" --db "$work/soak.sqlite" --stats "$work/stats.json" \
+wall_command=("$build/bin/tlr-wall")
+[[ $desk_hours == 0 ]] || wall_command=("$build/bin/tlr-e2e-desk" "$desk_hours")
+"${wall_command[@]}" --feeds "$work/feeds.json" --db "$work/soak.sqlite" --stats "$work/stats.json" \
     --quit-after "$((real + drain + 120))" >"$work/wall.log" 2>&1 &
 wall=$!
 pids+=("$wall")
@@ -211,8 +220,10 @@ check("integrity", "database integrity_check", integrity == ["ok"], "; ".join(in
 verify = open(f"{work}/verify-audit.out").read().strip().replace("\n", "; ")
 check("audit", "audit chain verifies", verify_status == 0, f"exit {verify_status}: {verify}")
 
+closed = db.execute("SELECT count(*) FROM incidents WHERE state = 'closed'").fetchone()[0]
 print(f"stored events {stats.get('stored_events')}, quarantined {stats.get('quarantined')}, "
-      f"open incidents {stats.get('incidents')}, peak RSS {stats.get('peak_rss_mb', 0):.0f} MB")
+      f"open incidents {stats.get('incidents')}, closed {closed}, "
+      f"peak RSS {stats.get('peak_rss_mb', 0):.0f} MB")
 print(f"soak: {'FAILED ' + ', '.join(failed) if failed else 'all checks passed'} ({work})")
 sys.exit(1 if failed else 0)
 PY
