@@ -26,6 +26,9 @@ struct AlertCondition
     bool live = true;                // false for Exercise and Test messages
     Alert::Status status = Alert::Status::Actual; // what a message that is not live says it is
     QGeoCoordinate location;
+    // When what it says was true, by the evidence (the observation's time, the report's, the
+    // message's sent time); invalid when it has none (the wall's own checks of its feeds).
+    QDateTime observedAt;
     QString origin;                  // "rule:<id>", "cap", "ngsi"
 };
 

@@ -118,6 +118,8 @@ void AlertEngine::applyCondition(const AlertCondition &condition, const QDateTim
     Entry &entry = m_alerts[*open];
     AlertRecord &a = entry.record;
     a.updatedAt = now;
+    if (condition.observedAt.isValid() && condition.observedAt > a.evidenceAt)
+        a.evidenceAt = condition.observedAt;
     if (!condition.active) {
         if (!a.conditionActive)
             return;
@@ -198,6 +200,7 @@ void AlertEngine::raise(const AlertCondition &condition, const QDateTime &now)
     a.location = condition.location;
     a.raisedAt = now;
     a.raisedAtMs = now.toMSecsSinceEpoch();
+    a.evidenceAt = condition.observedAt.isValid() ? condition.observedAt : now;
     a.updatedAt = now;
     a.unacknowledgedSince = now;
     entry.flips.push_back(now.toMSecsSinceEpoch());

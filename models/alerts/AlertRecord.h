@@ -33,6 +33,11 @@ struct AlertRecord
 
     QDateTime raisedAt;
     qint64 raisedAtMs = 0;         // the same, for sorting
+    // The newest time the evidence behind it carried (AlertCondition::observedAt), or raisedAt
+    // when it carried none: the alert's time among the incidents' other evidence, which a replay
+    // or a feed catching up has behind the wall's clock. Not stored: after a restart it is
+    // raisedAt until the evidence speaks again.
+    QDateTime evidenceAt;
     QDateTime updatedAt;           // the latest repeat or change
     QDateTime unacknowledgedSince; // the escalation clock: raised, re-opened or unshelved
     int duplicateCount = 0;        // repeats at the same severity

@@ -84,6 +84,7 @@ void FeedAlertTracker::apply(const Alert &alert, const QDateTime &now, QList<Ale
     c.live = alert.isLive();
     c.status = alert.status;
     c.location = whereOf(alert);
+    c.observedAt = alert.sent;
     c.origin = QStringLiteral("feed");
     const QDateTime expires = latestExpiry(alert);
     c.active = alert.msgType != Alert::MsgType::Cancel && (!expires.isValid() || expires > now);

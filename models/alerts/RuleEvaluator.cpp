@@ -104,6 +104,7 @@ void RuleEvaluator::emitLevel(const AlertRule &rule, int previous, int level, do
                            {"kecamatan", observation.kecamatan}});
     c.kecamatan = observation.kecamatan;
     c.location = observation.location;
+    c.observedAt = observation.observedAt;
     out.append(std::move(c));
 }
 
@@ -199,6 +200,7 @@ void RuleEvaluator::observeCorridor(const AlertRule &rule, RuleState &state,
     AlertCondition c = condition(rule, observation.source, corridorName, corridor.level);
     c.kecamatan = slowest->kecamatan;
     c.location = slowest->location;
+    c.observedAt = observation.observedAt;
     c.title = title(rule, {{"corridor", corridorName},
                            {"name", corridorName},
                            {"value", formatValue(mean)},
@@ -233,10 +235,11 @@ void RuleEvaluator::report(const Report &report, const QDateTime &now, QList<Ale
         // Reports come nearly in order; keep the window sorted for trimming from the front.
         surge.times.insert(std::upper_bound(surge.times.begin(), surge.times.end(), atMs), atMs);
         evaluateSurge(rule, report.kecamatan, surge, now, true, out);
-        // The latest report marks where the surge is.
-        if (!out.isEmpty() && out.last().event == rule.id && out.last().resource == report.kecamatan
-            && report.location.isValid()) {
-            out.last().location = report.location;
+        // The latest report marks where and when the surge is.
+        if (!out.isEmpty() && out.last().event == rule.id && out.last().resource == report.kecamatan) {
+            if (report.location.isValid())
+                out.last().location = report.location;
+            out.last().observedAt = at;
         }
     }
 }

@@ -9,7 +9,7 @@ std::optional<IncidentSignal> fromAlert(const AlertRecord &alert)
     IncidentSignal signal;
     signal.kind = IncidentSignal::Kind::Alert;
     signal.id = alert.source + u'|' + alert.resource + u'|' + alert.event;
-    signal.time = alert.raisedAt;
+    signal.time = alert.evidenceAt.isValid() ? alert.evidenceAt : alert.raisedAt;
     signal.location = alert.location;
     signal.kecamatan = alert.kecamatan;
     signal.agency = alert.agency;

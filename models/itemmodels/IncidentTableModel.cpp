@@ -17,13 +17,8 @@ IncidentTableModel::IncidentTableModel(const IncidentBoard *board, const WallClo
     connect(board, &IncidentBoard::incidentChanged, this, &IncidentTableModel::update);
     connect(board, &IncidentBoard::restored, this, &IncidentTableModel::reload);
     connect(board, &IncidentBoard::incidentsAboutToBeRetired, this, &IncidentTableModel::remove);
-    if (m_clock) {
-        connect(m_clock, &WallClock::ticked, this, [this] {
-            if (!m_rows.empty())
-                emit dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn),
-                                 {Qt::DisplayRole, SortRole});
-        });
-    }
+    if (m_clock)
+        connect(m_clock, &WallClock::ticked, this, &IncidentTableModel::refreshAges);
     reload();
 }
 
@@ -38,6 +33,12 @@ IncidentTableModel::Row IncidentTableModel::rowOf(const Incident &incident)
     row.accountable = incident.accountable;
     row.members = int(incident.members.size());
     row.openedAt = incident.firstSignalAt;
+    for (const IncidentTransition &t : incident.transitions) {
+        if (t.to >= IncidentState::Resolved) {
+            row.finishedAt = t.at;
+            break;
+        }
+    }
     if (!incident.handOffs.isEmpty())
         row.lastHandOff = incident.handOffs.constLast();
     row.bounced = incident.hasBounced();
@@ -53,6 +54,7 @@ void IncidentTableModel::reload()
         for (const Incident &incident : m_board->incidents()) {
             m_rowOfId.insert(incident.id, int(m_rows.size()));
             m_rows.push_back(rowOf(incident));
+            m_rows.back().shownAgeMinutes = ageSeconds(m_rows.back()) / 60;
         }
     }
     endResetModel();
@@ -67,6 +69,7 @@ void IncidentTableModel::append(qint64 id)
     beginInsertRows({}, row, row);
     m_rowOfId.insert(id, row);
     m_rows.push_back(rowOf(*incident));
+    m_rows.back().shownAgeMinutes = ageSeconds(m_rows.back()) / 60;
     endInsertRows();
 }
 
@@ -93,11 +96,44 @@ void IncidentTableModel::remove(const QList<qint64> &ids)
         for (int row = from; row <= to; ++row)
             m_rowOfId.remove(m_rows[std::size_t(row)].id);
         m_rows.erase(m_rows.begin() + from, m_rows.begin() + to + 1);
-        for (std::size_t row = std::size_t(from); row < m_rows.size(); ++row)
-            m_rowOfId[m_rows[row].id] = int(row);
         endRemoveRows();
         last = first;
     }
+    // Once, after every run: the ids of the rows behind the first run all moved, and the board
+    // retires from the oldest rows, so renumbering after each run would cost rows × runs.
+    for (std::size_t row = std::size_t(rows.front()); row < m_rows.size(); ++row)
+        m_rowOfId[m_rows[row].id] = int(row);
+}
+
+// The age column shows whole minutes: each second only the rows whose minute turned are news,
+// about one open incident in sixty, and the views (the briefing's sorting, filtering proxy
+// above all) are told of those rows alone, not of the whole table every second.
+void IncidentTableModel::refreshAges()
+{
+    const int count = rowCount();
+    for (int row = 0; row < count;) {
+        if (!ageTurned(row)) {
+            ++row;
+            continue;
+        }
+        const int first = row;
+        while (row + 1 < count && ageTurned(row + 1))
+            ++row;
+        emit dataChanged(index(first, AgeColumn), index(row, AgeColumn), {Qt::DisplayRole, SortRole});
+        ++row;
+    }
+}
+
+bool IncidentTableModel::ageTurned(int row)
+{
+    Row &r = m_rows[std::size_t(row)];
+    if (r.finishedAt.isValid())
+        return false;
+    const qint64 minutes = ageSeconds(r) / 60;
+    if (minutes == r.shownAgeMinutes)
+        return false;
+    r.shownAgeMinutes = minutes;
+    return true;
 }
 
 void IncidentTableModel::update(qint64 id)
@@ -106,7 +142,9 @@ void IncidentTableModel::update(qint64 id)
     const int row = m_rowOfId.value(id, -1);
     if (!incident || row < 0)
         return;
-    m_rows[std::size_t(row)] = rowOf(*incident);
+    Row &changed = m_rows[std::size_t(row)];
+    changed = rowOf(*incident);
+    changed.shownAgeMinutes = ageSeconds(changed) / 60;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -146,8 +184,10 @@ QString IncidentTableModel::holderName(Agency accountable)
 
 qint64 IncidentTableModel::ageSeconds(const Row &row) const
 {
-    const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
-    return row.openedAt.isValid() ? std::max<qint64>(0, row.openedAt.secsTo(now)) : 0;
+    const QDateTime until = row.finishedAt.isValid() ? row.finishedAt
+                            : m_clock                ? m_clock->now()
+                                                     : QDateTime::currentDateTimeUtc();
+    return row.openedAt.isValid() ? std::max<qint64>(0, row.openedAt.secsTo(until)) : 0;
 }
 
 QString IncidentTableModel::text(const Row &row, int column) const

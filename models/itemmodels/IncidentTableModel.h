@@ -14,7 +14,8 @@ class WallClock;
 
 // One row per incident on the board, in the order they opened: what the incident panel and
 // the executive view list. Rows are copies of the board's incidents, refreshed when the board
-// says one changed; the age column follows the wall clock.
+// says one changed. The age column follows the wall clock until the incident is resolved, then
+// says how long it was open.
 class IncidentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -66,8 +67,10 @@ private:
         Agency accountable = Agency::Unknown;
         int members = 0;
         QDateTime openedAt;
+        QDateTime finishedAt; // when it was resolved (or closed unresolved); invalid while open
         std::optional<HandOff> lastHandOff;
         bool bounced = false;
+        qint64 shownAgeMinutes = 0; // the age the views were last told of
     };
     static Row rowOf(const Incident &incident);
     QString text(const Row &row, int column) const;
@@ -78,6 +81,8 @@ private:
     void append(qint64 id);
     void update(qint64 id);
     void remove(const QList<qint64> &ids);
+    void refreshAges();
+    bool ageTurned(int row); // and takes note of the new minute
 
     QPointer<const IncidentBoard> m_board;
     const WallClock *m_clock;

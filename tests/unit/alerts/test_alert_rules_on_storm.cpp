@@ -96,6 +96,26 @@ TEST_CASE("The Cisadane rising through waspada, siaga and awas: one river alert 
     CHECK(level->duplicateCount > 10);
 }
 
+TEST_CASE("An alert keeps the time of its newest evidence, not the time the wall raised it")
+{
+    // The readings a day and more behind the wall's clock, as in a replay or a feed catching up.
+    Replay replay;
+    const QDateTime wallNow(QDate(2026, 11, 25), QTime(0, 0), Qt::UTC);
+    replay.clock.setFixedTime(wallNow);
+    QSignalSpy raised(&replay.engine, &AlertEngine::alertRaised);
+    replay.play("storm-river-pintu-air-10.jsonl");
+    REQUIRE_FALSE(raised.isEmpty());
+    const auto first = raised.first().first().value<AlertRecord>();
+    CHECK(first.raisedAt == wallNow);
+    CHECK(first.evidenceAt.date() == QDate(2026, 11, 23));
+    const AlertRecord *level = replay.find("dlh-environment", kPintuAir10, "river-level");
+    REQUIRE(level);
+    CHECK(level->raisedAt == wallNow);
+    // Each graver reading moved it on; none is from the wall's day.
+    CHECK(level->evidenceAt > first.evidenceAt);
+    CHECK(level->evidenceAt.date() == QDate(2026, 11, 23));
+}
+
 TEST_CASE("A pipe burst: pressure drop and low pressure from the readings, and Tirta Benteng's own alert")
 {
     Replay replay;

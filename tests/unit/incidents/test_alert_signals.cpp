@@ -43,3 +43,14 @@ TEST_CASE("exercises and alerts without a place are no evidence")
     nowhere.location = {};
     CHECK_FALSE(AlertSignals::fromAlert(nowhere));
 }
+
+TEST_CASE("An alert's signal is placed at the time of its evidence when it has one")
+{
+    // Raised by this console on a replayed or late reading: the reading's time is the alert's
+    // place among the reports and observations it may fuse with.
+    AlertRecord late = placedAlert();
+    late.evidenceAt = late.raisedAt.addSecs(-26 * 3600);
+    const auto signal = AlertSignals::fromAlert(late);
+    REQUIRE(signal);
+    CHECK(signal->time == late.evidenceAt);
+}

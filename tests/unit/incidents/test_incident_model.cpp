@@ -163,3 +163,56 @@ TEST_CASE("A finished incident leaves the board and its table a day and two hour
     board.expire();
     CHECK(retiring.size() == 1); // nothing more to retire
 }
+
+TEST_CASE("The age column tells the views only of the rows whose minute turned, and stops at "
+          "resolution")
+{
+    WallClock clock;
+    clock.setFixedTime(at(8, 0));
+    IncidentBoard board(testConfig(), &clock, nullptr);
+    IncidentTableModel model(&board, &clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    board.addSignal(emergencyCall(QStringLiteral("112-1"), at(8, 0), periuk()));
+    board.addSignal(emergencyCall(QStringLiteral("112-2"), at(8, 0, 30), moved(periuk(), 6000),
+                                  QStringLiteral("Neglasari"), QStringLiteral("kecelakaan")));
+    board.addSignal(emergencyCall(QStringLiteral("112-3"), at(8, 0), moved(periuk(), 9000, 180),
+                                  QStringLiteral("Cibodas"), QStringLiteral("kebakaran")));
+    REQUIRE(model.rowCount() == 3);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto changedRows = [&changed] {
+        QList<int> rows;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto from = args.at(0).toModelIndex();
+            const auto to = args.at(1).toModelIndex();
+            CHECK(from.column() == IncidentTableModel::AgeColumn);
+            CHECK(to.column() == IncidentTableModel::AgeColumn);
+            for (int row = from.row(); row <= to.row(); ++row)
+                rows.append(row);
+        }
+        changed.clear();
+        return rows;
+    };
+    clock.setFixedTime(at(8, 0, 20));
+    CHECK(changedRows().isEmpty()); // every age still "0 min"
+    clock.setFixedTime(at(8, 1));
+    CHECK(changedRows() == QList<int>{0, 2}); // two runs: the first and the third row
+    CHECK(changed.isEmpty());
+    clock.setFixedTime(at(8, 1, 10));
+    CHECK(changedRows().isEmpty());
+    clock.setFixedTime(at(8, 1, 30));
+    CHECK(changedRows() == QList<int>{1});
+    CHECK(cell(model, 1, IncidentTableModel::AgeColumn) == QStringLiteral("1 min"));
+
+    const Actor supervisor{QStringLiteral("siti"), Role::Supervisor};
+    REQUIRE(board.acknowledge(1, supervisor, {}).isEmpty());
+    REQUIRE(board.resolve(1, supervisor, QStringLiteral("water gone")).isEmpty());
+    changed.clear();
+    clock.setFixedTime(at(8, 10));
+    CHECK(changedRows() == QList<int>{1, 2});
+    // How long it was open: from its first signal to its resolution at 08:01:30.
+    CHECK(cell(model, 0, IncidentTableModel::AgeColumn) == QStringLiteral("1 min"));
+    CHECK(model.index(0, IncidentTableModel::AgeColumn).data(IncidentTableModel::SortRole).toLongLong()
+          == 90);
+    CHECK(cell(model, 2, IncidentTableModel::AgeColumn) == QStringLiteral("10 min"));
+}
