@@ -54,11 +54,12 @@ void EventLoopStalls::beat()
     m_figures.overLimit += gapMs > m_limitMs;
     m_figures.cpuOverLimit += cpuGapMs > m_limitMs;
     // Said when it happens, so that the log around it tells what the thread was doing. A gap
-    // by the clock alone is the machine's doing, not the wall's: counted, not logged. The longest
-    // event since the last beat is named when the application times its events (TimedApplication).
+    // by the clock alone is the machine's doing, not the wall's: counted, not logged. The
+    // longest events since the last beat are named when the application times its events
+    // (TimedApplication).
     if (cpuGapMs > m_limitMs) {
         const QString slowest = SlowestEvent::take();
-        qCWarning(lcStalls, "event loop away %.0f ms (%.0f ms of CPU time); longest event %s", gapMs,
+        qCWarning(lcStalls, "event loop away %.0f ms (%.0f ms of CPU time); longest events %s", gapMs,
                   cpuGapMs, slowest.isEmpty() ? "not timed" : qPrintable(slowest));
     } else {
         SlowestEvent::forget();

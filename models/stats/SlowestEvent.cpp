@@ -2,20 +2,36 @@
 
 #include <QMetaEnum>
 #include <QObject>
+#include <QStringList>
+
+#include <array>
+#include <iterator>
 
 namespace tlr {
 namespace {
 
-struct Longest
+struct Timed
 {
     SlowestEvent::Delivery delivery;
     qint64 nanoseconds = -1;
 };
 
-Longest &longest()
+struct Noted
 {
-    static Longest value;
+    std::array<Timed, SlowestEvent::kNamed> longest; // the longest first; -1: none
+    qint64 count = 0;
+    qint64 totalNanoseconds = 0;
+};
+
+Noted &noted()
+{
+    static Noted value;
     return value;
+}
+
+QString milliseconds(qint64 nanoseconds)
+{
+    return QString::number(double(nanoseconds) / 1e6, 'f', 0);
 }
 
 QString named(const char *className, const QString &objectName)
@@ -45,31 +61,50 @@ SlowestEvent::Delivery SlowestEvent::describe(const QObject *receiver, const QEv
 
 void SlowestEvent::note(const Delivery &delivery, qint64 nanoseconds)
 {
-    Longest &slowest = longest();
-    if (nanoseconds > slowest.nanoseconds)
-        slowest = {delivery, nanoseconds};
+    Noted &n = noted();
+    ++n.count;
+    n.totalNanoseconds += nanoseconds;
+    auto &longest = n.longest;
+    if (nanoseconds <= longest.back().nanoseconds)
+        return;
+    // Few places and nearly every event shorter than the last: a shift beats a heap.
+    auto slot = longest.end() - 1;
+    while (slot != longest.begin() && std::prev(slot)->nanoseconds < nanoseconds) {
+        *slot = std::move(*std::prev(slot));
+        --slot;
+    }
+    *slot = {delivery, nanoseconds};
 }
 
 QString SlowestEvent::take()
 {
-    Longest &slowest = longest();
-    if (slowest.nanoseconds < 0)
+    const Noted &n = noted();
+    if (n.count == 0)
         return {};
-    const Delivery &d = slowest.delivery;
-    const char *type = QMetaEnum::fromType<QEvent::Type>().valueToKey(d.type);
-    QString text = QStringLiteral("%1 ms: %2 to %3")
-                       .arg(double(slowest.nanoseconds) / 1e6, 0, 'f', 0)
-                       .arg(type ? QString::fromLatin1(type) : QString::number(int(d.type)))
-                       .arg(named(d.receiverClass, d.receiverName));
-    if (d.ownerClass)
-        text += QStringLiteral(" in ") + named(d.ownerClass, d.ownerName);
+    QStringList parts;
+    for (const Timed &timed : n.longest) {
+        if (timed.nanoseconds < 0)
+            break;
+        const Delivery &d = timed.delivery;
+        const char *type = QMetaEnum::fromType<QEvent::Type>().valueToKey(d.type);
+        QString text = QStringLiteral("%1 ms: %2 to %3")
+                           .arg(milliseconds(timed.nanoseconds),
+                                type ? QString::fromLatin1(type) : QString::number(int(d.type)),
+                                named(d.receiverClass, d.receiverName));
+        if (d.ownerClass)
+            text += QStringLiteral(" in ") + named(d.ownerClass, d.ownerName);
+        parts.append(text);
+    }
+    parts.append(QStringLiteral("%1 events, %2 ms in all")
+                     .arg(n.count)
+                     .arg(milliseconds(n.totalNanoseconds)));
     forget();
-    return text;
+    return parts.join(QStringLiteral("; "));
 }
 
 void SlowestEvent::forget()
 {
-    longest().nanoseconds = -1;
+    noted() = Noted();
 }
 
 } // namespace tlr

@@ -86,7 +86,8 @@ TEST_CASE("Nothing is counted once stopped", "[stats]")
     CHECK_FALSE(stalls.isActive());
 }
 
-TEST_CASE("The slowest event since the last look is named with its receiver and its owner", "[stats]")
+TEST_CASE("The slowest events since the last look are named with their receivers and owners, "
+          "with the count of all", "[stats]")
 {
     SlowestEvent::forget();
     CHECK(SlowestEvent::take().isEmpty());
@@ -97,8 +98,18 @@ TEST_CASE("The slowest event since the last look is named with its receiver and 
     QEvent paint(QEvent::UpdateRequest);
     SlowestEvent::note(SlowestEvent::describe(&timer, &tick), 120'000'000);
     SlowestEvent::note(SlowestEvent::describe(&tile, &paint), 30'000'000);
-    CHECK(SlowestEvent::take() == QStringLiteral("120 ms: Timer to QTimer in QObject \"kpiOpen\""));
+    CHECK(SlowestEvent::take() == QStringLiteral("120 ms: Timer to QTimer in QObject \"kpiOpen\"; "
+                                                 "30 ms: UpdateRequest to QObject \"kpiOpen\"; "
+                                                 "2 events, 150 ms in all"));
     CHECK(SlowestEvent::take().isEmpty()); // taken
+
+    // Many short events: the three longest, in order, and all of them counted.
+    for (const qint64 ms : {4, 21, 2, 19, 3, 20, 1})
+        SlowestEvent::note(SlowestEvent::describe(&tile, &paint), ms * 1'000'000);
+    CHECK(SlowestEvent::take() == QStringLiteral("21 ms: UpdateRequest to QObject \"kpiOpen\"; "
+                                                 "20 ms: UpdateRequest to QObject \"kpiOpen\"; "
+                                                 "19 ms: UpdateRequest to QObject \"kpiOpen\"; "
+                                                 "7 events, 70 ms in all"));
     SlowestEvent::note(SlowestEvent::describe(&tile, &paint), 3'000'000);
     SlowestEvent::forget();
     CHECK(SlowestEvent::take().isEmpty());
