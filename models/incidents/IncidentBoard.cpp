@@ -77,8 +77,7 @@ void IncidentBoard::addEvents(const QList<DomainEvent> &events)
 void IncidentBoard::addSignal(const IncidentSignal &signal)
 {
     ++m_counters.received;
-    if (signal.time.isValid() && (!m_newestSignal.isValid() || signal.time > m_newestSignal))
-        m_newestSignal = signal.time;
+    m_evidence.note(signal.time, now());
     apply(m_fusion.add(signal));
 }
 
@@ -327,8 +326,7 @@ void IncidentBoard::expire()
 {
     // By the evidence's own time when it runs behind the wall's: a replay or a time-compressed
     // demo would otherwise have every incident evicted before anything could join it.
-    const QDateTime wall = now();
-    const QDateTime evidenceNow = m_newestSignal.isValid() ? std::min(wall, m_newestSignal) : wall;
+    const QDateTime evidenceNow = m_evidence.now(now());
     m_fusion.expire(evidenceNow);
     retireFinished(evidenceNow);
 }

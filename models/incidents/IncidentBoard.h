@@ -3,6 +3,7 @@
 #include "IncidentFusion.h"
 #include "IncidentLifecycle.h"
 #include "domain/DomainEvent.h"
+#include "domain/EvidenceClock.h"
 
 #include <QHash>
 #include <QSet>
@@ -118,7 +119,7 @@ private:
     AuditRecorder *m_audit;
     std::vector<Incident> m_incidents; // in the order they opened
     QHash<qint64, int> m_indexOfId;
-    QDateTime m_newestSignal; // the latest time any signal carried
+    EvidenceClock m_evidence; // by the signals' times
     QHash<qint64, qint64> m_replayedIdOfStored; // showStoredNotes: stored id -> id here
     Counters m_counters;
     ActionGate m_gate;

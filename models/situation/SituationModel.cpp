@@ -15,8 +15,9 @@ SituationModel::SituationModel(const WallClock *clock, QObject *parent)
 
 void SituationModel::apply(const QList<DomainEvent> &events)
 {
+    const QDateTime wallNow = m_clock->now();
     if (!m_history.coverageStart().isValid())
-        m_history.begin(m_clock->now());
+        m_history.begin(wallNow);
     QStringList changedEntities;
     bool alertsTouched = false;
     bool reportsTouched = false;
@@ -27,6 +28,7 @@ void SituationModel::apply(const QList<DomainEvent> &events)
                 && observation->observedAt < it->observedAt) {
                 continue;
             }
+            m_evidence.note(observation->observedAt, wallNow);
             m_observations.insert(observation->entityId, *observation);
             changedEntities.append(observation->entityId);
         } else if (const auto *alert = std::get_if<Alert>(&event)) {
@@ -34,6 +36,7 @@ void SituationModel::apply(const QList<DomainEvent> &events)
             alertsTouched = true;
         } else if (const auto *report = std::get_if<Report>(&event)) {
             insertReport(*report);
+            m_evidence.note(report->receivedAt, wallNow);
             reportsTouched = true;
         }
     }
@@ -117,7 +120,7 @@ void SituationModel::expire()
             ++it;
         }
     }
-    const QDateTime cutoff = now.addSecs(-kReportWindowHours * 3600);
+    const QDateTime cutoff = m_evidence.now(now).addSecs(-kReportWindowHours * 3600);
     bool reportsExpired = false;
     while (!m_reports.empty() && m_reports.front()->receivedAt < cutoff) {
         m_reports.pop_front();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/DomainEvent.h"
+#include "domain/EvidenceClock.h"
 #include "kpi/ReportHistory.h"
 #include "parsing/InternedStrings.h"
 
@@ -31,13 +32,15 @@ public:
     // CAP and NGSI alerts in force: not expired, not cancelled, the latest update of each.
     // Exercise and Test alerts are included (views mark them; KPIs leave them out).
     QList<Alert> activeAlerts() const;
-    // Reports received in the last 24 h, newest last.
+    // Reports received in the last 24 h of the evidence (EvidenceClock: the feeds' newest
+    // report or reading, or the wall's time if earlier), newest last.
     const std::deque<SharedReport> &recentReports() const { return m_reports; }
     // The reports of the last eight days (since the first batch), counted once, for the KPI cards.
     const ReportHistory &reportHistory() const { return m_history; }
 
-    // Drops alerts past their expiry and reports older than a day, and once a minute what the
-    // report history no longer keeps; runs on every clock tick.
+    // Drops alerts past their expiry (by the wall's clock: a warning ends when it says, whatever
+    // the feeds do) and reports a day older than the evidence, and once a minute what the report
+    // history no longer keeps; runs on every clock tick.
     void expire();
 
     static constexpr int kReportWindowHours = 24;
@@ -59,6 +62,7 @@ private:
     InternedStrings m_reportTexts; // source, category, kecamatan: a few dozen texts for a day
     ReportHistory m_history;
     QDateTime m_historyPrunedAt;
+    EvidenceClock m_evidence;
 };
 
 } // namespace tlr

@@ -97,6 +97,42 @@ TEST_CASE("Reports are kept for a day and never with personal data")
     CHECK(situation.recentReports().front()->id == QStringLiteral("112-2"));
 }
 
+TEST_CASE("The day of reports is the evidence's day: a run a day behind the wall keeps its last "
+          "24 hours, neither none nor all")
+{
+    // A replay, a feed catching up, the time-compressed soak: the reports' times run two days
+    // behind the wall. By the wall's clock every one of them would be gone at once, or, a day
+    // later, every one kept for as long as the run lasts.
+    WallClock clock;
+    clock.setFixedTime(kNow);
+    SituationModel situation(&clock);
+    const QDateTime replayed = kNow.addDays(-2);
+    const auto report = [](const QString &id, const QDateTime &at) {
+        Report r;
+        r.id = id;
+        r.receivedAt = at;
+        return r;
+    };
+    situation.apply({report(QStringLiteral("LAKSA-1"), replayed.addSecs(-25 * 3600)),
+                     report(QStringLiteral("LAKSA-2"), replayed.addSecs(-23 * 3600)),
+                     report(QStringLiteral("112-3"), replayed)});
+    situation.expire();
+    REQUIRE(situation.recentReports().size() == 2);
+    CHECK(situation.recentReports().front()->id == QStringLiteral("LAKSA-2"));
+
+    // The evidence moves on by its readings too; a reading from the future does not move it.
+    Observation reading;
+    reading.entityId = QStringLiteral("urn:ngsi-ld:WaterObserved:pintu-air-10");
+    reading.observedAt = replayed.addSecs(2 * 3600);
+    Observation ahead = reading;
+    ahead.entityId = QStringLiteral("urn:ngsi-ld:WaterObserved:wrong-clock");
+    ahead.observedAt = kNow.addDays(3);
+    situation.apply({reading, ahead});
+    situation.expire();
+    REQUIRE(situation.recentReports().size() == 1);
+    CHECK(situation.recentReports().front()->id == QStringLiteral("112-3"));
+}
+
 TEST_CASE("Reports share the texts every report repeats: feed, category, kecamatan")
 {
     WallClock clock;
