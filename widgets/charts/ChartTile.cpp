@@ -8,6 +8,7 @@
 #include "situation/SituationModel.h"
 #include "store/EventStore.h"
 #include "theme/Theme.h"
+#include "tiles/RefreshTurns.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
@@ -94,7 +95,8 @@ ChartTile::ChartTile(const TileSpec &spec, SeriesSpec series, ChartWindow window
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(kRefreshMilliseconds);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &ChartTile::refresh);
+    connect(&m_refreshTimer, &QTimer::timeout, this,
+            [this] { RefreshTurns::instance().request(this, [this] { refresh(); }); });
 
     if (m_context.situation) {
         connect(m_context.situation, &SituationModel::observationsChanged, this,

@@ -11,6 +11,7 @@
 #include "situation/SituationModel.h"
 #include "theme/Theme.h"
 #include "tiles/FittedLabel.h"
+#include "tiles/RefreshTurns.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -80,8 +81,10 @@ KpiTile::KpiTile(const TileSpec &spec, KpiKind kind, const TileContext &context,
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(kRefreshMilliseconds);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        refresh();
-        fitToHeight();
+        RefreshTurns::instance().request(this, [this] {
+            refresh();
+            fitToHeight();
+        });
     });
     if (kpiNeedsAlertEngine(m_kind) && m_context.alerts) {
         connect(m_context.alerts, &AlertEngine::alertsUpdated, this, &KpiTile::requestRefresh);
