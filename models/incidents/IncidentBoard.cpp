@@ -326,14 +326,14 @@ void IncidentBoard::expire()
 {
     // By the evidence's own time when it runs behind the wall's: a replay or a time-compressed
     // demo would otherwise have every incident evicted before anything could join it.
-    const QDateTime evidenceNow = m_evidence.now(now());
-    m_fusion.expire(evidenceNow);
-    retireFinished(evidenceNow);
+    const QDateTime evidence = evidenceNow();
+    m_fusion.expire(evidence);
+    retireFinished(evidence);
 }
 
-void IncidentBoard::retireFinished(const QDateTime &evidenceNow)
+void IncidentBoard::retireFinished(const QDateTime &evidence)
 {
-    const QDateTime keptSince = evidenceNow.addSecs(-qint64(kFinishedKeptHours) * 3600);
+    const QDateTime keptSince = evidence.addSecs(-qint64(kFinishedKeptHours) * 3600);
     const auto isRetired = [&](const Incident &incident) {
         return !incident.isOpen() && incident.state != IncidentState::Unknown
                && !m_pendingActions.contains(incident.id) && incident.lastSignalAt.isValid()

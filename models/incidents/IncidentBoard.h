@@ -85,6 +85,8 @@ public:
     // it there), and a wall that runs for months holds only the days that it shows. A day and two
     // hours: the KPI cards count this hour against the same hour yesterday from the board.
     static constexpr int kFinishedKeptHours = 26;
+    // The time the signals have reached (EvidenceClock): what expiry and retirement go by.
+    QDateTime evidenceNow() const { return m_evidence.now(now()); }
 
     // For a replay's board, which fuses the stored signals afresh under ids of its own: puts on
     // each of its incidents the notes that `stored` (incidents as the store keeps them) had
@@ -111,7 +113,7 @@ private:
     QString perform(qint64 id, const IncidentLifecycle::Request &request);
     void apply(const IncidentFusion::Decision &decision);
     void record(const Actor &actor, const QString &action, qint64 id, const QString &note);
-    void retireFinished(const QDateTime &evidenceNow);
+    void retireFinished(const QDateTime &evidence);
     QDateTime now() const;
 
     IncidentFusion m_fusion;

@@ -58,11 +58,7 @@ int main(int argc, char *argv[])
         IncidentBoard *board = wall->incidentBoard();
         if (!board)
             return;
-        QDateTime newest;
-        for (const Incident &incident : board->incidents()) {
-            if (!newest.isValid() || incident.lastSignalAt > newest)
-                newest = incident.lastSignalAt;
-        }
+        const QDateTime newest = board->evidenceNow();
         QList<qint64> due;
         for (const Incident &incident : board->incidents()) {
             if ((incident.isOpen() || incident.state == IncidentState::Resolved)

@@ -23,12 +23,13 @@ RefreshTurns::RefreshTurns(QObject *parent) : QObject(parent)
     connect(&m_turn, &QTimer::timeout, this, &RefreshTurns::takeTurn);
 }
 
-void RefreshTurns::request(QObject *tile, std::function<void()> redraw)
+void RefreshTurns::request(QObject *tile, std::function<void()> redraw, const char *purpose)
 {
-    const bool queued = std::any_of(m_waiting.cbegin(), m_waiting.cend(),
-                                    [tile](const Waiting &w) { return w.tile == tile; });
+    const bool queued = std::any_of(m_waiting.cbegin(), m_waiting.cend(), [&](const Waiting &w) {
+        return w.tile == tile && qstrcmp(w.purpose, purpose) == 0;
+    });
     if (!queued)
-        m_waiting.push_back({tile, std::move(redraw)});
+        m_waiting.push_back({tile, purpose, std::move(redraw)});
     if (!m_turn.isActive())
         m_turn.start();
 }

@@ -21,10 +21,11 @@ class RefreshTurns : public QObject
 public:
     static RefreshTurns &instance();
 
-    // Calls `redraw` in a turn of its own after those already waiting; a tile already waiting
-    // keeps its place (its redraw reads the newest state when it comes). Nothing is called
-    // for a tile destroyed meanwhile.
-    void request(QObject *tile, std::function<void()> redraw);
+    // Calls `redraw` in a turn of its own after those already waiting. A tile already waiting
+    // for the same purpose keeps its place (its redraw reads the newest state when it comes);
+    // another purpose (a page revealing a tile that also waits to redraw) gets a turn of its
+    // own. Nothing is called for a tile destroyed meanwhile.
+    void request(QObject *tile, std::function<void()> redraw, const char *purpose = "redraw");
     qsizetype waiting() const { return qsizetype(m_waiting.size()); }
 
 private:
@@ -34,6 +35,7 @@ private:
     struct Waiting
     {
         QPointer<QObject> tile;
+        const char *purpose;
         std::function<void()> redraw;
     };
     std::deque<Waiting> m_waiting;

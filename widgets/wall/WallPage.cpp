@@ -5,13 +5,13 @@
 #include "alerts/EscalationBanner.h"
 #include "replay/ReplayBanner.h"
 #include "theme/Theme.h"
+#include "tiles/RefreshTurns.h"
 #include "tiles/Tile.h"
 #include "tiles/TileContext.h"
 #include "tiles/TileFactory.h"
 
 #include <QGridLayout>
 #include <QLabel>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tlr {
@@ -80,25 +80,19 @@ void WallPage::showEvent(QShowEvent *event)
     if (m_shownOnce)
         return;
     m_shownOnce = true;
+    // In the turns the charts redraw in, so that the pages of every screen, shown together,
+    // still paint one tile per turn.
     for (Tile *tile : std::as_const(m_tiles)) {
         tile->setUpdatesEnabled(false);
-        m_tilesToReveal.append(tile);
+        ++m_tilesToReveal;
+        RefreshTurns::instance().request(
+            tile,
+            [this, tile] {
+                tile->setUpdatesEnabled(true); // and schedules its paint
+                --m_tilesToReveal;
+            },
+            "reveal");
     }
-    if (!m_tilesToReveal.isEmpty())
-        QTimer::singleShot(0, this, &WallPage::revealNextTile);
-}
-
-void WallPage::revealNextTile()
-{
-    while (!m_tilesToReveal.isEmpty()) {
-        const QPointer<Tile> tile = m_tilesToReveal.takeFirst();
-        if (!tile)
-            continue;
-        tile->setUpdatesEnabled(true); // and schedules its paint
-        break;
-    }
-    if (!m_tilesToReveal.isEmpty())
-        QTimer::singleShot(0, this, &WallPage::revealNextTile);
 }
 
 void WallPage::setBody(QWidget *body)

@@ -2,7 +2,6 @@
 
 #include "wall/WallProfile.h"
 
-#include <QPointer>
 #include <QWidget>
 
 class QVBoxLayout;
@@ -36,7 +35,7 @@ public:
     void setBody(QWidget *body);
     QWidget *body() const { return m_body; }
     // True once every tile has painted since the page was first shown (see showEvent).
-    bool tilesRevealed() const { return m_tilesToReveal.isEmpty() && m_shownOnce; }
+    bool tilesRevealed() const { return m_tilesToReveal == 0 && m_shownOnce; }
 
 protected:
     // The first time the page shows, its tiles paint one per turn of the event loop instead of
@@ -46,8 +45,6 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void revealNextTile();
-
     ScreenSpec m_spec;
     int m_index;
     HeaderBar *m_header = nullptr;
@@ -55,7 +52,7 @@ private:
     QList<Tile *> m_tiles;
     QVBoxLayout *m_layout = nullptr;
     QWidget *m_body = nullptr; // a briefing screen's body; none on a grid of tiles
-    QList<QPointer<Tile>> m_tilesToReveal;
+    int m_tilesToReveal = 0; // waiting for their turn (RefreshTurns)
     bool m_shownOnce = false;
 };
 

@@ -42,6 +42,19 @@ TEST_CASE("Tiles redraw in turns of their own, in the order they asked, each onc
     CHECK(postedRanBeforeSecond);
 }
 
+TEST_CASE("A tile waiting to redraw still gets a turn for another purpose")
+{
+    RefreshTurns &turns = RefreshTurns::instance();
+    QObject tile;
+    QStringList done;
+    turns.request(&tile, [&] { done.append(QStringLiteral("redraw")); });
+    turns.request(&tile, [&] { done.append(QStringLiteral("reveal")); }, "reveal");
+    turns.request(&tile, [&] { done.append(QStringLiteral("reveal again")); }, "reveal");
+    CHECK(turns.waiting() == 2);
+    QTRY_COMPARE(turns.waiting(), 0);
+    CHECK(done == QStringList{QStringLiteral("redraw"), QStringLiteral("reveal")});
+}
+
 TEST_CASE("One loop pass redraws at most one tile")
 {
     RefreshTurns &turns = RefreshTurns::instance();
