@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QGeoCoordinate>
 
+#include <algorithm>
 #include <numeric>
 
 namespace tlr {
@@ -57,6 +58,7 @@ AlertTableModel::AlertTableModel(const AlertEngine *engine, const WallClock *clo
     for (const AlertRecord &alert : alerts)
         appendRow(alert);
     connect(engine, &AlertEngine::alertsUpdated, this, &AlertTableModel::applyChanges);
+    connect(engine, &AlertEngine::alertActedOn, this, &AlertTableModel::showActedOn);
 }
 
 QModelIndex AlertTableModel::index(int row, int column, const QModelIndex &parent) const
@@ -290,6 +292,17 @@ void AlertTableModel::emitNextRun(Round &round, Change change)
         ids.append(id);
     }
     emitSpan(change == Change::Rows ? copyRows(ids) : copyRepeats(ids));
+}
+
+void AlertTableModel::showActedOn(quint64 id)
+{
+    const auto waitingInRound = std::find(
+        m_changedRound.ids.begin() + std::ptrdiff_t(m_changedRound.next), m_changedRound.ids.end(), id);
+    if (waitingInRound != m_changedRound.ids.end())
+        m_changedRound.ids.erase(waitingInRound);
+    else if (!m_pendingChanged.remove(id))
+        return; // shown already
+    showChanges({id}, Change::Rows, 1);
 }
 
 void AlertTableModel::flushPendingChanges()

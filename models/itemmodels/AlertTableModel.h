@@ -136,6 +136,10 @@ private:
     void removePendingRows(Budget budget);
     std::vector<ChangedRow> copyRows(const QList<quint64> &ids);
     std::vector<ChangedRow> copyRepeats(const QList<quint64> &ids);
+    // A person's own acknowledgement, shelve or unshelve shows in its row at once, ahead of a
+    // backlog the drain is still working through: the panel tells them it is done, and a row
+    // that still read "unacknowledged" would have them press again (and be refused).
+    void showActedOn(quint64 id);
     void scheduleDrain();
     void drainPendingChanges();
     void startRound(Round &round, QSet<quint64> &pending);

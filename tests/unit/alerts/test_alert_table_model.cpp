@@ -200,6 +200,48 @@ TEST_CASE("A burst of row-moving changes reaches the table over several event-lo
     CHECK(rows.index(499, 0).data(AlertTableModel::SeverityRole).toInt() == int(Severity::Extreme));
 }
 
+TEST_CASE("A supervisor's acknowledgement shows in its row at once, ahead of a burst still being shown")
+{
+    EngineFixture f;
+    AlertTableModel table(f.engine.get(), &f.clock);
+    QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    AlertFilterProxyModel rows(&table);
+    rows.sort(AlertTableModel::StateColumn);
+    QList<AlertCondition> minor;
+    QList<AlertCondition> extreme;
+    for (int i = 0; i < 500; ++i) {
+        const QByteArray resource = "river-" + QByteArray::number(i);
+        minor.append(condition(resource.constData(), Severity::Minor));
+        extreme.append(condition(resource.constData(), Severity::Extreme));
+    }
+    f.engine->applyConditions(minor);
+    f.engine->applyQueuedConditions();
+    f.engine->applyConditions(extreme);
+    f.engine->applyQueuedConditions();
+    REQUIRE(table.hasPendingChanges());
+
+    // The last row: the one a drain in the order of the rows would show last.
+    const int row = table.rowCount() - 1;
+    const quint64 id = table.record(row).id;
+    REQUIRE(table.index(row, 0).data(AlertTableModel::StateKeyRole).toString() == QLatin1String("unacknowledged"));
+    QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+    REQUIRE(f.engine->acknowledge(id, supervisor(), QStringLiteral("noted")));
+
+    CHECK(table.index(row, 0).data(AlertTableModel::StateKeyRole).toString() == QLatin1String("acknowledged"));
+    CHECK(table.record(row).severity == Severity::Extreme); // the whole row, not the state alone
+    REQUIRE(changed.size() == 1);
+    CHECK(changed.first().at(0).toModelIndex().row() == row);
+    CHECK(changed.first().at(1).toModelIndex().row() == row);
+    CHECK(table.hasPendingChanges()); // the others still come a frame's worth at a time
+    // The sorting proxy moved it among the rows it knows: acknowledged after unacknowledged.
+    CHECK(rows.index(rows.rowCount() - 1, 0).data(AlertTableModel::AlertIdRole).toULongLong() == id);
+
+    REQUIRE(QTest::qWaitFor([&table] { return !table.hasPendingChanges(); }, 20'000));
+    for (int r = 0; r < table.rowCount(); ++r)
+        CHECK(table.record(r).severity == Severity::Extreme);
+    CHECK(table.index(row, 0).data(AlertTableModel::StateKeyRole).toString() == QLatin1String("acknowledged"));
+}
+
 namespace {
 
 // Everything a view can ask a row for, so that two tables can be compared row for row.
