@@ -72,6 +72,10 @@ namespace tlr {
 
 namespace {
 
+// Often enough that what a burst freed goes back within the minute; each trim costs a pool
+// thread a few milliseconds.
+constexpr std::chrono::minutes kHeapTrimInterval{1};
+
 // A --basemap MBTiles file that cannot be read is named with the reason, and the wall goes on
 // with the built-in map: a control room is better served by a schematic map than by none.
 QString checkedBasemap(const QString &basemap)
@@ -111,6 +115,7 @@ WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, 
 {
     m_language = new LanguageSwitcher(this);
     m_service = new SystemdNotifier(this);
+    new HeapKeeper(kHeapTrimInterval, this);
     // systemctl stop, a logout, Ctrl+C: the same orderly stop as the quit chord, so the audit
     // log records it and the store is flushed.
     m_signals = new SignalWatcher(this);
@@ -800,6 +805,7 @@ void WallApplication::writeStats()
     stats.frameMsMax = m_frameTimes.maximum();
     stats.firstFrameMs = m_firstFrameMs;
     stats.peakRssMb = RunStats::currentPeakRssMb();
+    stats.memory = MemoryFigures::now();
     stats.guiStalls = m_guiStalls.figures();
     stats.guiStallLimitMs = m_guiStalls.limitMs();
 

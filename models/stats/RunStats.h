@@ -3,6 +3,7 @@
 #include "domain/Severity.h"
 #include "feeds/FeedStatus.h"
 #include "stats/EventLoopStalls.h"
+#include "stats/HeapKeeper.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -23,6 +24,7 @@ struct RunStats
     double frameMsMax = 0.0;
     qint64 frames = 0;
     double peakRssMb = 0.0;
+    MemoryFigures memory; // at the end
     double firstFrameMs = 0.0;
     // The GUI thread's event loop while the wall ran (start-up and shutdown left out).
     EventLoopStalls::Figures guiStalls;

@@ -101,6 +101,9 @@ export QT_QPA_PLATFORM="offscreen:configfile=$screens"
 # Seconds since the wall started on every log line: a stall or a step in memory is placed in the
 # run by it.
 export QT_MESSAGE_PATTERN="%{time process} %{if-category}%{category}: %{endif}%{message}"
+# The heap's figures once a minute (HeapKeeper): what the wall uses against what its allocator
+# keeps, beside the resident memory the check judges.
+export QT_LOGGING_RULES="tlr.stats.memory.debug=true${QT_LOGGING_RULES:+;$QT_LOGGING_RULES}"
 wall_command=("$build/bin/tlr-wall")
 [[ $desk_hours == 0 ]] || wall_command=("$build/bin/tlr-e2e-desk" "$desk_hours")
 "${wall_command[@]}" --feeds "$work/feeds.json" --db "$work/soak.sqlite" --stats "$work/stats.json" \
@@ -138,7 +141,7 @@ verify_status=0
 status=0
 python3 - "$work" "$real" "$warmup" "$wall_status" "$verify_status" \
     "${TLR_SOAK_CHECKS:-exit,accepted,duplicates,memory,stalls,integrity,audit}" <<'PY' || status=$?
-import json, sqlite3, statistics, sys
+import json, re, sqlite3, statistics, sys
 work, real, warmup = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 wall_status, verify_status = int(sys.argv[4]), int(sys.argv[5])
 judged = set(sys.argv[6].split(","))
@@ -206,6 +209,19 @@ if after_warmup and at_end:
           f"peak after warm-up {peak / 1024:.1f} MB; {len(samples)} samples")
 else:
     check("memory", "resident memory growth < 5 % after warm-up", False, f"too few samples ({len(samples)})")
+# "123.456 tlr.stats.memory: heap 238.2 MB in use, 297.3 MB held; resident …"
+heap = []
+for line in open(f"{work}/wall.log", errors="replace"):
+    match = re.match(r"\s*([\d.]+) tlr\.stats\.memory: heap ([\d.]+) MB in use, ([\d.]+) MB held", line)
+    if match:
+        heap.append(tuple(map(float, match.groups())))
+def heap_near(t):
+    return min(heap, key=lambda sample: abs(sample[0] - t)) if heap else None
+heap_start, heap_end = heap_near(real * warmup), heap_near(real)
+if heap_start and heap_end:
+    print(f"heap in use {heap_start[1]:.1f} MB at {heap_start[0]:.0f} s, {heap_end[1]:.1f} MB at "
+          f"{heap_end[0]:.0f} s: {(heap_end[1] - heap_start[1]) / heap_start[1] * 100:+.2f} %; the "
+          f"allocator held {heap_start[2]:.1f} and {heap_end[2]:.1f} MB ({len(heap)} samples)")
 
 stalls = stats.get("gui_stalls", {})
 check("stalls", "no GUI frame over 100 ms", stalls.get("beats", 0) > 0 and stalls.get("cpu_over_limit", 1) == 0,
