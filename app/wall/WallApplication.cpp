@@ -26,6 +26,7 @@
 #include "store/StoreReplyWatch.h"
 #include "i18n/LanguageSwitcher.h"
 #include "map/MbtilesReader.h"
+#include "stats/MemoryLog.h"
 #include "stats/RunStats.h"
 #include "alerts/AlarmPlayer.h"
 #include "alerts/AlertPanelTile.h"
@@ -72,9 +73,8 @@ namespace tlr {
 
 namespace {
 
-// Often enough that what a burst freed goes back within the minute; each trim costs a pool
-// thread a few milliseconds.
-constexpr std::chrono::minutes kHeapTrimInterval{1};
+// Enough to place a step in memory within a soak's minute; off unless tlr.stats.memory.debug is.
+constexpr std::chrono::minutes kMemoryLogInterval{1};
 
 // A --basemap MBTiles file that cannot be read is named with the reason, and the wall goes on
 // with the built-in map: a control room is better served by a schematic map than by none.
@@ -115,7 +115,7 @@ WallApplication::WallApplication(WallOptions options, QElapsedTimer startTimer, 
 {
     m_language = new LanguageSwitcher(this);
     m_service = new SystemdNotifier(this);
-    new HeapKeeper(kHeapTrimInterval, this);
+    new MemoryLog(kMemoryLogInterval, this);
     // systemctl stop, a logout, Ctrl+C: the same orderly stop as the quit chord, so the audit
     // log records it and the store is flushed.
     m_signals = new SignalWatcher(this);

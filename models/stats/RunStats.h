@@ -3,7 +3,7 @@
 #include "domain/Severity.h"
 #include "feeds/FeedStatus.h"
 #include "stats/EventLoopStalls.h"
-#include "stats/HeapKeeper.h"
+#include "stats/MemoryFigures.h"
 
 #include <QJsonObject>
 #include <QList>

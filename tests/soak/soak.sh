@@ -101,7 +101,7 @@ export QT_QPA_PLATFORM="offscreen:configfile=$screens"
 # Seconds since the wall started on every log line: a stall or a step in memory is placed in the
 # run by it.
 export QT_MESSAGE_PATTERN="%{time process} %{if-category}%{category}: %{endif}%{message}"
-# The heap's figures once a minute (HeapKeeper): what the wall uses against what its allocator
+# The heap's figures once a minute (MemoryLog): what the wall uses against what its allocator
 # keeps, beside the resident memory the check judges.
 export QT_LOGGING_RULES="tlr.stats.memory.debug=true${QT_LOGGING_RULES:+;$QT_LOGGING_RULES}"
 wall_command=("$build/bin/tlr-wall")

@@ -1,13 +1,15 @@
-#include "stats/HeapKeeper.h"
+#include "stats/MemoryLog.h"
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QTest>
+#include <QThreadPool>
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 using namespace tlr;
@@ -29,8 +31,8 @@ constexpr bool kGlibcAllocator = true;
 #endif
 
 // 64 MB in small blocks, written to, then all but one block in 64 freed: the blocks kept pin
-// the freed ones between them, so the allocator cannot give them back by shrinking its heap,
-// as a worker that once handled a burst leaves its arena.
+// the freed ones between them, so the allocator keeps them instead of shrinking its heap, as a
+// thread that once handled a burst leaves its arena.
 class FreedButKept
 {
 public:
@@ -60,54 +62,49 @@ private:
 
 } // namespace
 
-TEST_CASE("Heap pages a thread freed go back to the system", "[stats]")
+TEST_CASE("The figures tell memory in use from memory the allocator kept after it was freed", "[stats]")
 {
     if (!kGlibcAllocator) {
         WARN("not glibc's allocator: nothing to measure");
         return;
     }
-    const FreedButKept kept;
     const MemoryFigures before = MemoryFigures::now();
+    const std::optional<FreedButKept> kept(std::in_place);
+    const MemoryFigures freed = MemoryFigures::now();
     INFO("before: " << before.heapInUse / kMegabyte << " MB in use, " << before.heapHeld / kMegabyte
                     << " MB held, " << before.resident / kMegabyte << " MB resident");
-    CHECK(before.heapHeld - before.heapInUse > 50 * kMegabyte);
-
-    HeapKeeper::returnFreedPages();
-
-    const MemoryFigures after = MemoryFigures::now();
-    INFO("after: " << after.resident / kMegabyte << " MB resident");
-    CHECK(before.resident - after.resident > 50 * kMegabyte);
-    // What is still in use stays: the pinned blocks (about 1 MB) and the rest, give or take what
-    // reading the figures allocated.
-    CHECK(std::abs(after.heapInUse - before.heapInUse) < 64 * 1024);
+    INFO("freed: " << freed.heapInUse / kMegabyte << " MB in use, " << freed.heapHeld / kMegabyte
+                   << " MB held, " << freed.resident / kMegabyte << " MB resident");
+    // About 1 MB of pinned blocks in use; the 63 MB freed around them held, and resident.
+    CHECK(freed.heapInUse - before.heapInUse < 2 * kMegabyte);
+    CHECK(freed.heapInUse - before.heapInUse > kMegabyte / 2);
+    CHECK(freed.heapHeld - before.heapHeld > 50 * kMegabyte);
+    CHECK(freed.resident - before.resident > 50 * kMegabyte);
 }
 
-TEST_CASE("The keeper gives freed pages back on its own, every interval, and logs the figures", "[stats]")
+TEST_CASE("The memory log writes the figures every interval, only when its category is on", "[stats]")
 {
-    if (!kGlibcAllocator) {
-        WARN("not glibc's allocator: nothing to measure");
-        return;
-    }
     static QStringList logged;
     logged.clear();
-    QLoggingCategory::setFilterRules(QStringLiteral("tlr.stats.memory.debug=true"));
     const QtMessageHandler previous = qInstallMessageHandler(
         [](QtMsgType, const QMessageLogContext &context, const QString &message) {
             if (qstrcmp(context.category, "tlr.stats.memory") == 0)
                 logged.append(message);
         });
 
-    const FreedButKept kept;
-    const qint64 residentBefore = MemoryFigures::now().resident;
-    HeapKeeper keeper(std::chrono::milliseconds(20));
-    const bool gaveBack = QTest::qWaitFor(
-        [&] { return residentBefore - MemoryFigures::now().resident > 50 * kMegabyte && !logged.isEmpty(); },
-        5000);
+    MemoryLog log(std::chrono::milliseconds(20));
+    QTest::qWait(200);
+    QThreadPool::globalInstance()->waitForDone();
+    CHECK(logged.isEmpty()); // debug level: off by default
 
-    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QStringLiteral("tlr.stats.memory.debug=true"));
+    const bool wrote = QTest::qWaitFor([] { return logged.size() >= 2; }, 5000);
     QLoggingCategory::setFilterRules(QString());
-    CHECK(gaveBack);
-    REQUIRE_FALSE(logged.isEmpty());
+    QThreadPool::globalInstance()->waitForDone();
+    qInstallMessageHandler(previous);
+
+    REQUIRE(wrote);
     CHECK(logged.first().contains(QLatin1String("MB in use")));
-    CHECK(logged.first().contains(QLatin1String("given back")));
+    CHECK(logged.first().contains(QLatin1String("MB held")));
+    CHECK(logged.first().contains(QLatin1String("resident")));
 }
