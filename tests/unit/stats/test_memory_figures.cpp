@@ -1,7 +1,7 @@
 #include "stats/MemoryLog.h"
 
-#include <QDeadlineTimer>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QTest>
 #include <QThreadPool>
 
@@ -9,7 +9,6 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <optional>
 #include <vector>
 
 using namespace tlr;
@@ -69,7 +68,7 @@ TEST_CASE("The figures tell memory in use from memory the allocator kept after i
         return;
     }
     const MemoryFigures before = MemoryFigures::now();
-    const std::optional<FreedButKept> kept(std::in_place);
+    const FreedButKept kept;
     const MemoryFigures freed = MemoryFigures::now();
     INFO("before: " << before.heapInUse / kMegabyte << " MB in use, " << before.heapHeld / kMegabyte
                     << " MB held, " << before.resident / kMegabyte << " MB resident");
@@ -84,27 +83,35 @@ TEST_CASE("The figures tell memory in use from memory the allocator kept after i
 
 TEST_CASE("The memory log writes the figures every interval, only when its category is on", "[stats]")
 {
+    // Written on a pool thread, read here.
+    static QMutex guard;
     static QStringList logged;
-    logged.clear();
+    const auto loggedNow = [] {
+        const QMutexLocker lock(&guard);
+        return logged;
+    };
     const QtMessageHandler previous = qInstallMessageHandler(
         [](QtMsgType, const QMessageLogContext &context, const QString &message) {
-            if (qstrcmp(context.category, "tlr.stats.memory") == 0)
+            if (qstrcmp(context.category, "tlr.stats.memory") == 0) {
+                const QMutexLocker lock(&guard);
                 logged.append(message);
+            }
         });
 
     MemoryLog log(std::chrono::milliseconds(20));
     QTest::qWait(200);
     QThreadPool::globalInstance()->waitForDone();
-    CHECK(logged.isEmpty()); // debug level: off by default
+    CHECK(loggedNow().isEmpty()); // debug level: off by default
 
     QLoggingCategory::setFilterRules(QStringLiteral("tlr.stats.memory.debug=true"));
-    const bool wrote = QTest::qWaitFor([] { return logged.size() >= 2; }, 5000);
+    const bool wrote = QTest::qWaitFor([&] { return loggedNow().size() >= 2; }, 5000);
     QLoggingCategory::setFilterRules(QString());
     QThreadPool::globalInstance()->waitForDone();
     qInstallMessageHandler(previous);
 
     REQUIRE(wrote);
-    CHECK(logged.first().contains(QLatin1String("MB in use")));
-    CHECK(logged.first().contains(QLatin1String("MB held")));
-    CHECK(logged.first().contains(QLatin1String("resident")));
+    const QString first = loggedNow().first();
+    CHECK(first.contains(QLatin1String("MB in use")));
+    CHECK(first.contains(QLatin1String("MB held")));
+    CHECK(first.contains(QLatin1String("resident")));
 }
