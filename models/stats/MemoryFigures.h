@@ -17,4 +17,9 @@ struct MemoryFigures
     static MemoryFigures now();
 };
 
+inline double megabytes(qint64 bytes)
+{
+    return double(bytes) / (1024.0 * 1024.0);
+}
+
 } // namespace tlr

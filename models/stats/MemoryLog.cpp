@@ -7,15 +7,6 @@ Q_LOGGING_CATEGORY(lcMemory, "tlr.stats.memory", QtInfoMsg)
 
 namespace tlr {
 
-namespace {
-
-double megabytes(qint64 bytes)
-{
-    return double(bytes) / (1024.0 * 1024.0);
-}
-
-} // namespace
-
 MemoryLog::MemoryLog(std::chrono::milliseconds interval, QObject *parent) : QObject(parent)
 {
     m_timer.setInterval(interval);

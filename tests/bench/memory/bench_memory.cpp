@@ -15,6 +15,7 @@
 #include "itemmodels/IncidentTableModel.h"
 #include "map/LiveMapData.h"
 #include "situation/SituationModel.h"
+#include "stats/MemoryFigures.h"
 
 #include "BenchTable.h"
 
@@ -36,8 +37,7 @@ namespace {
 std::size_t heapInUse()
 {
     malloc_trim(0);
-    const struct mallinfo2 info = mallinfo2();
-    return info.uordblks + info.hblkhd; // small blocks and mmapped large ones
+    return std::size_t(MemoryFigures::now().heapInUse);
 }
 
 // Reports as the feed parser makes them: every text a string of its own, as decoded from the

@@ -24,6 +24,19 @@ AlertCondition alertAt(const char *resource, Severity severity, Agency agency, c
     return c;
 }
 
+// The same rivers, river-0 to river-(count-1), all at `severity`, taken whole: the engine too
+// may take a burst in slices. Applied twice at two severities, every row changes.
+void applyRivers(EngineFixture &f, int count, Severity severity)
+{
+    QList<AlertCondition> rivers;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray resource = "river-" + QByteArray::number(i);
+        rivers.append(condition(resource.constData(), severity));
+    }
+    f.engine->applyConditions(rivers);
+    f.engine->applyQueuedConditions();
+}
+
 QStringList column(const QAbstractItemModel &model, int column)
 {
     QStringList values;
@@ -176,19 +189,10 @@ TEST_CASE("A burst of row-moving changes reaches the table over several event-lo
     AlertTableModel table(f.engine.get(), &f.clock);
     AlertFilterProxyModel rows(&table);
     rows.sort(AlertTableModel::SeverityColumn, Qt::DescendingOrder);
-    QList<AlertCondition> minor;
-    QList<AlertCondition> extreme;
-    for (int i = 0; i < 500; ++i) {
-        const QByteArray resource = "river-" + QByteArray::number(i);
-        minor.append(condition(resource.constData(), Severity::Minor));
-        extreme.append(condition(resource.constData(), Severity::Extreme));
-    }
-    f.engine->applyConditions(minor);
-    f.engine->applyQueuedConditions(); // the engine too may take a burst in slices
+    applyRivers(f, 500, Severity::Minor);
     REQUIRE(table.rowCount() == 500);
 
-    f.engine->applyConditions(extreme);
-    f.engine->applyQueuedConditions();
+    applyRivers(f, 500, Severity::Extreme);
     CHECK(table.hasPendingChanges()); // not all at once: the wall keeps painting
     QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
     // A frame's worth at a time, in turns of their own: the event loop has to run for a while.
@@ -207,17 +211,8 @@ TEST_CASE("A supervisor's acknowledgement shows in its row at once, ahead of a b
     QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::Fatal);
     AlertFilterProxyModel rows(&table);
     rows.sort(AlertTableModel::StateColumn);
-    QList<AlertCondition> minor;
-    QList<AlertCondition> extreme;
-    for (int i = 0; i < 500; ++i) {
-        const QByteArray resource = "river-" + QByteArray::number(i);
-        minor.append(condition(resource.constData(), Severity::Minor));
-        extreme.append(condition(resource.constData(), Severity::Extreme));
-    }
-    f.engine->applyConditions(minor);
-    f.engine->applyQueuedConditions();
-    f.engine->applyConditions(extreme);
-    f.engine->applyQueuedConditions();
+    applyRivers(f, 500, Severity::Minor);
+    applyRivers(f, 500, Severity::Extreme);
     REQUIRE(table.hasPendingChanges());
 
     // The last row: the one a drain in the order of the rows would show last.
