@@ -95,15 +95,31 @@ void MessageArchive::clear()
     m_firstReceivedAtMs = m_lastReceivedAtMs = 0;
 }
 
-QByteArray MessageArchive::compressed() const
+MessageArchive::Compressor::Compressor()
+    : m_context(ZSTD_createCCtx())
 {
-    QByteArray out(qsizetype(ZSTD_compressBound(size_t(m_frames.size()))), Qt::Uninitialized);
-    const size_t written = ZSTD_compress(out.data(), size_t(out.size()), m_frames.constData(),
-                                         size_t(m_frames.size()), kCompressionLevel);
+}
+
+MessageArchive::Compressor::~Compressor() = default;
+
+void MessageArchive::Compressor::FreeContext::operator()(ZSTD_CCtx_s *context) const
+{
+    ZSTD_freeCCtx(context);
+}
+
+QByteArray MessageArchive::Compressor::compress(const QByteArray &frames)
+{
+    if (!m_context)
+        return {}; // zstd could not allocate its context
+    const auto bound = qsizetype(ZSTD_compressBound(size_t(frames.size())));
+    if (m_output.size() < bound)
+        m_output.resize(bound);
+    const size_t written =
+        ZSTD_compressCCtx(m_context.get(), m_output.data(), size_t(m_output.size()),
+                          frames.constData(), size_t(frames.size()), kCompressionLevel);
     if (ZSTD_isError(written))
-        return {}; // only when out is too small, which compressBound rules out
-    out.truncate(qsizetype(written));
-    return out;
+        return {}; // only when the output is too small, which compressBound rules out
+    return QByteArray(m_output.constData(), qsizetype(written));
 }
 
 std::optional<QList<MessageArchive::Frame>>

@@ -6,7 +6,10 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+struct ZSTD_CCtx_s;
 
 namespace tlr {
 
@@ -28,6 +31,30 @@ public:
 
     static constexpr const char *kEncoding = "tlr-frames-1+zstd";
 
+    // Compresses archive after archive with one zstd context and one output buffer. A context
+    // made per archive (ZSTD_compress) is half a megabyte allocated and freed a few times a
+    // second; over a day those blocks left the store thread's heap fragmented, holding tens of
+    // megabytes it no longer used. One compressor per thread: it is not thread-safe.
+    class Compressor
+    {
+    public:
+        Compressor();
+        ~Compressor();
+        Compressor(const Compressor &) = delete;
+        Compressor &operator=(const Compressor &) = delete;
+
+        // The compressed blob of `frames`, sized to what it holds; empty when zstd failed.
+        QByteArray compress(const QByteArray &frames);
+
+    private:
+        struct FreeContext
+        {
+            void operator()(ZSTD_CCtx_s *context) const;
+        };
+        std::unique_ptr<ZSTD_CCtx_s, FreeContext> m_context;
+        QByteArray m_output; // grows to the largest batch's bound, then stays
+    };
+
     void add(const StoredMessage &message, bool keepBytes);
     bool isEmpty() const { return m_count == 0; }
     int count() const { return m_count; }
@@ -38,7 +65,7 @@ public:
     void clear();
 
     // The compressed blob of every frame added since the last clear().
-    QByteArray compressed() const;
+    QByteArray compressed(Compressor &compressor) const { return compressor.compress(m_frames); }
 
     // Unpacks a blob written by compressed(); nullopt with `error` set when it is damaged or
     // would unpack to more than `maxBytes`.

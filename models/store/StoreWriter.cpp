@@ -228,7 +228,7 @@ bool StoreWriter::writeArchives(Outcome &outcome)
         const MessageArchive &archive = it->pending.archive;
         if (archive.isEmpty())
             continue;
-        const QByteArray blob = archive.compressed();
+        const QByteArray blob = archive.compressed(m_compressor);
         m_insertArchive.reset();
         m_insertArchive.bind(1, it->pending.id);
         m_insertArchive.bind(2, it.key());

@@ -177,6 +177,7 @@ private:
     QHash<QString, EntityRow> m_entities;          // by entity id; cleared when a batch fails
     QHash<QString, FeedState> m_feeds;
     qint64 m_nextArchiveId = 1;
+    MessageArchive::Compressor m_compressor; // the archives' blobs, one context for all
 };
 
 } // namespace tlr

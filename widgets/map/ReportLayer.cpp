@@ -37,6 +37,10 @@ QHash<const SituationModel *, std::weak_ptr<ReportLayerBuilder>> &builders()
 ReportLayer ReportLayer::build(std::vector<SharedReport> reports)
 {
     ReportLayer layer;
+    // Sized once: grown by doubling, every rebuild allocated and freed each step on the way to
+    // a megabyte, churn that fragments a long-running heap.
+    layer.points.reserve(reports.size());
+    layer.located.reserve(reports.size());
     for (SharedReport &r : reports) {
         if (!r->kecamatan.isEmpty())
             ++layer.openByKecamatan[r->kecamatan];

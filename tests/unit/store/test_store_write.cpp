@@ -592,7 +592,8 @@ TEST_CASE("The raw archive reads back what was packed and refuses a damaged blob
     CHECK(archive.firstSeq() == 5);
     CHECK(archive.lastSeq() == 9);
 
-    const QByteArray blob = archive.compressed();
+    MessageArchive::Compressor compressor;
+    const QByteArray blob = archive.compressed(compressor);
     QString error;
     const auto frames = MessageArchive::decompress(blob, &error);
     REQUIRE(frames);
@@ -619,6 +620,34 @@ TEST_CASE("The raw archive reads back what was packed and refuses a damaged blob
         CHECK_FALSE(MessageArchive::decompress(blob, &error, 16));
         CHECK(error.contains(QStringLiteral("limit")));
     }
+}
+
+TEST_CASE("One compressor packs batch after batch, each blob holding only its own frames")
+{
+    MessageArchive::Compressor compressor;
+    MessageArchive large;
+    for (int seq = 1; seq <= 2000; ++seq)
+        large.add(makeMessage(kFeed, seq, {}), true);
+    MessageArchive small;
+    small.add(makeMessage(kFeed, 2001, {}), true);
+
+    const QByteArray largeBlob = large.compressed(compressor);
+    const QByteArray smallBlob = small.compressed(compressor);
+    const QByteArray largeAgain = large.compressed(compressor);
+    REQUIRE_FALSE(largeBlob.isEmpty());
+    CHECK(largeAgain == largeBlob); // nothing of one batch carries into the next
+    // Sized to what it holds, not to the buffer the larger batch left behind.
+    CHECK(smallBlob.size() < largeBlob.size() / 10);
+
+    QString error;
+    const auto frames = MessageArchive::decompress(smallBlob, &error);
+    REQUIRE(frames);
+    REQUIRE(frames->size() == 1);
+    CHECK(frames->first().seq == 2001);
+    const auto largeFrames = MessageArchive::decompress(largeBlob, &error);
+    REQUIRE(largeFrames);
+    CHECK(largeFrames->size() == 2000);
+    CHECK(largeFrames->last().seq == 2000);
 }
 
 TEST_CASE("Measurements kept inline read back as they were written")
