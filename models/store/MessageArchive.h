@@ -32,9 +32,9 @@ public:
     static constexpr const char *kEncoding = "tlr-frames-1+zstd";
 
     // Compresses archive after archive with one zstd context and one output buffer. A context
-    // made per archive (ZSTD_compress) is half a megabyte allocated and freed a few times a
-    // second; over a day those blocks left the store thread's heap fragmented, holding tens of
-    // megabytes it no longer used. One compressor per thread: it is not thread-safe.
+    // made per archive (ZSTD_compress) is half a megabyte allocated and freed about ten times a
+    // second at a storm's rate; those blocks left the store thread's heap fragmented, holding
+    // tens of megabytes it no longer used. One compressor per thread: it is not thread-safe.
     class Compressor
     {
     public:
